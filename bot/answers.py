@@ -1,0 +1,140 @@
+"""The plain values the answer engine returns, and their JSON form (the `ask --json` contract).
+
+Nothing here knows about Slack or the database: a FigureView is a stored figure with its best
+citation, already read out of the store; an Answer is what one question got.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+ANSWER, AMBIGUOUS, NO_ANSWER, INVALID = "answer", "ambiguous", "no_answer", "invalid"
+
+
+@dataclass(frozen=True)
+class SourceView:
+    title: str | None
+    publisher: str | None
+    url: str | None
+    published: dt.date | None
+    filename: str
+    row: int | None = None  # CSV row number, when the quote is a row
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "publisher": self.publisher,
+            "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+            "file": self.filename,
+            "row": self.row,
+        }
+
+
+@dataclass(frozen=True)
+class Revision:
+    """An earlier published value of the same fact (structured data republished later)."""
+
+    value: float
+    display: str
+    source: SourceView
+
+
+@dataclass(frozen=True)
+class FigureView:
+    figure_id: int
+    value: float
+    unit: str
+    qualifier: str | None
+    metric: str
+    policy: str
+    platform: str
+    location: str
+    breakdown: str
+    period_start: dt.date | None
+    period_end: dt.date | None
+    period_label: str
+    quote: str
+    source: SourceView
+    sources: int = 1
+    score: float = 0.0
+    revisions: tuple[Revision, ...] = ()
+
+    @property
+    def display(self) -> str:
+        return format_value(self.value, self.unit)
+
+    @property
+    def headline(self) -> str:
+        """'over 270,000 accounts suspended' — the number with its qualifier and what it counts."""
+        q = f"{self.qualifier} " if self.qualifier else ""
+        return f"{q}{self.display} {unit_words(self.unit, self.metric)}".strip()
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "value": int(self.value) if float(self.value).is_integer() else self.value,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "display": self.display,
+            "metric": self.metric,
+            "policy": self.policy,
+            "platform": self.platform,
+            "location": self.location or None,
+            "period": {
+                "start": self.period_start.isoformat() if self.period_start else None,
+                "end": self.period_end.isoformat() if self.period_end else None,
+                "label": self.period_label,
+            },
+            "quote": self.quote,
+            "source": self.source.to_dict(),
+            "sources": self.sources,
+            "score": round(self.score, 3),
+        }
+        if self.breakdown:
+            d["breakdown"] = self.breakdown
+        if self.revisions:
+            d["revisions"] = [
+                {"value": r.value, "display": r.display, "source": r.source.to_dict()} for r in self.revisions
+            ]
+        return d
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: str
+    message: str
+    answer: FigureView | None = None
+    alternatives: tuple[FigureView, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "answer": self.answer.to_dict() if self.answer else None,
+            "alternatives": [a.to_dict() for a in self.alternatives],
+            "message": self.message,
+        }
+
+
+def format_value(value: float, unit: str) -> str:
+    """274,460 · 1.2 million · 93% · -8.4%."""
+    if unit.startswith("percent"):
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+        return f"{text}%"
+    if abs(value) >= 1_000_000 and (value / 100_000).is_integer():
+        for scale, word in ((1e9, "billion"), (1e6, "million")):
+            if abs(value) >= scale:
+                return f"{value / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def unit_words(unit: str, metric: str) -> str:
+    """What the number counts, in words: the metric, unless it is a share or a change."""
+    if unit == "percent change":
+        return f"change in {metric.removeprefix('change in ')}"
+    if unit == "percent":
+        return f"of {metric.removeprefix('share of ')}" if metric.startswith("share of ") else metric
+    return metric

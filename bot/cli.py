@@ -1,0 +1,113 @@
+"""The ``modstats`` command: ask, ingest, figures, serve.
+
+Only what a command needs is imported when it runs, so ``modstats ask`` starts quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date like 2018-04-05: {text!r}") from None
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="modstats", description="Answers questions about content-moderation statistics.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    ask = sub.add_parser("ask", help="answer one question (or, with --json -, one per line on stdin)")
+    ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    ask.add_argument("question", nargs="+", help="the question; '-' reads questions from stdin, one per line")
+
+    ingest = sub.add_parser("ingest", help="add documents: text/Markdown with optional front matter, or CSV")
+    ingest.add_argument("--title")
+    ingest.add_argument("--publisher")
+    ingest.add_argument("--url")
+    ingest.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
+    ingest.add_argument("paths", nargs="+", type=Path)
+
+    figures = sub.add_parser("figures", help="list the stored figures")
+    figures.add_argument("--json", action="store_true")
+
+    sub.add_parser("serve", help="run the Slack app (HTTP on $PORT, or Socket Mode with SLACK_APP_TOKEN)")
+    sub.add_parser("migrate", help="create or upgrade the database schema and seed an empty store")
+    return p
+
+
+def open_store():
+    from dotenv import load_dotenv
+
+    load_dotenv()
+    from store.db import Store
+
+    return Store.open()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command == "serve":
+        from bot.slack.server import serve
+
+        return serve()
+    try:
+        store = open_store()
+    except Exception as exc:  # the database is unreachable or unusable: say so plainly
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if not isinstance(exc, SQLAlchemyError):
+            raise
+        print(f"modstats: cannot open the database: {exc.__class__.__name__}: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 2
+    return {"ask": ask, "ingest": ingest, "figures": figures, "migrate": lambda s, a: 0}[args.command](store, args)
+
+
+def ask(store, args) -> int:
+    from bot.engine import answer
+
+    if args.question == ["-"]:
+        for line in sys.stdin:
+            result = answer(line.rstrip("\n"), store)
+            print(json.dumps(result.to_dict(), ensure_ascii=False) if args.json else result.message, flush=True)
+        return 0
+    result = answer(" ".join(args.question), store)
+    print(json.dumps(result.to_dict(), ensure_ascii=False, indent=None if not sys.stdout.isatty() else 2) if args.json else result.message)
+    return 0 if result.status in ("answer", "ambiguous") else 1
+
+
+def ingest(store, args) -> int:
+    from store.ingest import Meta, ingest_paths
+
+    meta = Meta(args.title, args.publisher, args.url, args.published)
+    report = ingest_paths(store, args.paths, meta)
+    for f in report.files:
+        print(f.message, file=sys.stderr if f.status == "failed" else sys.stdout)
+    return 1 if report.failed else 0
+
+
+def figures(store, args) -> int:
+    from sqlalchemy import select
+    from sqlalchemy.orm import selectinload
+
+    from bot.engine import _view
+    from bot import render
+    from store.models import Figure
+
+    with store.Session() as session:
+        rows = session.scalars(select(Figure).options(selectinload(Figure.citations)).order_by(Figure.platform, Figure.period_end, Figure.metric))
+        for fig in rows:
+            view = _view(fig, len({c.document_id for c in fig.citations}), 0.0)
+            if args.json:
+                d = view.to_dict()
+                d.pop("score")
+                print(json.dumps(d, ensure_ascii=False))
+            else:
+                print(render.what(view) + (f"  [{view.sources} sources]" if view.sources > 1 else ""))
+    return 0

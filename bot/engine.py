@@ -1,0 +1,297 @@
+"""The answer engine: one function, ``answer(question, store)``, that the CLI, the Slack
+listeners and the tests all call. It takes a string and returns a plain ``Answer``.
+
+1. Read the question (``understanding.Reader``) into a Query.
+2. Fetch the figures that could answer it: same platform, period, location when the question
+   names them (indexed SQL).
+3. Score each against the question. A figure whose platform, policy, period, metric or
+   location contradicts the question is never the answer; the nearest such figures are
+   offered instead.
+4. Merge statements of one fact ("over 270,000" and "274,460" for the same period agree), and
+   answer with the best-supported figure, saying how many sources agree, or list the
+   candidates when several are equally good.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+from sqlalchemy import and_, select
+from sqlalchemy.orm import selectinload
+
+from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, Answer, FigureView, Revision, SourceView, format_value
+from bot.understanding import MAX_LENGTH, Query, Reader
+from store.models import Citation, Figure
+from store.periods import Period, month_end
+from store.vocabulary import describe, policy_group
+
+TIE = 0.02  # scores closer than this are "equally good"
+MIN_SCORE = 0.45
+SUGGESTIONS = 3
+CANDIDATE_LIMIT = 400
+
+
+def answer(question: str, store) -> Answer:
+    """Answer one question from the stored figures."""
+    from bot import render
+
+    if question is None or not question.strip():
+        return Answer(INVALID, render.invalid("Ask me about a moderation statistic, e.g. “suspensions H2 2017”."))
+    if len(question) > MAX_LENGTH:
+        return Answer(INVALID, render.invalid(f"That is {len(question):,} characters; questions are limited to {MAX_LENGTH:,}."))
+    query = reader(store).read(question)
+    if not query.text:
+        return Answer(INVALID, render.invalid("Ask me about a moderation statistic, e.g. “suspensions H2 2017”."))
+
+    scored = _rank(query, _fetch(store, query, strict=True))
+    if scored and scored[0].score >= MIN_SCORE:
+        best = scored[0]
+        ties = [s for s in scored if best.score - s.score <= TIE]
+        if len(ties) > 1 and not query.names_metric or len(ties) > 1 and _distinct(ties):
+            views = tuple(t.view for t in ties[:5])
+            return Answer(AMBIGUOUS, render.ambiguous(views), None, views)
+        disagree = tuple(s.view for s in scored[1:] if s.view.metric == best.view.metric
+                         and s.view.period_label == best.view.period_label and s.view.platform == best.view.platform
+                         and s.view.unit == best.view.unit)
+        return Answer(ANSWER, render.answer(best.view, disagree), best.view, disagree)
+    near = _suggest(store, query)
+    return Answer(NO_ANSWER, render.no_answer(query, near), None, near)
+
+
+_readers: dict[int, tuple[int, Reader]] = {}
+
+
+def reader(store) -> Reader:
+    """The question reader for this store's vocabulary, rebuilt when figures change."""
+    cached = _readers.get(id(store))
+    if cached is None or cached[0] != store._generation:
+        cached = (store._generation, Reader(store.vocabulary()))
+        _readers[id(store)] = cached
+    return cached[1]
+
+
+# --- fetching -------------------------------------------------------------------------------
+
+def _fetch(store, q: Query, *, strict: bool) -> list[Figure]:
+    conds = []
+    f = q.features
+    if strict:
+        if f.platforms:
+            conds.append(Figure.platform.in_(sorted(f.platforms)))
+        if q.period is not None and q.period.start is not None:
+            s = q.period.start.replace(day=1)
+            conds.append(Figure.period_start.between(s, month_end(s.year, s.month)))
+            if not q.since and q.period.end is not None:
+                e = q.period.end
+                conds.append(Figure.period_end.between(e.replace(day=1), month_end(e.year, e.month)))
+        conds.append(Figure.location == (q.location or ""))
+    stmt = (
+        select(Figure)
+        .where(and_(*conds))
+        .options(selectinload(Figure.citations))
+        .order_by(Figure.period_end.desc(), Figure.id)
+        .limit(CANDIDATE_LIMIT)
+    )
+    with store.Session() as session:
+        return list(session.scalars(stmt))
+
+
+# --- scoring --------------------------------------------------------------------------------
+
+@dataclass
+class Scored:
+    score: float
+    view: FigureView
+    key: tuple
+
+
+def _contradicts(q: Query, fig: Figure, feats) -> str | None:
+    """Why this figure cannot answer the question, or None."""
+    f = q.features
+    if f.platforms and fig.platform not in f.platforms:
+        return "platform"
+    if f.policies and policy_group(fig.policy) not in f.policies and fig.policy.casefold() not in f.policies:
+        return "policy"
+    if (q.location or "") != (fig.location or ""):
+        return "location"
+    if q.period is not None and not _same_period(q, fig):
+        return "period"
+    fig_kind = "change" if fig.unit == "percent change" else "percent" if fig.unit == "percent" else "count"
+    if (f.kind == "change") != (fig_kind == "change"):
+        return "metric"
+    if f.kind == "percent" and fig_kind == "count":
+        return "metric"
+    if f.facets != feats.facets:
+        if f.facets or fig_kind != "percent" or feats.facets:
+            return "metric"
+    if f.objects and feats.objects and not (f.objects & feats.objects):
+        return "metric"
+    if f.actions and feats.actions and not (f.actions & feats.actions):
+        return "metric"
+    if f.kind == "count" and fig_kind == "percent" and not f.facets:
+        return "metric"
+    return None
+
+
+def _same_period(q: Query, fig: Figure) -> bool:
+    p = q.period
+    assert p is not None
+
+    def month(d: dt.date | None):
+        return (d.year, d.month) if d else None
+
+    if month(p.start) != month(fig.period_start):
+        return False
+    return q.since or month(p.end) == month(fig.period_end)
+
+
+def _score(q: Query, fig: Figure) -> float | None:
+    feats = describe(fig.metric + " " + fig.policy)
+    if _contradicts(q, fig, feats):
+        return None
+    f = q.features
+    score = 0.5
+    score += 0.08 * bool(f.platforms) + 0.08 * bool(f.policies) + 0.1 * bool(q.period)
+    score += 0.08 * bool(f.actions and feats.actions & f.actions) + 0.08 * bool(f.objects and feats.objects & f.objects)
+    score += 0.12 * bool(f.facets)
+    if not f.facets and feats.facets:
+        score -= 0.1  # a share of a subset, when the question did not name the subset
+    if f.kind is None and fig.unit == "percent":
+        score -= 0.05
+    quote_words = " ".join(c.quote.lower() for c in fig.citations[:3]) + " " + fig.metric.lower()
+    for word in q.unknown:
+        if word not in quote_words:
+            score -= 0.15
+    if not q.names_metric:
+        similarity = fuzz.token_set_ratio(q.text.lower(), fig.metric.lower()) / 100
+        score -= 0.2 * (1 - similarity)
+    docs = {c.document_id for c in fig.citations}
+    score += 0.02 * math.log2(1 + len(docs))
+    return score
+
+
+def _rank(q: Query, figures: list[Figure]) -> list[Scored]:
+    scored: list[tuple[float, Figure]] = []
+    for fig in figures:
+        s = _score(q, fig)
+        if s is not None:
+            scored.append((s, fig))
+    return _merge(scored)
+
+
+def _merge(scored: list[tuple[float, Figure]]) -> list[Scored]:
+    """One entry per fact. Statements of the same metric and period whose values agree (a
+    rounded "over 270,000" and an exact 274,460) count as one fact, shown by its most precise
+    value; values that disagree stay separate, to be shown side by side."""
+    groups: dict[tuple, list[tuple[float, Figure]]] = {}
+    for s, fig in scored:
+        key = (fig.platform, fig.metric, fig.policy, fig.location, fig.breakdown, fig.period_start, fig.period_end, fig.unit)
+        groups.setdefault(key, []).append((s, fig))
+    out: list[Scored] = []
+    for key, members in groups.items():
+        members.sort(key=lambda sf: (_precision(sf[1]), -sf[0]))
+        while members:
+            lead_score, lead = members.pop(0)
+            agreeing = [m for m in members if _agrees(m[1], lead.value)]
+            members = [m for m in members if m not in agreeing]
+            figs = [lead] + [m[1] for m in agreeing]
+            docs = {c.document_id for fig in figs for c in fig.citations}
+            score = max([lead_score] + [m[0] for m in agreeing]) + 0.02 * math.log2(1 + len(docs))
+            out.append(Scored(score, _view(lead, len(docs), score), key))
+    out.sort(key=lambda s: (-s.score, -(s.view.period_end or dt.date.min).toordinal()))
+    return out
+
+
+def _precision(fig: Figure) -> int:
+    """0 for an exact statement, 1 for a bound or a round figure."""
+    return 0 if any(c.qualifier is None for c in fig.citations) else 1
+
+
+def _agrees(fig: Figure, exact: float) -> bool:
+    """Does a bound or rounded statement of ``fig`` agree with the exact value?"""
+    for c in fig.citations:
+        v, q = c.value, (c.qualifier or "")
+        if v == exact:
+            return True
+        if q in ("over", "more than", "just over", "in excess of", "upwards of") and v < exact <= v * 1.1:
+            return True
+        if q in ("at least",) and v <= exact <= v * 1.1:
+            return True
+        if q in ("less than", "fewer than", "under", "just under") and v * 0.9 <= exact < v:
+            return True
+        if q in ("roughly", "about", "around", "approximately", "nearly", "almost", "some", "an estimated") and abs(exact - v) <= 0.1 * abs(v):
+            return True
+    return False
+
+
+def _distinct(ties: list[Scored]) -> bool:
+    return len({t.key for t in ties}) > 1
+
+
+def _view(fig: Figure, sources: int, score: float) -> FigureView:
+    cites = sorted(fig.citations, key=lambda c: (c.qualifier is not None, c.document.published or dt.date.max, c.id))
+    latest = max(fig.citations, key=lambda c: (c.document.published or dt.date.min, c.id))
+    lead = latest if latest.value == fig.value and fig.citations[0].row is not None else cites[0]
+    doc = lead.document
+    revisions = tuple(
+        Revision(c.value, format_value(c.value, fig.unit), _source(c))
+        for c in sorted(fig.citations, key=lambda c: (c.document.published or dt.date.min, c.id))
+        if c.value != fig.value
+    )
+    return FigureView(
+        figure_id=fig.id, value=fig.value, unit=fig.unit, qualifier=lead.qualifier, metric=fig.metric,
+        policy=fig.policy, platform=fig.platform, location=fig.location, breakdown=fig.breakdown,
+        period_start=fig.period_start, period_end=fig.period_end, period_label=fig.period_label,
+        quote=lead.quote, source=_source(lead), sources=sources, score=min(score, 1.0), revisions=revisions,
+    )
+
+
+def _source(c: Citation) -> SourceView:
+    d = c.document
+    return SourceView(d.title, d.publisher, d.url, d.published, d.filename, c.row)
+
+
+# --- suggestions ----------------------------------------------------------------------------
+
+def _suggest(store, q: Query) -> tuple[FigureView, ...]:
+    """The nearest figures to a question that has no answer: those that match it on all but
+    one thing (period, platform, location or metric), the closest period first."""
+    out: list[tuple[int, float, FigureView]] = []
+    for fig in _fetch(store, q, strict=False):
+        feats = describe(fig.metric + " " + fig.policy)
+        misses = 0
+        for relaxed in _relaxations(q):
+            if _contradicts(relaxed, fig, feats) is None:
+                break
+            misses += 1
+        else:
+            continue
+        distance = _period_distance(q.period, fig)
+        out.append((misses, distance, _view(fig, len({c.document_id for c in fig.citations}), 0.0)))
+    out.sort(key=lambda t: (t[0], t[1]))
+    seen, views = set(), []
+    for _, _, v in out:
+        k = (v.metric, v.period_label, v.platform, v.location)
+        if k not in seen:
+            seen.add(k)
+            views.append(v)
+    return tuple(views[:SUGGESTIONS])
+
+
+def _relaxations(q: Query):
+    """The question, then with one of its constraints dropped at a time."""
+    f = q.features
+    yield replace(q, period=None)
+    yield replace(q, features=replace(f, platforms=frozenset()))
+    yield replace(q, location=None)
+    yield replace(q, features=replace(f, kind=None, facets=frozenset(), actions=frozenset(), objects=frozenset()))
+    yield replace(q, features=replace(f, policies=frozenset()))
+
+
+def _period_distance(p: Period | None, fig: Figure) -> float:
+    if p is None or p.start is None or fig.period_end is None:
+        return 0.0
+    return abs((fig.period_end - (p.end or fig.period_end)).days) + abs(((fig.period_start or fig.period_end) - p.start).days)

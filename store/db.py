@@ -1,0 +1,133 @@
+"""Where the store lives and how it is opened: database URL, engine, migrations, seeding."""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import create_engine, event, select, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.orm import Session, sessionmaker
+
+from store.models import Document
+
+#: The newest migration; a test checks it against Alembic's own view of the scripts. Knowing
+#: it here lets a start-up check the schema with one query instead of importing Alembic.
+HEAD = "0001"
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def default_url() -> str:
+    from platformdirs import user_data_dir
+
+    folder = Path(user_data_dir("modstats", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'modstats.db'}"
+
+
+def normalise_url(url: str) -> str:
+    """Accept Heroku's ``postgres://`` and plain ``postgresql://``; use the psycopg 3 driver."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+def database_url() -> str:
+    return normalise_url(os.environ.get("DATABASE_URL") or default_url())
+
+
+def make_engine(url: str) -> Engine:
+    sa_url = make_url(url)
+    if sa_url.get_backend_name() == "sqlite":
+        if sa_url.database and sa_url.database != ":memory:":
+            Path(sa_url.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")  # several worker processes, one file
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, connect_args={"connect_timeout": 5})
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to HEAD with Alembic (imported only when there is work to do)."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def schema_version(engine: Engine) -> str | None:
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except (OperationalError, ProgrammingError):
+        return None
+
+
+class Store:
+    """One database: sessions, the vocabulary cache and the small writes the app makes."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = normalise_url(url) if url else database_url()
+        self.engine = make_engine(self.url)
+        self.Session = sessionmaker(self.engine, expire_on_commit=False)
+        self._vocabulary = None
+        self._generation = 0
+
+    @classmethod
+    def open(cls, url: str | None = None, *, seed: bool = True) -> "Store":
+        """Open the store, migrating an old or empty database and seeding an empty one with
+        the bundled corpus, so a fresh install answers questions at once."""
+        store = cls(url)
+        store.ensure_schema()
+        if seed and store.is_empty():
+            from store.corpus import seed as seed_corpus
+
+            seed_corpus(store)
+        return store
+
+    def ensure_schema(self) -> None:
+        if schema_version(self.engine) != HEAD:
+            migrate(self.engine)
+
+    def is_empty(self) -> bool:
+        with self.Session() as session:
+            return session.scalar(select(Document.id).limit(1)) is None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed together, or not at all."""
+        with self.Session.begin() as session:
+            yield session
+
+    def changed(self) -> None:
+        """Forget cached views of the figures after a write."""
+        self._vocabulary = None
+        self._generation += 1
+
+    def vocabulary(self):
+        from store.vocabulary import Vocabulary
+
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary.from_store(self)
+        return self._vocabulary
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,188 @@
+"""Adding documents to the store: one transaction per file, nothing half-written.
+
+``ingest_paths`` is what ``modstats ingest`` calls. Each file is read, recognised (prose, or a
+CSV layout), turned into ``Stated`` figures, and written with ``save`` in its own transaction.
+A file that cannot be read or understood raises ``IngestError`` naming the file and line; it
+changes nothing, and the other files still go in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from store.models import Citation, Document, Figure
+from store.periods import Period
+
+
+class IngestError(Exception):
+    """A file that cannot be ingested: the message names the file (and line, when known)."""
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Source metadata. Flags given to ``modstats ingest`` fill what a file does not carry."""
+
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+
+    def over(self, fallback: "Meta") -> "Meta":
+        """These values, with ``fallback`` filling the gaps (front matter wins over flags)."""
+        return Meta(
+            self.title or fallback.title,
+            self.publisher or fallback.publisher,
+            self.url or fallback.url,
+            self.published or fallback.published,
+        )
+
+
+@dataclass(frozen=True)
+class Stated:
+    """One figure as one document states it."""
+
+    platform: str
+    metric: str
+    policy: str
+    period: Period
+    value: float
+    unit: str
+    quote: str
+    qualifier: str | None = None
+    location: str = ""
+    breakdown: str = ""
+    compare: Period | None = None
+    quote_start: int | None = None
+    quote_end: int | None = None
+    row: int | None = None
+    # Structured series (CSV) are republished with revised values: their identity leaves the
+    # value out, so a later report revises the fact instead of adding a second one. Prose keeps
+    # the value in, so sources that disagree stand side by side.
+    revisable: bool = False
+
+    def fingerprint(self) -> str:
+        p, c = self.period, self.compare
+        parts = [
+            self.platform.casefold(), self.metric.casefold(), self.policy.casefold(),
+            self.location.casefold(), self.breakdown.casefold(), self.unit,
+            str(p.start), str(p.end), str(c.start if c else None), str(c.end if c else None),
+        ]
+        if not self.revisable:
+            parts.append(repr(float(self.value)))
+        return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str  # "added", "unchanged" or "failed"
+    figures: int = 0
+    message: str = ""
+
+
+@dataclass
+class Report:
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return any(f.status == "failed" for f in self.files)
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def save(session: Session, document: Document, stated: Iterable[Stated]) -> int:
+    """Write a document and the figures it states; returns how many citations were added.
+
+    The same fact already stored (same fingerprint) gains a citation instead of a new row; a
+    revisable fact restated by a later-published document takes the new value.
+    """
+    session.add(document)
+    session.flush()
+    cache: dict[str, Figure] = {}
+    added = 0
+    for s in stated:
+        fp = s.fingerprint()
+        figure = cache.get(fp) or session.scalar(select(Figure).where(Figure.fingerprint == fp))
+        if figure is None:
+            figure = Figure(
+                fingerprint=fp, platform=s.platform, metric=s.metric, policy=s.policy,
+                location=s.location, breakdown=s.breakdown,
+                period_start=s.period.start, period_end=s.period.end, period_label=s.period.label,
+                compare_start=s.compare.start if s.compare else None,
+                compare_end=s.compare.end if s.compare else None,
+                value=s.value, unit=s.unit,
+            )
+            session.add(figure)
+            session.flush()
+        elif s.revisable and figure.value != s.value and _is_later(session, document, figure):
+            figure.value = s.value
+        cache[fp] = figure
+        if any(c.document_id == document.id for c in figure.citations):
+            continue  # one citation per document and fact: the first statement is kept
+        figure.citations.append(
+            Citation(
+                document_id=document.id, value=s.value, qualifier=s.qualifier, quote=s.quote,
+                quote_start=s.quote_start, quote_end=s.quote_end, row=s.row,
+            )
+        )
+        added += 1
+    return added
+
+
+def _is_later(session: Session, document: Document, figure: Figure) -> bool:
+    """Is ``document`` published later than every document already citing ``figure``?"""
+    dates = [c.document.published for c in figure.citations if c.document.published]
+    return document.published is not None and all(document.published >= d for d in dates)
+
+
+Reader = Callable[[Path, bytes, Meta], tuple[Document, Iterable[Stated]]]
+
+
+def reader_for(path: Path, data: bytes) -> Reader:
+    """Pick the reader for a file: CSV layouts by extension, prose otherwise."""
+    if path.suffix.lower() in (".csv", ".tsv"):
+        from store.ingest.tables import read_table
+
+        return read_table
+    from store.ingest.prose import read_prose
+
+    return read_prose
+
+
+def ingest_file(store, path: Path, meta: Meta = Meta()) -> FileResult:
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return FileResult(name, "failed", message=f"{name}: cannot read: {exc.strerror or exc}")
+    digest = sha256_of(data)
+    with store.Session() as session:
+        if session.scalar(select(Document.id).where(Document.sha256 == digest)) is not None:
+            return FileResult(name, "unchanged", message=f"{name}: already ingested, nothing changed")
+    try:
+        read = reader_for(path, data)
+        with store.transaction() as session:
+            document, stated = read(path, data, meta)
+            document.sha256 = digest
+            count = save(session, document, stated)
+    except IngestError as exc:
+        return FileResult(name, "failed", message=str(exc))
+    store.changed()
+    return FileResult(name, "added", figures=count, message=f"{name}: {count} figures")
+
+
+def ingest_paths(store, paths: Iterable[Path], meta: Meta = Meta()) -> Report:
+    report = Report()
+    for path in paths:
+        report.files.append(ingest_file(store, Path(path), meta))
+    return report

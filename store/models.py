@@ -1,0 +1,134 @@
+"""The tables, as SQLAlchemy 2 typed models.
+
+A *document* is one file that was ingested (an article, a report, a CSV download).
+A *figure* is one fact: a value with its unit, what it counts (metric), the policy area,
+the platform, the location and the period. A *citation* is one document stating that
+figure: the exact quote (an exact substring of the document, with character offsets, or
+the CSV row as published with its row number) and the value and qualifier as stated there.
+The same fact stated by several documents is one figure with several citations.
+
+The question log, feedback and the Slack event ledger live here too, so everything the
+app stores goes through one schema and one set of migrations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    filename: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[str] = mapped_column(String(20))  # "text" or a CSV layout name
+    title: Mapped[str | None] = mapped_column(String(500))
+    publisher: Mapped[str | None] = mapped_column(String(200))
+    url: Mapped[str | None] = mapped_column(String(1000))
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    text: Mapped[str | None] = mapped_column(Text)  # kept for prose, so quotes can be re-checked
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    citations: Mapped[list[Citation]] = relationship(back_populates="document")
+
+
+class Figure(Base):
+    __tablename__ = "figures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Identity of the fact (platform, metric, policy, location, breakdown, periods, unit and,
+    # for prose, the value), hashed, so "the same fact" is one row however often it is stated.
+    fingerprint: Mapped[str] = mapped_column(String(40), unique=True)
+    platform: Mapped[str] = mapped_column(String(100))
+    metric: Mapped[str] = mapped_column(String(300))
+    policy: Mapped[str] = mapped_column(String(200))
+    location: Mapped[str] = mapped_column(String(100), default="")  # "" = all locations
+    breakdown: Mapped[str] = mapped_column(String(300), default="")  # "" = not broken down
+    period_start: Mapped[dt.date | None] = mapped_column(Date)  # None: start not stated
+    period_end: Mapped[dt.date] = mapped_column(Date)
+    period_label: Mapped[str] = mapped_column(String(200))
+    # For a change ("8.4 percent decrease from the preceding period"): the period compared with.
+    compare_start: Mapped[dt.date | None] = mapped_column(Date)
+    compare_end: Mapped[dt.date | None] = mapped_column(Date)
+    value: Mapped[float] = mapped_column(Float)  # the latest published value
+    unit: Mapped[str] = mapped_column(String(50))
+
+    citations: Mapped[list[Citation]] = relationship(
+        back_populates="figure", order_by="Citation.id", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        Index("ix_figures_platform_period", "platform", "period_end", "period_start"),
+        Index("ix_figures_period", "period_end", "period_start"),
+        Index("ix_figures_metric", "metric"),
+    )
+
+
+class Citation(Base):
+    __tablename__ = "citations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    figure_id: Mapped[int] = mapped_column(ForeignKey("figures.id", ondelete="CASCADE"))
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    value: Mapped[float] = mapped_column(Float)  # as stated by this document
+    qualifier: Mapped[str | None] = mapped_column(String(30))  # "over", "at least", ...
+    quote: Mapped[str] = mapped_column(Text)
+    quote_start: Mapped[int | None] = mapped_column(Integer)  # character offsets in the document
+    quote_end: Mapped[int | None] = mapped_column(Integer)
+    row: Mapped[int | None] = mapped_column(Integer)  # CSV row number (header is row 1)
+
+    figure: Mapped[Figure] = relationship(back_populates="citations")
+    document: Mapped[Document] = relationship(back_populates="citations", lazy="joined")
+
+    __table_args__ = (
+        UniqueConstraint("figure_id", "document_id", name="uq_citation_figure_document"),
+        Index("ix_citations_document", "document_id"),
+    )
+
+
+class Question(Base):
+    """Every question asked, from Slack or elsewhere, with what it got and any feedback."""
+
+    __tablename__ = "questions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    asked_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20))
+    figure_id: Mapped[int | None] = mapped_column(ForeignKey("figures.id", ondelete="SET NULL"))
+    team_id: Mapped[str | None] = mapped_column(String(40))
+    channel_id: Mapped[str | None] = mapped_column(String(40))
+    user_id: Mapped[str | None] = mapped_column(String(40))
+    latency_ms: Mapped[float | None] = mapped_column(Float)
+    feedback: Mapped[str | None] = mapped_column(String(10))  # "up" / "down"
+    feedback_user_id: Mapped[str | None] = mapped_column(String(40))
+    feedback_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class SlackEvent(Base):
+    """Ledger of Slack deliveries already handled: the primary key makes a retry or a second
+    worker process lose the race to claim the same event, so a reply is posted once."""
+
+    __tablename__ = "slack_events"
+
+    event_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -1,0 +1,110 @@
+"""Numbers as prose states them: 274,460 · 1.2 million · 93 percent · an 8.4 percent decrease ·
+three-quarters · less than one percent · at least 125,000 · over 270,000.
+
+``find_quantities(text)`` returns each with its qualifier (kept, never dropped), its kind
+(count, percent or change) and its span. Deciding whether a number is a moderation figure is
+the reader's job; this module only reads numbers, and refuses the shapes that are not counts:
+phone numbers, money, ratios like 2863/hr, numbers glued to words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "a hundred": 100, "one hundred": 100, "a dozen": 12, "a thousand": 1000,
+}
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+FRACTIONS = {
+    "three-quarters": 75, "three quarters": 75, "two-thirds": 66.7, "two thirds": 66.7,
+    "one-third": 33.3, "one third": 33.3, "a third": 33.3, "one-quarter": 25, "one quarter": 25,
+    "a quarter": 25, "one-half": 50, "one half": 50, "a half": 50, "half": 50, "a fifth": 20,
+    "one-fifth": 20, "one fifth": 20, "a tenth": 10,
+}
+QUALIFIERS = (
+    "more than", "at least", "less than", "fewer than", "up to", "close to", "as many as",
+    "upwards of", "just over", "just under", "in excess of", "an estimated", "over", "under",
+    "roughly", "about", "around", "approximately", "nearly", "almost", "some", "only",
+)
+DECREASE = ("decrease", "drop", "decline", "fall", "reduction", "down", "fell", "dropped", "declined", "decreased", "lower")
+INCREASE = ("increase", "rise", "jump", "growth", "up", "rose", "increased", "grew", "climbed", "jumped", "higher")
+
+_QUAL = r"(?P<qual>(?:a\s+total\s+(?:of\s+)?)?(?:" + "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS) + r")\s+)?"
+_WORDNUM = "|".join(sorted((w.replace(" ", r"\s+") for w in WORDS), key=len, reverse=True))
+_FRAC = "|".join(sorted((f.replace(" ", r"\s+") for f in FRACTIONS), key=len, reverse=True))
+_NUM = rf"(?P<num>(?<![\w$£€.,/+-])(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w/]|[.,]\d)|\b(?:{_WORDNUM})\b)"
+_SCALE = r"(?:\s*(?P<scale>thousand|million|billion|mn|bn|k|m)\b)?"
+_PCT = r"(?:\s*(?P<pct>%|percent\b|per\s*cent\b|pct\b))?"
+
+QUANTITY_RE = re.compile(
+    rf"{_QUAL}(?:(?P<frac>\b(?:{_FRAC}))(?=\s+of\b)|{_NUM}{_SCALE}{_PCT})", re.IGNORECASE
+)
+CHANGE_AFTER_RE = re.compile(r"\s+(?P<w>" + "|".join(DECREASE + INCREASE) + r")\b", re.IGNORECASE)
+CHANGE_BEFORE_RE = re.compile(
+    r"\b(?P<w>" + "|".join(DECREASE + INCREASE) + r")(?:\s+by)?\s+$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int  # span of the whole expression, qualifier included
+    end: int
+    value: float
+    kind: str  # "count", "percent" or "change"
+    qualifier: str | None
+    text: str
+
+
+def _value(m: re.Match) -> float | None:
+    if m.group("frac"):
+        return float(FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())])
+    raw = m.group("num").lower()
+    raw = re.sub(r"\s+", " ", raw)
+    if raw in WORDS:
+        value = float(WORDS[raw])
+    else:
+        digits = raw.replace(",", "")
+        if len(digits) > 1 and digits[0] == "0" and "." not in digits:
+            return None  # 069717726: a phone number, not a count
+        if len(digits.split(".")[0]) > 12:
+            return None
+        value = float(digits)
+    scale = (m.group("scale") or "").lower()
+    if scale:
+        value *= SCALES[scale]
+    return value
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in QUANTITY_RE.finditer(text):
+        value = _value(m)
+        if value is None:
+            continue
+        start, end = m.span()
+        qual = m.group("qual")
+        qualifier = re.sub(r"^a\s+total\s+(?:of\s+)?", "", qual.strip().lower()) if qual else None
+        qualifier = re.sub(r"\s+", " ", qualifier) if qualifier else None
+        is_pct = bool(m.group("pct")) or bool(m.group("frac"))
+        kind = "percent" if is_pct else "count"
+        if is_pct:
+            after = CHANGE_AFTER_RE.match(text, end)
+            before = CHANGE_BEFORE_RE.search(text, max(0, start - 30), start)
+            word = after.group("w") if after else before.group("w") if before else None
+            if word:
+                kind = "change"
+                if word.lower() in DECREASE:
+                    value = -value
+                if after:
+                    end = after.end()
+                else:
+                    start = before.start()
+        elif m.group("num") and m.group("num").lower() in WORDS and not m.group("scale"):
+            # "one", "ten": words are counts only as percents or with a scale ("ten million")
+            continue
+        out.append(Quantity(start, end, value, kind, qualifier or None, text[start:end]))
+    return out

@@ -1,0 +1,310 @@
+"""Periods: finding them in text, resolving them to closed dates, and naming them.
+
+One parser serves documents and questions alike. ``find_periods(text, reference)`` returns
+every period expression in ``text``: closed ranges ("the last half of 2017", "Q3 2016",
+"between Aug. 1, 2015 and Dec. 31, 2017", "Jul-Sep 2020"), open starts ("since the middle of
+2015", resolved up to ``reference``, the publication date), and references to the reporting
+period of the document ("the last reporting period", "the preceding reporting period").
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
+    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}
+ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+SHORT_MONTH = ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of days. ``end`` None means open-ended ("since mid-2015" in a question);
+    ``start`` None means the start was not stated ("a four-month period")."""
+
+    start: dt.date | None
+    end: dt.date | None
+    label: str = ""
+
+    def months(self) -> int | None:
+        if self.start is None or self.end is None:
+            return None
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A period expression found in text. ``kind`` is "closed", "since", "current" (the
+    reporting period itself) or "previous" (the one before it); ``period`` is None for the
+    two relative kinds until ``resolve`` is given the reporting period."""
+
+    start: int
+    end: int
+    kind: str
+    period: Period | None
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def span(y1: int, m1: int, y2: int, m2: int) -> Period:
+    start, end = dt.date(y1, m1, 1), month_end(y2, m2)
+    return Period(start, end, label_for(start, end))
+
+
+def label_for(start: dt.date | None, end: dt.date | None) -> str:
+    """A short human name: H2 2017, Q3 2016, 2017, Aug 2015, Aug 2015 – Dec 2017, ..."""
+    if start is None:
+        return f"period ending {end:%-d %b %Y}" if end else "unknown period"
+    if end is None:
+        return f"since {SHORT_MONTH[start.month]} {start.year}"
+    whole_months = start.day == 1 and end == month_end(end.year, end.month)
+    if not whole_months:
+        return f"{start:%-d %b %Y} – {end:%-d %b %Y}"
+    n = (end.year - start.year) * 12 + end.month - start.month + 1
+    if start.year == end.year:
+        if n == 12:
+            return str(start.year)
+        if n == 6 and start.month in (1, 7):
+            return f"H{1 if start.month == 1 else 2} {start.year}"
+        if n == 3 and start.month in (1, 4, 7, 10):
+            return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+        if n == 1:
+            return f"{SHORT_MONTH[start.month]} {start.year}"
+        return f"{SHORT_MONTH[start.month]}–{SHORT_MONTH[end.month]} {start.year}"
+    if start.month == 1 and end.month == 12:
+        return f"{start.year}–{end.year}"
+    return f"{SHORT_MONTH[start.month]} {start.year} – {SHORT_MONTH[end.month]} {end.year}"
+
+
+def since(start: dt.date, reference: dt.date | None) -> Period:
+    """An open start. In a document it runs up to the publication date."""
+    if reference is None:
+        return Period(start, None, label_for(start, None))
+    return Period(start, reference, f"since {SHORT_MONTH[start.month]} {start.year} (to {reference:%-d %b %Y})")
+
+
+def previous(period: Period) -> Period | None:
+    """The period of the same length just before ``period`` (H2 2017 -> H1 2017)."""
+    n = period.months()
+    if n is None or period.start is None:
+        return None
+    m = period.start.year * 12 + period.start.month - 1 - n
+    y1, m1 = divmod(m, 12)
+    m2 = m + n - 1
+    y2, mm2 = divmod(m2, 12)
+    return span(y1, m1 + 1, y2, mm2 + 1)
+
+
+def resolve(mention: Mention, current: Period | None) -> Period | None:
+    """The period a mention stands for, given the document's reporting period."""
+    if mention.kind == "current":
+        return current
+    if mention.kind == "previous":
+        return previous(current) if current else None
+    return mention.period
+
+
+# --- the patterns -------------------------------------------------------------------------
+
+_MON = r"(?P<{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_YEAR = r"(?P<{n}>(?:19|20)\d\d)"
+_YY = r"(?P<{n}>(?:19|20)?\d\d)"
+_DASH = r"\s*(?:-|–|—|to|through|thru|until|till)\s*"
+
+
+def _m(name: str) -> str:
+    return _MON.format(n=name)
+
+
+def _y(name: str) -> str:
+    return _YEAR.format(n=name)
+
+
+def _yy(name: str) -> str:
+    return _YY.format(n=name)
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    return y + 2000 if y < 100 else y
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")[:4] if text.lower().startswith("sept") else text.lower().rstrip(".")[:3]]
+
+
+# A calendar date: "Aug. 1, 2015", "1 August 2015", "2015-08-01", "08/01/2015".
+_DATE = (
+    rf"(?:{_m('{p}m')}\s+(?P<{{p}}d>\d{{{{1,2}}}})(?:st|nd|rd|th)?,?\s+{_y('{p}y')}"
+    rf"|(?P<{{p}}d2>\d{{{{1,2}}}})\s+{_m('{p}m2')}\s+{_y('{p}y2')}"
+    rf"|{_y('{p}y3')}-(?P<{{p}}m3>\d\d)-(?P<{{p}}d3>\d\d)"
+    rf"|(?P<{{p}}m4>\d{{{{1,2}}}})/(?P<{{p}}d4>\d{{{{1,2}}}})/{_y('{p}y4')})"
+)
+# A month of a year: "Aug 2015", "August, 2015".
+_MONTHYEAR = rf"{_m('{p}mm')},?\s+{_y('{p}my')}"
+
+
+def _date_re(prefix: str) -> str:
+    return _DATE.replace("{p}", prefix).format()
+
+
+def _monthyear_re(prefix: str) -> str:
+    return _MONTHYEAR.replace("{p}", prefix)
+
+
+def _date_from(m: re.Match, p: str) -> dt.date | None:
+    g = m.groupdict()
+    try:
+        if g.get(p + "m"):
+            return dt.date(int(g[p + "y"]), _month(g[p + "m"]), int(g[p + "d"]))
+        if g.get(p + "m2"):
+            return dt.date(int(g[p + "y2"]), _month(g[p + "m2"]), int(g[p + "d2"]))
+        if g.get(p + "m3"):
+            return dt.date(int(g[p + "y3"]), int(g[p + "m3"]), int(g[p + "d3"]))
+        if g.get(p + "m4"):
+            return dt.date(int(g[p + "y4"]), int(g[p + "m4"]), int(g[p + "d4"]))
+    except ValueError:
+        return None
+    return None
+
+
+def _point(m: re.Match, p: str) -> tuple[dt.date, dt.date] | None:
+    """A date, a month or a year as (first day, last day)."""
+    d = _date_from(m, p + "a")
+    if d:
+        return d, d
+    g = m.groupdict()
+    if g.get(p + "bmm"):
+        y, mo = int(g[p + "bmy"]), _month(g[p + "bmm"])
+        return dt.date(y, mo, 1), month_end(y, mo)
+    if g.get(p + "cy"):
+        y = int(g[p + "cy"])
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    return None
+
+
+def _point_re(p: str) -> str:
+    return rf"(?:{_date_re(p + 'a')}|{_monthyear_re(p + 'b')}|{_y(p + 'cy')})"
+
+
+_HALF_WORD = r"(?P<hw>first|1st|front|second|2nd|last|latter|back|final)"
+_QUARTER_WORD = r"(?P<qw>first|1st|second|2nd|third|3rd|fourth|4th|last|final)"
+_B = r"(?<![\w/.-])"  # no word, number or date glued before
+_E = r"(?![\w/]|\.\d)"
+
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    (name, re.compile(rx, re.IGNORECASE))
+    for name, rx in [
+        # between Aug. 1, 2015 and Dec. 31, 2017 / from Aug 2015 to Dec 2017 / 2015-2017
+        ("range", rf"{_B}(?:between\s+|from\s+)?{_point_re('s')}(?:\s*(?:and|-|–|—|to|through|thru|until|till)\s*){_point_re('e')}{_E}"),
+        # Jul-Sep 2020, July to December 2017
+        ("months", rf"{_B}{_m('m1')}{_DASH}{_m('m2')},?\s+{_y('y')}{_E}"),
+        # since the middle of 2015, since mid-2015, since early 2016, since Aug 2015, since 2015
+        ("since", rf"{_B}(?:since|from)\s+(?:(?P<part>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of|the\s+(?:first|second)\s+half\s+of)[\s-]*)?(?:{_date_re('d')}|{_monthyear_re('n')}|{_y('sy')}){_E}"),
+        # H2 2017, H2'17, 2H17, 2H 2017, 2017H2
+        ("half", rf"{_B}(?:H(?P<h1>[12])\s*(?:of\s+)?'?{_yy('y1')}|(?P<h2>[12])H\s*'?{_yy('y2')}|{_y('y3')}\s*-?\s*H(?P<h3>[12])){_E}"),
+        # the last half of 2017, second half of 2017, last six months of 2017
+        ("halfword", rf"{_B}(?:the\s+)?{_HALF_WORD}\s+(?:half|six\s+months|6\s+months)\s+(?:of\s+)?(?:the\s+year\s+)?{_y('y')}{_E}"),
+        # Q3 2016, Q3'16, 3Q16, 2018Q2, 2018-Q2
+        ("quarter", rf"{_B}(?:Q(?P<q1>[1-4])\s*'?{_yy('y1')}|(?P<q2>[1-4])Q\s*'?{_yy('y2')}|{_y('y3')}\s*-?\s*Q(?P<q3>[1-4])){_E}"),
+        ("quarterword", rf"{_B}(?:the\s+)?{_QUARTER_WORD}\s+quarter\s+of\s+{_y('y')}{_E}"),
+        # Aug 2015 (a whole month), 12/31/2010 (a day)
+        ("date", rf"{_B}{_date_re('x')}{_E}"),
+        ("month", rf"{_B}{_monthyear_re('x')}{_E}"),
+        # 2017, FY2017
+        ("year", rf"{_B}(?:FY\s?)?{_y('y')}{_E}"),
+        # the preceding / previous reporting period
+        ("previous", r"\b(?:(?:the\s+)?(?:preceding|previous|prior)|(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over)\s+the\s+last)\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|half|quarter)\b"),
+        # the last / latest / current reporting period, recently
+        ("current", r"\b(?:(?:the\s+)?(?:latest|most\s+recent|current|last|this)\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|report)|recently)\b"),
+    ]
+]
+
+
+def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
+    g = m.groupdict()
+    s, e = m.span()
+    if name == "range":
+        a, b = _point(m, "s"), _point(m, "e")
+        if not a or not b or b[1] < a[0]:
+            return None
+        start, end = a[0], b[1]
+        return Mention(s, e, "closed", Period(start, end, label_for(start, end)))
+    if name == "months":
+        y, m1, m2 = int(g["y"]), _month(g["m1"]), _month(g["m2"])
+        if m2 < m1:
+            return None
+        return Mention(s, e, "closed", span(y, m1, y, m2))
+    if name == "since":
+        part = (g.get("part") or "").lower()
+        d = _date_from(m, "d")
+        if d is None and g.get("nmm"):
+            d = dt.date(int(g["nmy"]), _month(g["nmm"]), 1)
+        if d is None:
+            y = int(g["sy"])
+            month = 1
+            if part.startswith(("mid", "the middle", "the second half")):
+                month = 7
+            elif part.startswith("late") or part.startswith("the end"):
+                month = 10
+            d = dt.date(y, month, 1)
+        return Mention(s, e, "since", since(d, reference))
+    if name == "half":
+        h = int(g.get("h1") or g.get("h2") or g["h3"])
+        y = _year(g.get("y1") or g.get("y2") or g["y3"])
+        return Mention(s, e, "closed", span(y, 1 if h == 1 else 7, y, 6 if h == 1 else 12))
+    if name == "halfword":
+        first = g["hw"].lower() in ("first", "1st", "front")
+        y = int(g["y"])
+        return Mention(s, e, "closed", span(y, 1 if first else 7, y, 6 if first else 12))
+    if name in ("quarter", "quarterword"):
+        if name == "quarter":
+            q = int(g.get("q1") or g.get("q2") or g["q3"])
+            y = _year(g.get("y1") or g.get("y2") or g["y3"])
+        else:
+            w = g["qw"].lower()
+            q = 4 if w in ("last", "final") else ORDINAL[w]
+            y = int(g["y"])
+        return Mention(s, e, "closed", span(y, 3 * q - 2, y, 3 * q))
+    if name == "date":
+        d = _date_from(m, "x")
+        return Mention(s, e, "closed", Period(d, d, f"{d:%-d %b %Y}")) if d else None
+    if name == "month":
+        y, mo = int(g["xmy"]), _month(g["xmm"])
+        return Mention(s, e, "closed", span(y, mo, y, mo))
+    if name == "year":
+        y = int(g["y"])
+        return Mention(s, e, "closed", span(y, 1, y, 12))
+    if name in ("previous", "current"):
+        return Mention(s, e, name, None)
+    return None
+
+
+def find_periods(text: str, reference: dt.date | None = None) -> list[Mention]:
+    """Every period expression in ``text``, left to right, the longest where they overlap."""
+    found: list[Mention] = []
+    for name, rx in PATTERNS:
+        for m in rx.finditer(text):
+            mention = _build(name, m, reference)
+            if mention:
+                found.append(mention)
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    chosen: list[Mention] = []
+    for mention in found:
+        if chosen and mention.start < chosen[-1].end:
+            continue
+        chosen.append(mention)
+    return chosen
+
+
+def with_label(period: Period, label: str) -> Period:
+    return replace(period, label=label)

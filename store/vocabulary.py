@@ -1,0 +1,255 @@
+"""The domain vocabulary: platforms, policy areas, actions, objects and share facets.
+
+The lexicon holds genuine synonyms only ("banned" and "shut down" mean suspended, "X" is
+Twitter, "ISIS" is terrorism). What can be asked about comes from the store: ``Vocabulary``
+reads the platforms, metrics, policies and locations that figures actually carry, so a newly
+ingested platform or metric is askable without code changes.
+
+``describe(text)`` reads the same features out of a question and out of a stored metric, so
+both sides are compared in one language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+# canonical name -> aliases (lower case; matched as whole words)
+PLATFORMS: dict[str, tuple[str, ...]] = {
+    "Twitter": ("twitter", "x", "x.com", "x corp", "twitter/x", "tweeter"),
+    "Facebook": ("facebook", "fb"),
+    "Instagram": ("instagram", "insta", "ig"),
+    "YouTube": ("youtube", "yt"),
+    "Google": ("google",),
+    "TikTok": ("tiktok", "tik tok"),
+    "Discord": ("discord",),
+    "Reddit": ("reddit",),
+    "Microsoft": ("microsoft",),
+    "LinkedIn": ("linkedin",),
+    "Snapchat": ("snapchat", "snap"),
+    "WhatsApp": ("whatsapp",),
+    "Telegram": ("telegram",),
+    "Twitch": ("twitch",),
+    "Pinterest": ("pinterest",),
+    "Threads": ("threads",),
+    "Bing": ("bing",),
+    "Tumblr": ("tumblr",),
+}
+
+# policy group -> aliases. A stored policy ("Dangerous Orgs: Terrorism") belongs to the group
+# whose alias it contains; questions name groups.
+POLICIES: dict[str, tuple[str, ...]] = {
+    "terrorism": (
+        "terrorism", "terrorist", "terrorists", "terror", "terror-related", "terrorism-related",
+        "violent extremism", "violent extremist", "extremism", "extremist", "extremists",
+        "isis", "isil", "islamic state", "daesh", "jihadist", "jihadists", "dangerous orgs",
+        "dangerous organizations", "dangerous organisations", "promotion of terrorism",
+    ),
+    "hate speech": ("hate speech", "hateful conduct", "hate", "hateful", "organized hate", "organised hate"),
+    "harassment": ("harassment", "bullying", "abuse", "abusive"),
+    "spam": ("spam", "spammy", "fake accounts", "platform manipulation", "bots"),
+    "child safety": ("child safety", "child sexual", "csam", "child exploitation", "minor safety", "under the age of 13", "underage"),
+    "nudity": ("nudity", "adult nudity", "sexual activity", "porn", "pornography", "sexual content"),
+    "violence": ("violent and graphic", "graphic violence", "violence", "violent content", "gore"),
+    "self-harm": ("self-harm", "suicide", "self injury"),
+    "misinformation": ("misinformation", "disinformation", "fake news", "integrity and authenticity"),
+    "copyright": ("copyright", "dmca", "intellectual property", "trademark"),
+    "impersonation": ("impersonation",),
+    "drugs": ("drugs", "regulated goods", "firearms", "illegal activities"),
+    "privacy": ("privacy", "privacy and security", "doxxing", "private information"),
+    "defamation": ("defamation",),
+}
+
+# action family -> words. Questions and metrics are compared by family.
+ACTIONS: dict[str, tuple[str, ...]] = {
+    "suspended": (
+        "suspended", "suspend", "suspends", "suspending", "suspension", "suspensions",
+        "banned", "ban", "bans", "banning", "shut down", "shuts down", "shutting down", "shutdown",
+        "shutdowns", "shuttered", "shutter", "taken down", "take down", "takes down", "took down",
+        "takedown", "takedowns", "removed", "remove", "removes", "removal", "removals", "removing",
+        "deleted", "delete", "deletes", "deleting", "deletion", "deletions", "booted", "boot",
+        "kicked off", "kick off", "kicked", "terminated", "terminate", "termination", "closed",
+        "purged", "purge", "axed", "nuked", "got rid of", "disabled", "deactivated", "eliminated",
+        "pulled", "blocked",
+    ),
+    "actioned": ("actioned", "action", "took action", "acted on", "enforcement", "enforced"),
+    "appealed": ("appealed", "appeal", "appeals"),
+    "restored": ("restored", "restore", "reinstated", "reinstate"),
+    "requested": ("requested", "requests", "request", "asked", "demands"),
+    "viewed": ("viewed", "views", "prevalence"),
+}
+
+# object family -> words
+OBJECTS: dict[str, tuple[str, ...]] = {
+    "accounts": ("accounts", "account", "profiles", "profile", "users", "user", "handles", "handle"),
+    "content": (
+        "content", "posts", "post", "tweets", "tweet", "pieces of content", "videos", "video",
+        "images", "photos", "comments", "messages", "items", "pieces",
+    ),
+    "servers": ("servers", "server", "guilds", "communities"),
+}
+
+# share facet -> phrases. A share ("93 percent of the accounts suspended ...") is of a subset
+# described by its facet.
+FACETS: dict[str, tuple[str, ...]] = {
+    "flagged by internal tools": (
+        "internal tools", "internal tool", "proprietary tools", "automated tools", "automation",
+        "automated", "own tools", "in-house tools", "proactively", "proactive", "flagged by tools",
+        "flagged internally", "detected internally", "technology",
+    ),
+    "before their first tweet": (
+        "before their first tweet", "before its first tweet", "before they tweeted",
+        "before tweeting", "before posting", "before their first post", "first tweet",
+        "before they could tweet", "before ever tweeting",
+    ),
+    "reported by governments": (
+        "governments reported", "government reported", "reported by governments",
+        "reported by government", "government reports", "government requests", "governments",
+        "government", "state actors",
+    ),
+    "reported by users": ("reported by users", "user reports", "users reported"),
+}
+
+CHANGE_WORDS = (
+    "change", "changed", "decrease", "decreased", "decline", "declined", "drop", "dropped",
+    "fall", "fell", "increase", "increased", "rise", "rose", "grew", "growth", "compared",
+    "fewer than before", "down", "reduction", "jump", "year over year", "vs", "versus",
+)
+PERCENT_WORDS = (
+    "share", "percent", "percentage", "proportion", "fraction", "rate", "what part",
+    "how much of", "portion", "%", "ratio",
+)
+COUNT_WORDS = ("how many", "number of", "count", "total", "tally")
+
+
+def _phrase_re(phrases) -> re.Pattern:
+    alts = sorted({re.escape(p) for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w@])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
+
+
+def _families(table: dict[str, tuple[str, ...]]) -> list[tuple[str, re.Pattern]]:
+    return [(name, _phrase_re(words)) for name, words in table.items()]
+
+
+PLATFORM_RES = _families(PLATFORMS)
+POLICY_RES = _families(POLICIES)
+ACTION_RES = _families(ACTIONS)
+OBJECT_RES = _families(OBJECTS)
+FACET_RES = _families(FACETS)
+CHANGE_RE = _phrase_re(CHANGE_WORDS)
+PERCENT_RE = _phrase_re(PERCENT_WORDS)
+COUNT_RE = _phrase_re(COUNT_WORDS)
+# "Twitterhas", "Appleand": a platform name glued to the next word still names the platform.
+GLUED_PLATFORM_RE = re.compile(r"\b(" + "|".join(p for p in PLATFORMS if len(p) > 4) + r")(?=[a-z]{2,}\b)")
+
+
+def find_all(families: list[tuple[str, re.Pattern]], text: str) -> list[tuple[str, int, int]]:
+    """(family, start, end) for every phrase of every family, longest first where they overlap."""
+    hits = [(name, m.start(), m.end()) for name, rx in families for m in rx.finditer(text)]
+    hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
+    out: list[tuple[str, int, int]] = []
+    for h in hits:
+        if out and h[1] < out[-1][2]:
+            continue
+        out.append(h)
+    return out
+
+
+def platforms_in(text: str) -> list[str]:
+    found = [name for name, _, _ in find_all(PLATFORM_RES, text)]
+    found += [m.group(1) for m in GLUED_PLATFORM_RE.finditer(text)]
+    # a lone lower-case "x" is a platform only in a question; in prose it is too common
+    return found
+
+
+def policy_group(policy: str) -> str:
+    """The policy group a stored policy name belongs to ("Dangerous Orgs: Terrorism" -> terrorism)."""
+    hits = find_all(POLICY_RES, policy)
+    return hits[0][0] if hits else policy.casefold()
+
+
+@dataclass(frozen=True)
+class Features:
+    """What a text says about a figure: the families it names and the words left over."""
+
+    platforms: frozenset[str] = frozenset()
+    policies: frozenset[str] = frozenset()
+    actions: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    facets: frozenset[str] = frozenset()
+    kind: str | None = None  # "count", "percent", "change" or None when not said
+    spans: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+
+
+def describe(text: str) -> Features:
+    spans: list[tuple[int, int]] = []
+
+    def take(families) -> frozenset[str]:
+        hits = find_all(families, text)
+        keep = []
+        for name, s, e in hits:
+            if any(s < b and a < e for a, b in spans):
+                continue
+            spans.append((s, e))
+            keep.append(name)
+        return frozenset(keep)
+
+    facets = take(FACET_RES)  # before actions: "reported by governments" is a facet
+    platforms = take(PLATFORM_RES)
+    policies = take(POLICY_RES)
+    objects = take(OBJECT_RES)
+    actions = take(ACTION_RES)
+    rest = text
+    for a, b in spans:  # "shut down" is an action, not a change
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    kind = None
+    if CHANGE_RE.search(rest):
+        kind = "change"
+    elif PERCENT_RE.search(rest):
+        kind = "percent"
+    elif COUNT_RE.search(rest):
+        kind = "count"
+    return Features(platforms, policies, actions, objects, facets, kind, tuple(spans))
+
+
+@dataclass
+class Vocabulary:
+    """What the store knows: the values questions are matched against."""
+
+    platforms: list[str]
+    metrics: list[str]
+    policies: list[str]
+    locations: list[str]
+    breakdowns: list[str]
+
+    @classmethod
+    def from_store(cls, store) -> "Vocabulary":
+        from store.models import Figure
+
+        def values(col) -> list[str]:
+            with store.Session() as s:
+                return sorted(v for v in s.scalars(select(col).distinct()) if v)
+
+        return cls(
+            platforms=values(Figure.platform),
+            metrics=values(Figure.metric),
+            policies=values(Figure.policy),
+            locations=values(Figure.location),
+            breakdowns=values(Figure.breakdown),
+        )
+
+    def words(self) -> set[str]:
+        """Every word the lexicon and the store know, for spelling correction."""
+        words: set[str] = set()
+        for table in (PLATFORMS, POLICIES, ACTIONS, OBJECTS, FACETS):
+            for name, aliases in table.items():
+                for phrase in (name, *aliases):
+                    words.update(re.findall(r"[a-z][a-z0-9'-]+", phrase.lower()))
+        for phrase in (*CHANGE_WORDS, *PERCENT_WORDS, *COUNT_WORDS):
+            words.update(re.findall(r"[a-z][a-z0-9'-]+", phrase.lower()))
+        for values in (self.platforms, self.metrics, self.policies, self.locations, self.breakdowns):
+            for v in values:
+                words.update(re.findall(r"[a-z][a-z0-9'-]+", v.lower()))
+        return words

@@ -1,0 +1,77 @@
+"""Shared fixtures. ``store`` runs a test on SQLite and on PostgreSQL (127.0.0.1:5432, database
+``test``, or $MODSTATS_TEST_PG); the PostgreSQL run is skipped, with the reason, when the server
+cannot be reached. Each PostgreSQL store lives in a schema of its own, dropped afterwards."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from store.db import Store
+
+PG_URL = os.environ.get("MODSTATS_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def _pg_reason() -> str | None:
+    try:
+        engine = create_engine(PG_URL, connect_args={"connect_timeout": 3})
+        with engine.connect():
+            pass
+        engine.dispose()
+        return None
+    except Exception as exc:  # noqa: BLE001 - any failure means "not available"
+        return f"PostgreSQL not reachable at {PG_URL}: {exc.__class__.__name__}"
+
+
+PG_SKIP = _pg_reason()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'modstats.db'}"
+
+
+@pytest.fixture
+def pg_url():
+    if PG_SKIP:
+        pytest.skip(PG_SKIP)
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in PG_URL else "?"
+    yield f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request) -> str:
+    return request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url")
+
+
+@pytest.fixture
+def store(db_url):
+    """A store seeded with the bundled corpus, on each database."""
+    s = Store.open(db_url)
+    yield s
+    s.dispose()
+
+
+@pytest.fixture
+def empty_store(db_url):
+    s = Store.open(db_url, seed=False)
+    yield s
+    s.dispose()
+
+
+@pytest.fixture(scope="session")
+def seeded_sqlite(tmp_path_factory):
+    """One seeded SQLite store shared by the read-only tests (the question set, the engine)."""
+    s = Store.open(f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'modstats.db'}")
+    yield s
+    s.dispose()
