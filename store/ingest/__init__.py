@@ -100,17 +100,36 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
 def save(session: Session, document: Document, stated: Iterable[Stated]) -> int:
     """Write a document and the figures it states; returns how many citations were added.
 
     The same fact already stored (same fingerprint) gains a citation instead of a new row; a
-    revisable fact restated by a later-published document takes the new value.
+    revisable fact restated by a document published no earlier than every document already
+    citing it takes the new value. A document cites a fact once: its first statement is kept.
+    Revisable (structured) figures are written in batches by ``store.ingest.bulk`` (the one
+    place that rule is implemented); the others one by one here.
     """
     session.add(document)
     session.flush()
     cache: dict[str, Figure] = {}
     added = 0
+    table: list[Stated] = []  # revisable figures go through the batched path in store.ingest.bulk
     for s in stated:
+        if s.revisable:
+            table.append(s)
+            if len(table) >= BATCH:
+                session.flush()
+                added += save_revisable(session, document, table)
+                table = []
+            continue
         fp = s.fingerprint()
         figure = cache.get(fp) or session.scalar(select(Figure).where(Figure.fingerprint == fp))
         if figure is None:
@@ -124,8 +143,6 @@ def save(session: Session, document: Document, stated: Iterable[Stated]) -> int:
             )
             session.add(figure)
             session.flush()
-        elif s.revisable and figure.value != s.value and _is_later(session, document, figure):
-            figure.value = s.value
         cache[fp] = figure
         if any(c.document_id == document.id for c in figure.citations):
             continue  # one citation per document and fact: the first statement is kept
@@ -136,21 +153,19 @@ def save(session: Session, document: Document, stated: Iterable[Stated]) -> int:
             )
         )
         added += 1
+    if table:
+        session.flush()
+        added += save_revisable(session, document, table)
     return added
 
 
-def _is_later(session: Session, document: Document, figure: Figure) -> bool:
-    """Is ``document`` published later than every document already citing ``figure``?"""
-    dates = [c.document.published for c in figure.citations if c.document.published]
-    return document.published is not None and all(document.published >= d for d in dates)
-
-
-Reader = Callable[[Path, bytes, Meta], tuple[Document, Iterable[Stated]]]
+Reader = Callable[[Path, bytes | None, Meta], tuple[Document, Iterable[Stated]]]
+TABLE_SUFFIXES = (".csv", ".tsv")
 
 
 def reader_for(path: Path, data: bytes) -> Reader:
     """Pick the reader for a file: CSV layouts by extension, prose otherwise."""
-    if path.suffix.lower() in (".csv", ".tsv"):
+    if path.suffix.lower() in TABLE_SUFFIXES:
         from store.ingest.tables import read_table
 
         return read_table
@@ -162,10 +177,13 @@ def reader_for(path: Path, data: bytes) -> Reader:
 def ingest_file(store, path: Path, meta: Meta = Meta()) -> FileResult:
     name = str(path)
     try:
-        data = path.read_bytes()
+        if path.suffix.lower() in TABLE_SUFFIXES:  # tables are streamed, never read whole
+            data, digest = None, _sha256_file(path)
+        else:
+            data = path.read_bytes()
+            digest = sha256_of(data)
     except OSError as exc:
         return FileResult(name, "failed", message=f"{name}: cannot read: {exc.strerror or exc}")
-    digest = sha256_of(data)
     with store.Session() as session:
         if session.scalar(select(Document.id).where(Document.sha256 == digest)) is not None:
             return FileResult(name, "unchanged", message=f"{name}: already ingested, nothing changed")
@@ -186,3 +204,6 @@ def ingest_paths(store, paths: Iterable[Path], meta: Meta = Meta()) -> Report:
     for path in paths:
         report.files.append(ingest_file(store, Path(path), meta))
     return report
+
+
+from store.ingest.bulk import BATCH, save_revisable  # noqa: E402  (bulk imports Stated from here)
