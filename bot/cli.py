@@ -42,13 +42,18 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def open_store():
+def open_store(*, write: bool = False):
+    """The store: for reading, the quickest that can answer; for writing, the full one."""
     from dotenv import load_dotenv
 
     load_dotenv()
-    from store.db import Store
+    if write:
+        from store.db import Store
 
-    return Store.open()
+        return Store.open()
+    from store.queries import open_for_reading
+
+    return open_for_reading()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,11 +63,13 @@ def main(argv: list[str] | None = None) -> int:
 
         return serve()
     try:
-        store = open_store()
+        store = open_store(write=args.command in ("ingest", "migrate"))
     except Exception as exc:  # the database is unreachable or unusable: say so plainly
+        import sqlite3
+
         from sqlalchemy.exc import SQLAlchemyError
 
-        if not isinstance(exc, SQLAlchemyError):
+        if not isinstance(exc, (SQLAlchemyError, sqlite3.Error)):
             raise
         print(f"modstats: cannot open the database: {exc.__class__.__name__}: {str(exc).splitlines()[0]}", file=sys.stderr)
         return 2
@@ -93,21 +100,15 @@ def ingest(store, args) -> int:
 
 
 def figures(store, args) -> int:
-    from sqlalchemy import select
-    from sqlalchemy.orm import selectinload
-
-    from bot.engine import _view
     from bot import render
-    from store.models import Figure
+    from bot.engine import _view
 
-    with store.Session() as session:
-        rows = session.scalars(select(Figure).options(selectinload(Figure.citations)).order_by(Figure.platform, Figure.period_end, Figure.metric))
-        for fig in rows:
-            view = _view(fig, len({c.document_id for c in fig.citations}), 0.0)
-            if args.json:
-                d = view.to_dict()
-                d.pop("score")
-                print(json.dumps(d, ensure_ascii=False))
-            else:
-                print(render.what(view) + (f"  [{view.sources} sources]" if view.sources > 1 else ""))
+    for fig in store.queries.figures([], {}):
+        view = _view(fig, len({c.document_id for c in fig.citations}), 0.0)
+        if args.json:
+            d = view.to_dict()
+            d.pop("score")
+            print(json.dumps(d, ensure_ascii=False))
+        else:
+            print(render.what(view) + (f"  [{view.sources} sources]" if view.sources > 1 else ""))
     return 0

@@ -18,15 +18,16 @@ import datetime as dt
 import math
 from dataclasses import dataclass, replace
 
+from functools import lru_cache
+
 from rapidfuzz import fuzz
-from sqlalchemy import and_, select
-from sqlalchemy.orm import selectinload
 
 from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, Answer, FigureView, Revision, SourceView, format_value
 from bot.understanding import MAX_LENGTH, Query, Reader
-from store.models import Citation, Figure
 from store.periods import Period, month_end
-from store.vocabulary import describe, policy_group
+from store.queries import CitationRecord as Citation
+from store.queries import FigureRecord as Figure
+from store.vocabulary import Features, describe, policy_group
 
 TIE = 0.02  # scores closer than this are "equally good"
 MIN_SCORE = 0.45
@@ -49,8 +50,10 @@ def answer(question: str, store) -> Answer:
     scored = _rank(query, _fetch(store, query, strict=True))
     if scored and scored[0].score >= MIN_SCORE:
         best = scored[0]
-        ties = [s for s in scored if best.score - s.score <= TIE]
-        if len(ties) > 1 and not query.names_metric or len(ties) > 1 and _distinct(ties):
+        # equally good: as close on the question as the best, whatever the number of sources
+        ties = [s for s in scored if best.fit - s.fit <= TIE]
+        if len(ties) > 1:
+            ties.sort(key=lambda t: (t.view.period_end or dt.date.min, t.score), reverse=True)
             views = tuple(t.view for t in ties[:5])
             return Answer(AMBIGUOUS, render.ambiguous(views), None, views)
         disagree = tuple(s.view for s in scored[1:] if s.view.metric == best.view.metric
@@ -61,14 +64,26 @@ def answer(question: str, store) -> Answer:
     return Answer(NO_ANSWER, render.no_answer(query, near), None, near)
 
 
-_readers: dict[int, tuple[int, Reader]] = {}
+def answer_figure(figure_id: int, store) -> Answer:
+    """One stored figure as an answer (a candidate button clicked in Slack)."""
+    from bot import render
+
+    fig = store.queries.figure(figure_id)
+    if fig is None:
+        return Answer(NO_ANSWER, "That figure is no longer stored.")
+    view = _view(fig, len({c.document_id for c in fig.citations}), 1.0)
+    return Answer(ANSWER, render.answer(view), view)
+
+
+_readers: dict[int, tuple[tuple, Reader]] = {}
 
 
 def reader(store) -> Reader:
-    """The question reader for this store's vocabulary, rebuilt when figures change."""
+    """The question reader for this store's vocabulary, rebuilt when its documents change."""
+    version = store.data_version()
     cached = _readers.get(id(store))
-    if cached is None or cached[0] != store._generation:
-        cached = (store._generation, Reader(store.vocabulary()))
+    if cached is None or cached[0] != version:
+        cached = (version, Reader(store.vocabulary()))
         _readers[id(store)] = cached
     return cached[1]
 
@@ -76,34 +91,34 @@ def reader(store) -> Reader:
 # --- fetching -------------------------------------------------------------------------------
 
 def _fetch(store, q: Query, *, strict: bool) -> list[Figure]:
-    conds = []
+    """Candidates from the indexed columns: platform, period and location when strict."""
+    where: list[str] = []
+    params: dict = {}
     f = q.features
     if strict:
         if f.platforms:
-            conds.append(Figure.platform.in_(sorted(f.platforms)))
+            names = sorted(f.platforms)
+            where.append("f.platform IN (" + ", ".join(f":p{i}" for i in range(len(names))) + ")")
+            params.update({f"p{i}": n for i, n in enumerate(names)})
         if q.period is not None and q.period.start is not None:
             s = q.period.start.replace(day=1)
-            conds.append(Figure.period_start.between(s, month_end(s.year, s.month)))
+            where.append("f.period_start BETWEEN :s0 AND :s1")
+            params.update(s0=s, s1=month_end(s.year, s.month))
             if not q.since and q.period.end is not None:
                 e = q.period.end
-                conds.append(Figure.period_end.between(e.replace(day=1), month_end(e.year, e.month)))
-        conds.append(Figure.location == (q.location or ""))
-    stmt = (
-        select(Figure)
-        .where(and_(*conds))
-        .options(selectinload(Figure.citations))
-        .order_by(Figure.period_end.desc(), Figure.id)
-        .limit(CANDIDATE_LIMIT)
-    )
-    with store.Session() as session:
-        return list(session.scalars(stmt))
+                where.append("f.period_end BETWEEN :e0 AND :e1")
+                params.update(e0=e.replace(day=1), e1=month_end(e.year, e.month))
+        where.append("f.location = :loc")
+        params["loc"] = q.location or ""
+    return store.queries.figures(where, params, CANDIDATE_LIMIT)
 
 
 # --- scoring --------------------------------------------------------------------------------
 
 @dataclass
 class Scored:
-    score: float
+    score: float  # how well it answers: fit, plus a little for each agreeing source
+    fit: float  # how well it matches the question alone
     view: FigureView
     key: tuple
 
@@ -148,8 +163,13 @@ def _same_period(q: Query, fig: Figure) -> bool:
     return q.since or month(p.end) == month(fig.period_end)
 
 
+@lru_cache(maxsize=65536)
+def _features(metric: str, policy: str) -> Features:
+    return describe(metric + " " + policy)
+
+
 def _score(q: Query, fig: Figure) -> float | None:
-    feats = describe(fig.metric + " " + fig.policy)
+    feats = _features(fig.metric, fig.policy)
     if _contradicts(q, fig, feats):
         return None
     f = q.features
@@ -168,8 +188,6 @@ def _score(q: Query, fig: Figure) -> float | None:
     if not q.names_metric:
         similarity = fuzz.token_set_ratio(q.text.lower(), fig.metric.lower()) / 100
         score -= 0.2 * (1 - similarity)
-    docs = {c.document_id for c in fig.citations}
-    score += 0.02 * math.log2(1 + len(docs))
     return score
 
 
@@ -199,8 +217,9 @@ def _merge(scored: list[tuple[float, Figure]]) -> list[Scored]:
             members = [m for m in members if m not in agreeing]
             figs = [lead] + [m[1] for m in agreeing]
             docs = {c.document_id for fig in figs for c in fig.citations}
-            score = max([lead_score] + [m[0] for m in agreeing]) + 0.02 * math.log2(1 + len(docs))
-            out.append(Scored(score, _view(lead, len(docs), score), key))
+            fit = max([lead_score] + [m[0] for m in agreeing])
+            score = fit + 0.02 * math.log2(1 + len(docs))
+            out.append(Scored(score, fit, _view(lead, len(docs), score), key))
     out.sort(key=lambda s: (-s.score, -(s.view.period_end or dt.date.min).toordinal()))
     return out
 
@@ -227,18 +246,13 @@ def _agrees(fig: Figure, exact: float) -> bool:
     return False
 
 
-def _distinct(ties: list[Scored]) -> bool:
-    return len({t.key for t in ties}) > 1
-
-
 def _view(fig: Figure, sources: int, score: float) -> FigureView:
-    cites = sorted(fig.citations, key=lambda c: (c.qualifier is not None, c.document.published or dt.date.max, c.id))
-    latest = max(fig.citations, key=lambda c: (c.document.published or dt.date.min, c.id))
-    lead = latest if latest.value == fig.value and fig.citations[0].row is not None else cites[0]
-    doc = lead.document
+    cites = sorted(fig.citations, key=lambda c: (c.qualifier is not None, c.published or dt.date.max, c.id))
+    latest = max(fig.citations, key=lambda c: (c.published or dt.date.min, c.id))
+    lead = latest if latest.value == fig.value and latest.row is not None else cites[0]
     revisions = tuple(
         Revision(c.value, format_value(c.value, fig.unit), _source(c))
-        for c in sorted(fig.citations, key=lambda c: (c.document.published or dt.date.min, c.id))
+        for c in sorted(fig.citations, key=lambda c: (c.published or dt.date.min, c.id))
         if c.value != fig.value
     )
     return FigureView(
@@ -250,35 +264,28 @@ def _view(fig: Figure, sources: int, score: float) -> FigureView:
 
 
 def _source(c: Citation) -> SourceView:
-    d = c.document
-    return SourceView(d.title, d.publisher, d.url, d.published, d.filename, c.row)
+    return SourceView(c.title, c.publisher, c.url, c.published, c.filename, c.row)
 
 
 # --- suggestions ----------------------------------------------------------------------------
 
 def _suggest(store, q: Query) -> tuple[FigureView, ...]:
     """The nearest figures to a question that has no answer: those that match it on all but
-    one thing (period, platform, location or metric), the closest period first."""
-    out: list[tuple[int, float, FigureView]] = []
+    one thing (period, platform, location, metric or policy), the closest period first."""
+    if not (q.names_metric or q.period or q.features.platforms or q.features.policies or q.location):
+        return ()  # nothing in the question was understood: no figure is "near" it
+    ranked: list[tuple[int, float, Figure]] = []
+    relaxations = list(_relaxations(q))
     for fig in _fetch(store, q, strict=False):
-        feats = describe(fig.metric + " " + fig.policy)
-        misses = 0
-        for relaxed in _relaxations(q):
+        feats = _features(fig.metric, fig.policy)
+        for misses, relaxed in enumerate(relaxations):
             if _contradicts(relaxed, fig, feats) is None:
+                ranked.append((misses, _period_distance(q.period, fig), fig))
                 break
-            misses += 1
-        else:
-            continue
-        distance = _period_distance(q.period, fig)
-        out.append((misses, distance, _view(fig, len({c.document_id for c in fig.citations}), 0.0)))
-    out.sort(key=lambda t: (t[0], t[1]))
-    seen, views = set(), []
-    for _, _, v in out:
-        k = (v.metric, v.period_label, v.platform, v.location)
-        if k not in seen:
-            seen.add(k)
-            views.append(v)
-    return tuple(views[:SUGGESTIONS])
+    ranked.sort(key=lambda t: (t[0], t[1]))
+    # merge statements of one fact, keeping the order of nearness
+    merged = _merge([(-i, fig) for i, (_, _, fig) in enumerate(ranked)])
+    return tuple(replace(m.view, score=0.0) for m in merged[:SUGGESTIONS])
 
 
 def _relaxations(q: Query):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -12,35 +11,11 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
+from store.config import HEAD, database_url, normalise_url
 from store.models import Document
-
-#: The newest migration; a test checks it against Alembic's own view of the scripts. Knowing
-#: it here lets a start-up check the schema with one query instead of importing Alembic.
-HEAD = "0001"
+from store.queries import Queries, ReadStore
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-def default_url() -> str:
-    from platformdirs import user_data_dir
-
-    folder = Path(user_data_dir("modstats", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{folder / 'modstats.db'}"
-
-
-def normalise_url(url: str) -> str:
-    """Accept Heroku's ``postgres://`` and plain ``postgresql://``; use the psycopg 3 driver."""
-    if url.startswith("postgres://"):
-        url = "postgresql://" + url[len("postgres://") :]
-    if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url[len("postgresql://") :]
-    return url
-
-
-def database_url() -> str:
-    return normalise_url(os.environ.get("DATABASE_URL") or default_url())
-
 
 def make_engine(url: str) -> Engine:
     sa_url = make_url(url)
@@ -81,15 +56,14 @@ def schema_version(engine: Engine) -> str | None:
         return None
 
 
-class Store:
-    """One database: sessions, the vocabulary cache and the small writes the app makes."""
+class Store(ReadStore):
+    """One database: the ORM sessions writes go through, and the read queries answers use."""
 
     def __init__(self, url: str | None = None) -> None:
         self.url = normalise_url(url) if url else database_url()
         self.engine = make_engine(self.url)
         self.Session = sessionmaker(self.engine, expire_on_commit=False)
-        self._vocabulary = None
-        self._generation = 0
+        super().__init__(Queries.for_engine(self.engine))
 
     @classmethod
     def open(cls, url: str | None = None, *, seed: bool = True) -> "Store":
@@ -116,18 +90,6 @@ class Store:
         """A session whose work is committed together, or not at all."""
         with self.Session.begin() as session:
             yield session
-
-    def changed(self) -> None:
-        """Forget cached views of the figures after a write."""
-        self._vocabulary = None
-        self._generation += 1
-
-    def vocabulary(self):
-        from store.vocabulary import Vocabulary
-
-        if self._vocabulary is None:
-            self._vocabulary = Vocabulary.from_store(self)
-        return self._vocabulary
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from sqlalchemy import select
+from functools import lru_cache
 
 # canonical name -> aliases (lower case; matched as whole words)
 PLATFORMS: dict[str, tuple[str, ...]] = {
@@ -164,6 +163,7 @@ def platforms_in(text: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=4096)
 def policy_group(policy: str) -> str:
     """The policy group a stored policy name belongs to ("Dangerous Orgs: Terrorism" -> terrorism)."""
     hits = find_all(POLICY_RES, policy)
@@ -223,22 +223,6 @@ class Vocabulary:
     policies: list[str]
     locations: list[str]
     breakdowns: list[str]
-
-    @classmethod
-    def from_store(cls, store) -> "Vocabulary":
-        from store.models import Figure
-
-        def values(col) -> list[str]:
-            with store.Session() as s:
-                return sorted(v for v in s.scalars(select(col).distinct()) if v)
-
-        return cls(
-            platforms=values(Figure.platform),
-            metrics=values(Figure.metric),
-            policies=values(Figure.policy),
-            locations=values(Figure.location),
-            breakdowns=values(Figure.breakdown),
-        )
 
     def words(self) -> set[str]:
         """Every word the lexicon and the store know, for spelling correction."""

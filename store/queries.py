@@ -1,0 +1,217 @@
+"""The read side: the few queries answering needs, in plain SQL over a DB-API connection.
+
+Answering must be fast (a question in well under 2 ms; ``modstats ask`` printed in under half
+a second, of which importing SQLAlchemy alone would take most). So reads return plain frozen
+records, and ``Queries.for_sqlite_file`` needs only the standard library. The schema and every
+write stay with the ORM models and Alembic (``store.db``); these statements only read them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+import threading
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from store.config import HEAD
+
+
+@dataclass(frozen=True)
+class CitationRecord:
+    id: int
+    document_id: int
+    value: float
+    qualifier: str | None
+    quote: str
+    quote_start: int | None
+    quote_end: int | None
+    row: int | None
+    title: str | None
+    publisher: str | None
+    url: str | None
+    published: dt.date | None
+    filename: str
+
+
+@dataclass(frozen=True)
+class FigureRecord:
+    id: int
+    platform: str
+    metric: str
+    policy: str
+    location: str
+    breakdown: str
+    period_start: dt.date | None
+    period_end: dt.date
+    period_label: str
+    compare_start: dt.date | None
+    compare_end: dt.date | None
+    value: float
+    unit: str
+    citations: tuple[CitationRecord, ...]
+
+
+FIGURE_COLUMNS = (
+    "f.id, f.platform, f.metric, f.policy, f.location, f.breakdown, f.period_start, f.period_end, "
+    "f.period_label, f.compare_start, f.compare_end, f.value, f.unit"
+)
+CITATION_SQL = (
+    "SELECT c.figure_id, c.id, c.document_id, c.value, c.qualifier, c.quote, c.quote_start, c.quote_end, "
+    "c.row, d.title, d.publisher, d.url, d.published, d.filename "
+    "FROM citations c JOIN documents d ON d.id = c.document_id WHERE c.figure_id IN ({ids}) ORDER BY c.id"
+)
+_NAMED = re.compile(r"(?<!:):([a-z_][a-z0-9_]*)")
+
+
+def _date(v: Any) -> dt.date | None:
+    if v is None or isinstance(v, dt.date):
+        return v
+    return dt.date.fromisoformat(str(v)[:10])
+
+
+class Queries:
+    """Read-only queries over one database. ``connect`` lends a DB-API connection and
+    ``release`` takes it back (to SQLAlchemy's pool, or kept open per thread for a plain SQLite
+    file). SQL is written with ``:name`` parameters, translated for ``%(name)s`` drivers."""
+
+    def __init__(self, connect: Callable[[], Any], release: Callable[[Any], None], *, pyformat: bool) -> None:
+        self._connect = connect
+        self._release = release
+        self._pyformat = pyformat
+
+    @classmethod
+    def for_sqlite_file(cls, path: str) -> "Queries":
+        local = threading.local()
+
+        def connect():
+            conn = getattr(local, "conn", None)
+            if conn is None:
+                conn = local.conn = sqlite3.connect(path, timeout=30)
+            return conn
+
+        return cls(connect, lambda conn: None, pyformat=False)
+
+    @classmethod
+    def for_engine(cls, engine) -> "Queries":
+        return cls(engine.raw_connection, lambda conn: conn.close(), pyformat=engine.dialect.paramstyle in ("pyformat", "format"))
+
+    def rows(self, sql: str, params: dict[str, Any] | None = None) -> list[tuple]:
+        params = params or {}
+        if self._pyformat:
+            sql = _NAMED.sub(r"%(\1)s", sql)
+        else:  # sqlite3 stores dates as ISO text
+            params = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in params.items()}
+        conn = self._connect()
+        try:
+            cur = conn.cursor()
+            try:
+                cur.execute(sql, params)
+                return cur.fetchall()
+            finally:
+                cur.close()
+        finally:
+            self._release(conn)
+
+    # --- the store's state ----------------------------------------------------------------
+
+    def ready(self) -> bool:
+        """Is the schema at HEAD, with documents in it? (Else the store must be opened fully.)"""
+        try:
+            version = self.rows("SELECT version_num FROM alembic_version")
+            return bool(version) and version[0][0] == HEAD and bool(self.rows("SELECT id FROM documents LIMIT 1"))
+        except Exception:  # noqa: BLE001 - no table yet, or another driver's "undefined table"
+            return False
+
+    def data_version(self) -> tuple:
+        """Changes whenever documents are added or removed, by this process or another."""
+        return tuple(self.rows("SELECT count(*), max(id) FROM documents")[0])
+
+    def distinct(self, column: str) -> list[str]:
+        assert column in ("platform", "metric", "policy", "location", "breakdown")
+        return sorted(v for (v,) in self.rows(f"SELECT DISTINCT {column} FROM figures") if v)
+
+    # --- figures ----------------------------------------------------------------------------
+
+    def figures(self, where: list[str], params: dict[str, Any], limit: int | None = None) -> list[FigureRecord]:
+        sql = f"SELECT {FIGURE_COLUMNS} FROM figures f"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY f.period_end DESC, f.id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self._with_citations(self.rows(sql, params))
+
+    def figure(self, figure_id: int) -> FigureRecord | None:
+        found = self.figures(["f.id = :id"], {"id": int(figure_id)})
+        return found[0] if found else None
+
+    def _with_citations(self, rows: list[tuple]) -> list[FigureRecord]:
+        if not rows:
+            return []
+        cites: dict[int, list[CitationRecord]] = {}
+        ids = [r[0] for r in rows]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            params = {f"f{i}": fid for i, fid in enumerate(chunk)}
+            sql = CITATION_SQL.format(ids=", ".join(f":f{i}" for i in range(len(chunk))))
+            for r in self.rows(sql, params):
+                cites.setdefault(r[0], []).append(
+                    CitationRecord(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], _date(r[12]), r[13])
+                )
+        return [
+            FigureRecord(
+                r[0], r[1], r[2], r[3], r[4] or "", r[5] or "", _date(r[6]), _date(r[7]), r[8],
+                _date(r[9]), _date(r[10]), r[11], r[12], tuple(cites.get(r[0], ())),
+            )
+            for r in rows
+        ]
+
+
+class ReadStore:
+    """What answering needs of a store: its queries and a vocabulary that follows the data
+    (rebuilt when documents are added, by this process or any other)."""
+
+    def __init__(self, queries: Queries) -> None:
+        self.queries = queries
+        self._vocabulary = None
+        self._version: tuple | None = None
+
+    def data_version(self) -> tuple:
+        version = self.queries.data_version()
+        if version != self._version:
+            self._version, self._vocabulary = version, None
+        return version
+
+    def vocabulary(self):
+        from store.vocabulary import Vocabulary
+
+        self.data_version()
+        if self._vocabulary is None:
+            q = self.queries
+            self._vocabulary = Vocabulary(*(q.distinct(c) for c in ("platform", "metric", "policy", "location", "breakdown")))
+        return self._vocabulary
+
+    def changed(self) -> None:
+        self._version, self._vocabulary = None, None
+
+
+def open_for_reading(url: str | None = None) -> ReadStore:
+    """The quickest store that can answer: a ready SQLite file is read with the standard
+    library alone; anything else (PostgreSQL, a new or old schema, an empty store) is opened
+    fully, migrating and seeding it first."""
+    from store.config import database_url, normalise_url, sqlite_path
+
+    url = normalise_url(url) if url else database_url()
+    path = sqlite_path(url)
+    if path and path != ":memory:":
+        import os
+
+        if os.path.exists(path):
+            store = ReadStore(Queries.for_sqlite_file(path))
+            if store.queries.ready():
+                return store
+    from store.db import Store
+
+    return Store.open(url)
