@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
 
         from sqlalchemy.exc import SQLAlchemyError
 
-        if not isinstance(exc, (SQLAlchemyError, sqlite3.Error)):
+        if not isinstance(exc, (SQLAlchemyError, sqlite3.Error, OSError)):
             raise
         print(f"modstats: cannot open the database: {exc.__class__.__name__}: {str(exc).splitlines()[0]}", file=sys.stderr)
         return 2
