@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass, replace
 
 from functools import lru_cache
@@ -23,7 +24,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, Answer, FigureView, Revision, SourceView, format_value
-from bot.understanding import MAX_LENGTH, Query, Reader
+from bot.understanding import MAX_LENGTH, STOPWORDS, Query, Reader
 from store.periods import Period, month_end
 from store.queries import CitationRecord as Citation
 from store.queries import FigureRecord as Figure
@@ -58,7 +59,7 @@ def answer(question: str, store) -> Answer:
             return Answer(AMBIGUOUS, render.ambiguous(views), None, views)
         disagree = tuple(s.view for s in scored[1:] if s.view.metric == best.view.metric
                          and s.view.period_label == best.view.period_label and s.view.platform == best.view.platform
-                         and s.view.unit == best.view.unit)
+                         and s.view.unit == best.view.unit and _same_fact(s.view, best.view))
         return Answer(ANSWER, render.answer(best.view, disagree), best.view, disagree)
     near = _suggest(store, query)
     return Answer(NO_ANSWER, render.no_answer(query, near), None, near)
@@ -110,6 +111,9 @@ def _fetch(store, q: Query, *, strict: bool) -> list[Figure]:
                 params.update(e0=e.replace(day=1), e1=month_end(e.year, e.month))
         where.append("f.location = :loc")
         params["loc"] = q.location or ""
+        # a breakdown (TikTok's task, Google's product) only when the question names one
+        where.append("f.breakdown = :bd")
+        params["bd"] = q.breakdown or ""
     return store.queries.figures(where, params, CANDIDATE_LIMIT)
 
 
@@ -158,6 +162,8 @@ def _same_period(q: Query, fig: Figure) -> bool:
     def month(d: dt.date | None):
         return (d.year, d.month) if d else None
 
+    if p.start is None and p.end is None:  # a length only: "in a four-month period"
+        return fig.period_start is None and fig.period_label.startswith(p.label)
     if month(p.start) != month(fig.period_start):
         return False
     return q.since or month(p.end) == month(fig.period_end)
@@ -188,7 +194,42 @@ def _score(q: Query, fig: Figure) -> float | None:
     if not q.names_metric:
         similarity = fuzz.token_set_ratio(q.text.lower(), fig.metric.lower()) / 100
         score -= 0.2 * (1 - similarity)
+    if fig.citations and fig.citations[0].row is not None:
+        # A table row: its metric and policy are the publisher's own labels, so the words a
+        # question shares with them tell "removal rate within 24 hours" from "... before any
+        # views"; without a policy in the question, the all-policies total answers.
+        words = _words(q.text)
+        if words:
+            score += 0.12 * len(words & _words(fig.metric + " " + fig.policy)) / len(words)
+        if not f.policies and fig.policy == ALL_POLICIES:
+            score += 0.05
     return score
+
+
+def _same_fact(a: FigureView, b: FigureView) -> bool:
+    """Could two views state the same fact? Table rows differ by policy, location and breakdown;
+    prose names one policy several ways ("terrorism", "violent extremism")."""
+    if (a.location, a.breakdown) != (b.location, b.breakdown):
+        return False
+    if a.source.row is not None or b.source.row is not None:
+        return a.policy == b.policy
+    return True
+
+
+ALL_POLICIES = "all policies"  # the policy of a table figure not broken down by policy (store.ingest.tables)
+_HOURS_RE = re.compile(r"\b(\d+)\s*(?:h|hr|hrs)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
+    """Content words, lightly stemmed ("governments" = "government"; "24h" = "24 hours")."""
+    text = _HOURS_RE.sub(r"\1 hours", text.lower())
+    out = set()
+    for w in re.findall(r"[a-z0-9]+", text):
+        if w in STOPWORDS:
+            continue
+        out.add(w[:-1] if len(w) > 3 and w.endswith("s") else w)
+    return frozenset(out)
 
 
 def _rank(q: Query, figures: list[Figure]) -> list[Scored]:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from store.periods import Period, find_periods
+from store.periods import PERIOD_WORDS, Period, find_periods
 from store.vocabulary import Features, Vocabulary, describe
 
 MAX_LENGTH = 1000
@@ -36,8 +36,10 @@ STOPWORDS = frozenset(
     rules rule policy policies violations violating violation breaking broke against related
     promoting promotion promote content-moderation moderation transparency""".split()
 )
-LOCATION_ALIASES = {"us": "United States", "usa": "United States", "u.s.": "United States",
-                    "uk": "United Kingdom", "u.k.": "United Kingdom", "eu": "European Union"}
+# Abbreviations name a place only as written in capitals: "us" is a pronoun, "US" a country.
+LOCATION_ALIASES = {"US": "United States", "USA": "United States", "U.S.": "United States",
+                    "U.S.A.": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom",
+                    "EU": "European Union"}
 SLACK_MARKUP_RE = re.compile(r"<([@#!][^>|]*)(?:\|([^>]*))?>|<((?:https?|mailto):[^>|]*)(?:\|([^>]*))?>")
 WORD_RE = re.compile(r"[a-z][a-z0-9'’.-]*[a-z0-9]|[a-z]", re.IGNORECASE)
 
@@ -50,6 +52,7 @@ class Query:
     since: bool  # an open start: "since mid-2015"
     location: str | None
     unknown: tuple[str, ...] = field(default=())
+    breakdown: str | None = None  # a stored breakdown the question names ("automation"); None: not broken down
 
     @property
     def names_metric(self) -> bool:
@@ -71,12 +74,16 @@ def clean(text: str) -> str:
 class Reader:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
-        self.known = vocabulary.words() | STOPWORDS
+        self.known = vocabulary.words() | STOPWORDS | PERIOD_WORDS
         self.choices = sorted(w for w in self.known if len(w) >= 4)
         self.locations = {loc.casefold(): loc for loc in vocabulary.locations}
-        for alias, name in LOCATION_ALIASES.items():
-            if name.casefold() in self.locations:
-                self.locations[alias] = name
+        self.location_aliases = {a: n for a, n in LOCATION_ALIASES.items() if n.casefold() in self.locations}
+        # a breakdown is named by its whole text or by its value ("Product: YouTube" -> "youtube")
+        self.breakdowns: dict[str, str] = {}
+        for b in getattr(vocabulary, "breakdowns", ()):
+            for key in {b.casefold(), b.rpartition(": ")[2].casefold()}:
+                if len(key) >= 4:
+                    self.breakdowns.setdefault(key, b)
 
     @lru_cache(maxsize=4096)
     def correct(self, word: str) -> str:
@@ -97,16 +104,27 @@ class Reader:
         for a, b in list(features.spans) + [(m.start, m.end) for m in periods]:
             masked = masked[:a] + " " * (b - a) + masked[b:]
         location = self._location(masked)
+        breakdown = self._breakdown(masked)
         unknown = tuple(
             w for w in (x.lower().strip("'’.-") for x in WORD_RE.findall(masked))
             if w and w not in STOPWORDS and w not in self.known and not w.isdigit()
             and (location is None or w not in location.casefold().split())
         )
-        return Query(text, features, period, since, location, unknown)
+        return Query(text, features, period, since, location, unknown, breakdown)
 
     def _location(self, text: str) -> str | None:
         lowered = f" {text.casefold()} "
         for key, name in sorted(self.locations.items(), key=lambda kv: -len(kv[0])):
             if key and re.search(rf"(?<![\w]){re.escape(key)}(?![\w])", lowered):
+                return name
+        for alias, name in self.location_aliases.items():  # case-sensitive: "US", never "us"
+            if re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", text):
+                return name
+        return None
+
+    def _breakdown(self, text: str) -> str | None:
+        lowered = f" {text.casefold()} "
+        for key, name in sorted(self.breakdowns.items(), key=lambda kv: -len(kv[0])):
+            if re.search(rf"(?<![\w]){re.escape(key)}(?![\w])", lowered):
                 return name
         return None

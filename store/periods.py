@@ -104,6 +104,27 @@ def previous(period: Period) -> Period | None:
     return span(y1, m1 + 1, y2, mm2 + 1)
 
 
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def duration_label(phrase: str, before: dt.date | None = None) -> str:
+    """'a four-month period' -> 'a 4-month period' (before 5 Feb 2016), the same for any spelling."""
+    words = re.split(r"[-\s]+", phrase.lower())
+    n = int(words[0]) if words[0].isdigit() else NUMBER_WORDS[words[0]]
+    label = f"a {n}-{words[1]} period"
+    return f"{label} before {before:%-d %b %Y}" if before else label
+
+
+#: Words of period expressions, for spelling correction to leave alone.
+PERIOD_WORDS = frozenset(
+    list(MONTHS) + list(ORDINAL) + list(NUMBER_WORDS)
+    + "half halves quarter quarters year years month months week weeks period reporting since between from until through "
+    "mid middle early late start beginning end front back latter last final previous preceding prior latest current "
+    "recent recently six".split()
+)
+
+
 def resolve(mention: Mention, current: Period | None) -> Period | None:
     """The period a mention stands for, given the document's reporting period."""
     if mention.kind == "current":
@@ -134,8 +155,11 @@ def _yy(name: str) -> str:
 
 
 def _year(text: str) -> int:
+    """A year; two digits pivot like strptime's %y: 69-99 -> 1969-1999, 00-68 -> 2000-2068."""
     y = int(text)
-    return y + 2000 if y < 100 else y
+    if y < 100:
+        return y + (1900 if y >= 69 else 2000)
+    return y
 
 
 def _month(text: str) -> int:
@@ -207,7 +231,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # between Aug. 1, 2015 and Dec. 31, 2017 / from Aug 2015 to Dec 2017 / 2015-2017
         ("range", rf"{_B}(?:between\s+|from\s+)?{_point_re('s')}(?:\s*(?:and|-|–|—|to|through|thru|until|till)\s*){_point_re('e')}{_E}"),
         # Jul-Sep 2020, July to December 2017
-        ("months", rf"{_B}{_m('m1')}{_DASH}{_m('m2')},?\s+{_y('y')}{_E}"),
+        ("months", rf"{_B}(?:between\s+|from\s+)?{_m('m1')}(?:{_DASH}|\s+and\s+){_m('m2')},?\s+'?{_yy('y')}{_E}"),
         # since the middle of 2015, since mid-2015, since early 2016, since Aug 2015, since 2015
         ("since", rf"{_B}(?:since|from)\s+(?:(?P<part>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of|the\s+(?:first|second)\s+half\s+of)[\s-]*)?(?:{_date_re('d')}|{_monthyear_re('n')}|{_y('sy')}){_E}"),
         # H2 2017, H2'17, 2H17, 2H 2017, 2017H2
@@ -222,6 +246,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("month", rf"{_B}{_monthyear_re('x')}{_E}"),
         # 2017, FY2017
         ("year", rf"{_B}(?:FY\s?)?{_y('y')}{_E}"),
+        # a four-month period: a length without dates
+        ("duration", r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})[-\s](?:month|week|year)[-\s]+(?:period|span|window|stretch)\b"),
         # the preceding / previous reporting period
         ("previous", r"\b(?:(?:the\s+)?(?:preceding|previous|prior)|(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over)\s+the\s+last)\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|half|quarter)\b"),
         # the last / latest / current reporting period, recently
@@ -240,7 +266,7 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         start, end = a[0], b[1]
         return Mention(s, e, "closed", Period(start, end, label_for(start, end)))
     if name == "months":
-        y, m1, m2 = int(g["y"]), _month(g["m1"]), _month(g["m2"])
+        y, m1, m2 = _year(g["y"]), _month(g["m1"]), _month(g["m2"])
         if m2 < m1:
             return None
         return Mention(s, e, "closed", span(y, m1, y, m2))
@@ -286,6 +312,8 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         return Mention(s, e, "closed", span(y, 1, y, 12))
     if name in ("previous", "current"):
         return Mention(s, e, name, None)
+    if name == "duration":
+        return Mention(s, e, "duration", Period(None, None, duration_label(m.group(0))))
     return None
 
 

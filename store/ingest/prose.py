@@ -18,7 +18,7 @@ from pathlib import Path
 from store.ingest import IngestError, Meta, Stated
 from store.models import Document
 from store.numbers import Quantity, find_quantities
-from store.periods import Mention, Period, find_periods, label_for, previous, resolve
+from store.periods import Mention, Period, duration_label, find_periods, previous
 from store.vocabulary import OBJECTS, describe, find_all, OBJECT_RES, platforms_in
 
 FRONT_MATTER_KEYS = {"title", "publisher", "url", "published", "platform", "period", "author"}
@@ -38,11 +38,6 @@ ABBREVIATIONS = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
-DURATION_RE = re.compile(
-    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})[-\s]"
-    r"(?P<unit>month|week|year)[-\s]+(?:period|span|window|stretch)\b",
-    re.IGNORECASE,
-)
 # What a count is a count of: a few words may stand between the number and the noun.
 OBJECT_AFTER_RE = re.compile(
     r"\s+(?:[\w’'-]+\s+){0,3}?(?P<obj>"
@@ -215,10 +210,8 @@ def _mask_periods(text: str, published) -> str:
     """Blank out period expressions so their years and days are not read as counts."""
     out = text
     for m in find_periods(text, published):
-        if m.kind in ("closed", "since"):
+        if m.kind in ("closed", "since", "duration"):
             out = out[: m.start] + " " * (m.end - m.start) + out[m.end :]
-    for m in DURATION_RE.finditer(text):
-        out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
     return out
 
 
@@ -311,15 +304,12 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], text: str
     before = [m for m in own if m.end <= q.start]
     chosen = after[0] if after else (before[-1] if before else None)
     if chosen is None:
-        dur = next((d for d in DURATION_RE.finditer(text) if q.end <= d.start() < next_start), None)
-        if dur is not None and published is not None:
-            n, unit = _duration_count(dur.group(0)), dur.group("unit").lower()
-            return Period(None, published, f"a {n}-{unit} period before {published:%-d %b %Y}"), True, False
         return None, False, compared is not None
     if chosen.kind in ("current", "previous"):
         return None, True, compared is not None
+    if chosen.kind == "duration":  # "within a four month period": the length, up to publication
+        if published is None:
+            return None, False, False
+        label = duration_label(text[chosen.start : chosen.end], published)
+        return Period(None, published, label), True, False
     return chosen.period, True, compared is not None
-
-
-def _duration_count(phrase: str) -> str:
-    return phrase.split()[0] if phrase.split()[0].lower() not in ("a", "an") else "one"
