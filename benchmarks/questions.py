@@ -1,0 +1,180 @@
+"""Benchmark the answer engine on the dev question set (tests/data/questions.jsonl).
+
+    python benchmarks/questions.py [--reps N] [--cli-runs N] [--ingest-runs N]
+
+Prints: accuracy on answerable questions, no_answer rate on unanswerable ones, numbers given to
+unanswerable ones, ambiguous accuracy; in-process answer latency (warm) p50/p95/p99;
+`modstats ask "suspensions H2 2017"` wall time from process start (median); seed-corpus ingest
+time into a fresh SQLite store (median). Targets from issue 2 are printed alongside.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SET = ROOT / "tests" / "data" / "questions.jsonl"
+sys.path.insert(0, str(ROOT))
+
+from bot.engine import answer  # noqa: E402
+from store.db import Store  # noqa: E402
+
+FLOOR = 0.98
+P99_MS, CLI_S, INGEST_S = 2.0, 0.5, 1.0
+
+
+def load() -> list[dict]:
+    with SET.open(encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    rows.append({"q": "suspensions H2 2017 " * 75, "status": "invalid", "note": "1,500 characters (generated)"})
+    return rows
+
+
+def right(row: dict, a) -> bool:
+    if a.status != row["status"]:
+        return False
+    if row["status"] != "answer":
+        return a.answer is None
+    return math.isclose(a.answer.value, row["value"], abs_tol=1e-6) and a.answer.unit == row["unit"]
+
+
+def percentile(sorted_values: list[float], p: float) -> float:
+    k = (len(sorted_values) - 1) * p / 100
+    lo, hi = math.floor(k), math.ceil(k)
+    return sorted_values[lo] + (sorted_values[hi] - sorted_values[lo]) * (k - lo)
+
+
+def mark(ok: bool) -> str:
+    return "ok  " if ok else "MISS"
+
+
+def accuracy(rows: list[dict], store) -> None:
+    results = [(r, answer(r["q"], store)) for r in rows]
+    by = {s: [(r, a) for r, a in results if r["status"] == s] for s in ("answer", "no_answer", "ambiguous", "invalid")}
+    acc = sum(right(r, a) for r, a in by["answer"]) / len(by["answer"])
+    no_rate = sum(a.status == "no_answer" for _, a in by["no_answer"]) / len(by["no_answer"])
+    numbered = sum(a.status == "answer" for _, a in by["no_answer"])
+    amb = sum(a.status == "ambiguous" for _, a in by["ambiguous"])
+    inv = sum(a.status == "invalid" for _, a in by["invalid"])
+    print(f"question set: {len(rows)} questions ({', '.join(f'{len(v)} {k}' for k, v in by.items())})")
+    print(f"  [{mark(acc >= FLOOR)}] answerable, top-1 right:      {acc:7.1%}   target >= {FLOOR:.0%}")
+    print(f"  [{mark(no_rate >= FLOOR)}] unanswerable -> no_answer:     {no_rate:7.1%}   target >= {FLOOR:.0%}")
+    print(f"  [{mark(numbered == 0)}] numbers given to unanswerable: {numbered:7d}   target 0")
+    print(f"         ambiguous -> ambiguous:        {amb}/{len(by['ambiguous'])}")
+    print(f"         invalid -> invalid:            {inv}/{len(by['invalid'])}")
+    wrong = [(r, a) for r, a in results if not right(r, a)]
+    if wrong:
+        print(f"  {len(wrong)} not as expected:")
+        for r, a in wrong:
+            want = r["status"] + (f" {r['value']:g} {r['unit']}" if r["status"] == "answer" else "")
+            got = a.status + (f" {a.answer.value:g} {a.answer.unit}" if a.answer else "")
+            q = r["q"] if len(r["q"]) <= 80 else r["q"][:77] + "..."
+            print(f"    {q!r}: want {want}; got {got}")
+
+
+def latency(rows: list[dict], store, reps: int) -> None:
+    questions = [r["q"] for r in rows]
+    for q in questions:  # warm: the reader, the vocabulary, SQLAlchemy's statement cache
+        answer(q, store)
+    times: list[float] = []
+    clock = time.perf_counter_ns
+    for _ in range(reps):
+        for q in questions:
+            t = clock()
+            answer(q, store)
+            times.append((clock() - t) / 1e6)
+    times.sort()
+    p50, p95, p99 = (percentile(times, p) for p in (50, 95, 99))
+    print(f"in-process answer latency, warm ({len(times):,} calls = {reps} x {len(questions)} questions):")
+    print(f"         p50 {p50:.3f} ms   p95 {p95:.3f} ms   max {times[-1]:.3f} ms")
+    print(f"  [{mark(p99 <= P99_MS)}] p99 {p99:.3f} ms               target <= {P99_MS:g} ms")
+
+
+def cli_command() -> list[str]:
+    script = Path(sys.executable).with_name("modstats")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("modstats")
+    return [found] if found else [sys.executable, "-m", "bot"]
+
+
+def cli(url: str, runs: int) -> None:
+    cmd = cli_command() + ["ask", "suspensions H2 2017"]
+    env = {**os.environ, "DATABASE_URL": url}
+    first = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=tempfile.gettempdir())
+    if first.returncode != 0:
+        print(f"  modstats ask failed ({first.returncode}): {first.stderr.strip()[:300]}")
+        return
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, env=env, capture_output=True, text=True, check=True, cwd=tempfile.gettempdir())
+        times.append(time.perf_counter() - t)
+    med = statistics.median(times)
+    print(f"`{' '.join(Path(cmd[0]).name if i == 0 else c for i, c in enumerate(cmd[:2]))} \"suspensions H2 2017\"`, "
+          f"process start to exit, seeded SQLite ({runs} runs):")
+    print(f"         min {min(times):.3f} s   max {max(times):.3f} s")
+    print(f"  [{mark(med <= CLI_S)}] median {med:.3f} s             target <= {CLI_S:g} s")
+    print(f"         prints: {first.stdout.strip().splitlines()[0][:100] if first.stdout.strip() else '(nothing)'}")
+
+
+def ingest(runs: int) -> None:
+    from store.corpus import files
+    from store.ingest import ingest_paths
+
+    ingest_times, open_times = [], []
+    for i in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            t0 = time.perf_counter()
+            store = Store.open(f"sqlite:///{Path(tmp) / f'ingest{i}.db'}", seed=False)
+            t1 = time.perf_counter()
+            report = ingest_paths(store, files())
+            t2 = time.perf_counter()
+            store.dispose()
+            if report.failed:
+                print("  ingest failed: " + "; ".join(f.message for f in report.files if f.status == "failed"))
+                return
+            open_times.append(t1 - t0)
+            ingest_times.append(t2 - t1)
+    med = statistics.median(ingest_times)
+    print(f"seed-corpus ingest ({len(files())} documents) into a fresh SQLite store ({runs} runs):")
+    print(f"         (schema creation before it, not counted: median {statistics.median(open_times):.3f} s)")
+    print(f"  [{mark(med <= INGEST_S)}] median {med:.3f} s             target <= {INGEST_S:g} s")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--reps", type=int, default=30, help="repetitions of the set for latency (default 30)")
+    ap.add_argument("--cli-runs", type=int, default=10)
+    ap.add_argument("--ingest-runs", type=int, default=5)
+    args = ap.parse_args()
+
+    rows = load()
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+        store = Store.open(url)
+        try:
+            accuracy(rows, store)
+            print()
+            latency(rows, store, args.reps)
+        finally:
+            store.dispose()
+        print()
+        cli(url, args.cli_runs)
+    print()
+    ingest(args.ingest_runs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
