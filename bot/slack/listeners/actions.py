@@ -1,0 +1,49 @@
+"""Buttons: share an answer in the channel, pick a candidate figure, 👍/👎 feedback.
+
+Button values carry only ids ("question:figure"); everything shown is read again from the
+store, so a value can never put text into a message."""
+
+from __future__ import annotations
+
+import re
+
+from bot.slack import blocks
+from bot.slack.service import Service
+
+
+def _ids(value: str | None) -> tuple[int | None, int | None]:
+    qid, _, fid = (value or "").partition(":")
+    return (int(qid) if qid.isdigit() else None, int(fid) if fid.isdigit() else None)
+
+
+def register(app, service: Service) -> None:
+    @app.action(blocks.SHARE)
+    def share(ack, body, action, respond):
+        ack()
+        qid, fid = _ids(action.get("value"))
+        reply = service.shared(qid, fid)
+        if reply.answer is None:
+            respond(response_type="ephemeral", replace_original=False, **blocks.apology(reply.apology or "Sorry."))
+            return
+        message = blocks.reply_message(reply, shared_by=(body.get("user") or {}).get("id"))
+        respond(response_type="in_channel", replace_original=False, **message)
+        respond(delete_original=True)  # the private copy has served its purpose
+
+    @app.action(blocks.PICK_RE)
+    def pick(ack, body, action, respond):
+        ack()
+        qid, fid = _ids(action.get("value"))
+        if fid is None:
+            return
+        reply = service.figure(fid, qid)
+        ephemeral = bool((body.get("container") or {}).get("is_ephemeral"))
+        respond(replace_original=True, **blocks.reply_message(reply, share=ephemeral))
+
+    @app.action(re.compile(f"^({blocks.FEEDBACK_UP}|{blocks.FEEDBACK_DOWN})$"))
+    def feedback(ack, body, action, respond):
+        ack()
+        qid, _ = _ids(action.get("value"))
+        vote = "up" if action.get("action_id") == blocks.FEEDBACK_UP else "down"
+        stored = qid is not None and service.feedback(qid, vote, (body.get("user") or {}).get("id"))
+        text = "Thanks — noted." if stored else "Sorry — I couldn’t record that just now."
+        respond(response_type="ephemeral", replace_original=False, **blocks.notice(text))

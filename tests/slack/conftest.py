@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from store.db import Store
+from fake_slack_api import FakeSlack
+from slack_harness import Server
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory):
+    """A seeded SQLite file, copied for each server so they start fast."""
+    path = tmp_path_factory.mktemp("template") / "modstats.db"
+    Store.open(f"sqlite:///{path}").dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def fake_slack():
+    fake = FakeSlack().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="session")
+def server(fake_slack, seeded_template, tmp_path_factory):
+    """The app under gunicorn (2 workers) on SQLite, shared by the end-to-end tests."""
+    folder = tmp_path_factory.mktemp("server")
+    db = folder / "modstats.db"
+    shutil.copy(seeded_template, db)
+    srv = Server(fake_slack, f"sqlite:///{db}", workers=2, log_path=folder / "server.log").start()
+    srv.db_url = f"sqlite:///{db}"
+    yield srv
+    srv.stop()
