@@ -53,14 +53,16 @@ def answer(question: str, store) -> Answer:
         best = scored[0]
         # equally good: as close on the question as the best, whatever the number of sources
         ties = [s for s in scored if best.fit - s.fit <= TIE]
-        if len(ties) > 1:
+        if len({t.key for t in ties}) > 1:  # different facts fit: ask which
             ties.sort(key=lambda t: (t.view.period_end or dt.date.min, t.score), reverse=True)
             views = tuple(t.view for t in ties[:5])
             return Answer(AMBIGUOUS, render.ambiguous(views), None, views)
-        disagree = tuple(s.view for s in scored[1:] if s.view.metric == best.view.metric
-                         and s.view.period_label == best.view.period_label and s.view.platform == best.view.platform
-                         and s.view.unit == best.view.unit and _same_fact(s.view, best.view))
-        return Answer(ANSWER, render.answer(best.view, disagree), best.view, disagree)
+        # one fact, and sources that disagree on its value: side by side, never merged
+        rivals = tuple(s.view for s in scored[1:] if s.key == best.key)
+        if rivals and rivals[0].sources == best.view.sources:
+            views = (best.view, *rivals)
+            return Answer(AMBIGUOUS, render.disagreement(views), None, views)
+        return Answer(ANSWER, render.answer(best.view, rivals), best.view, rivals)
     near = _suggest(store, query)
     return Answer(NO_ANSWER, render.no_answer(query, near), None, near)
 
@@ -206,21 +208,6 @@ def _score(q: Query, fig: Figure) -> float | None:
     return score
 
 
-def _same_fact(a: FigureView, b: FigureView) -> bool:
-    """Could two views state the same fact? Table rows differ by policy, location and breakdown;
-    prose names one policy several ways ("terrorism", "violent extremism")."""
-    if (a.location, a.breakdown) != (b.location, b.breakdown):
-        return False
-    if a.source.row is not None or b.source.row is not None:
-        return a.policy == b.policy
-    return True
-
-
-ALL_POLICIES = "all policies"  # the policy of a table figure not broken down by policy (store.ingest.tables)
-_HOURS_RE = re.compile(r"\b(\d+)\s*(?:h|hr|hrs)\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=65536)
 def _words(text: str) -> frozenset[str]:
     """Content words, lightly stemmed ("governments" = "government"; "24h" = "24 hours")."""
     text = _HOURS_RE.sub(r"\1 hours", text.lower())

@@ -52,6 +52,12 @@ def ambiguous(views: tuple[FigureView, ...]) -> str:
     return "\n".join(lines)
 
 
+def disagreement(views: tuple[FigureView, ...]) -> str:
+    lines = ["Sources disagree on this figure:"]
+    lines += [f"• {v.headline} — {source_line(v)}" for v in views]
+    return "\n".join(lines)
+
+
 def no_answer(query, near: tuple[FigureView, ...]) -> str:
     line = "I have no figure that answers that."
     if not near:

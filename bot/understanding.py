@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from store.periods import PERIOD_WORDS, Period, find_periods
-from store.vocabulary import Features, Vocabulary, describe
+from store.vocabulary import Features, Vocabulary, country_in, describe
 
 MAX_LENGTH = 1000
 
@@ -103,7 +103,7 @@ class Reader:
         masked = text
         for a, b in list(features.spans) + [(m.start, m.end) for m in periods]:
             masked = masked[:a] + " " * (b - a) + masked[b:]
-        location = self._location(masked)
+        location = self._location(masked) or country_in(masked)
         breakdown = self._breakdown(masked)
         unknown = tuple(
             w for w in (x.lower().strip("'’.-") for x in WORD_RE.findall(masked))

@@ -237,3 +237,44 @@ class Vocabulary:
             for v in values:
                 words.update(re.findall(r"[a-z][a-z0-9'-]+", v.lower()))
         return words
+
+
+# ISO codes that are also everyday words or abbreviations in this field ("IS" is Islamic State).
+_CODE_WORDS = {"IS", "IT", "AT", "BE", "NO", "ME", "TO", "OR", "AS", "AM", "AN", "ID", "SO", "DO",
+               "GO", "MY", "PE", "AI", "IN", "ON", "US", "UK", "HI", "OK", "PR", "TV", "BY", "IM"}
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    import pycountry
+
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names[value.casefold()] = getattr(c, "common_name", None) or c.name
+    return names
+
+
+def country_in(text: str) -> str | None:
+    """A country a question names, whether or not any figure is stored for it ("in Germany",
+    "DE"), so that a question about a place with no figure is not answered with another's."""
+    lowered = f" {text.casefold()} "
+    if not any(ch.isalpha() for ch in lowered):
+        return None
+    names = _country_names()
+    words = re.findall(r"[a-z][a-z'.-]*", lowered)
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            name = names.get(" ".join(words[i : i + n]))
+            if name:
+                return name
+    import pycountry
+
+    for code in re.findall(r"(?<![\w.])[A-Z]{2}(?![\w])", text):
+        if code not in _CODE_WORDS:
+            c = pycountry.countries.get(alpha_2=code)
+            if c:
+                return getattr(c, "common_name", None) or c.name
+    return None

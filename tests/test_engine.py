@@ -1,0 +1,125 @@
+"""The answer engine's promises, beyond the question set: the JSON contract, merging of
+agreeing statements, disagreement shown side by side, contradictions never answered, new
+documents answerable at once, and no input that can crash it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.engine import answer, answer_figure
+from store.ingest import Meta, ingest_paths
+
+CONTRACT_KEYS = {"value", "unit", "qualifier", "display", "metric", "policy", "platform", "period", "quote", "source", "sources", "score"}
+
+
+def test_answer_follows_the_json_contract(seeded_sqlite):
+    d = answer("suspensions H2 2017", seeded_sqlite).to_dict()
+    assert set(d) == {"status", "answer", "alternatives", "message"}
+    assert d["status"] == "answer"
+    a = d["answer"]
+    assert CONTRACT_KEYS <= set(a)
+    assert (a["value"], a["unit"], a["platform"], a["display"]) == (274460, "accounts", "Twitter", "274,460")
+    assert a["period"] == {"start": "2017-07-01", "end": "2017-12-31", "label": "H2 2017"}
+    assert set(a["source"]) >= {"title", "publisher", "url", "published"}
+    assert a["source"]["published"] == "2018-04-05"
+    assert "274,460" in a["quote"] and "274,460" in d["message"]
+
+
+def test_a_rounded_statement_agrees_with_the_exact_one(seeded_sqlite):
+    """'over 270,000' and '274,460' for H2 2017 are one fact: the exact value answers, and
+    the rounded one is not offered as a rival."""
+    r = answer("how many accounts did twitter suspend in the last half of 2017", seeded_sqlite)
+    assert r.answer.value == 274460
+    assert all(alt.value != 270000 for alt in r.alternatives)
+
+
+def test_one_fact_from_three_documents_says_three_sources(seeded_sqlite):
+    r = answer("how many ISIS accounts did Twitter shut down since mid-2015?", seeded_sqlite)
+    assert r.status == "answer"
+    assert (r.answer.value, r.answer.sources) == (125000, 3)
+    assert r.answer.period_start == dt.date(2015, 7, 1)
+    assert "3 sources" in r.message
+
+
+@pytest.mark.parametrize("question", [
+    "facebook suspensions H2 2017",          # platform
+    "suspensions H1 2017",                   # period
+    "how many tweets were removed in H2 2017",  # metric
+    "hate speech suspensions H2 2017",       # policy
+    "suspensions in Germany H2 2017",        # location
+])
+def test_a_contradicted_question_gets_no_number_but_the_nearest_figures(seeded_sqlite, question):
+    r = answer(question, seeded_sqlite)
+    assert r.status == "no_answer" and r.answer is None
+    assert r.alternatives, "the nearest figures are offered"
+    assert "no figure" in r.message.lower()
+
+
+def test_an_unspecific_question_lists_the_candidates(seeded_sqlite):
+    r = answer("twitter terrorism suspensions", seeded_sqlite)
+    assert r.status == "ambiguous" and r.answer is None
+    values = {a.value for a in r.alternatives}
+    assert {274460, 1200000, 125000} <= values
+
+
+@pytest.mark.parametrize("text,reason", [("", "Ask me"), ("   ", "Ask me"), ("x" * 1001, "1,001 characters")])
+def test_not_a_question_is_invalid_with_a_reason(seeded_sqlite, text, reason):
+    r = answer(text, seeded_sqlite)
+    assert r.status == "invalid" and r.answer is None and reason in r.message
+
+
+def test_sources_that_disagree_stand_side_by_side(store, tmp_path):
+    doc = tmp_path / "rival.md"
+    doc.write_text(
+        "---\ntitle: A rival count\npublisher: Example Wire\npublished: 2018-04-06\n---\n"
+        "Twitter suspended 280,000 accounts for terrorism in the second half of 2017.\n",
+        encoding="utf-8",
+    )
+    assert not ingest_paths(store, [doc]).failed
+    r = answer("suspensions H2 2017", store)
+    assert r.status == "ambiguous", "equally supported values: the engine cannot pick one"
+    shown = {a.value for a in r.alternatives}
+    assert {274460, 280000} <= shown, "neither value is silently dropped"
+    assert "disagree" in r.message
+
+
+def test_a_new_document_is_answerable_at_once_and_without_code(store, tmp_path):
+    doc = tmp_path / "yt.md"
+    doc.write_text("YouTube removed 1,234,567 videos for violent extremism in Q3 2019.\n", encoding="utf-8")
+    assert answer("youtube extremism videos removed Q3 2019", store).status == "no_answer"
+    assert not ingest_paths(store, [doc], Meta(publisher="YouTube", published=dt.date(2019, 11, 1))).failed
+    r = answer("how many videos did youtube take down for terrorism in the third quarter of 2019", store)
+    assert r.status == "answer"
+    assert (r.answer.value, r.answer.unit, r.answer.platform) == (1234567, "content", "YouTube")
+    assert r.answer.source.publisher == "YouTube"
+
+
+def test_a_clicked_candidate_answers_with_that_figure(seeded_sqlite):
+    alts = answer("twitter terrorism suspensions", seeded_sqlite).alternatives
+    chosen = answer_figure(alts[1].figure_id, seeded_sqlite)
+    assert chosen.status == "answer" and chosen.answer.value == alts[1].value
+    assert answer_figure(10**9, seeded_sqlite).status == "no_answer"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_no_text_crashes_the_engine_or_gets_an_invented_number(seeded_sqlite, text):
+    r = answer(text, seeded_sqlite)
+    assert r.status in {"answer", "ambiguous", "no_answer", "invalid"}
+    if r.answer is not None:  # whatever it answered is a stored figure, quoted verbatim
+        assert r.answer.quote and r.answer.source.filename
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    platform=st.sampled_from(["facebook", "youtube", "tiktok", "reddit", "discord"]),
+    year=st.integers(2005, 2030),
+    half=st.sampled_from(["H1", "H2", "Q1", "Q2", "Q3", "Q4"]),
+)
+def test_a_platform_with_no_figures_never_gets_a_number(seeded_sqlite, platform, year, half):
+    r = answer(f"{platform} terrorism suspensions {half} {year}", seeded_sqlite)
+    assert r.status == "no_answer" and r.answer is None
