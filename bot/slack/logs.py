@@ -11,6 +11,8 @@ import os
 import re
 
 TOKEN_RE = re.compile(r"\b(?:xox[abposr]|xapp|xoxe(?:\.xox[bp])?)-[A-Za-z0-9-]+")
+# Slack's deprecated verification token, as a form field or a JSON member of a payload
+FIELD_RE = re.compile(r"""((?:^|[&?\s{,'"])(?:token|client_secret|signing_secret)['"]?\s*[:=]\s*['"]?)[^&'"\s,}]+""")
 # a password inside a database URL: scheme://user:PASSWORD@host
 URL_PASSWORD_RE = re.compile(r"(\w+://[^:/\s@]+:)[^@\s]+(@)")
 
@@ -24,6 +26,7 @@ class Redact(logging.Filter):
         for s in self.secrets:
             text = text.replace(s, "[redacted]")
         text = TOKEN_RE.sub("[redacted]", text)
+        text = FIELD_RE.sub(r"\1[redacted]", text)
         return URL_PASSWORD_RE.sub(r"\1[redacted]\2", text)
 
     def filter(self, record: logging.LogRecord) -> bool:
