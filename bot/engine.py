@@ -146,11 +146,17 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
     if f.kind == "percent" and fig_kind == "count":
         return "metric"
     if f.facets != feats.facets:
-        if f.facets or fig_kind != "percent" or feats.facets:
+        # a share or change of a subset ("flagged by internal tools") answers a question that
+        # names no subset only when the question asks for that kind of figure
+        if f.facets or not (f.kind and f.kind == fig_kind and fig_kind != "count"):
             return "metric"
     if f.objects and feats.objects and not (f.objects & feats.objects):
         return "metric"
-    if f.actions and feats.actions and not (f.actions & feats.actions):
+    if f.actions and feats.actions and not (f.actions <= feats.actions):
+        return "metric"  # "suspension appeals" asks for appeals, not suspensions
+    if q.blocking:
+        return "metric"  # "how many pizzas were banned": no figure counts pizzas
+    if f.kind == "average" and feats.kind != "average":
         return "metric"
     if f.kind == "count" and fig_kind == "percent" and not f.facets:
         return "metric"
@@ -185,14 +191,11 @@ def _score(q: Query, fig: Figure) -> float | None:
     score += 0.08 * bool(f.platforms) + 0.08 * bool(f.policies) + 0.1 * bool(q.period)
     score += 0.08 * bool(f.actions and feats.actions & f.actions) + 0.08 * bool(f.objects and feats.objects & f.objects)
     score += 0.12 * bool(f.facets)
-    if not f.facets and feats.facets:
-        score -= 0.1  # a share of a subset, when the question did not name the subset
+    if not f.facets and feats.facets and (f.actions or f.objects):
+        score -= 0.1  # a share of a subset, when the question named a metric but no subset
     if f.kind is None and fig.unit == "percent":
         score -= 0.05
-    quote_words = " ".join(c.quote.lower() for c in fig.citations[:3]) + " " + fig.metric.lower()
-    for word in q.unknown:
-        if word not in quote_words:
-            score -= 0.15
+    score -= 0.05 * len(q.unknown)  # words outside what is asked ("for the board deck")
     if not q.names_metric:
         similarity = fuzz.token_set_ratio(q.text.lower(), fig.metric.lower()) / 100
         score -= 0.2 * (1 - similarity)
@@ -200,7 +203,7 @@ def _score(q: Query, fig: Figure) -> float | None:
         # A table row: its metric and policy are the publisher's own labels, so the words a
         # question shares with them tell "removal rate within 24 hours" from "... before any
         # views"; without a policy in the question, the all-policies total answers.
-        words = _words(q.text)
+        words = _words(q.text) - _words(fig.platform + " " + fig.location)
         if words:
             score += 0.12 * len(words & _words(fig.metric + " " + fig.policy)) / len(words)
         if not f.policies and fig.policy == ALL_POLICIES:
@@ -208,14 +211,24 @@ def _score(q: Query, fig: Figure) -> float | None:
     return score
 
 
+ALL_POLICIES = "all policies"  # the policy of a table figure not broken down by policy (store.ingest.tables)
+_HOURS_RE = re.compile(r"\b(\d+)\s*(?:h|hr|hrs)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
 def _words(text: str) -> frozenset[str]:
-    """Content words, lightly stemmed ("governments" = "government"; "24h" = "24 hours")."""
+    """Content words, lightly stemmed ("governments" = "government", "removal" = "removed",
+    "24h" = "24 hours")."""
     text = _HOURS_RE.sub(r"\1 hours", text.lower())
     out = set()
     for w in re.findall(r"[a-z0-9]+", text):
         if w in STOPWORDS:
             continue
-        out.add(w[:-1] if len(w) > 3 and w.endswith("s") else w)
+        for suffix in ("ing", "ed", "al", "es", "s", "e"):  # removal = removed = remove
+            if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+                w = w[: -len(suffix)]
+                break
+        out.add(w)
     return frozenset(out)
 
 

@@ -9,10 +9,11 @@ the words the lexicon and the store know, with rapidfuzz on a precomputed choice
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from store.periods import PERIOD_WORDS, Period, find_periods
 from store.vocabulary import Features, Vocabulary, country_in, describe
@@ -24,7 +25,7 @@ STOPWORDS = frozenset(
     until through over under than then this that these those there their they them it its it's is
     are was were be been being do does did done doing have has had having what which who whom
     whose when where why how much many number numbers figure figures stat stats statistic
-    statistics data report reported reports say said says tell show give me us we you your our i
+    statistics data report reported say said says tell show give me us we you your our i
     my please pls plz can could would will should shall may might must hey hi hello bot modstats
     any some all total overall just only also again still ever get got gets getting know find
     look up let see latest recent recently most last first second half year years month months
@@ -34,8 +35,24 @@ STOPWORDS = frozenset(
     according official officially publicly company platform platforms site service social media
     network networks app apps online internet their's were's cos cuz because due reason reasons
     rules rule policy policies violations violating violation breaking broke against related
-    promoting promotion promote content-moderation moderation transparency""".split()
+    promoting promotion promote content-moderation moderation transparency
+    want wanted need needed like would've wonder wondering curious quick quickly question
+    questions ask asking asked answer anyone anybody someone something anything thing things
+    remind reminder again exact exactly approximate estimate estimated ballpark rough roughly
+    kind sort type types which one ones did didn't does doesn't isn't wasn't weren't how's what's
+    whats thats that's there's it's i'm i'd i've you're we're they're guys team folks pull pulled
+    up quote source sources cite cited citation stated state states stating announce announced
+    announcement post posted blog latest newest new old said mention mentioned claim claimed
+    figure out overall around within inside across throughout during while whilst after before
+    prior ago since back thanks thank thx ty cheers ok okay yes no not true false really right
+    correct confirm verify check formerly previously aka called named known came come comes
+    coming went go goes going happened happen took take make made put keep kept lot lots q
+    pls btw fyi imo tbh re regarding wrt number's send sent sending""".split()
 )
+# where the metric is asked: "how many ...", "what share of ...", "number of ..."
+ASK_RE = re.compile(r"\b(?:how\s+many|how\s+much|number\s+of|what\s+(?:share|percent(?:age)?|proportion|fraction|portion|part)|count\s+of)\b(?:\s+[\w'’-]+){0,2}", re.IGNORECASE)
+# "... suspended for being too funny": after the action, "for" introduces the reason
+REASON_RE = re.compile(r"\s+for\s+(?P<rest>[^,.;?!]*)", re.IGNORECASE)
 # Abbreviations name a place only as written in capitals: "us" is a pronoun, "US" a country.
 LOCATION_ALIASES = {"US": "United States", "USA": "United States", "U.S.": "United States",
                     "U.S.A.": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom",
@@ -52,6 +69,9 @@ class Query:
     since: bool  # an open start: "since mid-2015"
     location: str | None
     unknown: tuple[str, ...] = field(default=())
+    # unknown words inside what is asked ("how many pizzas", "suspension appeals", "for being
+    # too funny"): they change what is counted, so no figure answers the question
+    blocking: tuple[str, ...] = field(default=())
     breakdown: str | None = None  # a stored breakdown the question names ("automation"); None: not broken down
 
     @property
@@ -60,15 +80,25 @@ class Query:
         return bool(f.actions or f.objects or f.facets or f.kind)
 
 
+HTML_RE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|</?[a-z][a-z0-9]*\b[^<>]*>", re.IGNORECASE | re.DOTALL)
+# Slack's *bold*, _italic_, ~strike~ and `code` marks around words
+FORMAT_RE = re.compile(r"(?<![\w*_~`])[*_~`]+|[*_~`]+(?![\w*_~`])")
+
+
 def clean(text: str) -> str:
-    """Slack markup out: user and channel mentions and @channel/@here go, links keep their label."""
+    """Markup out: Slack mentions, @channel/@here and HTML-like tags go, links keep their label,
+    formatting marks are dropped, and Slack's &amp; &lt; &gt; escapes are read as characters."""
 
     def sub(m: re.Match) -> str:
         if m.group(1) is not None:
             return " " if m.group(1).startswith(("@", "!")) else (m.group(2) or " ")
         return m.group(4) or " "
 
-    return re.sub(r"\s+", " ", SLACK_MARKUP_RE.sub(sub, text)).strip()
+    text = SLACK_MARKUP_RE.sub(sub, text)
+    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    text = HTML_RE.sub(" ", text)
+    text = FORMAT_RE.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 class Reader:
@@ -90,27 +120,54 @@ class Reader:
         w = word.lower()
         if w in self.known or len(w) < 4 or not w.isalpha():
             return word
-        best = process.extractOne(w, self.choices, scorer=fuzz.ratio, score_cutoff=80)
+        # edits allowed grow with length; a swap of two letters ("dwon") is one edit
+        best = process.extractOne(w, self.choices, scorer=OSA.distance, score_cutoff=1 if len(w) < 8 else 2)
         return best[0] if best else word
 
     def read(self, question: str) -> Query:
         text = clean(question)
         text = WORD_RE.sub(lambda m: self.correct(m.group()), text)
-        periods = [m for m in find_periods(text) if m.period is not None]
+        found = find_periods(text)
+        periods = [m for m in found if m.period is not None]
         period = periods[0].period if periods else None
         since = bool(periods) and periods[0].kind == "since"
         features = describe(text)
+        if any(m.kind == "previous" for m in found):
+            if period is not None:  # "in 2H17 than in the period before": a change is asked
+                features = replace(features, kind="change")
+            else:  # "the preceding period", of nothing named: no period can be meant
+                period = Period(None, None, "the preceding period")
         masked = text
         for a, b in list(features.spans) + [(m.start, m.end) for m in periods]:
             masked = masked[:a] + " " * (b - a) + masked[b:]
         location = self._location(masked) or country_in(masked)
         breakdown = self._breakdown(masked)
-        unknown = tuple(
-            w for w in (x.lower().strip("'’.-") for x in WORD_RE.findall(masked))
-            if w and w not in STOPWORDS and w not in self.known and not w.isdigit()
-            and (location is None or w not in location.casefold().split())
-        )
-        return Query(text, features, period, since, location, unknown, breakdown)
+        unknown, blocking = [], []
+        zone = self._zone(text, features)
+        for m in WORD_RE.finditer(masked):
+            w = re.sub(r"['’]s$", "", m.group().lower()).strip("'’.-")
+            if len(w) < 2 or w in STOPWORDS or w in self.known or w.isdigit():
+                continue
+            if location is not None and w in location.casefold().split():
+                continue
+            unknown.append(w)
+            if zone[0] <= m.start() < zone[1]:
+                blocking.append(w)
+        return Query(text, features, period, since, location, unknown=tuple(unknown),
+                     blocking=tuple(blocking), breakdown=breakdown)
+
+    @staticmethod
+    def _zone(text: str, features: Features) -> tuple[int, int]:
+        """Where the question says what it counts: from "how many" (or the first action, object
+        or facet) to the last of them, and on through a "for ..." reason after an action."""
+        marks = list(features.metric_spans) + [m.span() for m in ASK_RE.finditer(text)]
+        if not marks:
+            return (0, 0)
+        start, end = min(a for a, _ in marks), max(b for _, b in marks)
+        reason = REASON_RE.match(text, end)
+        if reason and features.actions:
+            end = reason.end()
+        return (start, end)
 
     def _location(self, text: str) -> str | None:
         lowered = f" {text.casefold()} "

@@ -112,7 +112,7 @@ def duration_label(phrase: str, before: dt.date | None = None) -> str:
     """'a four-month period' -> 'a 4-month period' (before 5 Feb 2016), the same for any spelling."""
     words = re.split(r"[-\s]+", phrase.lower())
     n = int(words[0]) if words[0].isdigit() else NUMBER_WORDS[words[0]]
-    label = f"a {n}-{words[1]} period"
+    label = f"a {n}-{words[1].rstrip('s')} period"
     return f"{label} before {before:%-d %b %Y}" if before else label
 
 
@@ -231,15 +231,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # between Aug. 1, 2015 and Dec. 31, 2017 / from Aug 2015 to Dec 2017 / 2015-2017
         ("range", rf"{_B}(?:between\s+|from\s+)?{_point_re('s')}(?:\s*(?:and|-|–|—|to|through|thru|until|till)\s*){_point_re('e')}{_E}"),
         # Jul-Sep 2020, July to December 2017
-        ("months", rf"{_B}(?:between\s+|from\s+)?{_m('m1')}(?:{_DASH}|\s+and\s+){_m('m2')},?\s+'?{_yy('y')}{_E}"),
+        ("months", rf"{_B}(?:between\s+|from\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?{_m('m1')}(?:\s+(?P<d1b>\d{{1,2}})(?:st|nd|rd|th)?)?(?:{_DASH}|\s+and\s+)(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+)?{_m('m2')}(?:\s+(?P<d2b>\d{{1,2}})(?:st|nd|rd|th)?)?,?\s+'?{_yy('y')}{_E}"),
         # since the middle of 2015, since mid-2015, since early 2016, since Aug 2015, since 2015
         ("since", rf"{_B}(?:since|from)\s+(?:(?P<part>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of|the\s+(?:first|second)\s+half\s+of)[\s-]*)?(?:{_date_re('d')}|{_monthyear_re('n')}|{_y('sy')}){_E}"),
         # H2 2017, H2'17, 2H17, 2H 2017, 2017H2
-        ("half", rf"{_B}(?:H(?P<h1>[12])\s*(?:of\s+)?'?{_yy('y1')}|(?P<h2>[12])H\s*'?{_yy('y2')}|{_y('y3')}\s*-?\s*H(?P<h3>[12])){_E}"),
+        ("half", rf"{_B}(?:H(?P<h1>[12])\s*(?:of\s+|[-/]\s*)?'?{_yy('y1')}|(?P<h2>[12])H\s*[-/]?\s*'?{_yy('y2')}|{_y('y3')}\s*[-/]?\s*H(?P<h3>[12])){_E}"),
         # the last half of 2017, second half of 2017, last six months of 2017
         ("halfword", rf"{_B}(?:the\s+)?{_HALF_WORD}\s+(?:half|six\s+months|6\s+months)\s+(?:of\s+)?(?:the\s+year\s+)?{_y('y')}{_E}"),
         # Q3 2016, Q3'16, 3Q16, 2018Q2, 2018-Q2
-        ("quarter", rf"{_B}(?:Q(?P<q1>[1-4])\s*'?{_yy('y1')}|(?P<q2>[1-4])Q\s*'?{_yy('y2')}|{_y('y3')}\s*-?\s*Q(?P<q3>[1-4])){_E}"),
+        ("quarter", rf"{_B}(?:Q(?P<q1>[1-4])\s*(?:of\s+|[-/]\s*)?'?{_yy('y1')}|(?P<q2>[1-4])Q\s*[-/]?\s*'?{_yy('y2')}|{_y('y3')}\s*[-/]?\s*Q(?P<q3>[1-4])){_E}"),
         ("quarterword", rf"{_B}(?:the\s+)?{_QUARTER_WORD}\s+quarter\s+of\s+{_y('y')}{_E}"),
         # Aug 2015 (a whole month), 12/31/2010 (a day)
         ("date", rf"{_B}{_date_re('x')}{_E}"),
@@ -247,9 +247,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # 2017, FY2017
         ("year", rf"{_B}(?:FY\s?)?{_y('y')}{_E}"),
         # a four-month period: a length without dates
-        ("duration", r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})[-\s](?:month|week|year)[-\s]+(?:period|span|window|stretch)\b"),
+        ("duration", r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})[-\s](?:month|week|year)[-\s]+(?:period|span|window|stretch)|(?<=within\s)(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})[-\s](?:month|week|year)s?)\b"),
         # the preceding / previous reporting period
-        ("previous", r"\b(?:(?:the\s+)?(?:preceding|previous|prior)|(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over)\s+the\s+last)\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|half|quarter)\b"),
+        ("previous", r"\b(?:(?:the\s+)?(?:preceding|previous|prior)\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|half|quarter|report)|(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over)\s+the\s+last\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|half|quarter)|the\s+(?:period|half|quarter)\s+before)\b"),
         # the last / latest / current reporting period, recently
         ("current", r"\b(?:(?:the\s+)?(?:latest|most\s+recent|current|last|this)\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|report)|recently)\b"),
     ]
@@ -269,7 +269,15 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         y, m1, m2 = _year(g["y"]), _month(g["m1"]), _month(g["m2"])
         if m2 < m1:
             return None
-        return Mention(s, e, "closed", span(y, m1, y, m2))
+        d1, d2 = g.get("d1") or g.get("d1b"), g.get("d2") or g.get("d2b")
+        if not d1 and not d2:
+            return Mention(s, e, "closed", span(y, m1, y, m2))
+        try:  # "between 1 July and 31 December 2017"
+            start = dt.date(y, m1, int(d1 or 1))
+            end = dt.date(y, m2, int(d2)) if d2 else month_end(y, m2)
+        except ValueError:
+            return None
+        return Mention(s, e, "closed", Period(start, end, label_for(start, end)))
     if name == "since":
         part = (g.get("part") or "").lower()
         d = _date_from(m, "d")

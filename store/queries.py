@@ -132,6 +132,12 @@ class Queries:
         assert column in ("platform", "metric", "policy", "location", "breakdown")
         return sorted(v for (v,) in self.rows(f"SELECT DISTINCT {column} FROM figures") if v)
 
+    def prose_quotes(self) -> list[str]:
+        """The sentences prose figures are quoted from (their words are known words)."""
+        return [q for (q,) in self.rows(
+            "SELECT DISTINCT c.quote FROM citations c JOIN documents d ON d.id = c.document_id WHERE d.kind = 'text'"
+        )]
+
     # --- figures ----------------------------------------------------------------------------
 
     def figures(self, where: list[str], params: dict[str, Any], limit: int | None = None) -> list[FigureRecord]:
@@ -190,7 +196,10 @@ class ReadStore:
         self.data_version()
         if self._vocabulary is None:
             q = self.queries
-            self._vocabulary = Vocabulary(*(q.distinct(c) for c in ("platform", "metric", "policy", "location", "breakdown")))
+            self._vocabulary = Vocabulary(
+                *(q.distinct(c) for c in ("platform", "metric", "policy", "location", "breakdown")),
+                quoted=q.prose_quotes(),
+            )
         return self._vocabulary
 
     def changed(self) -> None:

@@ -19,6 +19,7 @@ from functools import lru_cache
 PLATFORMS: dict[str, tuple[str, ...]] = {
     "Twitter": ("twitter", "x", "x.com", "x corp", "twitter/x", "tweeter"),
     "Facebook": ("facebook", "fb"),
+    "Meta": ("meta", "meta platforms"),
     "Instagram": ("instagram", "insta", "ig"),
     "YouTube": ("youtube", "yt"),
     "Google": ("google",),
@@ -78,6 +79,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "restored": ("restored", "restore", "reinstated", "reinstate"),
     "requested": ("requested", "requests", "request", "asked", "demands"),
     "viewed": ("viewed", "views", "prevalence"),
+    "active": ("have", "has got", "active", "monthly active", "daily active", "registered", "signed up", "joined"),
 }
 
 # object family -> words
@@ -88,39 +90,49 @@ OBJECTS: dict[str, tuple[str, ...]] = {
         "images", "photos", "comments", "messages", "items", "pieces",
     ),
     "servers": ("servers", "server", "guilds", "communities"),
+    "reports": ("reports", "reports received", "complaints", "flags", "tickets"),
 }
 
 # share facet -> phrases. A share ("93 percent of the accounts suspended ...") is of a subset
 # described by its facet.
 FACETS: dict[str, tuple[str, ...]] = {
     "flagged by internal tools": (
-        "internal tools", "internal tool", "proprietary tools", "automated tools", "automation",
+        "internal tools", "internal tool", "internal-tool", "internal-tools", "internally flagged",
+        "flagging", "flagged", "proprietary tools", "automated tools", "automation",
         "automated", "own tools", "in-house tools", "proactively", "proactive", "flagged by tools",
         "flagged internally", "detected internally", "technology",
     ),
     "before their first tweet": (
         "before their first tweet", "before its first tweet", "before they tweeted",
         "before tweeting", "before posting", "before their first post", "first tweet",
-        "before they could tweet", "before ever tweeting",
+        "before they could tweet", "before ever tweeting", "before they ever tweeted",
+        "ever tweeted", "before they had tweeted", "before tweeting once", "never tweeted",
+        "without tweeting", "before sending a tweet", "before their first post",
     ),
     "reported by governments": (
         "governments reported", "government reported", "reported by governments",
         "reported by government", "government reports", "government requests", "governments",
         "government", "state actors",
     ),
-    "reported by users": ("reported by users", "user reports", "users reported"),
+    "reported by users": ("reported by users", "user reports", "users reported", "users report",
+                          "user reported", "flagged by users", "users flagged", "user flags"),
 }
 
 CHANGE_WORDS = (
     "change", "changed", "decrease", "decreased", "decline", "declined", "drop", "dropped",
     "fall", "fell", "increase", "increased", "rise", "rose", "grew", "growth", "compared",
     "fewer than before", "down", "reduction", "jump", "year over year", "vs", "versus",
+    "more or fewer", "more or less than", "fewer or more", "than before", "percent change",
+    "percentage change", "trend", "went down", "went up", "go down", "go up", "shrink", "shrank",
 )
 PERCENT_WORDS = (
     "share", "percent", "percentage", "proportion", "fraction", "rate", "what part",
     "how much of", "portion", "%", "ratio",
 )
-COUNT_WORDS = ("how many", "number of", "count", "total", "tally")
+COUNT_WORDS = ("how many", "number of", "count", "total", "tally", "cumulative", "combined", "altogether", "in all")
+# rates and averages over time: no stored figure is one unless its metric says so
+AVERAGE_WORDS = ("per day", "per week", "per month", "per year", "per hour", "a day", "a week", "a month",
+                 "daily", "weekly", "monthly", "hourly", "average", "avg", "mean", "median", "on average")
 
 
 def _phrase_re(phrases) -> re.Pattern:
@@ -138,6 +150,7 @@ ACTION_RES = _families(ACTIONS)
 OBJECT_RES = _families(OBJECTS)
 FACET_RES = _families(FACETS)
 CHANGE_RE = _phrase_re(CHANGE_WORDS)
+AVERAGE_RE = _phrase_re(AVERAGE_WORDS)
 PERCENT_RE = _phrase_re(PERCENT_WORDS)
 COUNT_RE = _phrase_re(COUNT_WORDS)
 # "Twitterhas", "Appleand": a platform name glued to the next word still names the platform.
@@ -179,39 +192,44 @@ class Features:
     actions: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()
     facets: frozenset[str] = frozenset()
-    kind: str | None = None  # "count", "percent", "change" or None when not said
+    kind: str | None = None  # "count", "percent", "change", "average" or None when not said
     spans: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+    metric_spans: tuple[tuple[int, int], ...] = field(default=(), compare=False)  # actions, objects, facets
 
 
 def describe(text: str) -> Features:
     spans: list[tuple[int, int]] = []
+    metric_spans: list[tuple[int, int]] = []
 
-    def take(families) -> frozenset[str]:
-        hits = find_all(families, text)
+    def take(families, metric: bool) -> frozenset[str]:
         keep = []
-        for name, s, e in hits:
+        for name, s, e in find_all(families, text):
             if any(s < b and a < e for a, b in spans):
                 continue
             spans.append((s, e))
+            if metric:
+                metric_spans.append((s, e))
             keep.append(name)
         return frozenset(keep)
 
-    facets = take(FACET_RES)  # before actions: "reported by governments" is a facet
-    platforms = take(PLATFORM_RES)
-    policies = take(POLICY_RES)
-    objects = take(OBJECT_RES)
-    actions = take(ACTION_RES)
+    facets = take(FACET_RES, True)  # before actions: "reported by governments" is a facet
+    platforms = take(PLATFORM_RES, False)
+    policies = take(POLICY_RES, False)
+    objects = take(OBJECT_RES, True)
+    actions = take(ACTION_RES, True)
     rest = text
     for a, b in spans:  # "shut down" is an action, not a change
         rest = rest[:a] + " " * (b - a) + rest[b:]
     kind = None
-    if CHANGE_RE.search(rest):
+    if AVERAGE_RE.search(rest):
+        kind = "average"
+    elif CHANGE_RE.search(rest):
         kind = "change"
     elif PERCENT_RE.search(rest):
         kind = "percent"
     elif COUNT_RE.search(rest):
         kind = "count"
-    return Features(platforms, policies, actions, objects, facets, kind, tuple(spans))
+    return Features(platforms, policies, actions, objects, facets, kind, tuple(spans), tuple(metric_spans))
 
 
 @dataclass
@@ -223,6 +241,7 @@ class Vocabulary:
     policies: list[str]
     locations: list[str]
     breakdowns: list[str]
+    quoted: list[str] = field(default_factory=list)  # the sentences prose figures are quoted from
 
     def words(self) -> set[str]:
         """Every word the lexicon and the store know, for spelling correction."""
@@ -231,9 +250,9 @@ class Vocabulary:
             for name, aliases in table.items():
                 for phrase in (name, *aliases):
                     words.update(re.findall(r"[a-z][a-z0-9'-]+", phrase.lower()))
-        for phrase in (*CHANGE_WORDS, *PERCENT_WORDS, *COUNT_WORDS):
+        for phrase in (*CHANGE_WORDS, *PERCENT_WORDS, *COUNT_WORDS, *AVERAGE_WORDS):
             words.update(re.findall(r"[a-z][a-z0-9'-]+", phrase.lower()))
-        for values in (self.platforms, self.metrics, self.policies, self.locations, self.breakdowns):
+        for values in (self.platforms, self.metrics, self.policies, self.locations, self.breakdowns, self.quoted):
             for v in values:
                 words.update(re.findall(r"[a-z][a-z0-9'-]+", v.lower()))
         return words

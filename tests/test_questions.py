@@ -26,7 +26,6 @@ STATUSES = {"answer", "no_answer", "ambiguous", "invalid"}
 UNITS = {"accounts", "percent", "percent change"}
 FLOOR = 0.98
 # The engine is being tuned (issue 2); remove once the floors hold.
-ENGINE_BEING_TUNED = pytest.mark.xfail(strict=False, reason="engine being tuned")
 
 
 def load() -> list[dict]:
@@ -101,7 +100,6 @@ def test_question_set_is_well_formed():
     assert counts["answer"] >= 100 and counts["no_answer"] >= 60 and counts["ambiguous"] >= 3 and counts["invalid"] >= 2
 
 
-@ENGINE_BEING_TUNED
 def test_accuracy_floors(results):
     answerable = [(r, g) for r, g in results if r["status"] == "answer"]
     unanswerable = [(r, g) for r, g in results if r["status"] == "no_answer"]
