@@ -13,6 +13,7 @@ import re
 import sqlite3
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable
 
 from store.config import HEAD
@@ -68,7 +69,12 @@ _NAMED = re.compile(r"(?<!:):([a-z_][a-z0-9_]*)")
 def _date(v: Any) -> dt.date | None:
     if v is None or isinstance(v, dt.date):
         return v
-    return dt.date.fromisoformat(str(v)[:10])
+    return _iso_date(v)
+
+
+@lru_cache(maxsize=8192)
+def _iso_date(text: str) -> dt.date:  # SQLite hands dates back as ISO text
+    return dt.date.fromisoformat(text[:10])
 
 
 class Queries:

@@ -140,15 +140,26 @@ def _phrase_re(phrases) -> re.Pattern:
     return re.compile(r"(?<![\w@])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
 
 
-def _families(table: dict[str, tuple[str, ...]]) -> list[tuple[str, re.Pattern]]:
-    return [(name, _phrase_re(words)) for name, words in table.items()]
+class Table:
+    """A family table compiled to one regex: each match is looked up to its family."""
+
+    def __init__(self, table: dict[str, tuple[str, ...]]) -> None:
+        self.family = {}
+        for name, words in table.items():
+            for w in words:
+                self.family.setdefault(" ".join(w.lower().split()), name)
+        self.regex = _phrase_re(self.family)
+
+    def finditer(self, text: str):
+        for m in self.regex.finditer(text):
+            yield self.family[" ".join(m.group().lower().split())], m.start(), m.end()
 
 
-PLATFORM_RES = _families(PLATFORMS)
-POLICY_RES = _families(POLICIES)
-ACTION_RES = _families(ACTIONS)
-OBJECT_RES = _families(OBJECTS)
-FACET_RES = _families(FACETS)
+PLATFORM_RES = Table(PLATFORMS)
+POLICY_RES = Table(POLICIES)
+ACTION_RES = Table(ACTIONS)
+OBJECT_RES = Table(OBJECTS)
+FACET_RES = Table(FACETS)
 CHANGE_RE = _phrase_re(CHANGE_WORDS)
 AVERAGE_RE = _phrase_re(AVERAGE_WORDS)
 PERCENT_RE = _phrase_re(PERCENT_WORDS)
@@ -157,16 +168,9 @@ COUNT_RE = _phrase_re(COUNT_WORDS)
 GLUED_PLATFORM_RE = re.compile(r"\b(" + "|".join(p for p in PLATFORMS if len(p) > 4) + r")(?=[a-z]{2,}\b)")
 
 
-def find_all(families: list[tuple[str, re.Pattern]], text: str) -> list[tuple[str, int, int]]:
-    """(family, start, end) for every phrase of every family, longest first where they overlap."""
-    hits = [(name, m.start(), m.end()) for name, rx in families for m in rx.finditer(text)]
-    hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
-    out: list[tuple[str, int, int]] = []
-    for h in hits:
-        if out and h[1] < out[-1][2]:
-            continue
-        out.append(h)
-    return out
+def find_all(table: Table, text: str) -> list[tuple[str, int, int]]:
+    """(family, start, end) for every phrase of the table, left to right, longest first."""
+    return list(table.finditer(text))
 
 
 def platforms_in(text: str) -> list[str]:
