@@ -36,7 +36,7 @@ INCREASE = ("increase", "rise", "jump", "growth", "up", "rose", "increased", "gr
 _QUAL = r"(?P<qual>(?:a\s+total\s+(?:of\s+)?)?(?:" + "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS) + r")\s+)?"
 _WORDNUM = "|".join(sorted((w.replace(" ", r"\s+") for w in WORDS), key=len, reverse=True))
 _FRAC = "|".join(sorted((f.replace(" ", r"\s+") for f in FRACTIONS), key=len, reverse=True))
-_NUM = rf"(?P<num>(?<![\w$£€.,/+-])(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w/]|[.,]\d)|\b(?:{_WORDNUM})\b)"
+_NUM = rf"(?P<num>(?<![\w$£€.,/+-])(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!(?!(?:k|m|mn|bn)\b)[\w/]|[.,-]\d)|\b(?:{_WORDNUM})\b)"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|mn|bn|k|m)\b)?"
 _PCT = r"(?:\s*(?P<pct>%|percent\b|per\s*cent\b|pct\b))?"
 
@@ -45,8 +45,18 @@ QUANTITY_RE = re.compile(
 )
 CHANGE_AFTER_RE = re.compile(r"\s+(?P<w>" + "|".join(DECREASE + INCREASE) + r")\b", re.IGNORECASE)
 CHANGE_BEFORE_RE = re.compile(
-    r"\b(?P<w>" + "|".join(DECREASE + INCREASE) + r")(?:\s+by)?\s+$", re.IGNORECASE
+    r"\b(?P<w>" + "|".join(DECREASE + INCREASE) + r")(?:\s+(?:by|of))?\s+$", re.IGNORECASE
 )
+# Shapes that hold digits but are not counts: phone numbers ("+40.0757.104.166",
+# "(555) 123-4567", "+1 415 555 0100") and amounts of money ("5 million dollars", "USD 5,000").
+PHONE_RE = re.compile(
+    r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)\s?)?\d{1,4}(?:[\s.-]\d{2,4}){2,}(?![\w.,]\d)"
+    r"|(?<![\w.,])\(\d{1,4}\)\s?\d{2,4}[\s.-]\d{2,4}(?!\w)"
+)
+MONEY_AFTER_RE = re.compile(
+    r"\s*(?:dollars?|euros?|pounds?(?:\s+sterling)?|yen|yuan|rupees?|usd|eur|gbp|inr)\b", re.IGNORECASE
+)
+MONEY_BEFORE_RE = re.compile(r"(?:\b(?:usd|eur|gbp|inr|rs\.?)|[$£€¥₹])\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -81,11 +91,16 @@ def _value(m: re.Match) -> float | None:
 
 def find_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
+    phones = [p.span() for p in PHONE_RE.finditer(text)]
     for m in QUANTITY_RE.finditer(text):
         value = _value(m)
         if value is None:
             continue
         start, end = m.span()
+        if m.group("num") and any(a <= m.start("num") < b for a, b in phones):
+            continue  # a group of a phone number
+        if MONEY_AFTER_RE.match(text, end) or MONEY_BEFORE_RE.search(text, max(0, start - 8), start):
+            continue
         qual = m.group("qual")
         qualifier = re.sub(r"^a\s+total\s+(?:of\s+)?", "", qual.strip().lower()) if qual else None
         qualifier = re.sub(r"\s+", " ", qualifier) if qualifier else None

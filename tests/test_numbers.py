@@ -1,0 +1,131 @@
+"""Numbers as the documents state them, each with its qualifier, and the digit shapes that are
+not counts (phone numbers, rates, money, numbers glued to words)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from store.numbers import find_quantities
+
+
+def one(text: str):
+    found = find_quantities(text)
+    assert len(found) == 1, f"{text!r}: {found}"
+    q = found[0]
+    assert text[q.start : q.end] == q.text  # the span is where the number is
+    return q
+
+
+FORMS = [
+    # text, value, kind, qualifier
+    ("274,460 accounts", 274460, "count", None),
+    ("1.2 million accounts", 1_200_000, "count", None),
+    ("93 percent of accounts", 93, "percent", None),
+    ("93% of accounts", 93, "percent", None),
+    ("a 12 per cent share", 12, "percent", None),
+    ("an 8.4 percent decrease from", -8.4, "change", None),
+    ("a 8.4 percent decrease from", -8.4, "change", None),
+    ("down 50 percent from the previous period", -50, "change", None),
+    ("a 12% increase", 12, "change", None),
+    ("rose 12 percent", 12, "change", None),
+    ("a drop of 12 percent", -12, "change", None),
+    ("roughly three-quarters of those accounts", 75, "percent", "roughly"),
+    ("three quarters of those accounts", 75, "percent", None),
+    ("less than one percent of accounts", 1, "percent", "less than"),
+    ("at least 125,000 accounts", 125_000, "count", "at least"),
+    ("over 270,000 accounts", 270_000, "count", "over"),
+    ("more than 125,000 accounts", 125_000, "count", "more than"),
+    ("A total over 1.2 million Twitter accounts", 1_200_000, "count", "over"),
+    ("in excess of 3,000 posts", 3000, "count", "in excess of"),
+    ("nearly 2.5 billion posts", 2_500_000_000, "count", "nearly"),
+    ("ten million videos", 10_000_000, "count", None),
+    ("1.5bn posts", 1_500_000_000, "count", None),
+    ("10k accounts", 10_000, "count", None),
+]
+
+
+@pytest.mark.parametrize("text,value,kind,qualifier", FORMS, ids=[f[0] for f in FORMS])
+def test_number_forms(text, value, kind, qualifier):
+    q = one(text)
+    assert q.value == pytest.approx(value)
+    assert q.kind == kind
+    assert q.qualifier == qualifier
+    if qualifier:  # the qualifier is part of the quoted expression
+        assert qualifier in q.text.lower()
+
+
+def test_a_sentence_with_several_numbers_keeps_each_with_its_own_qualifier():
+    text = ("Twitter’s internal tools were responsible for flagging 93 percent of over 270,000 "
+            "accounts suspended in the last reporting period, and roughly three-quarters of those "
+            "accounts were booted before their first tweet, Twitter said.")
+    got = [(q.value, q.kind, q.qualifier) for q in find_quantities(text)]
+    assert got == [(93, "percent", None), (270_000, "count", "over"), (75, "percent", "roughly")]
+
+
+def test_less_than_one_percent_and_a_change_in_one_sentence():
+    text = ("Governments reported less than one percent of the recently suspended accounts, "
+            "down 50 percent from the previous reporting period, according to Twitter.")
+    got = [(q.value, q.kind, q.qualifier) for q in find_quantities(text)]
+    assert got == [(1, "percent", "less than"), (-50, "change", None)]
+
+
+NOT_COUNTS = [
+    "call 555-123-4567",
+    "(555) 123-4567",
+    "+1 415 555 0100",
+    "+40.0757.104.166",
+    "R. Moldova: 069717726",
+    "555.123.4567",
+    "(2863/hr)",
+    "(0/hr)",
+    "$5 million in fines",
+    "spending $1,000",
+    "€300",
+    "£20m fine",
+    "5 million dollars",
+    "5,000 euros",
+    "USD 5,000",
+    "abc123 accounts",
+    "123abc",
+    "mp3s",
+    "23/32",
+    "one of them",  # a bare number word is not a count
+]
+
+
+@pytest.mark.parametrize("text", NOT_COUNTS)
+def test_shapes_that_are_not_counts(text):
+    assert find_quantities(text) == []
+
+
+def test_a_like_count_is_a_number_but_its_rate_is_not():
+    # "7836 likes (2863/hr)": the module reads 7836 (the reader decides it is not a moderation
+    # figure); the rate never is a number.
+    assert [q.value for q in find_quantities("7836 likes (2863/hr)")] == [7836]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 10**11))
+def test_any_comma_grouped_count_reads_back(n):
+    q = one(f"Twitter removed {n:,} accounts.")
+    assert q.value == n and q.kind == "count" and q.qualifier is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 999), st.integers(0, 9), st.sampled_from(["thousand", "million", "billion"]))
+def test_scaled_decimals_read_back(whole, tenth, scale):
+    q = one(f"about {whole}.{tenth} {scale} posts")
+    factor = {"thousand": 1e3, "million": 1e6, "billion": 1e9}[scale]
+    assert q.value == pytest.approx((whole + tenth / 10) * factor)
+    assert q.qualifier == "about"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 99), st.integers(0, 9), st.booleans())
+def test_changes_carry_their_direction(whole, tenth, down):
+    word = "decrease" if down else "increase"
+    q = one(f"a {whole}.{tenth} percent {word} from the preceding period")
+    assert q.kind == "change"
+    assert q.value == pytest.approx((-1 if down else 1) * (whole + tenth / 10))

@@ -1,0 +1,195 @@
+"""Periods resolve as issue 2 states: every form the seed documents and questions use, closed
+ranges, open starts resolved up to the publication date, and the document's own reporting
+period and the one before it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from store.periods import Mention, Period, find_periods, label_for, previous, resolve, span
+
+D = dt.date
+PUBLISHED = D(2018, 4, 5)
+
+
+def only(text: str, reference: dt.date | None = PUBLISHED) -> Mention:
+    """The single period expression in ``text``; it must cover all of it."""
+    found = find_periods(text, reference)
+    assert len(found) == 1, f"{text!r}: {found}"
+    m = found[0]
+    assert text[m.start : m.end].strip() == text.strip(), f"{text!r}: matched only {text[m.start:m.end]!r}"
+    return m
+
+
+CLOSED = [
+    # the forms of the seed documents
+    ("the last half of 2017", D(2017, 7, 1), D(2017, 12, 31)),
+    ("between Aug. 1, 2015 and Dec. 31, 2017", D(2015, 8, 1), D(2017, 12, 31)),
+    ("the last six months of 2017", D(2017, 7, 1), D(2017, 12, 31)),
+    # the forms of questions
+    ("H2 2017", D(2017, 7, 1), D(2017, 12, 31)),
+    ("2H17", D(2017, 7, 1), D(2017, 12, 31)),
+    ("second half of 2017", D(2017, 7, 1), D(2017, 12, 31)),
+    ("Jul–Dec 2017", D(2017, 7, 1), D(2017, 12, 31)),
+    ("Jul-Dec 2017", D(2017, 7, 1), D(2017, 12, 31)),
+    ("last six months of 2017", D(2017, 7, 1), D(2017, 12, 31)),
+    ("first half of 2017", D(2017, 1, 1), D(2017, 6, 30)),
+    ("H1 2017", D(2017, 1, 1), D(2017, 6, 30)),
+    ("Q3 2016", D(2016, 7, 1), D(2016, 9, 30)),
+    ("3Q16", D(2016, 7, 1), D(2016, 9, 30)),
+    ("the fourth quarter of 2019", D(2019, 10, 1), D(2019, 12, 31)),
+    ("2017", D(2017, 1, 1), D(2017, 12, 31)),
+    ("Aug 2015 to Dec 2017", D(2015, 8, 1), D(2017, 12, 31)),
+    ("2018Q2", D(2018, 4, 1), D(2018, 6, 30)),
+    ("Jul-Sep 2020", D(2020, 7, 1), D(2020, 9, 30)),
+    ("12/31/2010", D(2010, 12, 31), D(2010, 12, 31)),
+    ("July 2015", D(2015, 7, 1), D(2015, 7, 31)),
+    ("February 2016", D(2016, 2, 1), D(2016, 2, 29)),  # a leap year ends on the 29th
+]
+
+
+@pytest.mark.parametrize("text,start,end", CLOSED, ids=[c[0] for c in CLOSED])
+def test_closed_period_forms_resolve_to_their_dates(text, start, end):
+    m = only(text)
+    assert m.kind == "closed"
+    assert (m.period.start, m.period.end) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["H2 2017", "2H17", "second half of 2017", "Jul–Dec 2017",
+                                  "last six months of 2017", "the last half of 2017"])
+def test_every_name_for_the_second_half_of_2017_gets_one_label(text):
+    assert only(text).period.label == "H2 2017"
+
+
+@pytest.mark.parametrize("text", ["since the middle of 2015", "since mid-2015", "since mid 2015"])
+def test_open_start_runs_up_to_the_publication_date(text):
+    m = only(text, D(2016, 2, 5))
+    assert m.kind == "since"
+    assert (m.period.start, m.period.end) == (D(2015, 7, 1), D(2016, 2, 5))
+    assert m.period.label.startswith("since Jul 2015")
+
+
+def test_open_start_without_a_reference_stays_open():
+    m = only("since mid-2015", None)
+    assert (m.period.start, m.period.end) == (D(2015, 7, 1), None)
+    assert m.period.label == "since Jul 2015"
+
+
+def test_open_start_depends_on_the_reference_date():
+    a = only("since mid-2015", D(2016, 2, 5)).period
+    b = only("since mid-2015", D(2018, 4, 5)).period
+    assert a.start == b.start and a.end != b.end
+
+
+@pytest.mark.parametrize("text", ["the preceding reporting period", "the previous reporting period",
+                                  "the prior period"])
+def test_the_preceding_reporting_period_is_the_one_before_the_documents(text):
+    m = only(text)
+    assert m.kind == "previous" and m.period is None
+    h2_2017 = span(2017, 7, 2017, 12)
+    assert resolve(m, h2_2017) == span(2017, 1, 2017, 6)
+    q3_2016 = span(2016, 7, 2016, 9)
+    assert resolve(m, q3_2016) == span(2016, 4, 2016, 6)
+    assert resolve(m, None) is None  # nothing to be "preceding" to
+
+
+@pytest.mark.parametrize("text", ["the last reporting period", "the latest reporting period", "recently"])
+def test_the_current_reporting_period_is_the_documents(text):
+    m = only(text)
+    assert m.kind == "current"
+    h2_2017 = span(2017, 7, 2017, 12)
+    assert resolve(m, h2_2017) == h2_2017
+
+
+def test_periods_are_found_inside_a_seed_sentence_with_offsets():
+    sentence = ("A total over 1.2 million Twitter accounts were taken down for violating the platform’s "
+                "rules prohibiting the promotion of terrorism between Aug. 1, 2015 and Dec. 31, 2017, "
+                "including 274,460 during the last six months of 2017, Twitter said Thursday.")
+    found = find_periods(sentence, PUBLISHED)
+    assert [sentence[m.start : m.end] for m in found] == [
+        "between Aug. 1, 2015 and Dec. 31, 2017",
+        "the last six months of 2017",
+    ]
+    assert [(m.period.start, m.period.end) for m in found] == [
+        (D(2015, 8, 1), D(2017, 12, 31)),
+        (D(2017, 7, 1), D(2017, 12, 31)),
+    ]
+
+
+@pytest.mark.parametrize("text", ["274,460 accounts", "93 percent", "7836 likes (2863/hr)", "069717726",
+                                  "+40.0757.104.166", "version 3.2017", "example.com/2017abc", "23/32"])
+def test_numbers_that_are_not_periods(text):
+    assert find_periods(text, PUBLISHED) == []
+
+
+def test_an_impossible_date_is_not_a_period():
+    assert find_periods("2/30/2017") == []
+
+
+def test_a_backwards_range_is_not_read_as_one_period():
+    found = find_periods("Dec 2017 to Aug 2015")
+    assert [(m.period.start, m.period.end) for m in found] == [
+        (D(2017, 12, 1), D(2017, 12, 31)),
+        (D(2015, 8, 1), D(2015, 8, 31)),
+    ]
+
+
+# --- properties ---------------------------------------------------------------------------
+
+years = st.integers(1995, 2045)
+
+
+@settings(max_examples=150, deadline=None)
+@given(years, st.integers(1, 2))
+def test_half_labels_parse_back_to_the_same_half(year, half):
+    p = span(year, 1 if half == 1 else 7, year, 6 if half == 1 else 12)
+    assert p.label == f"H{half} {year}"
+    m = only(p.label)
+    assert (m.period.start, m.period.end) == (p.start, p.end)
+    assert only(f"{half}H{year % 100:02d}").period == p
+
+
+@settings(max_examples=150, deadline=None)
+@given(years, st.integers(1, 4))
+def test_quarter_labels_parse_back_to_the_same_quarter(year, quarter):
+    p = span(year, 3 * quarter - 2, year, 3 * quarter)
+    assert p.label == f"Q{quarter} {year}"
+    assert only(p.label).period == p
+    assert only(f"{year}Q{quarter}").period == p
+
+
+@settings(max_examples=120, deadline=None)
+@given(years, st.integers(1, 12), st.integers(0, 40))
+def test_any_span_of_whole_months_round_trips_through_its_label(year, month, extra):
+    last = year * 12 + month - 1 + extra
+    p = span(year, month, last // 12, last % 12 + 1)
+    m = only(p.label)
+    assert (m.period.start, m.period.end) == (p.start, p.end), p.label
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.dates(D(1995, 1, 1), D(2045, 12, 31)), st.integers(0, 900))
+def test_any_span_of_days_round_trips_through_its_label(start, days):
+    end = start + dt.timedelta(days=days)
+    label = label_for(start, end)
+    m = only(label)
+    assert (m.period.start, m.period.end) == (start, end), label
+
+
+@settings(max_examples=120, deadline=None)
+@given(years, st.integers(1, 12), st.sampled_from([1, 3, 6, 12, 24]))
+def test_previous_is_adjacent_and_of_equal_length(year, month, n):
+    last = year * 12 + month - 1 + n - 1
+    p = span(year, month, last // 12, last % 12 + 1)
+    before = previous(p)
+    assert before.end + dt.timedelta(days=1) == p.start
+    assert before.months() == p.months() == n
+    assert before.start.day == 1
+
+
+def test_previous_of_a_period_without_a_start_is_unknown():
+    assert previous(Period(None, D(2016, 2, 5))) is None

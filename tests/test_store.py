@@ -1,0 +1,104 @@
+"""The store on SQLite and PostgreSQL: schema at HEAD, seeded on first use, migrations in step
+with Alembic, Heroku URLs, and a database that is down reported plainly."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import func, inspect, select, text
+
+from store import corpus
+from store.db import HEAD, Store, normalise_url
+from store.models import Base, Citation, Document, Figure
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def counts(store) -> tuple[int, int, int]:
+    with store.Session() as s:
+        return tuple(s.scalar(select(func.count()).select_from(m)) for m in (Document, Figure, Citation))
+
+
+def test_head_matches_alembic_scripts():
+    cfg = Config()
+    cfg.set_main_option("script_location", str(ROOT / "store" / "migrations"))
+    script = ScriptDirectory.from_config(cfg)
+    assert script.get_heads() == [HEAD]
+
+
+def test_open_creates_the_schema_at_head_and_seeds_the_corpus(store):
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD
+        tables = set(inspect(conn).get_table_names())
+    assert set(Base.metadata.tables) <= tables
+    docs, figures, citations = counts(store)
+    assert docs == len(corpus.files()) == 4
+    assert figures > 0 and citations >= figures
+    with store.Session() as s:
+        assert sorted(s.scalars(select(Document.filename))) == [p.name for p in corpus.files()]
+
+
+def test_the_migrated_schema_matches_the_models(empty_store):
+    """Alembic's autogenerate finds nothing to add: the migration and the models agree."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    with empty_store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_empty_store_is_not_seeded_and_reopening_seeds_it_once(db_url):
+    empty = Store.open(db_url, seed=False)
+    try:
+        assert empty.is_empty() and counts(empty) == (0, 0, 0)
+    finally:
+        empty.dispose()
+    first = Store.open(db_url)
+    try:
+        seeded = counts(first)
+        assert seeded[0] == 4
+    finally:
+        first.dispose()
+    again = Store.open(db_url)  # not empty any more: opening again neither seeds nor migrates
+    try:
+        assert counts(again) == seeded
+    finally:
+        again.dispose()
+
+
+def test_normalise_url_accepts_heroku_postgres_urls():
+    assert normalise_url("postgres://u:p@host:5432/db") == "postgresql+psycopg://u:p@host:5432/db"
+    assert normalise_url("postgresql://u:p@host/db") == "postgresql+psycopg://u:p@host/db"
+    assert normalise_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert normalise_url("sqlite:////tmp/x.db") == "sqlite:////tmp/x.db"
+
+
+def _cli(args, tmp_path, database_url, timeout=60):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))}
+    env.update(DATABASE_URL=database_url, HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"))
+    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_a_database_that_is_down_is_a_clear_error_not_a_traceback(tmp_path):
+    # Heroku's spelling, on a port where nothing listens
+    r = _cli(["ask", "suspensions H2 2017"], tmp_path, "postgres://nobody@127.0.0.1:1/modstats")
+    assert r.returncode == 2, r.stderr
+    assert "Traceback" not in r.stderr + r.stdout
+    assert "database" in r.stderr.lower()
+    assert r.stdout == ""
+
+
+def test_an_unusable_sqlite_path_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where a folder should be")
+    r = _cli(["figures"], tmp_path, f"sqlite:///{blocker}/modstats.db")
+    assert r.returncode == 2, r.stderr
+    assert "Traceback" not in r.stderr
+    assert "database" in r.stderr.lower()
