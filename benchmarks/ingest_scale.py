@@ -1,0 +1,261 @@
+"""Scale benchmark for structured data (issue 4): generated CSVs in the Meta, TikTok and
+Google layouts, ingested into SQLite; then questions answered against them.
+
+    python benchmarks/ingest_scale.py [--rows 1000000] [--reps 200] [--keep DIR]
+
+Prints, with the issue's targets alongside:
+  * ingest rows/s on SQLite (target >= 20,000), all generated files, one process;
+  * peak memory of that ingest (resource.getrusage maxrss of the child process; target
+    <= 300 MB for 1,000,000 rows);
+  * answer latency in-process, warm, with the generated figures stored (target p50 <= 5 ms,
+    p99 <= 20 ms);
+  * accuracy of the dev question set tests/data/tables_questions.jsonl (samples and the real
+    Google country file) and of generated questions whose answers are known by construction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import hashlib
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SET = ROOT / "tests" / "data" / "tables_questions.jsonl"
+sys.path.insert(0, str(ROOT))
+
+META_POLICIES = ["Adult Nudity & Sexual Activity", "Bullying & Harassment", "Child Endangerment: Sexual Exploitation",
+                 "Dangerous Orgs: Organized Hate", "Dangerous Orgs: Terrorism", "Fake Accounts", "Hate Speech",
+                 "Regulated Goods: Drugs", "Regulated Goods: Firearms", "Spam", "Suicide and Self-Injury",
+                 "Violence And Incitement", "Violent & Graphic Content", "Child Nudity & Sexual Exploitation",
+                 "Child Endangerment: Nudity and Physical Abuse"]
+META_METRICS = ["Content Actioned", "Content Appealed", "Content Restored with appeal", "Content Restored without appeal",
+                "Proactive rate", "Upperbound Prevalence"]
+TT_METRICS = ["Removal rate within 24 hours", "Removal rate before any views", "Proactive removal rate",
+              "Category share", "Total videos removed"]
+TT_POLICIES = ["All", "Violent extremism", "Hateful behavior", "Harassment and bullying", "Minor safety",
+               "Adult nudity and sexual activities", "Illegal activities and regulated goods", "Integrity and authenticity",
+               "Violent and graphic content", "Suicide, self-harm, and dangerous acts", "Privacy and security", "Spam"]
+MARKETS = ["All", "United States", "Brazil", "Germany", "France", "Japan", "Indonesia", "Mexico", "Turkey", "Spain",
+           "Italy", "United Kingdom", "Pakistan", "Philippines", "Egypt", "Iraq", "Saudi Arabia", "Vietnam", "Thailand",
+           "Malaysia"] + [f"Market {i:02d}" for i in range(61)]
+COUNTRIES = ["Germany", "United States", "Brazil", "India", "United Kingdom", "France", "Italy", "Spain", "Turkey",
+             "Argentina"] + [f"Country {i:02d}" for i in range(50)]
+MONTHS = ["Jan-Mar", "Apr-Jun", "Jul-Sep", "Oct-Dec"]
+
+
+def value(*key) -> int:
+    return int(hashlib.sha1("|".join(map(str, key)).encode()).hexdigest()[:7], 16)
+
+
+def rate(*key) -> float:
+    return round(0.5 + (value(*key) % 500) / 1000, 3)  # 0.500 .. 0.999, a fraction as TikTok publishes
+
+
+YEARS: dict[str, int] = {}  # layout -> last whole year generated
+
+
+def generate(folder: Path, rows: int) -> list[Path]:
+    """Files in the three layouts, ~15% Meta, ~78% TikTok, ~7% Google rows; every row a new fact."""
+    folder.mkdir(parents=True, exist_ok=True)
+    meta_n, google_n = int(rows * 0.15), int(rows * 0.07)
+    tiktok_n = rows - meta_n - google_n
+    written: list[Path] = []
+
+    path = folder / "gen-meta.csv"
+    with path.open("w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["app", "policy_area", "metric", "period", "value"])
+        n = 0
+        year = 1900
+        while n < meta_n:
+            for q in range(1, 5):
+                for app in ("Facebook", "Instagram"):
+                    for pol in META_POLICIES:
+                        for m in META_METRICS:
+                            if n >= meta_n:
+                                break
+                            k = (app, pol, m, f"{year}Q{q}")
+                            v = f"{rate(*k) * 100:.2f}%" if "rate" in m or "Prevalence" in m else f"{value(*k):,}"
+                            w.writerow([*k, v])
+                            n += 1
+            year += 1
+    YEARS["meta"] = year - 2
+    written.append(path)
+
+    path = folder / "gen-tiktok.csv"
+    with path.open("w", newline="", encoding="utf-8-sig") as f:
+        w = csv.writer(f)
+        w.writerow(["Metric", "Period type", "Period", "Policy type", "Issue", "Task type", "Task", "Location", "Market", "Result"])
+        n, year = 0, 1900
+        while n < tiktok_n:
+            for q in MONTHS:
+                period = f"{q} {year}"
+                for market in MARKETS:
+                    for pol in TT_POLICIES:
+                        for m in TT_METRICS:
+                            if n >= tiktok_n:
+                                break
+                            k = (m, period, pol, market)
+                            v = f"{value(*k)}.0" if m == "Total videos removed" else str(rate(*k))
+                            w.writerow([m, "Quarterly", period, "All" if pol == "All" else "Policy", pol, "All", "All",
+                                        "All" if market == "All" else "Market", market, v])
+                            n += 1
+            year += 1
+    YEARS["tiktok"] = year - 2
+    written.append(path)
+
+    path = folder / "gen-google.csv"
+    with path.open("w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["Period Ending", "Country", "Country Code", "Content Removal Requests",
+                    "Percentage of removal requests fully or partially complied with", "Items Requested To Be Removed"])
+        n, year = 0, 1900
+        while n < google_n:
+            for end in ("06/30", "12/31"):
+                for c in COUNTRIES:
+                    if n >= google_n:
+                        break
+                    k = (f"{end}/{year}", c)
+                    req = value(*k, "r") % 500
+                    w.writerow([*k, "XX", "<10" if req < 10 else req, value(*k, "p") % 101, value(*k, "i") % 5000])
+                    n += 1
+            year += 1
+    YEARS["google"] = year - 2
+    written.append(path)
+    return written
+
+
+def child_ingest(url: str, paths: list[str]) -> None:
+    """Run in a subprocess so its peak RSS is the ingest's own."""
+    from store.db import Store
+    from store.ingest import Meta, ingest_paths
+
+    store = Store.open(url, seed=False)
+    start = time.perf_counter()
+    report = ingest_paths(store, [Path(p) for p in paths], Meta(published=dt.date(2024, 8, 1)))
+    seconds = time.perf_counter() - start
+    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"seconds": seconds, "maxrss_mb": rss_kb / 1024, "failed": [f.message for f in report.files if f.status == "failed"],
+                      "citations": sum(f.figures for f in report.files)}))
+
+
+def generated_questions() -> list[tuple[str, float]]:
+    """Questions over generated rows, with the values the generator wrote."""
+    out = []
+    rnd = random.Random(4)
+    for _ in range(20):
+        year, q = rnd.randint(1900, YEARS["tiktok"]), rnd.randint(1, 4)
+        period = f"{MONTHS[q - 1]} {year}"
+        market = rnd.choice(["All", "United States", "Brazil", "Germany", "Japan"])
+        where = "" if market == "All" else (" US" if market == "United States" else f" in {market}")
+        out.append((f"tiktok removal rate within 24h violent extremism{where} Q{q} {year}",
+                    round(rate("Removal rate within 24 hours", period, "Violent extremism", market) * 100, 10)))
+        out.append((f"how many videos did tiktok remove{where} Q{q} {year}", value("Total videos removed", period, "All", market)))
+    for _ in range(10):
+        year, q = rnd.randint(1900, YEARS["meta"]), rnd.randint(1, 4)
+        out.append((f"facebook terrorism content actioned Q{q} {year}", value("Facebook", "Dangerous Orgs: Terrorism", "Content Actioned", f"{year}Q{q}")))
+        out.append((f"instagram hate speech content appealed Q{q} {year}", value("Instagram", "Hate Speech", "Content Appealed", f"{year}Q{q}")))
+    for _ in range(10):
+        year = rnd.randint(1900, YEARS["google"])
+        c = rnd.choice(["Germany", "Brazil", "India", "France"])
+        out.append((f"items governments asked Google to remove in {c} H2 {year}", value(f"12/31/{year}", c, "i") % 5000))
+    return out
+
+
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--reps", type=int, default=200)
+    ap.add_argument("--keep", type=Path)
+    ap.add_argument("--child-ingest", nargs="+", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child_ingest:
+        child_ingest(args.child_ingest[0], args.child_ingest[1:])
+        return 0
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="modstats-scale-"))
+    t = time.perf_counter()
+    files = generate(work / "data", args.rows)
+    print(f"generated {args.rows:,} rows in {len(files)} files ({sum(f.stat().st_size for f in files) / 1e6:.0f} MB) in {time.perf_counter() - t:.1f}s")
+    db = work / "scale.db"
+    db.unlink(missing_ok=True)
+    url = f"sqlite:///{db}"
+    out = subprocess.run([sys.executable, __file__, "--child-ingest", url, *map(str, files)], check=True,
+                         capture_output=True, text=True)
+    r = json.loads(out.stdout.strip().splitlines()[-1])
+    if r["failed"]:
+        print("FAILED:", r["failed"])
+        return 1
+    print(f"ingest: {args.rows:,} rows ({r['citations']:,} figures) in {r['seconds']:.1f}s = {args.rows / r['seconds']:,.0f} rows/s  (target >= 20,000)")
+    print(f"ingest peak memory (maxrss, child process): {r['maxrss_mb']:.0f} MB  (target <= 300 MB for 1,000,000 rows)")
+
+    from bot.engine import answer
+    from store.db import Store
+    from store.ingest import Meta, ingest_paths
+
+    from store.corpus import seed
+
+    store = Store.open(url, seed=False)
+    seed(store)  # the prose seed corpus too: its questions must still be answered beside the tables
+    extra = sorted((SHARED / "samples").glob("*.csv")) + [SHARED / "datasets" / "google_gov_removals_2009_2011" / "google-content-removal-requests.csv"]
+    extra = [p for p in extra if p.exists()]
+    ingest_paths(store, extra, Meta(published=dt.date(2024, 9, 1)))
+
+    gen = generated_questions()
+    dev = [json.loads(line) for line in SET.read_text().splitlines() if line.strip()] if SET.exists() else []
+    questions = [q for q, _ in gen] + [d["question"] for d in dev] + ["suspensions H2 2017"]
+    for q in questions:  # warm
+        answer(q, store)
+    times = []
+    for _ in range(max(1, args.reps // len(questions) + 1)):
+        for q in questions:
+            t = time.perf_counter()
+            answer(q, store)
+            times.append((time.perf_counter() - t) * 1000)
+    print(f"answer latency over {len(times):,} answers ({len(questions)} questions), warm, in-process: "
+          f"p50 {statistics.median(times):.2f} ms, p99 {pct(times, 99):.2f} ms  (targets p50 <= 5 ms, p99 <= 20 ms)")
+
+    def right(a, expected_value, expected_status="answer") -> bool:
+        if a.status != expected_status:
+            return False
+        return expected_status != "answer" or abs(a.answer.value - expected_value) < 1e-6
+
+    ok = 0
+    for q, v in gen:
+        a = answer(q, store)
+        good = right(a, v)
+        ok += good
+        if not good:
+            print(f"  generated miss: {q!r} -> {a.status} {a.answer.value if a.answer else ''} (expected {v})")
+    print(f"generated questions: {ok}/{len(gen)} = {ok / len(gen):.0%}")
+    ok = 0
+    for d in dev:
+        a = answer(d["question"], store)
+        good = right(a, d.get("value"), d.get("status", "answer"))
+        ok += good
+        if not good:
+            print(f"  dev miss: {d['question']!r} -> {a.status} {a.answer.value if a.answer else ''} (expected {d.get('status', 'answer')} {d.get('value')})")
+    if dev:
+        print(f"dev set {SET.relative_to(ROOT)}: {ok}/{len(dev)} = {ok / len(dev):.0%}")
+    print(f"prose: 'suspensions H2 2017' -> {answer('suspensions H2 2017', store).message.splitlines()[0]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
