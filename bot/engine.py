@@ -288,7 +288,9 @@ def _agrees(fig: Figure, exact: float) -> bool:
 
 
 def _view(fig: Figure, sources: int, score: float) -> FigureView:
-    cites = sorted(fig.citations, key=lambda c: (c.qualifier is not None, c.published or dt.date.max, c.id))
+    # the lead quote: a qualified statement ("more than 125,000") before a bare one, so a
+    # qualifier some source gives is never dropped; then the earliest published
+    cites = sorted(fig.citations, key=lambda c: (c.qualifier is None, c.published or dt.date.max, c.id))
     latest = max(fig.citations, key=lambda c: (c.published or dt.date.min, c.id))
     lead = latest if latest.value == fig.value and latest.row is not None else cites[0]
     revisions = tuple(

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from store.models import Citation, Document, Figure
@@ -187,14 +188,25 @@ def ingest_file(store, path: Path, meta: Meta = Meta()) -> FileResult:
     with store.Session() as session:
         if session.scalar(select(Document.id).where(Document.sha256 == digest)) is not None:
             return FileResult(name, "unchanged", message=f"{name}: already ingested, nothing changed")
-    try:
-        read = reader_for(path, data)
-        with store.transaction() as session:
-            document, stated = read(path, data, meta)
-            document.sha256 = digest
-            count = save(session, document, stated)
-    except IngestError as exc:
-        return FileResult(name, "failed", message=str(exc))
+    for attempt in (1, 2):
+        try:
+            read = reader_for(path, data)
+            with store.transaction() as session:
+                document, stated = read(path, data, meta)
+                document.sha256 = digest
+                count = save(session, document, stated)
+            break
+        except IngestError as exc:
+            return FileResult(name, "failed", message=str(exc))
+        except IntegrityError:
+            # another process stored this document, or one of its facts, at the same moment
+            # (two workers seeding a new database): the document may be in already; if not,
+            # its facts now exist and a second try cites them
+            with store.Session() as session:
+                if session.scalar(select(Document.id).where(Document.sha256 == digest)) is not None:
+                    return FileResult(name, "unchanged", message=f"{name}: already ingested, nothing changed")
+            if attempt == 2:
+                raise
     store.changed()
     return FileResult(name, "added", figures=count, message=f"{name}: {count} figures")
 
