@@ -25,7 +25,6 @@ SET = Path(__file__).parent / "data" / "questions.jsonl"
 STATUSES = {"answer", "no_answer", "ambiguous", "invalid"}
 UNITS = {"accounts", "percent", "percent change"}
 FLOOR = 0.98
-# The engine is being tuned (issue 2); remove once the floors hold.
 
 
 def load() -> list[dict]:
