@@ -54,6 +54,9 @@ def create_app(settings: Settings, store, *, token_verification: bool = True) ->
         client=web_client(settings),
         signing_secret=settings.signing_secret or "",
         request_verification_enabled=settings.mode == HTTP,
+        # Listeners run before the response: a slash command's answer goes out in its
+        # acknowledgement; events and clicks ack at once and do their work in lazy listeners.
+        process_before_response=True,
         token_verification_enabled=token_verification,
         logger=bolt_logger,
         name="modstats",

@@ -1,5 +1,7 @@
-"""Block Kit messages and views, built with slack_sdk's block models (which check Block
-Kit's limits when serialised). Every piece of text that came from a user or a document goes
+"""Block Kit messages and views, as plain dicts (Block Kit's JSON; slack_sdk's block models
+cost about a millisecond per message to serialise, which the acknowledgement path cannot
+spare — the tests parse every message back through slack_sdk.models.blocks to check it).
+Text lengths are kept inside Block Kit's limits here. Every piece of text that came from a user or a document goes
 through ``text.escape`` (or ``text.link``/``text.blockquote``, which use it); the plain
 ``text`` fallback is escaped the same way.
 """
@@ -8,21 +10,11 @@ from __future__ import annotations
 
 import re
 
-from slack_sdk.models.blocks import (
-    ActionsBlock,
-    ButtonElement,
-    ContextBlock,
-    DividerBlock,
-    HeaderBlock,
-    MarkdownTextObject,
-    PlainTextObject,
-    SectionBlock,
-)
-
 from bot import render
 from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, FigureView, unit_words
 from bot.slack.service import Catalog, Reply
 from bot.slack.text import (
+    BUTTON_TEXT_LIMIT,
     CONTEXT_LIMIT,
     FALLBACK_LIMIT,
     QUOTE_LIMIT,
@@ -43,30 +35,49 @@ PICK_RE = re.compile(rf"^{PICK}_\d+$")
 
 COMMAND = "/modstats"
 MAX_CANDIDATES = 5
+MAX_BLOCKS = 50  # per message (100 in a Home tab view)
 
 
-def _mrkdwn(text: str, limit: int = SECTION_LIMIT) -> MarkdownTextObject:
-    return MarkdownTextObject(text=cut(text, limit), verbatim=True)
+def _mrkdwn(text: str, limit: int = SECTION_LIMIT) -> dict:
+    return {"type": "mrkdwn", "text": cut(text, limit), "verbatim": True}
 
 
-def _section(text: str, accessory=None) -> SectionBlock:
-    return SectionBlock(text=_mrkdwn(text), accessory=accessory)
+def _plain(text: str, limit: int) -> dict:
+    return {"type": "plain_text", "text": cut(text, limit), "emoji": True}
 
 
-def _context(text: str) -> ContextBlock:
-    return ContextBlock(elements=[_mrkdwn(text, CONTEXT_LIMIT)])
+def _section(text: str, accessory: dict | None = None) -> dict:
+    block = {"type": "section", "text": _mrkdwn(text)}
+    if accessory:
+        block["accessory"] = accessory
+    return block
 
 
-def _button(label: str, action_id: str, value: str, style: str | None = None) -> ButtonElement:
-    return ButtonElement(text=PlainTextObject(text=label, emoji=True), action_id=action_id, value=value, style=style)
+def _context(text: str) -> dict:
+    return {"type": "context", "elements": [_mrkdwn(text, CONTEXT_LIMIT)]}
+
+
+def _actions(elements: list[dict]) -> dict:
+    return {"type": "actions", "elements": elements}
+
+
+def _divider() -> dict:
+    return {"type": "divider"}
+
+
+def _button(label: str, action_id: str, value: str, style: str | None = None) -> dict:
+    button = {"type": "button", "text": _plain(label, BUTTON_TEXT_LIMIT), "action_id": action_id, "value": value[:2000]}
+    if style:
+        button["style"] = style
+    return button
 
 
 def _fallback(text: str) -> str:
     return escape(cut(text, FALLBACK_LIMIT))
 
 
-def _message(text: str, blocks: list) -> dict:
-    return {"text": _fallback(text), "blocks": [b.to_dict() for b in blocks]}
+def _message(text: str, blocks: list[dict]) -> dict:
+    return {"text": _fallback(text), "blocks": blocks[:MAX_BLOCKS]}
 
 
 # --- pieces of an answer ------------------------------------------------------------------
@@ -135,12 +146,12 @@ def reply_message(reply: Reply, *, share: bool = False, shared_by: str | None = 
         if qid is not None:
             buttons += _feedback_buttons(qid)
         if buttons:
-            blocks.append(ActionsBlock(elements=buttons))
+            blocks.append(_actions(buttons))
     elif a.status == AMBIGUOUS:
         blocks.append(_section("Several figures fit that question — which one do you mean?"))
         blocks += _candidates(a.alternatives, qid)
         if qid is not None:
-            blocks.append(ActionsBlock(elements=_feedback_buttons(qid)))
+            blocks.append(_actions(_feedback_buttons(qid)))
     elif a.status == NO_ANSWER:
         near = a.alternatives[:MAX_CANDIDATES]
         first = a.message.splitlines()[0] if a.message else "I have no figure that answers that."
@@ -149,7 +160,7 @@ def reply_message(reply: Reply, *, share: bool = False, shared_by: str | None = 
         blocks.append(_section(escape(first)))
         blocks += _candidates(near, qid)
         if qid is not None:
-            blocks.append(ActionsBlock(elements=_feedback_buttons(qid)))
+            blocks.append(_actions(_feedback_buttons(qid)))
     else:  # INVALID, or anything new: say why, plainly
         blocks.append(_section(escape(a.message or "Ask me about a moderation statistic.")))
         if a.status == INVALID:
@@ -175,7 +186,7 @@ def apology(text: str) -> dict:
 
 def notice(text: str) -> dict:
     """A one-line message of our own (trusted text, already mrkdwn)."""
-    return {"text": text, "blocks": [_section(text).to_dict()]}
+    return {"text": text, "blocks": [_section(text)]}
 
 
 # --- help, list, home ---------------------------------------------------------------------
@@ -226,7 +237,7 @@ def list_message(catalog: Catalog) -> dict:
 
 
 def home_view(catalog: Catalog | None, apology_text: str | None = None) -> dict:
-    blocks: list = [HeaderBlock(text=PlainTextObject(text="modstats", emoji=True)),
+    blocks: list = [{"type": "header", "text": _plain("modstats", 150)},
                     _section("Ask me about content-moderation statistics. Every figure I show is stored with the "
                              "exact sentence it comes from and who published it.")]
     if catalog is None:
@@ -238,6 +249,6 @@ def home_view(catalog: Catalog | None, apology_text: str | None = None) -> dict:
         blocks.append(_section(_listing("Periods", catalog.periods, 20)))
         ex = examples_text(catalog)
         if ex:
-            blocks += [DividerBlock(), _section(ex)]
-    blocks += [DividerBlock(), _section("\n".join(usage_lines(catalog)))]
-    return {"type": "home", "blocks": [b.to_dict() for b in blocks]}
+            blocks += [_divider(), _section(ex)]
+    blocks += [_divider(), _section("\n".join(usage_lines(catalog)))]
+    return {"type": "home", "blocks": blocks[:100]}

@@ -180,3 +180,20 @@ def find_action(blocks: list[dict], action_id_prefix: str) -> dict | None:
             if el.get("action_id", "").startswith(action_id_prefix):
                 return el
     return None
+
+
+def valid_blocks(message: dict) -> list[dict]:
+    """Parse every block back through slack_sdk's block models, whose to_dict() checks Block
+    Kit's limits (text lengths, element counts); returns the blocks unchanged if valid."""
+    from slack_sdk.models.blocks import Block
+
+    blocks = message.get("blocks", [])
+    assert len(blocks) <= (100 if message.get("type") == "home" else 50)
+    for b in blocks:
+        parsed = Block.parse(b)
+        assert parsed is not None, b
+        parsed.to_dict()  # raises SlackObjectFormationError on a violated limit
+        for key in ("text",):
+            if isinstance(b.get(key), dict):
+                assert len(b[key]["text"]) <= 3000
+    return blocks

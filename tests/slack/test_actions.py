@@ -7,12 +7,13 @@ import uuid
 
 from sqlalchemy import create_engine, text
 
-from slack_harness import FORM, block_action, find_action, slash_command
+from slack_harness import FORM, block_action, find_action, slash_command, valid_blocks
 
 
 def ask(server, fake, question):
     r = server.send(slash_command(question, fake.response_url("cmd")), FORM)
     assert r.status == 200
+    valid_blocks(r.json())
     return r.json()
 
 

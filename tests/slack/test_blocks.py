@@ -10,6 +10,7 @@ from bot.answers import AMBIGUOUS, ANSWER, NO_ANSWER, Answer, FigureView, Source
 from bot.slack import blocks
 from bot.slack.service import Reply
 from bot.slack.text import escape, from_slack, shorten_around
+from slack_harness import valid_blocks
 
 
 def view(**kw) -> FigureView:
@@ -38,6 +39,7 @@ def strings(obj):
 def test_answer_layout_number_bold_quote_source_and_sources_count():
     v = view()
     msg = blocks.reply_message(Reply(Answer(ANSWER, "plain message", v), 41), share=True)
+    valid_blocks(msg)
     b = msg["blocks"]
     assert b[0]["text"]["text"] == "*274,460* accounts suspended\nTwitter · terrorism · H2 2017 (1 Jul 2017 – 31 Dec 2017)"
     assert b[1]["text"]["text"] == "> Twitter suspended 274,460 accounts."
@@ -55,6 +57,7 @@ def test_document_text_cannot_ping_or_link():
              source=SourceView("<http://x|y>", "<!here>", "javascript:alert(1)|<!channel>", None, "<f>.md"))
     other = view(figure_id=8, qualifier="<!channel>", source=SourceView("<@U5>", None, None, None, "b.md"))
     msg = blocks.reply_message(Reply(Answer(ANSWER, hostile, v, (other,)), 1))
+    valid_blocks(msg)
     for s in strings(msg):
         for raw in ("<!channel>", "<!here>", "<@U123>", "<@U999>", "<@U5>", "<http", "<!everyone>", "<javascript"):
             assert raw not in s, (raw, s)
@@ -67,6 +70,7 @@ def test_long_quote_is_shortened_around_the_number_at_word_boundaries():
     words = " ".join(f"word{i}" for i in range(3000))
     quote = f"{words} Twitter suspended 274,460 accounts in the period. {words}"
     msg = blocks.reply_message(Reply(Answer(ANSWER, quote, view(quote=quote)), None))
+    valid_blocks(msg)
     text = msg["blocks"][1]["text"]["text"]
     assert len(text) <= 3000
     assert "274,460" in text
@@ -89,6 +93,7 @@ def test_shorten_around_keeps_short_quotes_and_finds_million_forms():
 def test_ambiguous_and_no_answer_offer_buttons_per_candidate():
     cands = (view(figure_id=1), view(figure_id=2, value=93, unit="percent", metric="share of suspended accounts flagged"))
     msg = blocks.reply_message(Reply(Answer(AMBIGUOUS, "several", None, cands), 5))
+    valid_blocks(msg)
     picks = [b["accessory"] for b in msg["blocks"] if "accessory" in b]
     assert [p["value"] for p in picks] == ["5:1", "5:2"]
     assert len({p["action_id"] for p in picks}) == 2
@@ -108,3 +113,17 @@ def test_from_slack_reads_markup_as_plain_words():
     assert from_slack("<@UBOT> how many <http://x|y> &amp; <!channel> <#C1|general> &lt;b&gt;", drop_users=frozenset({"UBOT"})) \
         == "how many y & @channel #general <b>"
     assert escape("<!here> & <@U1>") == "&lt;!here&gt; &amp; &lt;@U1&gt;"
+
+
+def test_huge_catalog_and_candidates_stay_inside_block_kit_limits():
+    from bot.slack.service import Catalog
+
+    many = [f"metric <{i}> " + "x" * 200 for i in range(500)]
+    cat = Catalog(10**6, 10**4, many, many, many, many, many, ["<!channel> q " + "y" * 3000] * 5)
+    for msg in (blocks.list_message(cat), blocks.help_message(cat), blocks.home_view(cat)):
+        valid_blocks(msg)
+        assert "<!channel>" not in json.dumps(msg)
+    long_views = tuple(view(figure_id=i, metric="m " * 2000, quote="q " * 5000) for i in range(9))
+    for status in (AMBIGUOUS, NO_ANSWER):
+        valid_blocks(blocks.reply_message(Reply(Answer(status, "z " * 30000, None, long_views), 3)))
+    valid_blocks(blocks.reply_message(Reply(Answer(ANSWER, "z", long_views[0], long_views[1:]), 3), share=True))

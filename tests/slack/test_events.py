@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 import uuid
 
 from fake_slack_api import BOT_USER_ID
-from slack_harness import JSON, event_callback, mention, direct_message
+from slack_harness import JSON, event_callback, mention, direct_message, valid_blocks
 
 
 def unique_ts() -> str:
@@ -22,8 +23,9 @@ def test_mention_is_answered_in_a_new_thread_on_the_message(server, fake_slack):
     [call] = fake_slack.wait_for("chat.postMessage", lambda c: c.body.get("thread_ts") == ts)
     assert call.body["channel"] == event["channel"]
     assert "125,000" in call.body["text"]
-    assert call.body["blocks"][0]["text"]["text"].startswith("*125,000* accounts suspended")
+    assert re.match(r"\*(?:[a-z ]+ )?125,000\* accounts suspended\n", call.body["blocks"][0]["text"]["text"])
     assert "reported by 3 sources" in json.dumps(call.body["blocks"])
+    valid_blocks(call.body)
     assert call.headers.get("Authorization", "").startswith("Bearer xoxb-")
 
 
@@ -66,5 +68,6 @@ def test_app_home_is_published(server, fake_slack):
     [call] = fake_slack.wait_for("views.publish", lambda c: c.body.get("user_id") == user)
     view = call.body["view"]
     assert view["type"] == "home"
+    valid_blocks(view)
     text = json.dumps(view["blocks"])
     assert "Twitter" in text and "figures from" in text and "/modstats" in text and "Try:" in text

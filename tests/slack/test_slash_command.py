@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 
-from slack_harness import FORM, find_action, slash_command
+from slack_harness import FORM, find_action, slash_command, valid_blocks
 
 
 def ask(server, fake, text: str):
     r = server.send(slash_command(text, fake.response_url("cmd")), FORM)
     assert r.status == 200, r.body
+    valid_blocks(r.json())
     return r.json()
 
 

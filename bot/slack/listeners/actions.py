@@ -1,6 +1,7 @@
 """Buttons: share an answer in the channel, pick a candidate figure, 👍/👎 feedback.
 
-Button values carry only ids ("question:figure"); everything shown is read again from the
+Each click is acknowledged at once; the work (reading the store, posting to the
+response_url) runs in a lazy listener. Button values carry only ids ("question:figure"); everything shown is read again from the
 store, so a value can never put text into a message."""
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.slack import blocks
+from bot.slack.listeners.events import acknowledge
 from bot.slack.service import Service
 
 
@@ -17,9 +19,7 @@ def _ids(value: str | None) -> tuple[int | None, int | None]:
 
 
 def register(app, service: Service) -> None:
-    @app.action(blocks.SHARE)
-    def share(ack, body, action, respond):
-        ack()
+    def share(body, action, respond):
         qid, fid = _ids(action.get("value"))
         reply = service.shared(qid, fid)
         if reply.answer is None:
@@ -29,9 +29,7 @@ def register(app, service: Service) -> None:
         respond(response_type="in_channel", replace_original=False, **message)
         respond(delete_original=True)  # the private copy has served its purpose
 
-    @app.action(blocks.PICK_RE)
-    def pick(ack, body, action, respond):
-        ack()
+    def pick(body, action, respond):
         qid, fid = _ids(action.get("value"))
         if fid is None:
             return
@@ -39,11 +37,13 @@ def register(app, service: Service) -> None:
         ephemeral = bool((body.get("container") or {}).get("is_ephemeral"))
         respond(replace_original=True, **blocks.reply_message(reply, share=ephemeral))
 
-    @app.action(re.compile(f"^({blocks.FEEDBACK_UP}|{blocks.FEEDBACK_DOWN})$"))
-    def feedback(ack, body, action, respond):
-        ack()
+    def feedback(body, action, respond):
         qid, _ = _ids(action.get("value"))
         vote = "up" if action.get("action_id") == blocks.FEEDBACK_UP else "down"
         stored = qid is not None and service.feedback(qid, vote, (body.get("user") or {}).get("id"))
         text = "Thanks — noted." if stored else "Sorry — I couldn’t record that just now."
         respond(response_type="ephemeral", replace_original=False, **blocks.notice(text))
+
+    app.action(blocks.SHARE)(ack=acknowledge, lazy=[share])
+    app.action(blocks.PICK_RE)(ack=acknowledge, lazy=[pick])
+    app.action(re.compile(f"^({blocks.FEEDBACK_UP}|{blocks.FEEDBACK_DOWN})$"))(ack=acknowledge, lazy=[feedback])

@@ -1,7 +1,8 @@
 """@mentions (answered in the thread) and direct messages (answered in the DM).
 
-Bolt acknowledges events at once and runs these in its worker threads. The event ledger
-(``dedupe`` middleware in app.py) has already made sure each event_id runs here only once."""
+Each event is acknowledged at once; the answer is worked out and posted by a lazy listener
+in Bolt's thread pool. The event ledger (``dedupe`` middleware in app.py) has already made
+sure each event_id gets here only once."""
 
 from __future__ import annotations
 
@@ -14,8 +15,11 @@ def _own_ids(context) -> frozenset[str]:
     return frozenset(i for i in (context.get("bot_user_id"),) if i)
 
 
+def acknowledge(ack):
+    ack()
+
+
 def register(app, service: Service) -> None:
-    @app.event("app_mention")
     def on_mention(event, say, context):
         if event.get("bot_id") or event.get("subtype"):
             return
@@ -24,7 +28,6 @@ def register(app, service: Service) -> None:
                                   channel=event.get("channel"), user=event.get("user"), share=False)
         say(channel=event.get("channel"), thread_ts=event.get("thread_ts") or event.get("ts"), **message)
 
-    @app.event("message")
     def on_message(event, say, context):
         # Only people's own messages in a DM with the bot: no edits, joins or bot posts.
         if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
@@ -34,3 +37,6 @@ def register(app, service: Service) -> None:
                                   channel=event.get("channel"), user=event.get("user"), share=False)
         kwargs = {"thread_ts": event["thread_ts"]} if event.get("thread_ts") else {}
         say(channel=event.get("channel"), **kwargs, **message)
+
+    app.event("app_mention")(ack=acknowledge, lazy=[on_mention])
+    app.event("message")(ack=acknowledge, lazy=[on_message])
