@@ -224,7 +224,7 @@ def _range(raw: str):
 
 
 def _tiktok_rows(r: Row, quote: str, row: int) -> Iterator[Stated]:
-    metric, _ptype, period, policy_type, issue, task_type, task, loc_type, market, raw = (x.strip() for x in r[:10])
+    metric, _ptype, period, policy_type, issue, task_type, task, loc_type, market, raw = [x.strip() for x in r[:10]]
     v = parse_value(raw)
     if v is None:
         return
