@@ -34,3 +34,21 @@ def server(fake_slack, seeded_template, tmp_path_factory):
     srv.db_url = f"sqlite:///{db}"
     yield srv
     srv.stop()
+
+
+_servers: list[Server] = []
+
+
+@pytest.fixture(autouse=True)
+def _remember_server(request):
+    if "server" in request.fixturenames:
+        _servers.append(request.getfixturevalue("server"))
+    yield
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call" and report.failed and _servers:
+        report.sections.append(("server log (tail)", "\n".join(_servers[-1].log().splitlines()[-40:])))
