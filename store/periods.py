@@ -233,7 +233,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # Jul-Sep 2020, July to December 2017
         ("months", rf"{_B}(?:between\s+|from\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?{_m('m1')}(?:\s+(?P<d1b>\d{{1,2}})(?:st|nd|rd|th)?)?(?:{_DASH}|\s+and\s+)(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+)?{_m('m2')}(?:\s+(?P<d2b>\d{{1,2}})(?:st|nd|rd|th)?)?,?\s+'?{_yy('y')}{_E}"),
         # since the middle of 2015, since mid-2015, since early 2016, since Aug 2015, since 2015
-        ("since", rf"{_B}(?:since|from)\s+(?:(?P<part>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of|the\s+(?:first|second)\s+half\s+of)[\s-]*)?(?:{_date_re('d')}|{_monthyear_re('n')}|{_y('sy')}){_E}"),
+        # ("from 2020" alone is the year 2020: "an increase from 2020")
+        ("since", rf"{_B}(?:since\s+(?:(?P<part>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of|the\s+(?:first|second)\s+half\s+of)[\s-]*)?(?:{_date_re('d')}|{_monthyear_re('n')}|{_y('sy')})|from\s+(?P<fpart>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of)[\s-]*{_y('fy')}){_E}"),
         # H2 2017, H2'17, 2H17, 2H 2017, 2017H2
         ("half", rf"{_B}(?:H(?P<h1>[12])\s*(?:of\s+|[-/]\s*)?'?{_yy('y1')}|(?P<h2>[12])H\s*[-/]?\s*'?{_yy('y2')}|{_y('y3')}\s*[-/]?\s*H(?P<h3>[12])){_E}"),
         # the last half of 2017, second half of 2017, last six months of 2017
@@ -241,6 +242,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # Q3 2016, Q3'16, 3Q16, 2018Q2, 2018-Q2
         ("quarter", rf"{_B}(?:Q(?P<q1>[1-4])\s*(?:of\s+|[-/]\s*)?'?{_yy('y1')}|(?P<q2>[1-4])Q\s*[-/]?\s*'?{_yy('y2')}|{_y('y3')}\s*[-/]?\s*Q(?P<q3>[1-4])){_E}"),
         ("quarterword", rf"{_B}(?:the\s+)?{_QUARTER_WORD}\s+quarter\s+of\s+{_y('y')}{_E}"),
+        # the second and third quarters of 2018
+        ("quarters", rf"{_B}(?:(?:the\s+)?(?P<qa>first|second|third)\s+(?:and|to|through)\s+(?:the\s+)?(?P<qb>second|third|fourth)\s+quarters\s+of\s+|Q(?P<qn1>[1-4])\s*(?:-|–|to|through)\s*Q(?P<qn2>[1-4])\s*'?){_yy('y')}{_E}"),
         # Aug 2015 (a whole month), 12/31/2010 (a day)
         ("date", rf"{_B}{_date_re('x')}{_E}"),
         ("month", rf"{_B}{_monthyear_re('x')}{_E}"),
@@ -249,7 +252,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # a four-month period: a length without dates
         ("duration", r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})[-\s](?:month|week|year)[-\s]+(?:period|span|window|stretch)|(?<=within\s)(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})[-\s](?:month|week|year)s?)\b"),
         # the preceding / previous reporting period
-        ("previous", r"\b(?:(?:the\s+)?(?:preceding|previous|prior)\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|half|quarter|report)|(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over)\s+the\s+last\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|half|quarter)|the\s+(?:period|half|quarter)\s+before)\b"),
+        ("previous", r"\b(?:(?:the\s+)?(?:preceding|previous|prior)\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|half|quarter|report|year|(?:six|three|twelve|6|3|12)\s+months)|(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over)\s+the\s+last\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|half|quarter)|the\s+(?:period|half|quarter)\s+before)\b"),
         # the last / latest / current reporting period, recently
         ("current", r"\b(?:(?:the\s+)?(?:latest|most\s+recent|current|last|this)\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|report)|recently)\b"),
     ]
@@ -279,7 +282,9 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
             return None
         return Mention(s, e, "closed", Period(start, end, label_for(start, end)))
     if name == "since":
-        part = (g.get("part") or "").lower()
+        part = (g.get("part") or g.get("fpart") or "").lower()
+        if g.get("fy"):
+            g = {**g, "sy": g["fy"]}
         d = _date_from(m, "d")
         if d is None and g.get("nmm"):
             d = dt.date(int(g["nmy"]), _month(g["nmm"]), 1)
@@ -300,6 +305,11 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         first = g["hw"].lower() in ("first", "1st", "front")
         y = int(g["y"])
         return Mention(s, e, "closed", span(y, 1 if first else 7, y, 6 if first else 12))
+    if name == "quarters":
+        y = _year(g["y"])
+        qa = int(g["qn1"]) if g.get("qn1") else ORDINAL[g["qa"].lower()]
+        qb = int(g["qn2"]) if g.get("qn2") else ORDINAL[g["qb"].lower()]
+        return Mention(s, e, "closed", span(y, 3 * qa - 2, y, 3 * qb)) if qb > qa else None
     if name in ("quarter", "quarterword"):
         if name == "quarter":
             q = int(g.get("q1") or g.get("q2") or g["q3"])

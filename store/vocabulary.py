@@ -89,14 +89,35 @@ OBJECTS: dict[str, tuple[str, ...]] = {
         "content", "posts", "post", "tweets", "tweet", "pieces of content", "videos", "video",
         "images", "photos", "comments", "messages", "items", "pieces",
     ),
-    "servers": ("servers", "server", "guilds", "communities"),
+    "servers": ("servers", "server", "guilds"),
+    "channels": ("channels", "channel", "pages", "groups", "subreddits", "communities"),
     "reports": ("reports", "reports received", "complaints", "flags", "tickets"),
 }
+
+# what a count is stated in: the noun, as a unit ("5,887,021 videos")
+UNIT_NOUNS: dict[str, str] = {
+    "account": "accounts", "accounts": "accounts", "profile": "accounts", "profiles": "accounts",
+    "user": "accounts", "users": "accounts", "handle": "accounts", "handles": "accounts",
+    "content": "pieces of content", "pieces of content": "pieces of content", "pieces": "pieces of content",
+    "post": "posts", "posts": "posts", "tweet": "tweets", "tweets": "tweets", "video": "videos",
+    "videos": "videos", "images": "images", "photos": "images", "comments": "comments",
+    "messages": "messages", "items": "items", "server": "servers", "servers": "servers",
+    "guilds": "servers", "channel": "channels", "channels": "channels", "pages": "pages",
+    "groups": "groups", "subreddits": "subreddits", "communities": "communities",
+    "reports": "reports", "complaints": "complaints", "flags": "flags", "tickets": "tickets",
+}
+
+
+def unit_for(noun: str) -> str:
+    return UNIT_NOUNS.get(" ".join(noun.lower().split()), noun.lower())
+
 
 # share facet -> phrases. A share ("93 percent of the accounts suspended ...") is of a subset
 # described by its facet.
 FACETS: dict[str, tuple[str, ...]] = {
     "flagged by internal tools": (
+        "before users reported", "before anyone reported", "before users flagged",
+        "before it was reported", "before being reported", "automated systems", "automated detection",
         "internal tools", "internal tool", "internal-tool", "internal-tools", "internally flagged",
         "flagging", "flagged", "proprietary tools", "automated tools", "automation",
         "automated", "own tools", "in-house tools", "proactively", "proactive", "flagged by tools",

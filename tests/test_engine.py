@@ -94,7 +94,7 @@ def test_a_new_document_is_answerable_at_once_and_without_code(store, tmp_path):
     assert not ingest_paths(store, [doc], Meta(publisher="YouTube", published=dt.date(2019, 11, 1))).failed
     r = answer("how many videos did youtube take down for terrorism in the third quarter of 2019", store)
     assert r.status == "answer"
-    assert (r.answer.value, r.answer.unit, r.answer.platform) == (1234567, "content", "YouTube")
+    assert (r.answer.value, r.answer.unit, r.answer.platform) == (1234567, "videos", "YouTube")
     assert r.answer.source.publisher == "YouTube"
 
 

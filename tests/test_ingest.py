@@ -396,7 +396,7 @@ def test_a_custom_document_yields_its_figure_and_is_answerable(empty_store, tmp_
     assert f.platform == "YouTube"
     assert "terror" in f.policy  # "violent extremism" is the terrorism policy area
     assert (f.period_start, f.period_end) == (D(2019, 7, 1), D(2019, 9, 30))
-    assert f.unit == "content" and "removed" in f.metric
+    assert f.unit == "videos" and f.metric == "videos removed"
     (c,) = f.citations
     assert c.quote == "YouTube removed 1,234,567 videos for violent extremism in Q3 2019."
     assert c.document.text[c.quote_start : c.quote_end] == c.quote

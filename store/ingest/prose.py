@@ -19,7 +19,7 @@ from store.ingest import IngestError, Meta, Stated
 from store.models import Document
 from store.numbers import Quantity, find_quantities
 from store.periods import Mention, Period, duration_label, find_periods, previous
-from store.vocabulary import OBJECTS, describe, find_all, OBJECT_RES, platforms_in
+from store.vocabulary import OBJECT_RES, OBJECTS, describe, find_all, platforms_in, unit_for
 
 FRONT_MATTER_KEYS = {"title", "publisher", "url", "published", "platform", "period", "author"}
 
@@ -45,6 +45,7 @@ OBJECT_AFTER_RE = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+OF_OBJECT_RE = re.compile(r"\s+of\s+(?:[\w’'-]+\s+){0,4}?" + OBJECT_AFTER_RE.pattern.split(r"{0,3}?", 1)[1], re.IGNORECASE)
 SHARE_OF_RE = re.compile(r"\s+of\b", re.IGNORECASE)
 # in a share, the noun it is a share of follows "of": "93 percent of over 270,000 accounts"
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|,\s+(?=(?:down|up)\s)")
@@ -161,20 +162,24 @@ def _first_line(text: str, body: int) -> str | None:
 class _Found:
     q: Quantity
     sentence: Sentence
-    period: Period | None
+    period: Period | None  # None: the document's reporting period
     explicit: bool  # the sentence itself states the period
-    compared: bool  # a change from the preceding period
-    metric: str | None
+    previous_of: Period | None  # set for "in the previous six months": the period it comes before
+    relation: str | None  # "previous": its period is the one before previous_of (or the document's)
+    compare: Period | str | None  # what a change is compared with ("previous": the period before)
+    metric: str
     unit: str
+    action: str
     platform: str | None
-    policy: str | None
+    policy: str | None  # as the sentence states it
+    base: "_Found | None" = None  # the figure a share or a change is of
 
 
 def extract(text: str, start: int, end: int, published: dt.date | None,
             platform: str | None = None, period: str | None = None) -> list[Stated]:
     sents = sentences(text, start, end)
     found: list[_Found] = []
-    mentions_seen: list[Period] = []
+    seen: list[Period] = []
     platforms: Counter[str] = Counter()
     policies: Counter[str] = Counter()
     for sent in sents:
@@ -185,25 +190,58 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         if not quantities:
             continue
         mentions = find_periods(sent.text, published)
-        mentions_seen += [m.period for m in mentions if m.period and m.kind in ("closed", "since")]
-        found += _read_sentence(sent, quantities, mentions, feats, published)
+        seen += [m.period for m in mentions if m.period and m.kind in ("closed", "since")]
+        found += _read_sentence(sent, quantities, mentions, feats, published, found)
 
     doc_platform = platform or (platforms.most_common(1)[0][0] if platforms else None)
-    doc_policy = policies.most_common(1)[0][0] if policies else None
-    current = _reporting_period(mentions_seen, period, published)
+    current = _reporting_period(seen, period, published)
+    periods = {id(f): _resolve_period(f, current) for f in found}
+    policies_of = _resolve_policies(found, periods)
     stated: list[Stated] = []
     for f in sorted(found, key=lambda f: not f.explicit):  # explicit periods quote best
-        p = f.period if f.period is not None else current
-        compare = previous(p) if f.q.kind == "change" and p is not None else None
+        p = periods[id(f)]
+        if f.compare == "previous":
+            compare = previous(p) if p else None
+        else:
+            compare = f.compare if isinstance(f.compare, Period) else None
         plat = f.platform or doc_platform
-        if p is None or plat is None or f.metric is None:
+        if p is None or plat is None:
             continue
         stated.append(Stated(
-            platform=plat, metric=f.metric, policy=f.policy or doc_policy or "unspecified",
+            platform=plat, metric=f.metric, policy=policies_of[id(f)],
             period=p, compare=compare, value=f.q.value, unit=f.unit, qualifier=f.q.qualifier,
             quote=f.sentence.text, quote_start=f.sentence.start, quote_end=f.sentence.end,
         ))
     return stated
+
+
+ALL_POLICIES = "all policies"
+
+
+def _resolve_period(f: _Found, current: Period | None) -> Period | None:
+    if f.relation == "previous":
+        reference = f.previous_of or current
+        return previous(reference) if reference else None
+    return f.period or current
+
+
+def _resolve_policies(found: list[_Found], periods: dict[int, Period | None]) -> dict[int, str]:
+    """A count's policy is its sentence's; one that names none restates an earlier figure of
+    the same value and period ("93 percent of over 270,000 accounts suspended in the last
+    reporting period"), or counts all policies. A share or change takes its base figure's."""
+    out: dict[int, str] = {}
+    stated: dict[tuple, str] = {}
+    for f in found:  # document order
+        policy = f.policy
+        if policy is None and f.base is not None:
+            policy = out.get(id(f.base))
+        if policy is None and f.q.kind == "count":
+            policy = stated.get((f.q.value, f.unit, periods[id(f)]))
+        out[id(f)] = policy or ALL_POLICIES
+        if f.policy is not None:
+            stated.setdefault((f.q.value, f.unit, periods[id(f)]), f.policy)
+    return out
+COMPARED_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over|against)\s+(?:the\s+|in\s+)?$", re.IGNORECASE)
 
 
 def _mask_periods(text: str, published) -> str:
@@ -230,46 +268,67 @@ def _reporting_period(seen: list[Period], declared: str | None, published) -> Pe
     return max(counts, key=lambda p: (counts[p], p.end or dt.date.min))
 
 
-def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Mention], feats, published) -> list[_Found]:
+def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Mention], feats,
+                   published, earlier: list[_Found]) -> list[_Found]:
+    """The figures one sentence states. A count needs an action and what it counts; a share
+    needs what it is a share of and a facet (or a policy); a change refers to a figure before
+    it. Shares and changes without a policy of their own take their base figure's."""
     text = sent.text
     out: list[_Found] = []
     sentence_platform = next(iter(platforms_in(text)), None)
     sentence_policy = next(iter(sorted(feats.policies)), None)
     action = "suspended" if "suspended" in feats.actions else next(iter(sorted(feats.actions)), None)
     clauses = _clauses(text)
-    last: _Found | None = None
+    closed = next((m.period for m in mentions if m.kind == "closed" and m.period and m.period.start), None)
     for i, q in enumerate(quantities):
         nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
-        period, explicit, compared = _period_for(q, nxt, mentions, text, published)
+        period, explicit, relation, compare = _period_for(q, nxt, mentions, text, published)
+        base = next((f for f in reversed(out + earlier) if f.q.kind == "count"), None)
         clause = next((c for c in clauses if c[0] <= q.start < c[1]), (0, len(text)))
-        ctext = text[clause[0] : clause[1]]
-        metric, unit = None, q.kind
+        policy, ref = sentence_policy, None
         if q.kind == "count":
-            obj = _object_after(text, q.end)
-            if obj is None and last is not None and last.q.kind == "count" and last.metric:
-                metric, unit = last.metric, last.unit  # "..., including 274,460 during ..."
-            elif obj is not None and action is not None:
-                metric, unit = _count_metric(obj, action), obj
+            noun = _noun_after(text, q.end)
+            if noun is None and out and out[-1].q.kind == "count":  # "..., including 274,460 during ..."
+                metric, unit, act = out[-1].metric, out[-1].unit, out[-1].action
+            elif noun is not None and action is not None:
+                unit, act = unit_for(noun), _action_for(noun, action)
+                metric = f"{unit} {act}"
+            else:
+                continue
         elif q.kind == "percent":
-            facets = describe(ctext).facets or feats.facets  # the facet in its own clause first
-            if SHARE_OF_RE.match(text, q.end) and len(facets) == 1:
-                obj = _object_after(text, q.end) or "accounts"
-                base = _count_metric(obj, action or "suspended")
-                adjective = base.split(" ", 1)[1] + " " + base.split(" ", 1)[0]
-                metric, unit = f"share of {adjective} {next(iter(facets))}", "percent"
-        elif q.kind == "change":
-            if last is not None and last.metric and last.sentence is sent:
-                metric = f"change in {last.metric}"
+            facets = describe(text[clause[0] : clause[1]]).facets or feats.facets  # its own clause first
+            noun = _noun_after(text, q.end) if SHARE_OF_RE.match(text, q.end) else None
+            if noun is not None:
+                unit_of, act = unit_for(noun), _action_for(noun, action or (base.action if base else "suspended"))
+            elif base is not None and facets:  # "Of those, 93.4 percent were flagged ..."
+                unit_of, act = base.unit, base.action
+            else:
+                continue
+            if len(facets) == 1:
+                metric = f"share of {act} {unit_of} {next(iter(facets))}"
+            elif not facets and sentence_policy:  # "1.2 percent of removed videos ... for extremism"
+                metric = f"share of {act} {unit_of}"
+            else:
+                continue
+            unit = "percent"
+            ref = base
+        else:  # a change: of the figure just before it in the sentence, else of what the sentence counts
+            if out:
+                metric = f"change in {out[-1].metric.removeprefix('change in ')}"
+                act, ref = out[-1].action, out[-1]
             elif action is not None:
-                obj = _object_after(text, q.end) or "accounts"
-                metric = f"change in {_count_metric(obj, action)}"
+                noun = _noun_after(text, q.end)
+                unit_of = unit_for(noun) if noun else (base.unit if base else "accounts")
+                act, ref = _action_for(unit_of, action), base
+                metric = f"change in {unit_of} {act}"
+            else:
+                continue
             unit = "percent change"
-        if metric is None:
-            continue
-        f = _Found(q, sent, period, explicit, q.kind == "change" and compared, metric, unit,
-                   sentence_platform, sentence_policy)
-        out.append(f)
-        last = f
+            if compare is None:
+                compare = "previous"
+        out.append(_Found(q, sent, period, explicit, closed if relation == "previous" else None,
+                          relation, compare, metric, unit, act, sentence_platform, policy,
+                          ref if q.kind != "count" else None))
     return out
 
 
@@ -278,38 +337,48 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
 
 
-def _object_after(text: str, pos: int) -> str | None:
-    m = OBJECT_AFTER_RE.match(text, pos)
-    if not m:
-        m = re.compile(r"\s+of\s+(?:[\w’'-]+\s+){0,4}?(?P<obj>" + OBJECT_AFTER_RE.pattern.split("(?P<obj>", 1)[1], re.I).match(text, pos)
-    if not m:
-        return None
-    hits = find_all(OBJECT_RES, m.group("obj"))
-    return hits[0][0] if hits else None
+def _noun_after(text: str, pos: int) -> str | None:
+    """What a number counts: the noun a few words after it, or after "of"."""
+    m = OBJECT_AFTER_RE.match(text, pos) or OF_OBJECT_RE.match(text, pos)
+    return m.group("obj") if m else None
 
 
-def _count_metric(obj: str, action: str) -> str:
-    if action == "suspended" and obj != "accounts":
-        action = "removed"
-    return f"{obj} {action}"
+def _action_for(noun: str, action: str) -> str:
+    """Accounts and channels are suspended; content is removed."""
+    hits = find_all(OBJECT_RES, noun)
+    family = hits[0][0] if hits else "content"
+    if action == "suspended" and family not in ("accounts", "channels", "servers"):
+        return "removed"
+    return action
 
 
 def _period_for(q: Quantity, next_start: int, mentions: list[Mention], text: str, published):
-    """The period a quantity belongs to: the one stated between it and the next quantity, else
-    the nearest one before it; None means the document's reporting period. Also whether the
-    sentence states it, and whether a change is compared with "the preceding period"."""
-    compared = next((m for m in mentions if m.kind == "previous" and m.start >= q.start), None)
-    own = [m for m in mentions if m is not compared]
+    """(period, explicit, relation, compare) for a quantity. Its period is the one stated
+    between it and the next quantity, else the nearest before it; None is the document's
+    reporting period. A period after "from", "than", "compared with" is what a change is
+    compared with; "the previous six months" of a count is the period before the sentence's."""
+    compare: Period | str | None = None
+    own: list[Mention] = []
+    for m in mentions:
+        if m.start >= q.end and q.kind == "change" and (
+            m.kind == "previous" or COMPARED_RE.search(text[max(0, m.start - 30) : m.start])
+        ):
+            if compare is None:
+                compare = "previous" if m.kind == "previous" else m.period
+            continue
+        own.append(m)
     after = [m for m in own if q.end <= m.start < next_start]
     before = [m for m in own if m.end <= q.start]
     chosen = after[0] if after else (before[-1] if before else None)
     if chosen is None:
-        return None, False, compared is not None
-    if chosen.kind in ("current", "previous"):
-        return None, True, compared is not None
+        return None, False, None, compare
+    if chosen.kind == "current":
+        return None, True, None, compare
+    if chosen.kind == "previous":
+        return None, True, "previous", compare
     if chosen.kind == "duration":  # "within a four month period": the length, up to publication
         if published is None:
-            return None, False, False
+            return None, False, None, compare
         label = duration_label(text[chosen.start : chosen.end], published)
-        return Period(None, published, label), True, False
-    return chosen.period, True, compared is not None
+        return Period(None, published, label), True, None, compare
+    return chosen.period, True, None, compare
