@@ -61,6 +61,7 @@ class FigureView:
     sources: int = 1
     score: float = 0.0
     revisions: tuple[Revision, ...] = ()
+    compared_with: str | None = None  # for a change: the period it is compared with ("H1 2017")
 
     @property
     def display(self) -> str:
@@ -94,6 +95,8 @@ class FigureView:
         }
         if self.breakdown:
             d["breakdown"] = self.breakdown
+        if self.compared_with:
+            d["compared_with"] = self.compared_with
         if self.revisions:
             d["revisions"] = [
                 {"value": r.value, "display": r.display, "source": r.source.to_dict()} for r in self.revisions

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, Answer, FigureView, Revision, SourceView, format_value
 from bot.understanding import MAX_LENGTH, STOPWORDS, Query, Reader
-from store.periods import Period, month_end
+from store.periods import Period, label_for, month_end
 from store.queries import CitationRecord as Citation
 from store.queries import FigureRecord as Figure
 from store.vocabulary import Features, describe, policy_group
@@ -303,6 +303,7 @@ def _view(fig: Figure, sources: int, score: float) -> FigureView:
         policy=fig.policy, platform=fig.platform, location=fig.location, breakdown=fig.breakdown,
         period_start=fig.period_start, period_end=fig.period_end, period_label=fig.period_label,
         quote=lead.quote, source=_source(lead), sources=sources, score=min(score, 1.0), revisions=revisions,
+        compared_with=label_for(fig.compare_start, fig.compare_end) if fig.compare_start else None,
     )
 
 

@@ -30,6 +30,8 @@ def what(v: FigureView) -> str:
 
 
 def period(v: FigureView) -> str:
+    if v.compared_with:
+        return f"{v.period_label} compared with {v.compared_with}"
     if v.period_start and v.period_end and v.period_label and not v.period_label.startswith(("since", "a ")):
         if v.period_start != v.period_end:
             return f"{v.period_label} ({v.period_start:%-d %b %Y} – {v.period_end:%-d %b %Y})"
