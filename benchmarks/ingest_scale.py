@@ -38,9 +38,9 @@ META_POLICIES = ["Adult Nudity & Sexual Activity", "Bullying & Harassment", "Chi
                  "Dangerous Orgs: Organized Hate", "Dangerous Orgs: Terrorism", "Fake Accounts", "Hate Speech",
                  "Regulated Goods: Drugs", "Regulated Goods: Firearms", "Spam", "Suicide and Self-Injury",
                  "Violence And Incitement", "Violent & Graphic Content", "Child Nudity & Sexual Exploitation",
-                 "Child Endangerment: Nudity and Physical Abuse"]
+                 "Child Endangerment: Nudity and Physical Abuse"] + [f"Policy Area {i:02d}" for i in range(5)]
 META_METRICS = ["Content Actioned", "Content Appealed", "Content Restored with appeal", "Content Restored without appeal",
-                "Proactive rate", "Upperbound Prevalence"]
+                "Proactive rate", "Upperbound Prevalence", "Lowerbound Prevalence"]
 TT_METRICS = ["Removal rate within 24 hours", "Removal rate before any views", "Proactive removal rate",
               "Category share", "Total videos removed"]
 TT_POLICIES = ["All", "Violent extremism", "Hateful behavior", "Harassment and bullying", "Minor safety",
@@ -50,7 +50,7 @@ MARKETS = ["All", "United States", "Brazil", "Germany", "France", "Japan", "Indo
            "Italy", "United Kingdom", "Pakistan", "Philippines", "Egypt", "Iraq", "Saudi Arabia", "Vietnam", "Thailand",
            "Malaysia"] + [f"Market {i:02d}" for i in range(61)]
 COUNTRIES = ["Germany", "United States", "Brazil", "India", "United Kingdom", "France", "Italy", "Spain", "Turkey",
-             "Argentina"] + [f"Country {i:02d}" for i in range(50)]
+             "Argentina"] + [f"Country {i:03d}" for i in range(340)]
 MONTHS = ["Jan-Mar", "Apr-Jun", "Jul-Sep", "Oct-Dec"]
 
 
@@ -66,7 +66,9 @@ YEARS: dict[str, int] = {}  # layout -> last whole year generated
 
 
 def generate(folder: Path, rows: int) -> list[Path]:
-    """Files in the three layouts, ~15% Meta, ~78% TikTok, ~7% Google rows; every row a new fact."""
+    """Files in the three layouts, ~15% Meta, ~78% TikTok, ~7% Google rows; every row a new fact.
+    Generated periods are in 1900-1999 (for 1,000,000 rows), so they never collide with the
+    real samples' periods the dev set asks about."""
     folder.mkdir(parents=True, exist_ok=True)
     meta_n, google_n = int(rows * 0.15), int(rows * 0.07)
     tiktok_n = rows - meta_n - google_n
@@ -80,7 +82,7 @@ def generate(folder: Path, rows: int) -> list[Path]:
         year = 1900
         while n < meta_n:
             for q in range(1, 5):
-                for app in ("Facebook", "Instagram"):
+                for app in ("Facebook", "Instagram", "Messenger"):
                     for pol in META_POLICIES:
                         for m in META_METRICS:
                             if n >= meta_n:
