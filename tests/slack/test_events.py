@@ -71,3 +71,17 @@ def test_app_home_is_published(server, fake_slack):
     valid_blocks(view)
     text = json.dumps(view["blocks"])
     assert "Twitter" in text and "figures from" in text and "/modstats" in text and "Try:" in text
+
+
+def test_request_url_verification_challenge(server):
+    body = json.dumps({"token": "Jhj5dZrVaK7ZwHHjRyZWjbDl", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+                       "type": "url_verification"})
+    r = server.send(body, JSON)
+    assert r.status == 200 and "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" in r.body
+    assert server.send(body, JSON, secret="forged").status == 401
+
+
+def test_health_endpoint_and_unknown_paths(server):
+    r = server.get("/healthz")
+    assert r.status == 200 and json.loads(r.body)["store"] == "ok"
+    assert server.get("/nope").status == 404
