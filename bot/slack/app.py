@@ -4,6 +4,7 @@ and its listeners. Entry points (server.py, wsgi.py) stay thin and call this."""
 from __future__ import annotations
 
 import logging
+import threading
 
 from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
@@ -43,7 +44,7 @@ class _QuietTokenWarning(logging.Filter):
         return "`token` will be unused" not in record.getMessage()
 
 
-def create_app(settings: Settings, store, *, token_verification: bool = True) -> App:
+def create_app(settings: Settings, store, *, token_verification: bool = True, warm: bool = True) -> App:
     """The Bolt app. HTTP requests are verified with the signing secret (forged or stale ones
     get 401 before any listener runs); Socket Mode needs no signing secret."""
     service = Service(store)
@@ -69,6 +70,8 @@ def create_app(settings: Settings, store, *, token_verification: bool = True) ->
         logger.error("listener failed: %s: %s", type(error).__name__, str(error).splitlines()[0] if str(error) else "")
 
     app.modstats_service = service  # type: ignore[attr-defined]  # for tests and the health check
+    if warm:
+        threading.Thread(target=service.warm, name="modstats-warm-up", daemon=True).start()
     return app
 
 

@@ -232,26 +232,41 @@ class Service:
 
     def _examples(self, rows) -> list[str]:
         """Example questions drawn from stored figures, kept only if the engine answers them
-        with a figure (so every example shown in Slack works)."""
+        with a figure (so every example shown in Slack works); varied first by platform,
+        metric and period, then filled up."""
         from bot.engine import answer
 
         out: list[str] = []
+        tried: set[str] = set()
         seen_metrics: set[tuple[str, str]] = set()
-        for _fid, platform, metric, label, location in rows:
-            if (platform, metric) in seen_metrics:
-                continue
-            where = f" in {location}" if location else ""
-            question = f"{platform} {metric}{where} {label}"
-            try:
-                result = answer(question, self.store)
-            except Exception:  # noqa: BLE001 - an example that fails is just not shown
-                continue
-            if result.status == ANSWER:
-                out.append(question)
-                seen_metrics.add((platform, metric))
-            if len(out) >= EXAMPLES:
-                break
+        seen_periods: set[str] = set()
+        for rule in ("new period", "new metric", "any"):
+            for _fid, platform, metric, label, location in rows:
+                if len(out) >= EXAMPLES:
+                    return out
+                if rule == "new period" and label in seen_periods or rule == "new metric" and (platform, metric) in seen_metrics:
+                    continue
+                where = f" in {location}" if location else ""
+                question = f"{platform} {metric}{where} {label.split(' (')[0]}"
+                if question in tried:
+                    continue
+                tried.add(question)
+                try:
+                    result = answer(question, self.store)
+                except Exception:  # noqa: BLE001 - an example that fails is just not shown
+                    continue
+                if result.status == ANSWER:
+                    out.append(question)
+                    seen_metrics.add((platform, metric))
+                    seen_periods.add(label)
         return out
+
+    def warm(self) -> None:
+        """Build the catalog and the engine's caches ahead of the first request."""
+        try:
+            self.catalog()
+        except Exception as exc:  # noqa: BLE001 - the first request will try again
+            log.warning("warm-up skipped: %s", _describe(exc))
 
 
 def _describe(exc: BaseException) -> str:
