@@ -14,6 +14,7 @@ class Proxy:
         self._listener: socket.socket | None = None
         self._conns: list[socket.socket] = []
         self._lock = threading.Lock()
+        self.stalled = False  # accept connections but never answer (a black hole)
 
     def start(self) -> "Proxy":
         ls = socket.socket()
@@ -34,6 +35,10 @@ class Proxy:
             if self._listener is not ls:  # stopped meanwhile
                 client.close()
                 return
+            if self.stalled:
+                with self._lock:
+                    self._conns.append(client)
+                continue
             try:
                 upstream = socket.create_connection(self.target, timeout=5)
             except OSError:
@@ -57,6 +62,25 @@ class Proxy:
                     s.shutdown(socket.SHUT_RDWR)
                 except OSError:
                     pass
+
+    def stall(self) -> None:
+        """Cut open connections; new ones connect but get no answer (a network partition)."""
+        self.stalled = True
+        self._cut()
+
+    def resume(self) -> None:
+        self.stalled = False
+        self._cut()
+
+    def _cut(self) -> None:
+        with self._lock:
+            conns, self._conns = self._conns, []
+        for s in conns:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            s.close()
 
     def stop(self) -> None:
         """Refuse new connections and cut every open one (the database "goes down")."""

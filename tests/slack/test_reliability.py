@@ -200,6 +200,30 @@ def test_store_down_gets_an_apology_and_recovers(pg_url, fake_slack, tmp_path):
     assert "xoxb-" not in output and "xyzz0WbapA4vBCDEFasx0q6G" not in output  # nor the payloads' verification token
 
 
+@pytest.mark.postgres
+def test_a_hanging_store_still_gets_an_ack_in_time_and_the_answer_follows(pg_url, fake_slack, tmp_path):
+    Store.open(pg_url).dispose()
+    proxy = Proxy(("127.0.0.1", 5432)).start()
+    url = pg_url.replace("@127.0.0.1:5432/", f"@127.0.0.1:{proxy.port}/")
+    srv = Server(fake_slack, url, workers=1, log_path=tmp_path / "server.log").start()
+    try:
+        hook = fake_slack.response_url("hang-" + uuid.uuid4().hex)
+        assert "274,460" in srv.send(slash_command("suspensions H2 2017", hook), FORM).json()["text"]
+        proxy.stall()  # connections are accepted and never answered
+        started = time.monotonic()
+        r = srv.send(slash_command("suspensions H2 2017", hook), FORM)
+        assert time.monotonic() - started < 3.0  # inside Slack's limit
+        assert r.status == 200 and r.json()["text"].startswith("Still looking")
+        [late] = fake_slack.wait_for("response_url", lambda c: c.path.endswith(hook.rsplit("/", 1)[1]), timeout=20)
+        assert late.body["replace_original"] is True
+        assert late.body["text"].startswith("Sorry — I can’t reach my figures")
+        proxy.resume()
+        assert "274,460" in srv.send(slash_command("suspensions H2 2017", hook), FORM).json()["text"]
+    finally:
+        srv.stop()
+        proxy.stop()
+
+
 def test_secrets_never_reach_the_log_even_at_debug(fake_slack, seeded_template, tmp_path):
     db = tmp_path / "modstats.db"
     shutil.copy(seeded_template, db)

@@ -1,15 +1,25 @@
 """``/modstats``: a question answered privately in the acknowledgement itself (no second
-request to Slack), or ``help`` / ``list``."""
+request to Slack), or ``help`` / ``list``.
+
+Slack waits 3 seconds for the acknowledgement. Answering takes milliseconds, but a store
+that hangs (a network partition, a database failing over) could take longer: after
+``ACK_BUDGET`` the command is acknowledged with a short "still looking" note and the answer
+follows through the command's response_url when it is ready."""
 
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 
 from bot.slack import blocks
 from bot.slack.service import UNAVAILABLE, Service
 from bot.slack.text import from_slack
 
 log = logging.getLogger("modstats.slack")
+
+ACK_BUDGET = 2.0  # seconds to answer inside the acknowledgement
+STILL_LOOKING = "Still looking that up — the answer will appear here in a moment."
 
 
 def catalog_or_none(service: Service):
@@ -33,9 +43,31 @@ def respond_to_text(service: Service, text: str, *, team, channel, user, share: 
 
 
 def register(app, service: Service) -> None:
+    pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="modstats-answer")
+
     @app.command(blocks.COMMAND)
-    def modstats_command(ack, command):
+    def modstats_command(ack, command, respond):
         text = from_slack(command.get("text"))
-        message = respond_to_text(service, text, team=command.get("team_id"), channel=command.get("channel_id"),
-                                  user=command.get("user_id"), share=True)
+        future = pool.submit(respond_to_text, service, text, team=command.get("team_id"),
+                             channel=command.get("channel_id"), user=command.get("user_id"), share=True)
+        try:
+            message = future.result(timeout=ACK_BUDGET)
+        except FutureTimeout:
+            log.warning("answer not ready within %.1f s; it will follow via response_url", ACK_BUDGET)
+            ack(response_type="ephemeral", **blocks.notice(STILL_LOOKING))
+            future.add_done_callback(lambda f: _late(f, respond))
+            return
         ack(response_type="ephemeral", **message)
+
+
+def _late(future, respond) -> None:
+    """Post an answer that missed the acknowledgement, replacing the "still looking" note."""
+    try:
+        message = future.result()
+    except Exception:  # noqa: BLE001 - respond_to_text already turns store errors into apologies
+        log.exception("late answer failed")
+        message = blocks.apology("Sorry — something went wrong while answering that. Please try again.")
+    try:
+        respond(response_type="ephemeral", replace_original=True, **message)
+    except Exception as exc:  # noqa: BLE001
+        log.error("could not post the late answer: %s", type(exc).__name__)
