@@ -28,7 +28,7 @@ from bot.understanding import MAX_LENGTH, STOPWORDS, Query, Reader
 from store.periods import Period, label_for, month_end
 from store.queries import CitationRecord as Citation
 from store.queries import FigureRecord as Figure
-from store.vocabulary import Features, describe, policy_group
+from store.vocabulary import ALL_POLICIES, Features, describe, policy_group
 
 TIE = 0.02  # scores closer than this are "equally good"
 MIN_SCORE = 0.45
@@ -211,7 +211,6 @@ def _score(q: Query, fig: Figure) -> float | None:
     return score
 
 
-ALL_POLICIES = "all policies"  # the policy of a table figure not broken down by policy (store.ingest.tables)
 _HOURS_RE = re.compile(r"\b(\d+)\s*(?:h|hr|hrs)\b", re.IGNORECASE)
 
 

@@ -15,6 +15,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+#: The policy of a figure not broken down by policy area (a total over every policy).
+ALL_POLICIES = "all policies"
+
 # canonical name -> aliases (lower case; matched as whole words)
 PLATFORMS: dict[str, tuple[str, ...]] = {
     "Twitter": ("twitter", "x", "x.com", "x corp", "twitter/x", "tweeter"),

@@ -19,7 +19,7 @@ from store.ingest import IngestError, Meta, Stated
 from store.models import Document
 from store.numbers import Quantity, find_quantities
 from store.periods import Mention, Period, duration_label, find_periods, previous
-from store.vocabulary import OBJECT_RES, OBJECTS, describe, find_all, platforms_in, unit_for
+from store.vocabulary import ALL_POLICIES, OBJECT_RES, OBJECTS, describe, find_all, platforms_in, unit_for
 
 FRONT_MATTER_KEYS = {"title", "publisher", "url", "published", "platform", "period", "author"}
 
@@ -213,9 +213,6 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
             quote=f.sentence.text, quote_start=f.sentence.start, quote_end=f.sentence.end,
         ))
     return stated
-
-
-ALL_POLICIES = "all policies"
 
 
 def _resolve_period(f: _Found, current: Period | None) -> Period | None:
