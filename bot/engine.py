@@ -34,6 +34,7 @@ TIE = 0.02  # scores closer than this are "equally good"
 MIN_SCORE = 0.45
 SUGGESTIONS = 3
 CANDIDATE_LIMIT = 400
+SUGGESTION_POOL = 60
 
 
 def answer(question: str, store) -> Answer:
@@ -48,7 +49,7 @@ def answer(question: str, store) -> Answer:
     if not query.text:
         return Answer(INVALID, render.invalid("Ask me about a moderation statistic, e.g. “suspensions H2 2017”."))
 
-    scored = _rank(query, _fetch(store, query, strict=True))
+    scored = _rank(query, _fetch(store, query), store)
     if scored and scored[0].score >= MIN_SCORE:
         best = scored[0]
         # equally good: as close on the question as the best, whatever the number of sources
@@ -93,30 +94,39 @@ def reader(store) -> Reader:
 
 # --- fetching -------------------------------------------------------------------------------
 
-def _fetch(store, q: Query, *, strict: bool) -> list[Figure]:
-    """Candidates from the indexed columns: platform, period and location when strict."""
+def _fetch(store, q: Query, limit: int = CANDIDATE_LIMIT) -> list[Figure]:
+    """Candidates from the indexed columns, without their citations: the platforms, period,
+    location, breakdown and policy areas the question names (newest first)."""
     where: list[str] = []
     params: dict = {}
     f = q.features
-    if strict:
-        if f.platforms:
-            names = sorted(f.platforms)
-            where.append("f.platform IN (" + ", ".join(f":p{i}" for i in range(len(names))) + ")")
-            params.update({f"p{i}": n for i, n in enumerate(names)})
-        if q.period is not None and q.period.start is not None:
-            s = q.period.start.replace(day=1)
-            where.append("f.period_start BETWEEN :s0 AND :s1")
-            params.update(s0=s, s1=month_end(s.year, s.month))
-            if not q.since and q.period.end is not None:
-                e = q.period.end
-                where.append("f.period_end BETWEEN :e0 AND :e1")
-                params.update(e0=e.replace(day=1), e1=month_end(e.year, e.month))
-        where.append("f.location = :loc")
-        params["loc"] = q.location or ""
-        # a breakdown (TikTok's task, Google's product) only when the question names one
-        where.append("f.breakdown = :bd")
-        params["bd"] = q.breakdown or ""
-    return store.queries.figures(where, params, CANDIDATE_LIMIT)
+
+    def among(column: str, values, prefix: str) -> None:
+        values = sorted(values)
+        where.append(f"f.{column} IN (" + ", ".join(f":{prefix}{i}" for i in range(len(values))) + ")")
+        params.update({f"{prefix}{i}": v for i, v in enumerate(values)})
+
+    if f.platforms:
+        among("platform", f.platforms, "p")
+    if f.policies:
+        stored = reader(store).policies_for(f.policies)
+        if not stored:
+            return []
+        among("policy", stored, "c")
+    if q.period is not None and q.period.start is not None:
+        s = q.period.start.replace(day=1)
+        where.append("f.period_start BETWEEN :s0 AND :s1")
+        params.update(s0=s, s1=month_end(s.year, s.month))
+        if not q.since and q.period.end is not None:
+            e = q.period.end
+            where.append("f.period_end BETWEEN :e0 AND :e1")
+            params.update(e0=e.replace(day=1), e1=month_end(e.year, e.month))
+    where.append("f.location = :loc")
+    params["loc"] = q.location or ""
+    # a breakdown (TikTok's task, Google's product) only when the question names one
+    where.append("f.breakdown = :bd")
+    params["bd"] = q.breakdown or ""
+    return store.queries.figures(where, params, limit, citations=False)
 
 
 # --- scoring --------------------------------------------------------------------------------
@@ -182,10 +192,9 @@ def _features(metric: str, policy: str) -> Features:
     return describe(metric + " " + policy)
 
 
-def _score(q: Query, fig: Figure) -> float | None:
+def _score(q: Query, fig: Figure) -> float:
+    """How well a figure that does not contradict the question fits it."""
     feats = _features(fig.metric, fig.policy)
-    if _contradicts(q, fig, feats):
-        return None
     f = q.features
     score = 0.5
     score += 0.08 * bool(f.platforms) + 0.08 * bool(f.policies) + 0.1 * bool(q.period)
@@ -231,12 +240,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _rank(q: Query, figures: list[Figure]) -> list[Scored]:
-    scored: list[tuple[float, Figure]] = []
-    for fig in figures:
-        s = _score(q, fig)
-        if s is not None:
-            scored.append((s, fig))
+def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
+    """Score the figures that do not contradict the question (their citations are read only
+    for those: a wide slice of a large store has hundreds of candidates and few survivors)."""
+    fitting = [fig for fig in figures if not _contradicts(q, fig, _features(fig.metric, fig.policy))]
+    scored = [(_score(q, fig), fig) for fig in store.queries.with_citations(fitting)]
     return _merge(scored)
 
 
@@ -317,27 +325,28 @@ def _suggest(store, q: Query) -> tuple[FigureView, ...]:
     one thing (period, platform, location, metric or policy), the closest period first."""
     if not (q.names_metric or q.period or q.features.platforms or q.features.policies or q.location):
         return ()  # nothing in the question was understood: no figure is "near" it
-    ranked: list[tuple[int, float, Figure]] = []
-    relaxations = list(_relaxations(q))
-    for fig in _fetch(store, q, strict=False):
-        feats = _features(fig.metric, fig.policy)
-        for misses, relaxed in enumerate(relaxations):
-            if _contradicts(relaxed, fig, feats) is None:
-                ranked.append((misses, _period_distance(q.period, fig), fig))
-                break
-    ranked.sort(key=lambda t: (t[0], t[1]))
-    # merge statements of one fact, keeping the order of nearness
-    merged = _merge([(-i, fig) for i, (_, _, fig) in enumerate(ranked)])
-    return tuple(replace(m.view, score=0.0) for m in merged[:SUGGESTIONS])
+    found: list[Scored] = []
+    for relaxed in _relaxations(q):
+        figures = _fetch(store, relaxed, limit=SUGGESTION_POOL)
+        fitting = [fig for fig in figures if not _contradicts(relaxed, fig, _features(fig.metric, fig.policy))]
+        fitting.sort(key=lambda fig: _period_distance(q.period, fig))
+        # merge statements of one fact, keeping the order of nearness
+        merged = _merge([(-i, fig) for i, fig in enumerate(store.queries.with_citations(fitting[:SUGGESTION_POOL]))])
+        keys = {s.key for s in found}
+        found += [m for m in merged if m.key not in keys]
+        if len(found) >= SUGGESTIONS:
+            break
+    return tuple(replace(m.view, score=0.0) for m in found[:SUGGESTIONS])
 
 
 def _relaxations(q: Query):
-    """The question, then with one of its constraints dropped at a time."""
+    """The question with one of its constraints dropped at a time: period, platform, place,
+    metric, policy."""
     f = q.features
     yield replace(q, period=None)
     yield replace(q, features=replace(f, platforms=frozenset()))
     yield replace(q, location=None)
-    yield replace(q, features=replace(f, kind=None, facets=frozenset(), actions=frozenset(), objects=frozenset()))
+    yield replace(q, features=replace(f, kind=None, facets=frozenset(), actions=frozenset(), objects=frozenset()), blocking=())
     yield replace(q, features=replace(f, policies=frozenset()))
 
 

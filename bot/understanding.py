@@ -16,7 +16,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from store.periods import PERIOD_WORDS, Period, find_periods
-from store.vocabulary import Features, Vocabulary, country_in, describe
+from store.vocabulary import Features, Vocabulary, country_in, describe, policy_group
 
 MAX_LENGTH = 1000
 
@@ -114,6 +114,16 @@ class Reader:
             for key in {b.casefold(), b.rpartition(": ")[2].casefold()}:
                 if len(key) >= 4:
                     self.breakdowns.setdefault(key, b)
+        # one regex per kind of name, built once per vocabulary (a store may know hundreds)
+        self._location_re = _names_re(self.locations, re.IGNORECASE)
+        self._alias_re = _names_re(self.location_aliases, 0, before=r"(?<![\w.])")  # "US", never "us"
+        self._breakdown_re = _names_re(self.breakdowns, re.IGNORECASE)
+
+    @lru_cache(maxsize=256)
+    def policies_for(self, groups: frozenset[str]) -> tuple[str, ...]:
+        """The stored policy names in these policy groups ("terrorism" -> "Dangerous Orgs:
+        Terrorism", "Violent extremism", ...)."""
+        return tuple(p for p in self.vocabulary.policies if policy_group(p) in groups or p.casefold() in groups)
 
     @lru_cache(maxsize=4096)
     def correct(self, word: str) -> str:
@@ -170,18 +180,20 @@ class Reader:
         return (start, end)
 
     def _location(self, text: str) -> str | None:
-        lowered = f" {text.casefold()} "
-        for key, name in sorted(self.locations.items(), key=lambda kv: -len(kv[0])):
-            if key and re.search(rf"(?<![\w]){re.escape(key)}(?![\w])", lowered):
-                return name
-        for alias, name in self.location_aliases.items():  # case-sensitive: "US", never "us"
-            if re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", text):
-                return name
-        return None
+        m = self._location_re and self._location_re.search(text)
+        if m:
+            return self.locations[m.group().casefold()]
+        m = self._alias_re and self._alias_re.search(text)
+        return self.location_aliases[m.group()] if m else None
 
     def _breakdown(self, text: str) -> str | None:
-        lowered = f" {text.casefold()} "
-        for key, name in sorted(self.breakdowns.items(), key=lambda kv: -len(kv[0])):
-            if re.search(rf"(?<![\w]){re.escape(key)}(?![\w])", lowered):
-                return name
+        m = self._breakdown_re and self._breakdown_re.search(text)
+        return self.breakdowns[m.group().casefold()] if m else None
+
+
+def _names_re(names, flags: int, before: str = r"(?<![\w])") -> re.Pattern | None:
+    """One alternation of the names, longest first, matched as whole words."""
+    keys = sorted((k for k in names if k), key=len, reverse=True)
+    if not keys:
         return None
+    return re.compile(before + "(?:" + "|".join(map(re.escape, keys)) + r")(?![\w])", flags)

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -146,24 +146,28 @@ class Queries:
 
     # --- figures ----------------------------------------------------------------------------
 
-    def figures(self, where: list[str], params: dict[str, Any], limit: int | None = None) -> list[FigureRecord]:
+    def figures(self, where: list[str], params: dict[str, Any], limit: int | None = None,
+                *, citations: bool = True) -> list[FigureRecord]:
+        """Figures matching ``where`` (SQL over alias ``f``), newest first; without
+        their citations when ``citations`` is false (``with_citations`` adds them later)."""
         sql = f"SELECT {FIGURE_COLUMNS} FROM figures f"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY f.period_end DESC, f.id"
+        sql += " ORDER BY f.period_start DESC NULLS LAST, f.id"  # newest first, along the slice index
         if limit:
             sql += f" LIMIT {int(limit)}"
-        return self._with_citations(self.rows(sql, params))
+        figures = [_figure(r) for r in self.rows(sql, params)]
+        return self.with_citations(figures) if citations else figures
 
     def figure(self, figure_id: int) -> FigureRecord | None:
         found = self.figures(["f.id = :id"], {"id": int(figure_id)})
         return found[0] if found else None
 
-    def _with_citations(self, rows: list[tuple]) -> list[FigureRecord]:
-        if not rows:
+    def with_citations(self, figures: list[FigureRecord]) -> list[FigureRecord]:
+        if not figures:
             return []
         cites: dict[int, list[CitationRecord]] = {}
-        ids = [r[0] for r in rows]
+        ids = [f.id for f in figures]
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             params = {f"f{i}": fid for i, fid in enumerate(chunk)}
@@ -172,13 +176,14 @@ class Queries:
                 cites.setdefault(r[0], []).append(
                     CitationRecord(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], _date(r[12]), r[13])
                 )
-        return [
-            FigureRecord(
-                r[0], r[1], r[2], r[3], r[4] or "", r[5] or "", _date(r[6]), _date(r[7]), r[8],
-                _date(r[9]), _date(r[10]), r[11], r[12], tuple(cites.get(r[0], ())),
-            )
-            for r in rows
-        ]
+        return [replace(f, citations=tuple(cites.get(f.id, ()))) for f in figures]
+
+
+def _figure(r: tuple) -> FigureRecord:
+    return FigureRecord(
+        r[0], r[1], r[2], r[3], r[4] or "", r[5] or "", _date(r[6]), _date(r[7]), r[8],
+        _date(r[9]), _date(r[10]), r[11], r[12], (),
+    )
 
 
 class ReadStore:
