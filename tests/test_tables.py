@@ -17,7 +17,7 @@ from store.ingest.tables import Progress, half_year_ending, parse_period, parse_
 from store.models import Citation, Document, Figure
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-SAMPLES = SHARED / "samples"
+SAMPLES = Path(__file__).parent / "data" / "samples"  # the published samples, copied (their sources: README.md there)
 DATASETS = SHARED / "datasets"
 META = DATASETS / "platform_transparency_diaphanous" / "meta"
 TIKTOK = DATASETS / "platform_transparency_diaphanous" / "tiktok"

@@ -1,6 +1,6 @@
 """Start the real server (``python -m bot serve`` -> gunicorn) on a free loopback port and
 talk to it like Slack does: signed slash commands, events and block_actions built from the
-payload layouts in ../shared/slack-payloads/."""
+payload layouts copied from shared/slack-payloads into tests/slack/payloads/."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl, urlencode
 from slack_sdk.signature import SignatureVerifier
 
 ROOT = Path(__file__).resolve().parents[2]
-PAYLOADS = Path(os.environ.get("MODSTATS_SLACK_PAYLOADS", ROOT.parent / "shared" / "slack-payloads"))
+PAYLOADS = Path(os.environ.get("MODSTATS_SLACK_PAYLOADS", Path(__file__).parent / "payloads"))  # copies of the real layouts (README.md there)
 SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"  # Slack's published example secret
 BOT_TOKEN = "xoxb-1234567890-0987654321-ThisIsTheTestBotToken"
 TEAM, CHANNEL, USER = "T1DC2JH3J", "C0MODSTATS", "U2CERLKJA"
