@@ -33,7 +33,14 @@ def make_engine(url: str) -> Engine:
             cur.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, connect_args={"connect_timeout": 5})
+    # A server that goes away without closing the connection (a partition, a failover) must not
+    # hang a request: TCP keepalives and a send timeout make the socket fail within seconds,
+    # and pool_pre_ping replaces such a connection on the next checkout.
+    return create_engine(
+        url, pool_pre_ping=True, pool_size=5, max_overflow=5,
+        connect_args={"connect_timeout": 5, "keepalives": 1, "keepalives_idle": 10,
+                      "keepalives_interval": 5, "keepalives_count": 2, "tcp_user_timeout": 10_000},
+    )
 
 
 def migrate(engine: Engine) -> None:
