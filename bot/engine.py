@@ -35,6 +35,7 @@ MIN_SCORE = 0.45
 SUGGESTIONS = 3
 CANDIDATE_LIMIT = 400
 SUGGESTION_POOL = 60
+ASK_ME = "Ask me about a moderation statistic, e.g. “suspensions H2 2017”."
 
 
 def answer(question: str, store) -> Answer:
@@ -42,12 +43,12 @@ def answer(question: str, store) -> Answer:
     from bot import render
 
     if question is None or not question.strip():
-        return Answer(INVALID, render.invalid("Ask me about a moderation statistic, e.g. “suspensions H2 2017”."))
+        return Answer(INVALID, ASK_ME)
     if len(question) > MAX_LENGTH:
-        return Answer(INVALID, render.invalid(f"That is {len(question):,} characters; questions are limited to {MAX_LENGTH:,}."))
+        return Answer(INVALID, f"That is {len(question):,} characters; questions are limited to {MAX_LENGTH:,}.")
     query = reader(store).read(question)
     if not query.text:
-        return Answer(INVALID, render.invalid("Ask me about a moderation statistic, e.g. “suspensions H2 2017”."))
+        return Answer(INVALID, ASK_ME)
 
     scored = _rank(query, _fetch(store, query), store)
     if scored and scored[0].score >= MIN_SCORE:
@@ -65,7 +66,7 @@ def answer(question: str, store) -> Answer:
             return Answer(AMBIGUOUS, render.disagreement(views), None, views)
         return Answer(ANSWER, render.answer(best.view, rivals), best.view, rivals)
     near = _suggest(store, query)
-    return Answer(NO_ANSWER, render.no_answer(query, near), None, near)
+    return Answer(NO_ANSWER, render.no_answer(near), None, near)
 
 
 def answer_figure(figure_id: int, store) -> Answer:

@@ -16,7 +16,7 @@ def source_line(v: FigureView) -> str:
         parts.append(f"{s.filename}, row {s.row}")
     line = ", ".join(parts)
     if s.url:
-        line += f" <{s.url}>" if False else f" ({s.url})"
+        line += f" ({s.url})"
     if v.sources > 1:
         line += f" — reported by {v.sources} sources"
     return line
@@ -60,12 +60,9 @@ def disagreement(views: tuple[FigureView, ...]) -> str:
     return "\n".join(lines)
 
 
-def no_answer(query, near: tuple[FigureView, ...]) -> str:
+def no_answer(near: tuple[FigureView, ...]) -> str:
     line = "I have no figure that answers that."
     if not near:
-        return line + " Try `modstats figures` to see what is stored."
+        return line[:-1] + ", nor any close to it."
     return "\n".join([line + " The nearest I have:"] + [f"• {what(v)}" for v in near])
 
-
-def invalid(reason: str) -> str:
-    return reason
