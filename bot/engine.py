@@ -40,6 +40,11 @@ ASK_ME = "Ask me about a moderation statistic, e.g. “suspensions H2 2017”."
 
 def answer(question: str, store) -> Answer:
     """Answer one question from the stored figures."""
+    with store.queries.holding():
+        return _answer(question, store)
+
+
+def _answer(question: str, store) -> Answer:
     from bot import render
 
     if question is None or not question.strip():

@@ -12,9 +12,10 @@ import datetime as dt
 import re
 import sqlite3
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from store.config import HEAD
 
@@ -86,6 +87,21 @@ class Queries:
         self._connect = connect
         self._release = release
         self._pyformat = pyformat
+        self._held = threading.local()
+
+    @contextmanager
+    def holding(self) -> Iterator[None]:
+        """Run the queries inside on one connection (one answer makes several), instead of
+        borrowing one from the pool for each."""
+        if getattr(self._held, "conn", None) is not None:
+            yield
+            return
+        self._held.conn = self._connect()
+        try:
+            yield
+        finally:
+            conn, self._held.conn = self._held.conn, None
+            self._release(conn)
 
     @classmethod
     def for_sqlite_file(cls, path: str) -> "Queries":
@@ -109,7 +125,8 @@ class Queries:
             sql = _NAMED.sub(r"%(\1)s", sql)
         else:  # sqlite3 stores dates as ISO text
             params = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in params.items()}
-        conn = self._connect()
+        held = getattr(self._held, "conn", None)
+        conn = held if held is not None else self._connect()
         try:
             cur = conn.cursor()
             try:
@@ -118,7 +135,8 @@ class Queries:
             finally:
                 cur.close()
         finally:
-            self._release(conn)
+            if held is None:
+                self._release(conn)
 
     # --- the store's state ----------------------------------------------------------------
 
