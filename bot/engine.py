@@ -211,6 +211,8 @@ def _score(q: Query, fig: Figure) -> float:
     if f.kind is None and fig.unit == "percent":
         score -= 0.05
     score -= 0.05 * len(q.unknown)  # words outside what is asked ("for the board deck")
+    if q.values and any(abs(c.value - v) <= 0.01 * abs(v) for c in fig.citations for v in q.values):
+        score += 0.1  # "is it true Twitter suspended 1.2 million accounts?": that figure
     if not q.names_metric:
         similarity = fuzz.token_set_ratio(q.text.lower(), fig.metric.lower()) / 100
         score -= 0.2 * (1 - similarity)

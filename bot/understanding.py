@@ -15,6 +15,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from store.numbers import find_quantities
 from store.periods import PERIOD_WORDS, Period, find_periods
 from store.vocabulary import Features, Vocabulary, country_in, describe, policy_group
 
@@ -73,6 +74,7 @@ class Query:
     # too funny"): they change what is counted, so no figure answers the question
     blocking: tuple[str, ...] = field(default=())
     breakdown: str | None = None  # a stored breakdown the question names ("automation"); None: not broken down
+    values: tuple[float, ...] = ()  # numbers the question states ("did Twitter suspend 1.2 million accounts?")
 
     @property
     def names_metric(self) -> bool:
@@ -163,8 +165,9 @@ class Reader:
             unknown.append(w)
             if zone[0] <= m.start() < zone[1]:
                 blocking.append(w)
+        values = tuple(q.value for q in find_quantities(masked) if q.kind != "change")
         return Query(text, features, period, since, location, unknown=tuple(unknown),
-                     blocking=tuple(blocking), breakdown=breakdown)
+                     blocking=tuple(blocking), breakdown=breakdown, values=values)
 
     @staticmethod
     def _zone(text: str, features: Features) -> tuple[int, int]:

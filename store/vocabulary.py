@@ -288,7 +288,11 @@ class Vocabulary:
 
 # ISO codes that are also everyday words or abbreviations in this field ("IS" is Islamic State).
 _CODE_WORDS = {"IS", "IT", "AT", "BE", "NO", "ME", "TO", "OR", "AS", "AM", "AN", "ID", "SO", "DO",
-               "GO", "MY", "PE", "AI", "IN", "ON", "US", "UK", "HI", "OK", "PR", "TV", "BY", "IM"}
+               "GO", "MY", "PE", "AI", "IN", "ON", "HI", "OK", "PR", "TV", "BY", "IM"}
+# written in capitals, these name a country ("us" in lower case is a pronoun)
+_COUNTRY_ABBREVIATIONS = {"US": "United States", "USA": "United States", "U.S.": "United States",
+                          "U.S.A.": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom"}
+_ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:U\.S\.A\.|U\.S\.|U\.K\.|USA|US|UK)(?![\w])")
 
 
 @lru_cache(maxsize=1)
@@ -317,6 +321,9 @@ def country_in(text: str) -> str | None:
             name = names.get(" ".join(words[i : i + n]))
             if name:
                 return name
+    m = _ABBREVIATION_RE.search(text)
+    if m:
+        return _COUNTRY_ABBREVIATIONS[m.group()]
     import pycountry
 
     for code in re.findall(r"(?<![\w.])[A-Z]{2}(?![\w])", text):

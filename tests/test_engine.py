@@ -123,3 +123,18 @@ def test_no_text_crashes_the_engine_or_gets_an_invented_number(seeded_sqlite, te
 def test_a_platform_with_no_figures_never_gets_a_number(seeded_sqlite, platform, year, half):
     r = answer(f"{platform} terrorism suspensions {half} {year}", seeded_sqlite)
     assert r.status == "no_answer" and r.answer is None
+
+
+def test_a_number_in_the_question_picks_the_figure_that_states_it(seeded_sqlite):
+    r = answer("did twitter suspend 1.2 million accounts?", seeded_sqlite)
+    assert r.status == "answer" and r.answer.value == 1_200_000
+
+
+@pytest.mark.parametrize("place", ["in the US", "in the U.S.", "in the UK", "in Brazil"])
+def test_a_country_written_as_people_write_it_is_a_place(seeded_sqlite, place):
+    r = answer(f"how many accounts did twitter ban for terrorism in H2 2017 {place}", seeded_sqlite)
+    assert r.status == "no_answer" and r.answer is None
+
+
+def test_us_in_lower_case_is_a_pronoun(seeded_sqlite):
+    assert answer("tell us twitter suspensions H2 2017", seeded_sqlite).answer.value == 274460
