@@ -2,8 +2,9 @@
 
 ``read_table(path, data, meta)`` recognises a file's layout by its header and returns its
 ``Document`` and a *lazy* iterable of ``Stated`` figures, one (rarely two) per row. The file is
-read as a stream (the ``csv`` module over a text wrapper of the open file), so a file of
-millions of rows never sits in memory; the figures are consumed by ``save`` inside the
+read as a stream (line by line from a text wrapper of the open file; the ``csv`` module reads
+every record with a quote character, see ``_Records``), so a file of millions of rows never
+sits in memory; the figures are consumed by ``save`` inside the
 file's one transaction, and a bad row raises ``IngestError`` naming the file and line, which
 rolls the whole file back.
 
@@ -30,7 +31,7 @@ import io
 import re
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -78,6 +79,11 @@ def parse_value(raw: str) -> tuple[float, str | None, bool] | None:
     ``"9,400,000"`` -> 9400000 · ``"96.90%"`` -> 96.9, percent · ``"<10"`` -> 10, "fewer than" ·
     ``"N/A"``, ``"?"``, ``""`` -> None. Anything else is an error, never a guess."""
     text = raw.strip()
+    if text.isdecimal():  # the common cases first: "1234" and "0.904" (what the pattern reads)
+        return float(text), None, False
+    whole, dot, frac = text.partition(".")
+    if dot and whole.isdecimal() and frac.isdecimal():
+        return float(text), None, False
     if text.casefold() in NOT_REPORTED:
         return None
     m = _NUMBER_RE.match(text)
@@ -161,6 +167,27 @@ def closed_period(start: str, end: str) -> Period:
 
 # --- layouts --------------------------------------------------------------------------------
 
+_new = object.__new__
+_set = object.__setattr__
+_STATED_FIELDS = ("platform", "metric", "policy", "period", "value", "unit", "quote", "qualifier", "location",
+                  "breakdown", "compare", "quote_start", "quote_end", "row", "revisable")
+assert _STATED_FIELDS == tuple(f.name for f in fields(Stated)), "update _stated with Stated's fields"
+
+
+def _stated(platform: str, metric: str, policy: str, period: Period, value: float, unit: str, quote: str,
+            qualifier: str | None, location: str, breakdown: str, row: int) -> Stated:
+    """``Stated(..., row=row, revisable=True)``, built without the frozen dataclass's
+    ``__init__`` (one attribute at a time through ``object.__setattr__``), which cost more than
+    the rest of reading a row."""
+    s = _new(Stated)
+    _set(s, "__dict__", {
+        "platform": platform, "metric": metric, "policy": policy, "period": period, "value": value, "unit": unit,
+        "quote": quote, "qualifier": qualifier, "location": location, "breakdown": breakdown, "compare": None,
+        "quote_start": None, "quote_end": None, "row": row, "revisable": True,
+    })
+    return s
+
+
 Row = list[str]
 Figures = Callable[[Row, str, int], Iterable[Stated]]  # (fields, row as published, row number)
 
@@ -193,8 +220,8 @@ def recognise(header: Row) -> Layout | None:
 
 
 def _meta_rows(r: Row, quote: str, row: int) -> Iterator[Stated]:
-    app, policy, metric, period, raw = (x.strip() for x in r[:5])
-    parsed = _range(raw) or [parse_value(raw)]
+    app, policy, metric, period, raw = r[0].strip(), r[1].strip(), r[2].strip(), r[3].strip(), r[4].strip()
+    parsed = (("-" in raw or "–" in raw) and _range(raw)) or [parse_value(raw)]
     metric = META_METRICS.get(metric.casefold(), metric)
     p = parse_period(period)
     for i, v in enumerate(parsed):
@@ -205,9 +232,9 @@ def _meta_rows(r: Row, quote: str, row: int) -> Iterator[Stated]:
         if len(parsed) == 2:  # "4%-5%": a published range, its two bounds
             name = f"{'Lowerbound' if i == 0 else 'Upperbound'} {metric}"
         if pct or is_rate(name):
-            yield Stated(app, name, policy, p, _as_percent(value, pct), "percent", quote, qualifier, row=row, revisable=True)
+            yield _stated(app, name, policy, p, _as_percent(value, pct), "percent", quote, qualifier, "", "", row)
         else:
-            yield Stated(app, name, policy, p, value, count_unit(name), quote, qualifier, row=row, revisable=True)
+            yield _stated(app, name, policy, p, value, count_unit(name), quote, qualifier, "", "", row)
 
 
 _RANGE_RE = re.compile(r"^\s*([\d.,]+%?)\s*[-–]\s*([\d.,]+%?)\s*$")
@@ -223,12 +250,12 @@ def _range(raw: str):
     return [lo, hi]
 
 
-def _tiktok_rows(r: Row, quote: str, row: int) -> Iterator[Stated]:
-    metric, _ptype, period, policy_type, issue, task_type, task, loc_type, market, raw = [x.strip() for x in r[:10]]
-    v = parse_value(raw)
-    if v is None:
-        return
-    value, qualifier, pct = v
+# TikTok's dimension columns (policy type, issue, task type, task, location, market) repeat on
+# every period and metric: what they make of a row (policy, location, breakdown) is kept here.
+_TIKTOK_DIMS: dict[tuple[str, ...], tuple[str, str, str]] = {}
+
+
+def _tiktok_dims(policy_type: str, issue: str, task_type: str, task: str, loc_type: str, market: str) -> tuple[str, str, str]:
     parts = []
     pt = policy_type.casefold()
     if " - " in pt:  # "Ban reason - safety": the only policy types that tell rows apart
@@ -242,14 +269,27 @@ def _tiktok_rows(r: Row, quote: str, row: int) -> Iterator[Stated]:
     elif lt not in (ALL, "") and market.casefold() != ALL:
         parts.append(f"{loc_type}: {market}")
     policy = ALL_POLICIES if issue.casefold() in (ALL, "") else issue
-    p = parse_period(period)
-    breakdown = "; ".join(parts)
+    return policy, location, "; ".join(parts)
+
+
+def _tiktok_rows(r: Row, quote: str, row: int) -> Iterator[Stated]:
+    v = parse_value(r[9])
+    if v is None:
+        return
+    value, qualifier, pct = v
+    key = (r[3], r[4], r[5], r[6], r[7], r[8])
+    dims = _TIKTOK_DIMS.get(key)
+    if dims is None:
+        if len(_TIKTOK_DIMS) > 65536:
+            _TIKTOK_DIMS.clear()
+        dims = _TIKTOK_DIMS[key] = _tiktok_dims(*[x.strip() for x in key])
+    policy, location, breakdown = dims
+    metric = r[0].strip()
+    p = parse_period(r[2].strip())
     if pct or is_rate(metric):
-        yield Stated("TikTok", metric, policy, p, _as_percent(value, pct), "percent", quote, qualifier,
-                     location=location, breakdown=breakdown, row=row, revisable=True)
+        yield _stated("TikTok", metric, policy, p, _as_percent(value, pct), "percent", quote, qualifier, location, breakdown, row)
     else:
-        yield Stated("TikTok", metric, policy, p, value, count_unit(metric), quote, qualifier,
-                     location=location, breakdown=breakdown, row=row, revisable=True)
+        yield _stated("TikTok", metric, policy, p, value, count_unit(metric), quote, qualifier, location, breakdown, row)
 
 
 def _google_layout(header: Row, h: list[str]) -> Layout:
@@ -269,11 +309,10 @@ def _google_layout(header: Row, h: list[str]) -> Layout:
                 continue
             value, qualifier, pct = v
             if pct or metric.startswith("share of"):
-                yield Stated("Google", metric, policy, p, value, "percent", quote, qualifier,
-                             location=location, breakdown=breakdown, row=row, revisable=True)
+                yield _stated("Google", metric, policy, p, value, "percent", quote, qualifier, location, breakdown, row)
             else:
-                yield Stated("Google", metric, policy, p, value, count_unit(metric), quote, qualifier,
-                             location=location, breakdown=breakdown, row=row, revisable=True)
+                yield _stated("Google", metric, policy, p, value, count_unit(metric), quote, qualifier, location,
+                              breakdown, row)
 
     return Layout("google", "Google Transparency Report: government requests", "Google", len(h), rows)
 
@@ -309,29 +348,58 @@ def _generic_layout(h: list[str]) -> Layout:
 
 # --- reading --------------------------------------------------------------------------------
 
-class _Tap:
-    """Lines as the csv module consumes them, so a record's quote is its text as published."""
+class _Records:
+    """The records of a CSV stream, each with its text as published and its line number.
 
-    __slots__ = ("lines", "taken", "count")
+    A line without a quote character is a record by itself, and its fields are exactly its
+    text split at the delimiter (what the csv module would make of it, at a fraction of the
+    cost); any other line goes to the csv module, which takes as many lines as the record
+    spans (a quoted field may hold line breaks), and those lines are its text. (A blank line
+    is one empty field here and no field from the csv module: either way a blank line.)"""
 
-    def __init__(self, lines: Iterable[str]) -> None:
+    __slots__ = ("lines", "taken", "count", "start", "pending", "delimiter", "reader")
+
+    def __init__(self, lines: Iterable[str], delimiter: str) -> None:
         self.lines = iter(lines)
         self.taken: list[str] = []
-        self.count = 0
+        self.count = 0  # lines consumed
+        self.start = 1  # the line the record being read starts on
+        self.pending: str | None = None
+        self.delimiter = delimiter
+        self.reader = csv.reader(self, delimiter=delimiter)
 
     def __iter__(self):
         return self
 
-    def __next__(self) -> str:
-        line = next(self.lines)
+    def __next__(self) -> str:  # the csv module's source of lines
+        line = self.pending
+        if line is None:
+            line = next(self.lines)
+            self.count += 1
+        else:
+            self.pending = None
         self.taken.append(line)
-        self.count += 1
         return line
 
-    def take(self) -> str:
+    def next(self) -> tuple[Row, str, int] | None:
+        """The next record as ``(fields, text, line number)``, or None at the end. Raises
+        csv.Error or UnicodeDecodeError as the csv module would."""
+        number = self.start = self.count + 1
+        line = next(self.lines, None)
+        if line is None:
+            return None
+        self.count += 1
+        if '"' not in line and "\0" not in line and len(line) < 100_000:
+            text = line.rstrip("\r\n")
+            return text.split(self.delimiter), text, number
+        self.pending = line
+        try:
+            fields = next(self.reader)
+        finally:
+            self.pending = None
         text = self.taken[0] if len(self.taken) == 1 else "".join(self.taken)
         self.taken.clear()
-        return text.rstrip("\r\n")
+        return fields, text.rstrip("\r\n"), number
 
 
 class Progress:
@@ -371,13 +439,12 @@ def read_table(path: Path, data: bytes | None, meta: Meta) -> tuple[Document, It
     try:
         total = len(data) if data is not None else path.stat().st_size
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-        tap = _Tap(text)
-        reader = csv.reader(tap, delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
+        records = _Records(text, "\t" if path.suffix.lower() == ".tsv" else ",")
         try:
-            header = next(reader, None)
+            got = records.next()
         except (csv.Error, UnicodeDecodeError) as exc:
             raise IngestError(f"{name}, line 1: cannot read the header: {exc}") from None
-        tap.take()
+        header = got[0] if got is not None else None
         if not header or not any(c.strip() for c in header):
             raise IngestError(f"{name}, line 1: empty file, no CSV header")
         layout = recognise(header)
@@ -390,7 +457,7 @@ def read_table(path: Path, data: bytes | None, meta: Meta) -> tuple[Document, It
         first = None
         own = Meta()
         if layout.name == "generic":
-            first = _next_record(reader, tap, name)
+            first = _next_record(records, name)
             if first is not None:
                 own = _source_of(header, first[0], name, first[2])
         meta = own.over(meta)
@@ -402,20 +469,16 @@ def read_table(path: Path, data: bytes | None, meta: Meta) -> tuple[Document, It
     except BaseException:
         raw.close()
         raise
-    return document, _figures(name, layout, reader, tap, raw, total, header, first, own)
+    return document, _figures(name, layout, records, raw, total, header, first, own)
 
 
-def _next_record(reader, tap: _Tap, name: str) -> tuple[Row, str, int] | None:
-    line = tap.count + 1
+def _next_record(records: _Records, name: str) -> tuple[Row, str, int] | None:
     try:
-        fields = next(reader, None)
+        return records.next()
     except csv.Error as exc:
-        raise IngestError(f"{name}, line {line}: malformed CSV: {exc}") from None
+        raise IngestError(f"{name}, line {records.start}: malformed CSV: {exc}") from None
     except UnicodeDecodeError as exc:
-        raise IngestError(f"{name}, line {line}: not UTF-8 text: {exc.reason}") from None
-    if fields is None:
-        return None
-    return fields, tap.take(), line
+        raise IngestError(f"{name}, line {records.start}: not UTF-8 text: {exc.reason}") from None
 
 
 def _source_of(header: Row, fields: Row, name: str, line: int) -> Meta:
@@ -430,17 +493,17 @@ def _source_of(header: Row, fields: Row, name: str, line: int) -> Meta:
     return Meta(got.get("title") or None, got.get("publisher") or None, got.get("url") or None, published)
 
 
-def _figures(name, layout: Layout, reader, tap: _Tap, raw, total, header, first, own: Meta) -> Iterator[Stated]:
+def _figures(name, layout: Layout, records: _Records, raw, total, header, first, own: Meta) -> Iterator[Stated]:
     progress = Progress(Path(name).name, total)
     rows = 0
     sources = [i for i, c in enumerate(_norm(header)) if c in SOURCE_FIELDS] if layout.name == "generic" else []
     try:
-        record = first or _next_record(reader, tap, name)
+        record = first or _next_record(records, name)
         while record is not None:
             fields, quote, line = record
             rows += 1
-            if not any(f.strip() for f in fields):
-                record = _next_record(reader, tap, name)
+            if not fields or not (fields[0].strip() or any(f.strip() for f in fields)):
+                record = _next_record(records, name)
                 continue  # a blank line is not a row
             n = len(fields)
             if n != layout.width and not (n == layout.width + 1 and not fields[-1].strip()):
@@ -453,7 +516,7 @@ def _figures(name, layout: Layout, reader, tap: _Tap, raw, total, header, first,
                 raise IngestError(f"{name}, line {line}: {exc}") from None
             if rows % 4096 == 0:
                 progress.update(raw.tell(), rows)
-            record = _next_record(reader, tap, name)
+            record = _next_record(records, name)
         progress.close(rows)
     finally:
         raw.close()
