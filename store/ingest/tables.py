@@ -39,9 +39,9 @@ from typing import Callable, Iterable, Iterator
 from store.ingest import IngestError, Meta, Stated
 from store.models import Document
 from store.periods import Period, find_periods, label_for, span
+from store.vocabulary import ALL_POLICIES
 
 ALL = "all"  # TikTok's "not broken down"
-ALL_POLICIES = "all policies"  # the policy of a figure that is not broken down by policy
 NOT_REPORTED = frozenset({"", "n/a", "na", "?", "-", "–", "—", "not reported", "not available"})
 BOUNDS = {"<": "fewer than", "≤": "at most", "<=": "at most", ">": "more than", "≥": "at least", ">=": "at least"}
 # Meta's own abbreviations in its metric column (genuine synonyms, published both ways)
