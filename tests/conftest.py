@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -34,19 +35,28 @@ def sqlite_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'modstats.db'}"
 
 
-@pytest.fixture
-def pg_url():
-    if PG_SKIP:
-        pytest.skip(PG_SKIP)
+@contextmanager
+def pg_schema_url():
+    """A URL of the test PostgreSQL database whose tables live in a new schema, dropped after."""
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(PG_URL)
     with admin.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     sep = "&" if "?" in PG_URL else "?"
-    yield f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
-    with admin.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    try:
+        yield f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def pg_url():
+    if PG_SKIP:
+        pytest.skip(PG_SKIP)
+    with pg_schema_url() as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -75,3 +85,19 @@ def seeded_sqlite(tmp_path_factory):
     s = Store.open(f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'modstats.db'}")
     yield s
     s.dispose()
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def seeded_store(request, tmp_path_factory):
+    """One store seeded with the corpus per database and test module, for tests that only read it."""
+    if request.param == "sqlite":
+        s = Store.open(f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'modstats.db'}")
+        yield s
+        s.dispose()
+        return
+    if PG_SKIP:
+        pytest.skip(PG_SKIP)
+    with pg_schema_url() as url:
+        s = Store.open(url)
+        yield s
+        s.dispose()

@@ -8,7 +8,6 @@ import datetime as dt
 import os
 import re
 import shutil
-import uuid
 from pathlib import Path
 
 import pytest
@@ -24,37 +23,10 @@ H2_2017 = (D(2017, 7, 1), D(2017, 12, 31))
 H1_2017 = (D(2017, 1, 1), D(2017, 6, 30))
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def seeded(request, tmp_path_factory):
-    """One store seeded with the corpus per database, shared by the tests that only read it
-    (the tests that write use the function-scoped ``store`` and ``empty_store``)."""
-    from sqlalchemy import create_engine, text
-
-    # tests/conftest.py, as pytest loaded it ("import conftest" could find another conftest.py)
-    top = next(p for p in request.config.pluginmanager.get_plugins()
-               if getattr(p, "__file__", "") == str(Path(__file__).with_name("conftest.py")))
-    PG_SKIP, PG_URL = top.PG_SKIP, top.PG_URL
-
-    from store.db import Store
-
-    if request.param == "sqlite":
-        s = Store.open(f"sqlite:///{tmp_path_factory.mktemp('ingest') / 'modstats.db'}")
-        yield s
-        s.dispose()
-        return
-    if PG_SKIP:
-        pytest.skip(PG_SKIP)
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    sep = "&" if "?" in PG_URL else "?"
-    s = Store.open(f"{PG_URL}{sep}options=-csearch_path%3D{schema}")
-    yield s
-    s.dispose()
-    with admin.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+@pytest.fixture
+def seeded(seeded_store):
+    """The corpus seeded once per database (tests that write use ``store`` / ``empty_store``)."""
+    return seeded_store
 
 
 def seed_file(prefix: str) -> Path:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shlex
-from pathlib import Path
 
 import yaml
 from slack_sdk.socket_mode.request import SocketModeRequest

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from fake_slack_api import BOT_USER_ID, FakeSlack
+from fake_slack_api import BOT_USER_ID
 from slack_harness import (
     BOT_TOKEN,
     FORM,
