@@ -60,6 +60,11 @@ def _answer(question: str, store) -> Answer:
         best = scored[0]
         # equally good: as close on the question as the best, whatever the number of sources
         ties = [s for s in scored if best.fit - s.fit <= TIE]
+        if query.latest and len({t.key for t in ties}) > 1:  # "the latest ...": the newest period
+            newest = max(_recency(t) for t in ties)
+            ties = [t for t in ties if _recency(t) == newest]
+            best = max(ties, key=lambda t: t.score)
+            scored = [best] + [s for s in scored if s is not best]
         if len({t.key for t in ties}) > 1:  # different facts fit: ask which
             ties.sort(key=lambda t: (t.view.period_end or dt.date.min, t.score), reverse=True)
             views = tuple(t.view for t in ties[:5])
@@ -72,6 +77,12 @@ def _answer(question: str, store) -> Answer:
         return Answer(ANSWER, render.answer(best.view, rivals), best.view, rivals)
     near = _suggest(store, query)
     return Answer(NO_ANSWER, render.no_answer(near), None, near)
+
+
+def _recency(s: "Scored") -> tuple:
+    """Newest period first: the latest end, then the latest start (H2 2017 before 2015–2017)."""
+    v = s.view
+    return (v.period_end or dt.date.min, v.period_start or dt.date.min)
 
 
 def answer_figure(figure_id: int, store) -> Answer:

@@ -8,6 +8,7 @@ the words the lexicon and the store know, with rapidfuzz on a precomputed choice
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -16,7 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from store.numbers import find_quantities
-from store.periods import PERIOD_WORDS, Period, find_periods
+from store.periods import PERIOD_WORDS, Period, find_periods, span
 from store.vocabulary import Features, Vocabulary, country_in, describe, policy_group
 
 MAX_LENGTH = 1000
@@ -50,6 +51,23 @@ STOPWORDS = frozenset(
     coming went go goes going happened happen took take make made put keep kept lot lots q
     pls btw fyi imo tbh re regarding wrt number's send sent sending""".split()
 )
+LATEST_RE = re.compile(r"\b(?:latest|most\s+recent|newest|current|recent|now|today)\b", re.IGNORECASE)
+RELATIVE_RE = re.compile(r"\b(?P<which>last|this|past|current)\s+(?P<unit>year|quarter|half|month)\b", re.IGNORECASE)
+
+
+def relative_period(m: re.Match, today: dt.date) -> Period:
+    """'last year', 'this quarter', 'last half', 'last month' counted from ``today``."""
+    which, unit = m.group("which").lower(), m.group("unit").lower()
+    months = {"year": 12, "half": 6, "quarter": 3, "month": 1}[unit]
+    first = (today.month - 1) // months * months + 1  # first month of the current year/half/quarter
+    start = today.year * 12 + first - 1
+    if which in ("last", "past"):
+        start -= months
+    y1, m1 = divmod(start, 12)
+    y2, m2 = divmod(start + months - 1, 12)
+    return span(y1, m1 + 1, y2, m2 + 1)
+
+
 # where the metric is asked: "how many ...", "what share of ...", "number of ..."
 ASK_RE = re.compile(r"\b(?:how\s+many|how\s+much|number\s+of|what\s+(?:share|percent(?:age)?|proportion|fraction|portion|part)|count\s+of)\b(?:\s+[\w'’-]+){0,2}", re.IGNORECASE)
 # "... suspended for being too funny": after the action, "for" introduces the reason
@@ -75,6 +93,7 @@ class Query:
     blocking: tuple[str, ...] = field(default=())
     breakdown: str | None = None  # a stored breakdown the question names ("automation"); None: not broken down
     values: tuple[float, ...] = ()  # numbers the question states ("did Twitter suspend 1.2 million accounts?")
+    latest: bool = False  # "the latest ...", "most recent ...": of several periods, the newest
 
     @property
     def names_metric(self) -> bool:
@@ -142,6 +161,9 @@ class Reader:
         found = find_periods(text)
         periods = [m for m in found if m.period is not None]
         period = periods[0].period if periods else None
+        relative = RELATIVE_RE.search(text)
+        if period is None and relative:  # "last year", "this quarter": against today's date
+            period = relative_period(relative, dt.date.today())
         since = bool(periods) and periods[0].kind == "since"
         features = describe(text)
         if any(m.kind == "previous" for m in found):
@@ -167,7 +189,8 @@ class Reader:
                 blocking.append(w)
         values = tuple(q.value for q in find_quantities(masked) if q.kind != "change")
         return Query(text, features, period, since, location, unknown=tuple(unknown),
-                     blocking=tuple(blocking), breakdown=breakdown, values=values)
+                     blocking=tuple(blocking), breakdown=breakdown, values=values,
+                     latest=period is None and bool(LATEST_RE.search(text)))
 
     @staticmethod
     def _zone(text: str, features: Features) -> tuple[int, int]:

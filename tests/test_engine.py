@@ -138,3 +138,23 @@ def test_a_country_written_as_people_write_it_is_a_place(seeded_sqlite, place):
 
 def test_us_in_lower_case_is_a_pronoun(seeded_sqlite):
     assert answer("tell us twitter suspensions H2 2017", seeded_sqlite).answer.value == 274460
+
+
+def test_the_latest_of_several_periods_answers_a_question_asking_for_it(seeded_sqlite):
+    assert answer("twitter terrorism suspensions", seeded_sqlite).status == "ambiguous"
+    r = answer("latest twitter terrorism suspensions", seeded_sqlite)
+    assert r.status == "answer" and r.answer.value == 274460  # H2 2017, not Aug 2015 - Dec 2017
+
+
+@pytest.mark.parametrize("words,start,end", [
+    ("last year", dt.date(2017, 1, 1), dt.date(2017, 12, 31)),
+    ("this year", dt.date(2018, 1, 1), dt.date(2018, 12, 31)),
+    ("last quarter", dt.date(2017, 10, 1), dt.date(2017, 12, 31)),
+    ("last half", dt.date(2017, 7, 1), dt.date(2017, 12, 31)),
+    ("last month", dt.date(2018, 3, 1), dt.date(2018, 3, 31)),
+])
+def test_relative_periods_count_from_today(words, start, end):
+    from bot.understanding import RELATIVE_RE, relative_period
+
+    p = relative_period(RELATIVE_RE.search(f"suspensions {words}"), dt.date(2018, 4, 5))
+    assert (p.start, p.end) == (start, end)
