@@ -149,7 +149,7 @@ def test_the_latest_of_several_periods_answers_a_question_asking_for_it(seeded_s
 @pytest.mark.parametrize("words,start,end", [
     ("last year", dt.date(2017, 1, 1), dt.date(2017, 12, 31)),
     ("this year", dt.date(2018, 1, 1), dt.date(2018, 12, 31)),
-    ("last quarter", dt.date(2017, 10, 1), dt.date(2017, 12, 31)),
+    ("last quarter", dt.date(2018, 1, 1), dt.date(2018, 3, 31)),
     ("last half", dt.date(2017, 7, 1), dt.date(2017, 12, 31)),
     ("last month", dt.date(2018, 3, 1), dt.date(2018, 3, 31)),
 ])
