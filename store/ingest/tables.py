@@ -31,7 +31,7 @@ import io
 import re
 import sys
 import time
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -167,25 +167,11 @@ def closed_period(start: str, end: str) -> Period:
 
 # --- layouts --------------------------------------------------------------------------------
 
-_new = object.__new__
-_set = object.__setattr__
-_STATED_FIELDS = ("platform", "metric", "policy", "period", "value", "unit", "quote", "qualifier", "location",
-                  "breakdown", "compare", "quote_start", "quote_end", "row", "revisable")
-assert _STATED_FIELDS == tuple(f.name for f in fields(Stated)), "update _stated with Stated's fields"
-
-
 def _stated(platform: str, metric: str, policy: str, period: Period, value: float, unit: str, quote: str,
             qualifier: str | None, location: str, breakdown: str, row: int) -> Stated:
-    """``Stated(..., row=row, revisable=True)``, built without the frozen dataclass's
-    ``__init__`` (one attribute at a time through ``object.__setattr__``), which cost more than
-    the rest of reading a row."""
-    s = _new(Stated)
-    _set(s, "__dict__", {
-        "platform": platform, "metric": metric, "policy": policy, "period": period, "value": value, "unit": unit,
-        "quote": quote, "qualifier": qualifier, "location": location, "breakdown": breakdown, "compare": None,
-        "quote_start": None, "quote_end": None, "row": row, "revisable": True,
-    })
-    return s
+    """A table row's figure: revisable, cited by its row."""
+    return Stated(platform, metric, policy, period, value, unit, quote, qualifier, location, breakdown,
+                  None, None, None, row, True)
 
 
 Row = list[str]
