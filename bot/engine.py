@@ -18,11 +18,11 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, replace
-
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from bot import render
 from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, Answer, FigureView, Revision, SourceView, format_value
 from bot.understanding import MAX_LENGTH, STOPWORDS, Query, Reader
 from store.periods import Period, label_for, month_end
@@ -40,17 +40,15 @@ ASK_ME = "Ask me about a moderation statistic, e.g. “suspensions H2 2017”."
 
 def answer(question: str, store) -> Answer:
     """Answer one question from the stored figures."""
-    with store.queries.holding():
-        return _answer(question, store)
-
-
-def _answer(question: str, store) -> Answer:
-    from bot import render
-
     if question is None or not question.strip():
         return Answer(INVALID, ASK_ME)
     if len(question) > MAX_LENGTH:
         return Answer(INVALID, f"That is {len(question):,} characters; questions are limited to {MAX_LENGTH:,}.")
+    with store.queries.holding():  # one connection for the few queries an answer makes
+        return _answer(question, store)
+
+
+def _answer(question: str, store) -> Answer:
     query = reader(store).read(question)
     if not query.text:
         return Answer(INVALID, ASK_ME)
@@ -87,8 +85,6 @@ def _recency(s: "Scored") -> tuple:
 
 def answer_figure(figure_id: int, store) -> Answer:
     """One stored figure as an answer (a candidate button clicked in Slack)."""
-    from bot import render
-
     fig = store.queries.figure(figure_id)
     if fig is None:
         return Answer(NO_ANSWER, "That figure is no longer stored.")
