@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import weakref
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -92,16 +93,16 @@ def answer_figure(figure_id: int, store) -> Answer:
     return Answer(ANSWER, render.answer(view), view)
 
 
-_readers: dict[int, tuple[tuple, Reader]] = {}
+_readers: "weakref.WeakKeyDictionary[object, tuple[tuple, Reader]]" = weakref.WeakKeyDictionary()
 
 
 def reader(store) -> Reader:
     """The question reader for this store's vocabulary, rebuilt when its documents change."""
     version = store.data_version()
-    cached = _readers.get(id(store))
+    cached = _readers.get(store)
     if cached is None or cached[0] != version:
         cached = (version, Reader(store.vocabulary()))
-        _readers[id(store)] = cached
+        _readers[store] = cached
     return cached[1]
 
 
