@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -41,9 +41,10 @@ class Period:
 
 @dataclass(frozen=True)
 class Mention:
-    """A period expression found in text. ``kind`` is "closed", "since", "current" (the
-    reporting period itself) or "previous" (the one before it); ``period`` is None for the
-    two relative kinds until ``resolve`` is given the reporting period."""
+    """A period expression found in text. ``kind`` is "closed", "since", "duration" (a length
+    only: "a four-month period"), "current" (the reporting period itself) or "previous" (the
+    one before it); ``period`` is None for the two relative kinds, which the reader resolves
+    against the document's reporting period."""
 
     start: int
     end: int
@@ -123,15 +124,6 @@ PERIOD_WORDS = frozenset(
     "mid middle early late start beginning end front back latter last final previous preceding prior latest current "
     "recent recently six".split()
 )
-
-
-def resolve(mention: Mention, current: Period | None) -> Period | None:
-    """The period a mention stands for, given the document's reporting period."""
-    if mention.kind == "current":
-        return current
-    if mention.kind == "previous":
-        return previous(current) if current else None
-    return mention.period
 
 
 # --- the patterns -------------------------------------------------------------------------
@@ -350,7 +342,3 @@ def find_periods(text: str, reference: dt.date | None = None) -> list[Mention]:
             continue
         chosen.append(mention)
     return chosen
-
-
-def with_label(period: Period, label: str) -> Period:
-    return replace(period, label=label)

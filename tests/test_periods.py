@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.periods import Mention, Period, find_periods, label_for, previous, resolve, span
+from store.periods import Mention, Period, find_periods, label_for, previous, span
 
 D = dt.date
 PUBLISHED = D(2018, 4, 5)
@@ -90,19 +90,15 @@ def test_open_start_depends_on_the_reference_date():
 def test_the_preceding_reporting_period_is_the_one_before_the_documents(text):
     m = only(text)
     assert m.kind == "previous" and m.period is None
-    h2_2017 = span(2017, 7, 2017, 12)
-    assert resolve(m, h2_2017) == span(2017, 1, 2017, 6)
-    q3_2016 = span(2016, 7, 2016, 9)
-    assert resolve(m, q3_2016) == span(2016, 4, 2016, 6)
-    assert resolve(m, None) is None  # nothing to be "preceding" to
+    # resolved against the document's reporting period (store.ingest.prose) with previous()
+    assert previous(span(2017, 7, 2017, 12)) == span(2017, 1, 2017, 6)
+    assert previous(span(2016, 7, 2016, 9)) == span(2016, 4, 2016, 6)
 
 
 @pytest.mark.parametrize("text", ["the last reporting period", "the latest reporting period", "recently"])
 def test_the_current_reporting_period_is_the_documents(text):
     m = only(text)
-    assert m.kind == "current"
-    h2_2017 = span(2017, 7, 2017, 12)
-    assert resolve(m, h2_2017) == h2_2017
+    assert m.kind == "current" and m.period is None  # the document's own period, in prose
 
 
 def test_periods_are_found_inside_a_seed_sentence_with_offsets():
