@@ -197,3 +197,15 @@ def valid_blocks(message: dict) -> list[dict]:
             if isinstance(b.get(key), dict):
                 assert len(b[key]["text"]) <= 3000
     return blocks
+
+
+def all_strings(obj):
+    """Every string inside a Slack message (blocks, elements, fallback text)."""
+    if isinstance(obj, dict):
+        for v in obj.values():
+            yield from all_strings(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from all_strings(v)
+    elif isinstance(obj, str):
+        yield obj

@@ -91,11 +91,4 @@ class Proxy:
                 pass
             self._listener.close()
             self._listener = None
-        with self._lock:
-            conns, self._conns = self._conns, []
-        for s in conns:
-            try:
-                s.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-            s.close()
+        self._cut()

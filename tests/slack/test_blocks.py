@@ -10,7 +10,7 @@ from bot.answers import AMBIGUOUS, ANSWER, NO_ANSWER, Answer, FigureView, Source
 from bot.slack import blocks
 from bot.slack.service import Reply
 from bot.slack.text import escape, from_slack, shorten_around
-from slack_harness import valid_blocks
+from slack_harness import all_strings, valid_blocks
 
 
 def view(**kw) -> FigureView:
@@ -23,17 +23,6 @@ def view(**kw) -> FigureView:
     )
     base.update(kw)
     return FigureView(**base)
-
-
-def strings(obj):
-    if isinstance(obj, dict):
-        for v in obj.values():
-            yield from strings(v)
-    elif isinstance(obj, list):
-        for v in obj:
-            yield from strings(v)
-    elif isinstance(obj, str):
-        yield obj
 
 
 def test_answer_layout_number_bold_quote_source_and_sources_count():
@@ -58,7 +47,7 @@ def test_document_text_cannot_ping_or_link():
     other = view(figure_id=8, qualifier="<!channel>", source=SourceView("<@U5>", None, None, None, "b.md"))
     msg = blocks.reply_message(Reply(Answer(ANSWER, hostile, v, (other,)), 1))
     valid_blocks(msg)
-    for s in strings(msg):
+    for s in all_strings(msg):
         for raw in ("<!channel>", "<!here>", "<@U123>", "<@U999>", "<@U5>", "<http", "<!everyone>", "<javascript"):
             assert raw not in s, (raw, s)
     assert "&lt;!channel&gt;" in json.dumps(msg)

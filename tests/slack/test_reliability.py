@@ -27,6 +27,7 @@ from slack_harness import (
     ROOT,
     SIGNING_SECRET,
     Server,
+    all_strings,
     event_callback,
     mention,
     signed_headers,
@@ -132,17 +133,6 @@ HOSTILE = ["<!channel> suspensions H2 2017", "<!here|here> <@U123> how many <htt
            "<@U123|bob> &lt;!channel&gt; <!subteam^S123|@team> twitter", "x" * 20_000,
            "suspensions " + "<!channel> " * 2000]
 RAW = re.compile(r"<!channel>|<!here|<@U123|<http://x|<!subteam")
-
-
-def all_strings(obj):
-    if isinstance(obj, dict):
-        for v in obj.values():
-            yield from all_strings(v)
-    elif isinstance(obj, list):
-        for v in obj:
-            yield from all_strings(v)
-    elif isinstance(obj, str):
-        yield obj
 
 
 def assert_safe(message: dict):
