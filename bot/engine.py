@@ -54,6 +54,9 @@ def _answer(question: str, store) -> Answer:
     if not query.text:
         return Answer(INVALID, ASK_ME)
 
+    if query.scope:  # "not suspended", "excluding terrorism", "Twitter and Facebook": no stored figure is that
+        near = _suggest(store, query)
+        return Answer(NO_ANSWER, render.no_answer(near, query.scope), None, near)
     scored = _rank(query, _fetch(store, query), store)
     if scored and scored[0].score >= MIN_SCORE:
         best = scored[0]
@@ -178,8 +181,6 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
         return "metric"
     if f.actions and feats.actions and not (f.actions <= feats.actions):
         return "metric"  # "suspension appeals" asks for appeals, not suspensions
-    if q.blocking:
-        return "metric"  # "how many pizzas were banned": no figure counts pizzas
     if f.kind == "average" and feats.kind != "average":
         return "metric"
     if f.kind == "count" and fig_kind == "percent" and not f.facets:
@@ -260,8 +261,18 @@ def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
     """Score the figures that do not contradict the question (their citations are read only
     for those: a wide slice of a large store has hundreds of candidates and few survivors)."""
     fitting = [fig for fig in figures if not _contradicts(q, fig, _features(fig.metric, fig.policy))]
-    scored = [(_score(q, fig), fig) for fig in store.queries.with_citations(fitting)]
-    return _merge(scored)
+    fitting = [fig for fig in store.queries.with_citations(fitting) if _supported(q, fig)]
+    return _merge([(_score(q, fig), fig) for fig in fitting])
+
+
+def _supported(q: Query, fig: Figure) -> bool:
+    """Words the lexicon does not know, inside what the question asks ("how many *fake*
+    accounts", "how many *pizzas*"), change what is counted: a figure answers only when its
+    own sources use those words (in the sentence quoted, or the document's title)."""
+    if not q.blocking:
+        return True
+    context = _words(" ".join(f"{c.quote} {c.title or ''}" for c in fig.citations) + " " + fig.metric + " " + fig.policy)
+    return all(_words(w) <= context for w in q.blocking)
 
 
 def _merge(scored: list[tuple[float, Figure]]) -> list[Scored]:

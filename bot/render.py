@@ -60,8 +60,8 @@ def disagreement(views: tuple[FigureView, ...]) -> str:
     return "\n".join(lines)
 
 
-def no_answer(near: tuple[FigureView, ...]) -> str:
-    line = "I have no figure that answers that."
+def no_answer(near: tuple[FigureView, ...], why: str | None = None) -> str:
+    line = f"I have no figure that answers that: {why}." if why else "I have no figure that answers that."
     if not near:
         return line[:-1] + ", nor any close to it."
     return "\n".join([line + " The nearest I have:"] + [f"• {what(v)}" for v in near])

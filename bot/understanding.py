@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 
 from store.numbers import find_quantities
 from store.periods import PERIOD_WORDS, Period, find_periods, span
-from store.vocabulary import Features, Vocabulary, country_in, describe, policy_group
+from store.vocabulary import PLATFORM_RES, Features, Vocabulary, country_in, describe, policy_group
 
 MAX_LENGTH = 1000
 
@@ -68,6 +68,17 @@ def relative_period(m: re.Match, today: dt.date) -> Period:
     return span(y1, m1 + 1, y2, m2 + 1)
 
 
+# Questions that ask for something no single stored figure is: the complement ("were *not*
+# suspended", "*excluding* terrorism", "*other than* ISIS"), what came before or after a period
+# ("*before* H2 2017"), or a total over several platforms ("Twitter *and* Facebook combined").
+NEGATION_RE = re.compile(
+    r"\b(?:not|never|fail(?:s|ed)?\s+to|excluding|exclude[sd]?|except(?:\s+for)?|other\s+than|"
+    r"besides|apart\s+from|aside\s+from|minus|outside\s+of|(?:did|was|were|is|are|has|have|had)n[’']t)\b",
+    re.IGNORECASE,
+)
+OUTSIDE_PERIOD_RE = re.compile(r"\b(?:before|prior\s+to|after|ahead\s+of|preceding|following)\s*$", re.IGNORECASE)
+JOINED_RE = re.compile(r"^\s*(?:and|plus|&|\+|together\s+with|as\s+well\s+as)\s*$", re.IGNORECASE)
+
 # where the metric is asked: "how many ...", "what share of ...", "number of ..."
 ASK_RE = re.compile(r"\b(?:how\s+many|how\s+much|number\s+of|what\s+(?:share|percent(?:age)?|proportion|fraction|portion|part)|count\s+of)\b(?:\s+[\w'’-]+){0,2}", re.IGNORECASE)
 # "... suspended for being too funny": after the action, "for" introduces the reason
@@ -77,6 +88,7 @@ LOCATION_ALIASES = {"US": "United States", "USA": "United States", "U.S.": "Unit
                     "U.S.A.": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom",
                     "EU": "European Union"}
 SLACK_MARKUP_RE = re.compile(r"<([@#!][^>|]*)(?:\|([^>]*))?>|<((?:https?|mailto):[^>|]*)(?:\|([^>]*))?>")
+PLATFORM_NAMES_RE = PLATFORM_RES.regex
 WORD_RE = re.compile(r"[a-z][a-z0-9'’.-]*[a-z0-9]|[a-z]", re.IGNORECASE)
 
 
@@ -94,6 +106,9 @@ class Query:
     breakdown: str | None = None  # a stored breakdown the question names ("automation"); None: not broken down
     values: tuple[float, ...] = ()  # numbers the question states ("did Twitter suspend 1.2 million accounts?")
     latest: bool = False  # "the latest ...", "most recent ...": of several periods, the newest
+    # why no single stored figure can be the answer ("not", "excluding", "before H2 2017",
+    # "Twitter and Facebook"), or None
+    scope: str | None = None
 
     @property
     def names_metric(self) -> bool:
@@ -127,6 +142,11 @@ class Reader:
         self.vocabulary = vocabulary
         self.known = vocabulary.words() | STOPWORDS | PERIOD_WORDS
         self.choices = sorted(w for w in self.known if len(w) >= 4)
+        self._by_initial: dict[str, list[str]] = {}
+        for w in self.choices:
+            if w.isalpha():
+                self._by_initial.setdefault(w[0], []).append(w)
+        self.frequency = vocabulary.frequency()
         self.locations = {loc.casefold(): loc for loc in vocabulary.locations}
         self.location_aliases = {a: n for a, n in LOCATION_ALIASES.items() if n.casefold() in self.locations}
         # a breakdown is named by its whole text or by its value ("Product: YouTube" -> "youtube")
@@ -151,12 +171,34 @@ class Reader:
         w = word.lower()
         if w in self.known or len(w) < 4 or not w.isalpha():
             return word
-        # edits allowed grow with length; a swap of two letters ("dwon") is one edit
-        best = process.extractOne(w, self.choices, scorer=OSA.distance, score_cutoff=1 if len(w) < 8 else 2)
-        return best[0] if best else word
+        expanded = self._expand(w)
+        if expanded:
+            return expanded
+        # edits allowed grow with length; a swap of two letters ("dwon") is one edit. A typo
+        # keeps the first letter, and adds no letter but a doubled one: "boats" is a word of
+        # its own, not "bots", and "excluding" is not "including"
+        for choice, _, _ in process.extract(w, self.choices, scorer=OSA.distance, score_cutoff=1 if len(w) < 8 else 2, limit=5):
+            if choice[0] == w[0] and (len(w) <= len(choice) or _undouble(w) == _undouble(choice)):
+                return choice
+        return word
+
+    def _expand(self, w: str) -> str | None:
+        """An abbreviation of a known word: "susp" = suspended, "accts" = accounts, "vids" =
+        videos, "twtr" = twitter. Its letters are the word's, in order, starting with its
+        first; of several words, the most frequent in what the store knows wins."""
+        if not (2 <= len(w) <= 6):
+            return None
+        found = [c for c in self._by_initial.get(w[0], ()) if len(c) > len(w) and _subsequence(w, c)]
+        if not found:
+            return None
+        prefixed = [c for c in found if c.startswith(w)]
+        pool = prefixed or found
+        if not prefixed and len(w) < 4:
+            return None  # "vs" is not "videos": two or three letters abbreviate only a word's start
+        return min(pool, key=lambda c: (-self.frequency.get(c, 0), len(c), c))
 
     def read(self, question: str) -> Query:
-        text = clean(question)
+        raw = text = clean(question)
         text = WORD_RE.sub(lambda m: self.correct(m.group()), text)
         found = find_periods(text)
         periods = [m for m in found if m.period is not None]
@@ -190,7 +232,8 @@ class Reader:
         values = tuple(q.value for q in find_quantities(masked) if q.kind != "change")
         return Query(text, features, period, since, location, unknown=tuple(unknown),
                      blocking=tuple(blocking), breakdown=breakdown, values=values,
-                     latest=period is None and bool(LATEST_RE.search(text)))
+                     latest=period is None and bool(LATEST_RE.search(text)),
+                     scope=_scope(raw, text, periods, features))
 
     @staticmethod
     def _zone(text: str, features: Features) -> tuple[int, int]:
@@ -215,6 +258,30 @@ class Reader:
     def _breakdown(self, text: str) -> str | None:
         m = self._breakdown_re and self._breakdown_re.search(text)
         return self.breakdowns[m.group().casefold()] if m else None
+
+
+def _subsequence(short: str, word: str) -> bool:
+    it = iter(word)
+    return all(ch in it for ch in short)
+
+
+def _undouble(word: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _scope(raw: str, text: str, periods, features: Features) -> str | None:
+    """Why the question asks for something other than one stored figure, or None. (Negation
+    is read before spelling correction, which must not turn "excluding" into "including".)"""
+    if NEGATION_RE.search(raw):
+        return "it asks about what was not counted, or leaves something out"
+    for m in periods:
+        if OUTSIDE_PERIOD_RE.search(text[: m.start]):
+            return "it asks about the time before or after a period, not the period itself"
+    spans = sorted(s for s in features.spans if PLATFORM_NAMES_RE.fullmatch(text[s[0]:s[1]]))
+    for (_, a_end), (b_start, _) in zip(spans, spans[1:]):
+        if JOINED_RE.match(text[a_end:b_start]):
+            return "it asks for several platforms together"
+    return None
 
 
 def _names_re(names, flags: int, before: str = r"(?<![\w])") -> re.Pattern | None:

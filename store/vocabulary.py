@@ -271,6 +271,21 @@ class Vocabulary:
     breakdowns: list[str]
     quoted: list[str] = field(default_factory=list)  # the sentences prose figures are quoted from
 
+    def frequency(self) -> dict[str, int]:
+        """How often each word occurs in what the lexicon and the store say (the lexicon's
+        canonical names count a lot): to expand an abbreviation to its likeliest word."""
+        counts: dict[str, int] = {}
+        for table in (PLATFORMS, POLICIES, ACTIONS, OBJECTS, FACETS):
+            for name, aliases in table.items():
+                for phrase in (name, *aliases):
+                    for w in re.findall(r"[a-z][a-z0-9'-]+", phrase.lower()):
+                        counts[w] = counts.get(w, 0) + 5
+        for values in (self.platforms, self.metrics, self.policies, self.locations, self.breakdowns, self.quoted):
+            for v in values:
+                for w in re.findall(r"[a-z][a-z0-9'-]+", v.lower()):
+                    counts[w] = counts.get(w, 0) + 1
+        return counts
+
     def words(self) -> set[str]:
         """Every word the lexicon and the store know, for spelling correction."""
         words: set[str] = set()
