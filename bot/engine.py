@@ -29,7 +29,7 @@ from bot.understanding import MAX_LENGTH, STOPWORDS, Query, Reader
 from store.periods import Period, label_for, month_end
 from store.queries import CitationRecord as Citation
 from store.queries import FigureRecord as Figure
-from store.vocabulary import ALL_POLICIES, Features, describe, policy_group
+from store.vocabulary import ALL_POLICIES, Features, describe, platform_family, policy_group
 
 TIE = 0.02  # scores closer than this are "equally good"
 MIN_SCORE = 0.45
@@ -124,7 +124,7 @@ def _fetch(store, q: Query, limit: int = CANDIDATE_LIMIT) -> list[Figure]:
         params.update({f"{prefix}{i}": v for i, v in enumerate(values)})
 
     if f.platforms:
-        among("platform", f.platforms, "p")
+        among("platform", platform_family(f.platforms), "p")
     if f.policies:
         stored = reader(store).policies_for(f.policies)
         if not stored:
@@ -159,7 +159,7 @@ class Scored:
 def _contradicts(q: Query, fig: Figure, feats) -> str | None:
     """Why this figure cannot answer the question, or None."""
     f = q.features
-    if f.platforms and fig.platform not in f.platforms:
+    if f.platforms and fig.platform not in platform_family(f.platforms):
         return "platform"
     if f.policies and policy_group(fig.policy) not in f.policies and fig.policy.casefold() not in f.policies:
         return "policy"
@@ -213,6 +213,8 @@ def _score(q: Query, fig: Figure) -> float:
     f = q.features
     score = 0.5
     score += 0.08 * bool(f.platforms) + 0.08 * bool(f.policies) + 0.1 * bool(q.period)
+    if f.platforms and fig.platform not in f.platforms:
+        score -= 0.06  # the company's figure for its service, or the other way round
     score += 0.08 * bool(f.actions and feats.actions & f.actions) + 0.08 * bool(f.objects and feats.objects & f.objects)
     score += 0.12 * bool(f.facets)
     if not f.facets and feats.facets and (f.actions or f.objects):

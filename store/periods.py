@@ -236,6 +236,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("quarterword", rf"{_B}(?:the\s+)?{_QUARTER_WORD}\s+quarter\s+of\s+{_y('y')}{_E}"),
         # the second and third quarters of 2018
         ("quarters", rf"{_B}(?:(?:the\s+)?(?P<qa>first|second|third)\s+(?:and|to|through)\s+(?:the\s+)?(?P<qb>second|third|fourth)\s+quarters\s+of\s+|Q(?P<qn1>[1-4])\s*(?:-|–|to|through)\s*Q(?P<qn2>[1-4])\s*'?){_yy('y')}{_E}"),
+        # No year: "the third quarter of this year", "Q3", "the September quarter", "the second
+        # half", "between April and September", "last year". A document's publication date
+        # tells which year (the latest such period that had ended by then); without one, or
+        # in a question, they are not read.
+        ("relquarter", rf"{_B}(?:(?:the\s+)?{_QUARTER_WORD}\s+quarter(?:\s+of\s+(?:the\s+year|(?P<rel>this|last|the\s+previous)\s+year))?|Q(?P<qn>[1-4])|(?:the\s+)?(?P<qm>march|june|september|december)\s+quarter)(?!\s*(?:of\s+)?'?\d)(?![\w/])"),
+        ("relhalf", rf"{_B}(?:the\s+)?{_HALF_WORD}\s+half(?:\s+of\s+(?:the\s+year|(?P<rel>this|last|the\s+previous)\s+year))?(?!\s*(?:of\s+)?'?\d)(?![\w/])"),
+        ("relmonths", rf"{_B}(?:between\s+|from\s+)?{_m('m1')}(?:{_DASH}|\s+and\s+){_m('m2')}(?!\s*,?\s*'?\d)(?![\w/])"),
+        ("relyear", r"\b(?P<rel>this|last|past|previous)\s+year\b"),
         # Aug 2015 (a whole month), 12/31/2010 (a day)
         ("date", rf"{_B}{_date_re('x')}{_E}"),
         ("month", rf"{_B}{_monthyear_re('x')}{_E}"),
@@ -320,11 +328,49 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
     if name == "year":
         y = int(g["y"])
         return Mention(s, e, "closed", span(y, 1, y, 12))
+    if name.startswith("rel"):
+        return _relative(name, g, s, e, reference)
     if name in ("previous", "current"):
         return Mention(s, e, name, None)
     if name == "duration":
         return Mention(s, e, "duration", Period(None, None, duration_label(m.group(0))))
     return None
+
+
+def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> Mention | None:
+    """A period stated without its year, placed by the publication date: the latest one that
+    had ended by then ("this year" and "last year" count from it)."""
+    if reference is None:
+        return None
+    rel = (g.get("rel") or "").split()[0].lower() if g.get("rel") else ""
+    if name == "relyear":
+        if rel == "this":
+            return None  # the year so far: its end is not stated
+        y = reference.year - 1
+        return Mention(s, e, "closed", span(y, 1, y, 12))
+    if name == "relquarter":
+        if g.get("qn"):
+            q = int(g["qn"])
+        elif g.get("qm"):
+            q = MONTHS[g["qm"].lower()[:3]] // 3
+        else:
+            w = g["qw"].lower()
+            q = 4 if w in ("last", "final") else ORDINAL[w]
+        m1, m2 = 3 * q - 2, 3 * q
+    elif name == "relhalf":
+        first = g["hw"].lower() in ("first", "1st", "front")
+        m1, m2 = (1, 6) if first else (7, 12)
+    else:
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        if m2 < m1:
+            return None
+    if rel == "this":
+        y = reference.year
+    elif rel in ("last", "the"):
+        y = reference.year - 1
+    else:
+        y = reference.year if month_end(reference.year, m2) <= reference else reference.year - 1
+    return Mention(s, e, "closed", span(y, m1, y, m2))
 
 
 def find_periods(text: str, reference: dt.date | None = None) -> list[Mention]:

@@ -41,6 +41,28 @@ PLATFORMS: dict[str, tuple[str, ...]] = {
     "Tumblr": ("tumblr",),
 }
 
+# A company and the services it reports on: a question about the company may be answered by a
+# figure for one of its services, and a question about a service by the company's own figure
+# ("Meta removed 1.3 billion fake accounts"), never by a sibling's (Instagram is not Facebook).
+COMPANIES: dict[str, frozenset[str]] = {
+    "Meta": frozenset({"Facebook", "Instagram", "WhatsApp", "Threads", "Messenger"}),
+    "Google": frozenset({"YouTube"}),
+    "Microsoft": frozenset({"LinkedIn", "Bing", "Xbox"}),
+}
+
+
+@lru_cache(maxsize=1024)
+def platform_family(platforms: frozenset[str]) -> frozenset[str]:
+    """The platforms named, with their companies' services and their services' companies."""
+    out = set(platforms)
+    for company, services in COMPANIES.items():
+        if company in platforms:
+            out |= services
+        if services & platforms:
+            out.add(company)
+    return frozenset(out)
+
+
 # policy group -> aliases. A stored policy ("Dangerous Orgs: Terrorism") belongs to the group
 # whose alias it contains; questions name groups.
 POLICIES: dict[str, tuple[str, ...]] = {
