@@ -283,15 +283,23 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         base = next((f for f in reversed(out + earlier) if f.q.kind == "count"), None)
         clause = next((c for c in clauses if c[0] <= q.start < c[1]), (0, len(text)))
         policy, ref = sentence_policy, None
+        if q.kind == "count" and (PER_BEFORE_RE.search(text, max(0, q.start - 5), q.start) or DURATION_AFTER_RE.match(text, q.end)):
+            continue  # "3 views per 10,000 views", "within 24 hours": a rate's base or a length of time
         if q.kind == "count":
             noun = _noun_after(text, q.end)
+            verb = action or _verb_in(text)
             if noun is None and out and out[-1].q.kind == "count":  # "..., including 274,460 during ..."
                 metric, unit, act = out[-1].metric, out[-1].unit, out[-1].action
-            elif noun is not None and action is not None:
-                unit, act = unit_for(noun), _action_for(noun, action)
+            elif noun is not None and verb is not None:
+                unit, act = unit_for(noun), _action_for(noun, verb) if action else verb
                 metric = f"{unit} {act}"
             else:
-                continue
+                # the lexicon does not know the noun: "3,044 Telegram channels", "78 Pins"
+                other = _any_noun_after(text, q.end)
+                if other is None or verb is None:
+                    continue
+                unit, act = other, verb
+                metric = f"{unit} {act}"
         elif q.kind == "percent":
             facets = describe(text[clause[0] : clause[1]]).facets or feats.facets  # its own clause first
             noun = _noun_after(text, q.end) if SHARE_OF_RE.match(text, q.end) else None
@@ -332,6 +340,40 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
 def _clauses(text: str) -> list[tuple[int, int]]:
     cuts = [0] + [m.start() for m in CLAUSE_SPLIT_RE.finditer(text)] + [len(text)]
     return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+
+
+# A past participle or past tense of the sentence ("deactivated", "received", "blocked"): what
+# was done, when the lexicon has no word for it. Report verbs say nothing about the figure.
+VERB_RE = re.compile(r"\b([a-z]{3,}ed)\b", re.IGNORECASE)
+REPORT_VERBS = frozenset("said stated added noted reported published released shared revealed announced claimed "
+                         "showed indicated compared based related used called followed included listed "
+                         "increased decreased dropped declined rose jumped fell improved continued expected".split())
+NOUN_AFTER_RE = re.compile(r"\s+(?:of\s+)?(?:(?:the|its|their|these|those|our)\s+)?(?P<noun>[A-Za-z][A-Za-z-]{2,}(?:\s+[A-Za-z][A-Za-z-]{2,})?)")
+PER_BEFORE_RE = re.compile(r"\b(?:per|every|each|out\s+of)\s+$", re.IGNORECASE)
+DURATION_AFTER_RE = re.compile(r"\s*(?:-\s*)?(?:seconds?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|times)\b", re.IGNORECASE)
+NOT_NOUNS = frozenset("were was are is have has had been and or but the that which who per percent of in on at to for "
+                      "from by with during since between than times more less over under about".split())
+
+
+def _verb_in(text: str) -> str | None:
+    for m in VERB_RE.finditer(text):
+        w = m.group(1).lower()
+        if w not in REPORT_VERBS:
+            return w
+    return None
+
+
+def _any_noun_after(text: str, pos: int) -> str | None:
+    """The word or two right after a number, when they are not a verb or a function word."""
+    m = NOUN_AFTER_RE.match(text, pos)
+    if not m:
+        return None
+    words = m.group("noun").lower().split()
+    if words[0] in NOT_NOUNS or words[0].endswith("ed"):
+        return None
+    if len(words) > 1 and (words[1] in NOT_NOUNS or words[1].endswith("ed")):
+        words = words[:1]
+    return " ".join(words)
 
 
 def _noun_after(text: str, pos: int) -> str | None:
