@@ -125,8 +125,8 @@ def _fetch(store, q: Query, limit: int = CANDIDATE_LIMIT) -> list[Figure]:
 
     if f.platforms:
         among("platform", platform_family(f.platforms), "p")
-    if f.policies:
-        stored = reader(store).policies_for(f.policies)
+    if f.policies or q.named_policies:
+        stored = set(reader(store).policies_for(f.policies)) | q.named_policies
         if not stored:
             return []
         among("policy", stored, "c")
@@ -161,7 +161,8 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
     f = q.features
     if f.platforms and fig.platform not in platform_family(f.platforms):
         return "platform"
-    if f.policies and policy_group(fig.policy) not in f.policies and fig.policy.casefold() not in f.policies:
+    if f.policies and policy_group(fig.policy) not in f.policies and fig.policy.casefold() not in f.policies \
+            and fig.policy not in q.named_policies:
         return "policy"
     if (q.location or "") != (fig.location or ""):
         return "location"
@@ -179,13 +180,18 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
             return "metric"
     if f.objects and feats.objects and not (f.objects & feats.objects):
         return "metric"
-    if f.actions and feats.actions and not (f.actions <= feats.actions):
+    if f.actions and feats.actions and not (f.actions <= feats.actions | _IMPLIED.get(frozenset(feats.actions), frozenset())):
         return "metric"  # "suspension appeals" asks for appeals, not suspensions
     if f.kind == "average" and feats.kind != "average":
         return "metric"
     if f.kind == "count" and fig_kind == "percent" and not f.facets:
         return "metric"
     return None
+
+
+# Content "actioned" (Meta's word) was removed, covered with a warning or disabled: it answers a
+# question about removals, scored a little lower than a figure that says removed.
+_IMPLIED = {frozenset({"actioned"}): frozenset({"suspended"})}
 
 
 def _same_period(q: Query, fig: Figure) -> bool:
@@ -214,7 +220,9 @@ def _score(q: Query, fig: Figure) -> float:
     score = 0.5
     score += 0.08 * bool(f.platforms) + 0.08 * bool(f.policies) + 0.1 * bool(q.period)
     if f.platforms and fig.platform not in f.platforms:
-        score -= 0.06  # the company's figure for its service, or the other way round
+        score -= 0.06
+    if f.actions and not (f.actions & feats.actions):
+        score -= 0.05  # "taken down" answered by content actioned  # the company's figure for its service, or the other way round
     score += 0.08 * bool(f.actions and feats.actions & f.actions) + 0.08 * bool(f.objects and feats.objects & f.objects)
     score += 0.12 * bool(f.facets)
     if not f.facets and feats.facets and (f.actions or f.objects):
@@ -227,6 +235,11 @@ def _score(q: Query, fig: Figure) -> float:
     if not q.names_metric:
         similarity = fuzz.token_set_ratio(q.text.lower(), fig.metric.lower()) / 100
         score -= 0.2 * (1 - similarity)
+    # names the publisher uses, stated word for word, beat near ones ("with appeal" against
+    # "without appeal", "Hate & Spam" against "Spam & Hate", a policy against all policies)
+    for named, name in ((q.named_metrics, fig.metric), (q.named_policies, fig.policy)):
+        if named:
+            score += 0.25 if name in named else -0.1
     if fig.citations and fig.citations[0].row is not None:
         # A table row: its metric and policy are the publisher's own labels, so the words a
         # question shares with them tell "removal rate within 24 hours" from "... before any
@@ -273,8 +286,10 @@ def _supported(q: Query, fig: Figure) -> bool:
     own sources use those words (in the sentence quoted, or the document's title)."""
     if not q.blocking:
         return True
-    context = _words(" ".join(f"{c.quote} {c.title or ''}" for c in fig.citations) + " " + fig.metric + " " + fig.policy)
-    return all(_words(w) <= context for w in q.blocking)
+    text = " ".join(f"{c.quote} {c.title or ''}" for c in fig.citations) + " " + fig.metric + " " + fig.policy
+    context, glued = _words(text), re.sub(r"[^a-z0-9]+", "", text.lower())
+    # a longer word may be part of a name written as one ("upper" in "Upperbound Prevalence")
+    return all(_words(w) <= context or (len(w) >= 4 and w in glued) for w in q.blocking)
 
 
 def _merge(scored: list[tuple[float, Figure]]) -> list[Scored]:

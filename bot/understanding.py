@@ -109,6 +109,10 @@ class Query:
     # why no single stored figure can be the answer ("not", "excluding", "before H2 2017",
     # "Twitter and Facebook"), or None
     scope: str | None = None
+    # stored metric and policy names the question states, word for word ("Content Restored
+    # without appeal", "Hate & Spam"): the figures bearing exactly those names fit best
+    named_metrics: frozenset[str] = frozenset()
+    named_policies: frozenset[str] = frozenset()
 
     @property
     def names_metric(self) -> bool:
@@ -142,6 +146,8 @@ class Reader:
         self.vocabulary = vocabulary
         self.known = vocabulary.words() | STOPWORDS | PERIOD_WORDS
         self.choices = sorted(w for w in self.known if len(w) >= 4)
+        self.metric_keys = _name_keys(vocabulary.metrics)
+        self.policy_keys = _name_keys(vocabulary.policies)
         self._by_initial: dict[str, list[str]] = {}
         for w in self.choices:
             if w.isalpha():
@@ -230,10 +236,17 @@ class Reader:
             if zone[0] <= m.start() < zone[1]:
                 blocking.append(w)
         values = tuple(q.value for q in find_quantities(masked) if q.kind != "change")
+        key = _key(text)
+        named_metrics = _named(key, self.metric_keys)
+        named_policies = _named(key, self.policy_keys)
+        if named_policies:  # "Hate & Spam" names a policy: its words say nothing unknown
+            words = {w for p in named_policies for w in re.findall(r"[a-z]+", p.lower())}
+            blocking = [w for w in blocking if w not in words]
         return Query(text, features, period, since, location, unknown=tuple(unknown),
                      blocking=tuple(blocking), breakdown=breakdown, values=values,
                      latest=period is None and bool(LATEST_RE.search(text)),
-                     scope=_scope(raw, text, periods, features))
+                     scope=_scope(raw, text, periods, features),
+                     named_metrics=named_metrics, named_policies=named_policies)
 
     @staticmethod
     def _zone(text: str, features: Features) -> tuple[int, int]:
@@ -258,6 +271,29 @@ class Reader:
     def _breakdown(self, text: str) -> str | None:
         m = self._breakdown_re and self._breakdown_re.search(text)
         return self.breakdowns[m.group().casefold()] if m else None
+
+
+def _key(text: str) -> str:
+    """A name as compared: lower case, "&" as "and", "w/o" as "without", letters and digits only
+    ("Upperbound Prevalence" = "upper bound prevalence")."""
+    text = text.lower().replace("&", " and ").replace("w/o", "without")
+    return re.sub(r"[^a-z0-9]+", "", text)
+
+
+def _name_keys(names) -> dict[str, set[str]]:
+    """Stored names by their key (several spellings may share one), for those long enough to
+    be named on purpose."""
+    keys: dict[str, set[str]] = {}
+    for n in names:
+        if len(k := _key(n)) >= 6:
+            keys.setdefault(k, set()).add(n)
+    return keys
+
+
+def _named(question_key: str, keys: dict[str, set[str]]) -> frozenset[str]:
+    """The stored names a question states, each not part of a longer one it states."""
+    found = [k for k in keys if k in question_key]
+    return frozenset(n for k in found if not any(k != o and k in o for o in found) for n in keys[k])
 
 
 def _subsequence(short: str, word: str) -> bool:
