@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from bot import render
 from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, Answer, FigureView, Revision, SourceView, format_value
-from bot.understanding import MAX_LENGTH, STOPWORDS, Query, Reader
+from bot.understanding import MAX_LENGTH, Query, Reader, content_words, terms
 from store.periods import Period, label_for, month_end
 from store.queries import CitationRecord as Citation
 from store.queries import FigureRecord as Figure
@@ -33,6 +33,7 @@ from store.vocabulary import ALL_POLICIES, Features, describe, platform_family, 
 
 TIE = 0.02  # scores closer than this are "equally good"
 MIN_SCORE = 0.45
+EVIDENCE_WEIGHT = 0.6  # how much the words of a figure's sources count against the lexicon's reading
 SUGGESTIONS = 3
 CANDIDATE_LIMIT = 400
 SUGGESTION_POOL = 60
@@ -57,6 +58,8 @@ def _answer(question: str, store) -> Answer:
     if query.scope:  # "not suspended", "excluding terrorism", "Twitter and Facebook": no stored figure is that
         near = _suggest(store, query)
         return Answer(NO_ANSWER, render.no_answer(near, query.scope), None, near)
+    if not (query.asked or query.period or query.features.platforms or query.location):
+        return Answer(NO_ANSWER, render.no_answer(()))  # nothing in it was understood
     scored = _rank(query, _fetch(store, query), store)
     if scored and scored[0].score >= MIN_SCORE:
         best = scored[0]
@@ -179,13 +182,13 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
         if f.facets or not (f.kind and f.kind == fig_kind and fig_kind != "count"):
             return "metric"
     if f.objects and feats.objects and not (f.objects & feats.objects):
-        return "metric"
+        return "metric"  # tweets are not accounts
     if f.actions and feats.actions and not (f.actions <= feats.actions | _IMPLIED.get(frozenset(feats.actions), frozenset())):
         return "metric"  # "suspension appeals" asks for appeals, not suspensions
     if f.kind == "average" and feats.kind != "average":
         return "metric"
     if f.kind == "count" and fig_kind == "percent" and not f.facets:
-        return "metric"
+        return "metric"  # "how many" is a count, unless of a subset ("how many were flagged")
     return None
 
 
@@ -213,23 +216,44 @@ def _features(metric: str, policy: str) -> Features:
     return describe(metric + " " + policy)
 
 
-def _score(q: Query, fig: Figure) -> float:
+def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> float:
+    """How much of what the question asks about (weighted by how telling each term is) the
+    figure's sources say: in what the figure counts (its metric and policy, or the words
+    around the number) fully, elsewhere in the sentence quoted a little less, in the title
+    of the document less again. 1.0: all of it, next to the number."""
+    if not q.asked:
+        return 0.5  # the question says nothing but platform, period or place: neutral
+    local = terms(fig.metric + " " + fig.policy + " " + fig.unit)
+    sentence = frozenset().union(*(terms(c.quote) for c in fig.citations)) if fig.citations else frozenset()
+    title = frozenset().union(*(terms(c.title or "") for c in fig.citations)) if fig.citations else frozenset()
+    top = idf[""]
+    total = got = 0.0
+    for w in q.asked:
+        weight = idf.get(w, top)
+        total += weight
+        got += weight * (1.0 if w in local else 0.7 if w in sentence else 0.3 if w in title else 0.0)
+    return got / total if total else 1.0
+
+
+def _score(q: Query, fig: Figure, idf: dict[str, float] | None = None) -> float:
     """How well a figure that does not contradict the question fits it."""
     feats = _features(fig.metric, fig.policy)
     f = q.features
     score = 0.5
+    if idf is not None:
+        score += EVIDENCE_WEIGHT * (_evidence(q, fig, idf) - 0.5)
     score += 0.08 * bool(f.platforms) + 0.08 * bool(f.policies) + 0.1 * bool(q.period)
     if f.platforms and fig.platform not in f.platforms:
         score -= 0.06
     if f.actions and not (f.actions & feats.actions):
-        score -= 0.05  # "taken down" answered by content actioned  # the company's figure for its service, or the other way round
+        score -= 0.05  # "taken down" answered by content actioned
     score += 0.08 * bool(f.actions and feats.actions & f.actions) + 0.08 * bool(f.objects and feats.objects & f.objects)
     score += 0.12 * bool(f.facets)
     if not f.facets and feats.facets and (f.actions or f.objects):
         score -= 0.1  # a share of a subset, when the question named a metric but no subset
     if f.kind is None and fig.unit == "percent":
         score -= 0.05
-    score -= 0.05 * len(q.unknown)  # words outside what is asked ("for the board deck")
+
     if q.values and any(abs(c.value - v) <= 0.01 * abs(v) for c in fig.citations for v in q.values):
         score += 0.1  # "is it true Twitter suspended 1.2 million accounts?": that figure
     if not q.names_metric:
@@ -237,47 +261,30 @@ def _score(q: Query, fig: Figure) -> float:
         score -= 0.2 * (1 - similarity)
     # names the publisher uses, stated word for word, beat near ones ("with appeal" against
     # "without appeal", "Hate & Spam" against "Spam & Hate", a policy against all policies)
-    for named, name in ((q.named_metrics, fig.metric), (q.named_policies, fig.policy)):
-        if named:
-            score += 0.25 if name in named else -0.1
+    for fit, name in ((q.metric_fit, fig.metric), (q.policy_fit, fig.policy)):
+        if name in fit:
+            score += 0.25 * fit[name]
+        elif 1.0 in fit.values():
+            score -= 0.1  # another name is stated word for word
     if fig.citations and fig.citations[0].row is not None:
         # A table row: its metric and policy are the publisher's own labels, so the words a
         # question shares with them tell "removal rate within 24 hours" from "... before any
         # views"; without a policy in the question, the all-policies total answers.
-        words = _words(q.text) - _words(fig.platform + " " + fig.location)
+        words = content_words(q.text) - content_words(fig.platform + " " + fig.location)
         if words:
-            score += 0.12 * len(words & _words(fig.metric + " " + fig.policy)) / len(words)
+            score += 0.12 * len(words & content_words(fig.metric + " " + fig.policy)) / len(words)
         if not f.policies and fig.policy == ALL_POLICIES:
             score += 0.05
     return score
-
-
-_HOURS_RE = re.compile(r"\b(\d+)\s*(?:h|hr|hrs)\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=65536)
-def _words(text: str) -> frozenset[str]:
-    """Content words, lightly stemmed ("governments" = "government", "removal" = "removed",
-    "24h" = "24 hours")."""
-    text = _HOURS_RE.sub(r"\1 hours", text.lower())
-    out = set()
-    for w in re.findall(r"[a-z0-9]+", text):
-        if w in STOPWORDS:
-            continue
-        for suffix in ("ing", "ed", "al", "es", "s", "e"):  # removal = removed = remove
-            if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-                w = w[: -len(suffix)]
-                break
-        out.add(w)
-    return frozenset(out)
 
 
 def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
     """Score the figures that do not contradict the question (their citations are read only
     for those: a wide slice of a large store has hundreds of candidates and few survivors)."""
     fitting = [fig for fig in figures if not _contradicts(q, fig, _features(fig.metric, fig.policy))]
+    idf = reader(store).idf
     fitting = [fig for fig in store.queries.with_citations(fitting) if _supported(q, fig)]
-    return _merge([(_score(q, fig), fig) for fig in fitting])
+    return _merge([(_score(q, fig, idf), fig) for fig in fitting])
 
 
 def _supported(q: Query, fig: Figure) -> bool:
@@ -287,9 +294,9 @@ def _supported(q: Query, fig: Figure) -> bool:
     if not q.blocking:
         return True
     text = " ".join(f"{c.quote} {c.title or ''}" for c in fig.citations) + " " + fig.metric + " " + fig.policy
-    context, glued = _words(text), re.sub(r"[^a-z0-9]+", "", text.lower())
+    context, glued = content_words(text), re.sub(r"[^a-z0-9]+", "", text.lower())
     # a longer word may be part of a name written as one ("upper" in "Upperbound Prevalence")
-    return all(_words(w) <= context or (len(w) >= 4 and w in glued) for w in q.blocking)
+    return all(content_words(w) <= context or (len(w) >= 4 and w in glued) for w in q.blocking)
 
 
 def _merge(scored: list[tuple[float, Figure]]) -> list[Scored]:

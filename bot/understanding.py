@@ -9,10 +9,12 @@ the words the lexicon and the store know, with rapidfuzz on a precomputed choice
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -76,7 +78,8 @@ NEGATION_RE = re.compile(
     r"besides|apart\s+from|aside\s+from|minus|outside\s+of|(?:did|was|were|is|are|has|have|had)n[’']t)\b",
     re.IGNORECASE,
 )
-OUTSIDE_PERIOD_RE = re.compile(r"\b(?:before|prior\s+to|after|ahead\s+of|preceding|following)\s*$", re.IGNORECASE)
+# "before H2 2017" asks about other periods; "a four-month period before Feb 2016" does not
+OUTSIDE_PERIOD_RE = re.compile(r"(?<!period\s)(?<!months\s)(?<!weeks\s)(?<!days\s)(?<!years\s)\b(?:before|prior\s+to|after|ahead\s+of|preceding|following)\s*$", re.IGNORECASE)
 JOINED_RE = re.compile(r"^\s*(?:and|plus|&|\+|together\s+with|as\s+well\s+as)\s*$", re.IGNORECASE)
 
 # where the metric is asked: "how many ...", "what share of ...", "number of ..."
@@ -109,10 +112,20 @@ class Query:
     # why no single stored figure can be the answer ("not", "excluding", "before H2 2017",
     # "Twitter and Facebook"), or None
     scope: str | None = None
-    # stored metric and policy names the question states, word for word ("Content Restored
-    # without appeal", "Hate & Spam"): the figures bearing exactly those names fit best
-    named_metrics: frozenset[str] = frozenset()
-    named_policies: frozenset[str] = frozenset()
+    # stored metric and policy names the question states, and how much of each (1.0: word for
+    # word, "Content Restored without appeal", "Hate & Spam"; 0.67: "restored ... appealed"
+    # for "Content Restored with appeal"): the figures bearing the best-stated names fit best
+    metric_fit: dict[str, float] = field(default_factory=dict, compare=False)
+    policy_fit: dict[str, float] = field(default_factory=dict, compare=False)
+
+    # what the question asks about beyond platform, period and place: its content words,
+    # stemmed, and the lexicon's families they name ("taken down" = removed)
+    asked: frozenset[str] = frozenset()
+
+    @property
+    def named_policies(self) -> frozenset[str]:
+        """The stored policy names the question states word for word."""
+        return frozenset(n for n, fit in self.policy_fit.items() if fit == 1.0)
 
     @property
     def names_metric(self) -> bool:
@@ -146,8 +159,9 @@ class Reader:
         self.vocabulary = vocabulary
         self.known = vocabulary.words() | STOPWORDS | PERIOD_WORDS
         self.choices = sorted(w for w in self.known if len(w) >= 4)
-        self.metric_keys = _name_keys(vocabulary.metrics)
-        self.policy_keys = _name_keys(vocabulary.policies)
+        self.idf = _idf([*vocabulary.quoted, *vocabulary.metrics, *vocabulary.policies])
+        self.metric_names = _Names(vocabulary.metrics)
+        self.policy_names = _Names(vocabulary.policies)
         self._by_initial: dict[str, list[str]] = {}
         for w in self.choices:
             if w.isalpha():
@@ -236,17 +250,23 @@ class Reader:
             if zone[0] <= m.start() < zone[1]:
                 blocking.append(w)
         values = tuple(q.value for q in find_quantities(masked) if q.kind != "change")
-        key = _key(text)
-        named_metrics = _named(key, self.metric_keys)
-        named_policies = _named(key, self.policy_keys)
-        if named_policies:  # "Hate & Spam" names a policy: its words say nothing unknown
-            words = {w for p in named_policies for w in re.findall(r"[a-z]+", p.lower())}
-            blocking = [w for w in blocking if w not in words]
+        metric_fit = self.metric_names.stated(text)
+        policy_fit = self.policy_names.stated(text)
+        named = {w for p, fit in {**metric_fit, **policy_fit}.items() if fit == 1.0 for w in re.findall(r"[a-z]+", p.lower())}
+        blocking = [w for w in blocking if w not in named]  # "Hate & Spam" names a policy: nothing unknown
+        about = text
+        for a, b in [m.span() for m in PLATFORM_RES.regex.finditer(text)] + [(m.start, m.end) for m in found]:
+            about = about[:a] + " " * (b - a) + about[b:]
+        if location:
+            about = re.sub(re.escape(location), " ", about, flags=re.IGNORECASE)
+        for quantity in find_quantities(about):  # "is the 125k figure right?": a value, not a term
+            about = about[: quantity.start] + " " * (quantity.end - quantity.start) + about[quantity.end :]
+        about = re.sub(r"\b\d+\b", " ", about)
         return Query(text, features, period, since, location, unknown=tuple(unknown),
                      blocking=tuple(blocking), breakdown=breakdown, values=values,
                      latest=period is None and bool(LATEST_RE.search(text)),
                      scope=_scope(raw, text, periods, features),
-                     named_metrics=named_metrics, named_policies=named_policies)
+                     metric_fit=metric_fit, policy_fit=policy_fit, asked=terms(about))
 
     @staticmethod
     def _zone(text: str, features: Features) -> tuple[int, int]:
@@ -273,6 +293,39 @@ class Reader:
         return self.breakdowns[m.group().casefold()] if m else None
 
 
+_STEM = snowballstemmer.stemmer("english")
+_HOURS_RE = re.compile(r"\b(\d+)\s*(?:h|hr|hrs)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def content_words(text: str) -> frozenset[str]:
+    """The words that carry meaning, stemmed (Snowball): "removals" = "removed", "proactively"
+    = "proactive", "governments" = "government", "24h" = "24 hours"."""
+    text = _HOURS_RE.sub(r"\1 hours", text.lower())
+    return frozenset(_STEM.stemWords([w for w in re.findall(r"[a-z0-9]+", text) if w not in STOPWORDS]))
+
+
+@lru_cache(maxsize=65536)
+def terms(text: str) -> frozenset[str]:
+    """What a text is about, to compare questions with what figures are quoted from: its
+    content words and the lexicon's families it names ("taken down" and "removed" share
+    the family "=suspended")."""
+    f = describe(text)
+    families = {f"={name}" for name in f.actions | f.objects | f.facets | f.policies}
+    return content_words(text) | families
+
+
+def _idf(texts: list[str]) -> dict[str, float]:
+    """How telling each term is: rare across what the store quotes, telling; in every
+    sentence, not. A term the store never uses gets the most weight of all."""
+    df: dict[str, int] = {}
+    for t in texts:
+        for w in terms(t):
+            df[w] = df.get(w, 0) + 1
+    n = max(len(texts), 1)
+    return {w: math.log(1 + n / c) for w, c in df.items()} | {"": math.log(1 + n)}
+
+
 def _key(text: str) -> str:
     """A name as compared: lower case, "&" as "and", "w/o" as "without", letters and digits only
     ("Upperbound Prevalence" = "upper bound prevalence")."""
@@ -280,20 +333,29 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text)
 
 
-def _name_keys(names) -> dict[str, set[str]]:
-    """Stored names by their key (several spellings may share one), for those long enough to
-    be named on purpose."""
-    keys: dict[str, set[str]] = {}
-    for n in names:
-        if len(k := _key(n)) >= 6:
-            keys.setdefault(k, set()).add(n)
-    return keys
+class _Names:
+    """The stored names of one kind (metrics, or policies), to find those a question states:
+    word for word (as letters and digits, so "Upperbound Prevalence" = "upper bound
+    prevalence"), else by the share of their words it uses."""
 
+    def __init__(self, names) -> None:
+        self.keys: dict[str, set[str]] = {}
+        self.words: dict[str, frozenset[str]] = {}
+        for n in names:
+            if len(k := _key(n)) >= 6:
+                self.keys.setdefault(k, set()).add(n)
+            if words := content_words(n):
+                self.words[n] = words
 
-def _named(question_key: str, keys: dict[str, set[str]]) -> frozenset[str]:
-    """The stored names a question states, each not part of a longer one it states."""
-    found = [k for k in keys if k in question_key]
-    return frozenset(n for k in found if not any(k != o and k in o for o in found) for n in keys[k])
+    def stated(self, text: str, least: float = 0.5) -> dict[str, float]:
+        key, asked = _key(text), content_words(text)
+        found = [k for k in self.keys if k in key]
+        fit = {n: 1.0 for k in found if not any(k != o and k in o for o in found) for n in self.keys[k]}
+        for n, words in self.words.items():  # all its words, in another order or form: less
+            share = len(words & asked) / len(words)
+            if share >= least and n not in fit:
+                fit[n] = round(0.8 * share, 3)
+        return fit
 
 
 def _subsequence(short: str, word: str) -> bool:

@@ -233,7 +233,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("halfword", rf"{_B}(?:the\s+)?{_HALF_WORD}\s+(?:half|six\s+months|6\s+months)\s+(?:of\s+)?(?:the\s+year\s+)?{_y('y')}{_E}"),
         # Q3 2016, Q3'16, 3Q16, 2018Q2, 2018-Q2
         ("quarter", rf"{_B}(?:Q(?P<q1>[1-4])\s*(?:of\s+|[-/]\s*)?'?{_yy('y1')}|(?P<q2>[1-4])Q\s*[-/]?\s*'?{_yy('y2')}|{_y('y3')}\s*[-/]?\s*Q(?P<q3>[1-4])){_E}"),
-        ("quarterword", rf"{_B}(?:the\s+)?{_QUARTER_WORD}\s+quarter\s+of\s+{_y('y')}{_E}"),
+        ("quarterword", rf"{_B}(?:the\s+)?{_QUARTER_WORD}\s+quarter\s+(?:of\s+)?{_y('y')}{_E}"),
         # the second and third quarters of 2018
         ("quarters", rf"{_B}(?:(?:the\s+)?(?P<qa>first|second|third)\s+(?:and|to|through)\s+(?:the\s+)?(?P<qb>second|third|fourth)\s+quarters\s+of\s+|Q(?P<qn1>[1-4])\s*(?:-|–|to|through)\s*Q(?P<qn2>[1-4])\s*'?){_yy('y')}{_E}"),
         # No year: "the third quarter of this year", "Q3", "the September quarter", "the second

@@ -283,58 +283,92 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         base = next((f for f in reversed(out + earlier) if f.q.kind == "count"), None)
         clause = next((c for c in clauses if c[0] <= q.start < c[1]), (0, len(text)))
         policy, ref = sentence_policy, None
-        if q.kind == "count" and (PER_BEFORE_RE.search(text, max(0, q.start - 5), q.start) or DURATION_AFTER_RE.match(text, q.end)):
-            continue  # "3 views per 10,000 views", "within 24 hours": a rate's base or a length of time
-        if q.kind == "count":
-            noun = _noun_after(text, q.end)
-            verb = action or _verb_in(text)
-            if noun is None and out and out[-1].q.kind == "count":  # "..., including 274,460 during ..."
-                metric, unit, act = out[-1].metric, out[-1].unit, out[-1].action
-            elif noun is not None and verb is not None:
-                unit, act = unit_for(noun), _action_for(noun, verb) if action else verb
-                metric = f"{unit} {act}"
-            else:
-                # the lexicon does not know the noun: "3,044 Telegram channels", "78 Pins"
-                other = _any_noun_after(text, q.end)
-                if other is None or verb is None:
-                    continue
-                unit, act = other, verb
-                metric = f"{unit} {act}"
-        elif q.kind == "percent":
-            facets = describe(text[clause[0] : clause[1]]).facets or feats.facets  # its own clause first
-            noun = _noun_after(text, q.end) if SHARE_OF_RE.match(text, q.end) else None
-            if noun is not None:
-                unit_of, act = unit_for(noun), _action_for(noun, action or (base.action if base else "suspended"))
-            elif base is not None and facets:  # "Of those, 93.4 percent were flagged ..."
-                unit_of, act = base.unit, base.action
-            else:
-                continue
-            if len(facets) == 1:
-                metric = f"share of {act} {unit_of} {next(iter(facets))}"
-            elif not facets and sentence_policy:  # "1.2 percent of removed videos ... for extremism"
-                metric = f"share of {act} {unit_of}"
-            else:
-                continue
-            unit = "percent"
-            ref = base
-        else:  # a change: of the figure just before it in the sentence, else of what the sentence counts
-            if out:
-                metric = f"change in {out[-1].metric.removeprefix('change in ')}"
-                act, ref = out[-1].action, out[-1]
-            elif action is not None:
-                noun = _noun_after(text, q.end)
-                unit_of = unit_for(noun) if noun else (base.unit if base else "accounts")
-                act, ref = _action_for(unit_of, action), base
-                metric = f"change in {unit_of} {act}"
-            else:
-                continue
-            unit = "percent change"
-            if compare is None:
-                compare = "previous"
+        if q.kind == "count" and (PER_BEFORE_RE.search(text, max(0, q.start - 5), q.start)
+                                  or DURATION_AFTER_RE.match(text, q.end) or text.startswith("-", q.end)):
+            # "3 views per 10,000 views", "within 24 hours", "the 300 million-person site": a
+            # rate's base, a length of time, a number describing a noun
+            continue
+        metric, unit, act = _structured(q, text, clause, feats, action, sentence_policy, base, out)
+        if metric is None:  # a number the lexicon cannot name: kept, described by its own words
+            metric, unit, act = _described(text, q), _KIND_UNIT.get(q.kind) or _count_unit(text, q), None
+        if q.kind != "count":
+            ref = out[-1] if q.kind == "change" and out else base
+        if q.kind == "change" and compare is None:
+            compare = "previous"
         out.append(_Found(q, sent, period, explicit, closed if relation == "previous" else None,
                           relation, compare, metric, unit, act, sentence_platform, policy,
                           ref if q.kind != "count" else None))
     return out
+
+
+_KIND_UNIT = {"percent": "percent", "change": "percent change"}
+
+
+def _structured(q: Quantity, text: str, clause: tuple[int, int], feats, action, sentence_policy,
+                base: "_Found | None", out: list[_Found]):
+    """(metric, unit, action) in the lexicon's terms: a count of an action on accounts or
+    content, a share of such with a facet, a change of the figure before it; or Nones."""
+    none = (None, None, None)
+    if q.kind == "count":
+        noun = _noun_after(text, q.end)
+        verb = action or _verb_in(text)
+        if noun is None and out and out[-1].q.kind == "count":  # "..., including 274,460 during ..."
+            return out[-1].metric, out[-1].unit, out[-1].action
+        if noun is not None and verb is not None:
+            unit, act = unit_for(noun), _action_for(noun, verb) if action else verb
+            return f"{unit} {act}", unit, act
+        other = _any_noun_after(text, q.end)  # "3,044 Telegram channels", "78 Pins"
+        if other is not None and verb is not None:
+            return f"{other} {verb}", other, verb
+        return none
+    if q.kind == "percent":
+        facets = describe(text[clause[0] : clause[1]]).facets or feats.facets  # its own clause first
+        noun = _noun_after(text, q.end) if SHARE_OF_RE.match(text, q.end) else None
+        if noun is not None:
+            unit_of, act = unit_for(noun), _action_for(noun, action or (base.action if base and base.action else "suspended"))
+        elif base is not None and base.action and facets:  # "Of those, 93.4 percent were flagged ..."
+            unit_of, act = base.unit, base.action
+        else:
+            return none
+        if len(facets) == 1:
+            return f"share of {act} {unit_of} {next(iter(facets))}", "percent", act
+        if not facets and sentence_policy:  # "1.2 percent of removed videos ... for extremism"
+            return f"share of {act} {unit_of}", "percent", act
+        return none
+    # a change: of the figure just before it in the sentence, else of what the sentence counts
+    if out and out[-1].action:
+        return f"change in {out[-1].metric.removeprefix('change in ')}", "percent change", out[-1].action
+    if action is not None:
+        noun = _noun_after(text, q.end)
+        unit_of = unit_for(noun) if noun else (base.unit if base else "accounts")
+        act = _action_for(unit_of, action)
+        return f"change in {unit_of} {act}", "percent change", act
+    return none
+
+
+PHRASE_STOP_RE = re.compile(r"[;:()\[\]“”\"]|,\s|\s[-–—]\s|\.\s")
+NUMBERISH_RE = re.compile(r"\d")
+
+
+def _described(text: str, q: Quantity) -> str:
+    """What a number the lexicon cannot name counts, in the document's words: the words of
+    its clause around it ("chat messages were sent on Twitch in 2020"), a few before and more
+    after, the number itself left out."""
+    starts = [m.end() for m in PHRASE_STOP_RE.finditer(text, 0, q.start)]
+    left = max(starts) if starts else 0
+    stop = PHRASE_STOP_RE.search(text, q.end)
+    right = stop.start() if stop else len(text)
+    before = text[left : q.start].split()[-5:]
+    after = text[q.end : right].split()[:9]
+    words = [w for w in before + after if not NUMBERISH_RE.search(w)]
+    phrase = " ".join(words).strip(" ,.;:")
+    if q.kind == "percent" and not phrase.lower().startswith("of "):
+        phrase = f"of {phrase}" if phrase else "of the total"
+    return phrase[:300] or "a number stated"
+
+
+def _count_unit(text: str, q: Quantity) -> str:
+    return _any_noun_after(text, q.end) or "count"
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
