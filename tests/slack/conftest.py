@@ -50,5 +50,9 @@ def _remember_server(request):
 def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
-    if report.when == "call" and report.failed and _servers:
-        report.sections.append(("server log (tail)", "\n".join(_servers[-1].log().splitlines()[-40:])))
+    if report.when == "call" and report.failed:
+        socket_mode = item.funcargs.get("slack") if hasattr(item, "funcargs") else None  # test_socket_mode_ws
+        if socket_mode is not None:
+            report.sections.append(("socket mode log (tail)", "\n".join(socket_mode[2].log().splitlines()[-40:])))
+        elif _servers:
+            report.sections.append(("server log (tail)", "\n".join(_servers[-1].log().splitlines()[-40:])))

@@ -1,5 +1,6 @@
 """A fake Slack Web API on loopback: answers auth.test, chat.postMessage, chat.postEphemeral,
-views.publish and response_url posts, and records every request body. Failures can be
+views.publish, apps.connections.open (when a fake Socket Mode server is attached) and
+response_url posts, and records every request body. Failures can be
 queued per method (e.g. one 429 then success) to exercise the client's retry handlers."""
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class FakeSlack:
         self.calls: list[Call] = []
         self.lock = threading.Lock()
         self.failures: dict[str, list[tuple[int, dict]]] = {}
+        self.socket_mode = None  # a fake_socket_mode.FakeSocketMode: apps.connections.open hands out its URLs
         self._ts = itertools.count(1)
         fake = self
 
@@ -92,6 +94,10 @@ class FakeSlack:
                     "message": {"text": body.get("text"), "bot_id": "BMODSTATS"}}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"1700000000.{next(self._ts):06d}"}
+        if method == "apps.connections.open":
+            if self.socket_mode is None:
+                return {"ok": False, "error": "not_allowed_token_type"}
+            return {"ok": True, "url": self.socket_mode.new_url()}
         if method == "views.publish":
             return {"ok": True, "view": {"id": "V1", "type": "home"}}
         return {"ok": True}

@@ -155,7 +155,12 @@ def direct_message(text: str, *, ts: str, channel: str = "D0MODSTATS", user: str
 
 def block_action(action_id: str, value: str, response_url: str, *, ephemeral: bool = True, user: str = USER) -> str:
     """A block_actions payload (form field ``payload``), laid out as Slack sends it."""
-    payload = {
+    return urlencode({"payload": json.dumps(block_action_payload(action_id, value, response_url, ephemeral=ephemeral, user=user))})
+
+
+def block_action_payload(action_id: str, value: str, response_url: str, *, ephemeral: bool = True, user: str = USER) -> dict:
+    """The block_actions payload itself (what Socket Mode carries in an ``interactive`` envelope)."""
+    return {
         "type": "block_actions",
         "user": {"id": user, "username": "roadrunner", "name": "roadrunner", "team_id": TEAM},
         "api_app_id": "A123ABC456",
@@ -171,7 +176,6 @@ def block_action(action_id: str, value: str, response_url: str, *, ephemeral: bo
         "actions": [{"action_id": action_id, "block_id": "b1", "text": {"type": "plain_text", "text": "x", "emoji": True},
                      "value": value, "type": "button", "action_ts": f"{time.time():.6f}"}],
     }
-    return urlencode({"payload": json.dumps(payload)})
 
 
 def find_action(blocks: list[dict], action_id_prefix: str) -> dict | None:
@@ -209,3 +213,76 @@ def all_strings(obj):
             yield from all_strings(v)
     elif isinstance(obj, str):
         yield obj
+
+
+# --- Socket Mode ----------------------------------------------------------------------------
+
+APP_TOKEN = "xapp-1-A111-111-ThisIsTheTestAppToken"
+
+
+class SocketModeProcess:
+    """``python -m bot.slack.server --socket-mode`` in a subprocess (its own process group),
+    with the Web API at the fake and no signing secret; ready once it has opened its
+    WebSocket to the fake Socket Mode server."""
+
+    def __init__(self, fake, socket_mode, database_url: str, *, log_path: Path | None = None):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+        env.update(SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_APP_TOKEN=APP_TOKEN, SLACK_API_URL=fake.api_url,
+                   DATABASE_URL=database_url, PYTHONUNBUFFERED="1", NO_PROXY="127.0.0.1", no_proxy="127.0.0.1")
+        for proxy in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy"):
+            env.pop(proxy, None)  # loopback only: the builtin client would tunnel through a proxy
+        self.env, self.socket_mode, self.log_path = env, socket_mode, log_path
+        self.proc: subprocess.Popen | None = None
+
+    def start(self, timeout: float = 30.0) -> "SocketModeProcess":
+        out = open(self.log_path, "wb") if self.log_path else subprocess.DEVNULL
+        self.proc = subprocess.Popen([sys.executable, "-m", "bot.slack.server", "--socket-mode"], cwd=ROOT, env=self.env,
+                                     stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            self.socket_mode.wait_for_link(1, timeout=timeout)
+        except AssertionError:
+            code = self.proc.poll()
+            self.stop()
+            raise RuntimeError(f"Socket Mode client did not connect (exit code {code}): {self.log()}") from None
+        return self
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path and self.log_path.exists() else ""
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)  # our own process group only
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(5)
+
+
+def _socket_mode_samples() -> list[dict]:
+    return [json.loads(line) for line in (PAYLOADS / "socket_mode_envelopes.jsonl").read_text().splitlines() if line.strip()]
+
+
+def slash_command_envelope(text: str, response_url: str, *, channel: str = CHANNEL, user: str = USER) -> dict:
+    """A ``slash_commands`` envelope, laid out as the recorded sample (accepts_response_payload)."""
+    envelope = _socket_mode_samples()[0]
+    envelope["envelope_id"] = str(uuid.uuid4())
+    envelope["payload"].update(command="/modstats", text=text, team_id=TEAM, channel_id=channel, user_id=user,
+                               response_url=response_url, trigger_id=f"{uuid.uuid4().int % 10**12}.111.{uuid.uuid4().hex}")
+    return envelope
+
+
+def events_api_envelope(event: dict, *, event_id: str | None = None, retry_attempt: int = 0) -> dict:
+    """An ``events_api`` envelope (the recorded sample's event_callback, with ``event`` replaced)."""
+    envelope = _socket_mode_samples()[1]
+    envelope["envelope_id"] = str(uuid.uuid4())
+    envelope["payload"].update(team_id=TEAM, event=event, event_id=event_id or f"Ev{uuid.uuid4().hex[:12].upper()}",
+                               event_time=int(time.time()))
+    envelope["retry_attempt"] = retry_attempt
+    envelope["retry_reason"] = "timeout" if retry_attempt else ""
+    return envelope
+
+
+def interactive_envelope(payload: dict) -> dict:
+    """An ``interactive`` envelope carrying a block_actions payload (no response payload accepted)."""
+    return {"envelope_id": str(uuid.uuid4()), "payload": payload, "type": "interactive", "accepts_response_payload": False}

@@ -1,4 +1,6 @@
-"""Listeners grouped by kind; ``register_all`` wires them onto a Bolt app."""
+"""Listeners grouped by kind, as in Slack's bolt-python starter template: each module has
+plain listener functions (unit-testable with a mocked ``ack``/``say``/``respond``/``client``)
+and a ``register(app, service)`` that wires them; ``register_all`` wires every kind."""
 
 from __future__ import annotations
 

@@ -9,10 +9,11 @@ follows through the command's response_url when it is ready."""
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 
 from bot.slack import blocks
+from bot.slack.listeners.wiring import bind
 from bot.slack.service import UNAVAILABLE, Service
 from bot.slack.text import from_slack
 
@@ -42,22 +43,25 @@ def respond_to_text(service: Service, text: str, *, team, channel, user, share: 
     return blocks.reply_message(reply, share=share)
 
 
+def modstats_command(service: Service, pool: Executor, ack, command, respond) -> None:
+    """``/modstats …``: answered in the acknowledgement, or, past ``ACK_BUDGET``, a "still
+    looking" acknowledgement and the answer through the command's response_url."""
+    text = from_slack(command.get("text"))
+    future = pool.submit(respond_to_text, service, text, team=command.get("team_id"),
+                         channel=command.get("channel_id"), user=command.get("user_id"), share=True)
+    try:
+        message = future.result(timeout=ACK_BUDGET)
+    except FutureTimeout:
+        log.warning("answer not ready within %.1f s; it will follow via response_url", ACK_BUDGET)
+        ack(response_type="ephemeral", **blocks.notice(STILL_LOOKING))
+        future.add_done_callback(lambda f: _late(f, respond))
+        return
+    ack(response_type="ephemeral", **message)
+
+
 def register(app, service: Service) -> None:
     pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="modstats-answer")
-
-    @app.command(blocks.COMMAND)
-    def modstats_command(ack, command, respond):
-        text = from_slack(command.get("text"))
-        future = pool.submit(respond_to_text, service, text, team=command.get("team_id"),
-                             channel=command.get("channel_id"), user=command.get("user_id"), share=True)
-        try:
-            message = future.result(timeout=ACK_BUDGET)
-        except FutureTimeout:
-            log.warning("answer not ready within %.1f s; it will follow via response_url", ACK_BUDGET)
-            ack(response_type="ephemeral", **blocks.notice(STILL_LOOKING))
-            future.add_done_callback(lambda f: _late(f, respond))
-            return
-        ack(response_type="ephemeral", **message)
+    app.command(blocks.COMMAND)(bind(modstats_command, service, pool))
 
 
 def _late(future, respond) -> None:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from bot.slack import blocks
 from bot.slack.listeners.commands import catalog_or_none
-from bot.slack.listeners.events import acknowledge
+from bot.slack.listeners.wiring import acknowledge, bind
 from bot.slack.service import UNAVAILABLE, Service
 
 
-def register(app, service: Service) -> None:
-    def on_home_opened(event, client):
-        if event.get("tab", "home") != "home" or not event.get("user"):
-            return
-        catalog = catalog_or_none(service)
-        client.views_publish(user_id=event["user"], view=blocks.home_view(catalog, None if catalog else UNAVAILABLE))
+def on_home_opened(service: Service, event, client) -> None:
+    """Publish the Home tab: what modstats knows and example questions (or an apology)."""
+    if event.get("tab", "home") != "home" or not event.get("user"):
+        return
+    catalog = catalog_or_none(service)
+    client.views_publish(user_id=event["user"], view=blocks.home_view(catalog, None if catalog else UNAVAILABLE))
 
-    app.event("app_home_opened")(ack=acknowledge, lazy=[on_home_opened])
+
+def register(app, service: Service) -> None:
+    app.event("app_home_opened")(ack=acknowledge, lazy=[bind(on_home_opened, service)])
