@@ -129,9 +129,9 @@ def _fetch(store, q: Query, limit: int = CANDIDATE_LIMIT) -> list[Figure]:
     if f.platforms:
         among("platform", platform_family(f.platforms), "p")
     if f.policies or q.named_policies:
-        stored = set(reader(store).policies_for(f.policies)) | q.named_policies
-        if not stored:
-            return []
+        # and the figures of no one policy: a sentence may say the policy in words the
+        # lexicon does not know ("copyrighted content take-down notices")
+        stored = set(reader(store).policies_for(f.policies)) | q.named_policies | {ALL_POLICIES}
         among("policy", stored, "c")
     if q.period is not None and q.period.start is not None:
         s = q.period.start.replace(day=1)
@@ -165,7 +165,7 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
     if f.platforms and fig.platform not in platform_family(f.platforms):
         return "platform"
     if f.policies and policy_group(fig.policy) not in f.policies and fig.policy.casefold() not in f.policies \
-            and fig.policy not in q.named_policies:
+            and fig.policy not in q.named_policies and fig.policy != ALL_POLICIES:
         return "policy"
     if (q.location or "") != (fig.location or ""):
         return "location"
@@ -283,8 +283,20 @@ def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
     for those: a wide slice of a large store has hundreds of candidates and few survivors)."""
     fitting = [fig for fig in figures if not _contradicts(q, fig, _features(fig.metric, fig.policy))]
     idf = reader(store).idf
-    fitting = [fig for fig in store.queries.with_citations(fitting) if _supported(q, fig)]
+    fitting = [fig for fig in store.queries.with_citations(fitting) if _supported(q, fig) and _policy_stated(q, fig)]
     return _merge([(_score(q, fig, idf), fig) for fig in fitting])
+
+
+def _policy_stated(q: Query, fig: Figure) -> bool:
+    """A question about a policy area is answered by a figure of no one policy only when its
+    sentence says that policy in its own words; a table's all-policies total never answers it."""
+    if not (q.features.policies or q.named_policies) or fig.policy != ALL_POLICIES:
+        return True
+    if any(c.row is not None for c in fig.citations):
+        return False
+    asked = {w for p in q.features.policies | q.named_policies for w in content_words(p)}
+    said = frozenset().union(*(content_words(c.quote) for c in fig.citations))
+    return bool(asked & said)
 
 
 def _supported(q: Query, fig: Figure) -> bool:

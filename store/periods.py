@@ -234,6 +234,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # Q3 2016, Q3'16, 3Q16, 2018Q2, 2018-Q2
         ("quarter", rf"{_B}(?:Q(?P<q1>[1-4])\s*(?:of\s+|[-/]\s*)?'?{_yy('y1')}|(?P<q2>[1-4])Q\s*[-/]?\s*'?{_yy('y2')}|{_y('y3')}\s*[-/]?\s*Q(?P<q3>[1-4])){_E}"),
         ("quarterword", rf"{_B}(?:the\s+)?{_QUARTER_WORD}\s+quarter\s+(?:of\s+)?{_y('y')}{_E}"),
+        # the first three months of 2023, the last six months of 2016, the first nine months of 2019
+        ("monthsof", rf"{_B}(?:the\s+)?(?P<edge>first|last|final)\s+(?P<n>three|six|nine|3|6|9)\s+months\s+of\s+(?:the\s+year\s+)?{_y('y')}{_E}"),
+        # the three months to September 2019, the six months ending June 2020
+        ("monthsto", rf"{_B}(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)\s+months\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?{_m('m')},?\s+{_y('y')}{_E}"),
         # the second and third quarters of 2018
         ("quarters", rf"{_B}(?:(?:the\s+)?(?P<qa>first|second|third)\s+(?:and|to|through)\s+(?:the\s+)?(?P<qb>second|third|fourth)\s+quarters\s+of\s+|Q(?P<qn1>[1-4])\s*(?:-|–|to|through)\s*Q(?P<qn2>[1-4])\s*'?){_yy('y')}{_E}"),
         # No year: "the third quarter of this year", "Q3", "the September quarter", "the second
@@ -328,6 +332,15 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
     if name == "year":
         y = int(g["y"])
         return Mention(s, e, "closed", span(y, 1, y, 12))
+    if name in ("monthsof", "monthsto"):
+        n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()]
+        y = int(g["y"])
+        if name == "monthsto":
+            end = _month(g["m"])
+        else:
+            end = n if g["edge"].lower() == "first" else 12
+        first = y * 12 + end - n  # months since year 0 of the first month
+        return Mention(s, e, "closed", span(first // 12, first % 12 + 1, y, end))
     if name.startswith("rel"):
         return _relative(name, g, s, e, reference)
     if name in ("previous", "current"):

@@ -69,7 +69,12 @@ def right(row: dict, a) -> bool:
     """Is the engine's answer ``a`` what the question calls for?"""
     if row["status"] != "answer":
         return a.answer is None
-    if a.answer is None or not same_value(a.answer.value, row["value"]):
+    if a.answer is None:
+        return False
+    got = a.answer.value
+    if row.get("kind") == "change":  # "how much lower": 8.4, stated by the figure as -8.4
+        got = abs(got)
+    if not same_value(got, row["value"]):
         return False
     period = row.get("period") or {}
     for key, got in (("start", a.answer.period_start), ("end", a.answer.period_end)):

@@ -317,10 +317,7 @@ def _structured(q: Quantity, text: str, clause: tuple[int, int], feats, action, 
         if noun is not None and verb is not None:
             unit, act = unit_for(noun), _action_for(noun, verb) if action else verb
             return f"{unit} {act}", unit, act
-        other = _any_noun_after(text, q.end)  # "3,044 Telegram channels", "78 Pins"
-        if other is not None and verb is not None:
-            return f"{other} {verb}", other, verb
-        return none
+        return none  # the lexicon does not know what it counts: described in the document's words
     if q.kind == "percent":
         facets = describe(text[clause[0] : clause[1]]).facets or feats.facets  # its own clause first
         noun = _noun_after(text, q.end) if SHARE_OF_RE.match(text, q.end) else None
@@ -410,10 +407,20 @@ def _any_noun_after(text: str, pos: int) -> str | None:
     return " ".join(words)
 
 
+PREPOSITIONS = frozenset("for from by in on at to with about against under into per".split())
+
+
 def _noun_after(text: str, pos: int) -> str | None:
-    """What a number counts: the noun a few words after it, or after "of"."""
+    """What a number counts: the noun a few words after it ("5,887,021 videos", "3,044
+    Telegram channels"), or after "of"; not one past a preposition ("1,768 requests *for*
+    user information" counts requests, not users)."""
     m = OBJECT_AFTER_RE.match(text, pos) or OF_OBJECT_RE.match(text, pos)
-    return m.group("obj") if m else None
+    if not m:
+        return None
+    between = text[pos : m.start("obj")].lower().split()
+    if any(w in PREPOSITIONS for w in between):
+        return None
+    return m.group("obj")
 
 
 def _action_for(noun: str, action: str) -> str:
