@@ -120,6 +120,12 @@ class Answer:
         }
 
 
+def agreeing_sources(fig) -> int:
+    """How many documents state a stored figure's value: a snapshot that published another
+    value for the same fact (since revised) cites it but does not agree with it."""
+    return len({c.document_id for c in fig.citations if c.value == fig.value}) or 1
+
+
 def format_value(value: float, unit: str) -> str:
     """274,460 · 1.2 million · 93% · -8.4%."""
     if unit.startswith("percent"):

@@ -8,6 +8,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import logging
+import math
+import os
 import sys
 from pathlib import Path
 
@@ -56,14 +59,34 @@ def open_store(*, write: bool = False):
     return open_for_reading()
 
 
-def main(argv: list[str] | None = None) -> int:
-    try:
-        return run(parser().parse_args(argv))
-    except BrokenPipeError:  # the reader went away (`modstats figures | head`): not an error
-        import os
+log = logging.getLogger("modstats")
 
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command != "serve":  # the Slack app sets up its own logging
+        logging.basicConfig(level=(os.environ.get("LOG_LEVEL") or "WARNING").upper(), format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return run(args)
+    except BrokenPipeError:  # the reader went away (`modstats figures | head`): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except KeyboardInterrupt:
+        print("modstats: interrupted; what was not finished was not stored", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - no traceback reaches a user: one line, and the log
+        return fail(exc, 1)
+
+
+def fail(exc: BaseException, code: int, doing: str = "") -> int:
+    """Say in one line what went wrong (and what to do); the traceback goes to the debug log."""
+    from store.faults import explain, one_line
+
+    log.debug("%s failed", doing or "modstats", exc_info=exc)
+    message = explain(exc) or (f"internal error: {exc.__class__.__name__}: {exc} "
+                               "(run with LOG_LEVEL=DEBUG for details, and please report it)")
+    print(one_line(f"modstats: {doing}{message}"), file=sys.stderr)
+    return code
 
 
 def run(args: argparse.Namespace) -> int:
@@ -73,28 +96,79 @@ def run(args: argparse.Namespace) -> int:
         return serve()
     try:
         store = open_store(write=args.command in ("ingest", "migrate"))
-    except Exception as exc:  # the database is unreachable or unusable: say so plainly
-        import sqlite3
-
-        from sqlalchemy.exc import SQLAlchemyError
-
-        if not isinstance(exc, (SQLAlchemyError, sqlite3.Error, OSError)):
-            raise
-        print(f"modstats: cannot open the database: {exc.__class__.__name__}: {str(exc).splitlines()[0]}", file=sys.stderr)
-        return 2
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - the database is unreachable or unusable: say so plainly
+        return fail(exc, 2, "cannot open the database: ")
+    if args.command in ("ingest", "migrate") and getattr(store, "keeps_nothing", False):
+        print("modstats: DATABASE_URL is an in-memory database (sqlite://): nothing is kept after this "
+              "command; use sqlite:///PATH to keep what is stored", file=sys.stderr)
     return {"ask": ask, "ingest": ingest, "figures": figures, "migrate": lambda s, a: 0}[args.command](store, args)
 
 
-def ask(store, args) -> int:
+def dumps(obj, **kw) -> str:
+    """JSON, always valid: a non-finite number (an overflowing value) becomes null."""
+    try:
+        return json.dumps(obj, ensure_ascii=False, allow_nan=False, **kw)
+    except ValueError:
+        return json.dumps(_finite(obj), ensure_ascii=False, allow_nan=False, **kw)
+
+
+def _finite(obj):
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, dict):
+        return {k: _finite(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_finite(v) for v in obj]
+    return obj
+
+
+def stdin_questions(stream, limit: int):
+    """The lines of a binary stream, each as (question, None) or, for a line that is too long
+    or not UTF-8, (None, why). A long line is skipped to its end, never held whole in memory."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := stream.readline(limit)) and not rest.endswith(b"\n"):
+                pass
+            yield None, f"a question is at most {limit:,} bytes; this line is longer"
+            continue
+        try:
+            yield line.decode("utf-8").rstrip("\r\n"), None
+        except UnicodeDecodeError:
+            yield None, "this line is not UTF-8 text"
+
+
+def _answer(question: str, store):
+    """The engine's answer; a question it fails on gets a no_answer saying so (and the log)."""
+    from bot.answers import Answer
     from bot.engine import answer
 
+    try:
+        return answer(question, store)
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - one failing question must not stop the others
+        from store.faults import explain
+
+        log.debug("answering %r failed", question, exc_info=exc)
+        return Answer("no_answer", f"modstats could not answer this: {explain(exc) or 'internal error'}")
+
+
+def ask(store, args) -> int:
+    from bot.answers import Answer
+    from store.limits import MAX_STDIN_LINE_BYTES
+
     if args.question == ["-"]:
-        for line in sys.stdin:
-            result = answer(line.rstrip("\n"), store)
-            print(json.dumps(result.to_dict(), ensure_ascii=False) if args.json else result.message, flush=True)
+        for question, why in stdin_questions(sys.stdin.buffer, MAX_STDIN_LINE_BYTES):
+            result = Answer("invalid", why) if why else _answer(question, store)
+            print(dumps(result.to_dict()) if args.json else result.message, flush=True)
         return 0
-    result = answer(" ".join(args.question), store)
-    print(json.dumps(result.to_dict(), ensure_ascii=False, indent=None if not sys.stdout.isatty() else 2) if args.json else result.message)
+    result = _answer(" ".join(args.question), store)
+    print(dumps(result.to_dict(), indent=None if not sys.stdout.isatty() else 2) if args.json else result.message)
     return 0 if result.status in ("answer", "ambiguous") else 1
 
 
@@ -110,14 +184,15 @@ def ingest(store, args) -> int:
 
 def figures(store, args) -> int:
     from bot import render
+    from bot.answers import agreeing_sources
     from bot.engine import _view
 
     for fig in store.queries.figures([], {}):
-        view = _view(fig, len({c.document_id for c in fig.citations}), 0.0)
+        view = _view(fig, agreeing_sources(fig), 0.0)
         if args.json:
             d = view.to_dict()
             d.pop("score")
-            print(json.dumps(d, ensure_ascii=False))
+            print(dumps(d))
         else:
             print(render.what(view) + (f"  [{view.sources} sources]" if view.sources > 1 else ""))
     return 0

@@ -6,31 +6,47 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import create_engine, event, select, text
+from sqlalchemy import create_engine, event, inspect, select, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from store.config import HEAD, database_url, normalise_url
-from store.models import Document
+from store.limits import SQLITE_BUSY_TIMEOUT_S
+from store.models import Base, Document
 from store.queries import Queries, ReadStore
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+
+class StoreError(Exception):
+    """A database modstats must not or cannot use as it is; the message says what to do."""
+
+
+#: The key of the PostgreSQL advisory lock that lets one process at a time migrate a database.
+MIGRATION_LOCK = 0x6D6F6473  # "mods"
+
 
 def make_engine(url: str) -> Engine:
     sa_url = make_url(url)
     if sa_url.get_backend_name() == "sqlite":
         if sa_url.database and sa_url.database != ":memory:":
             Path(sa_url.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
 
+        # pysqlite begins a transaction only before INSERT/UPDATE/DELETE, so DDL would run in
+        # autocommit and a migration failing halfway would leave half a schema. modstats
+        # begins every transaction itself (SQLAlchemy's recipe for SQLite "transactional DDL"):
+        # BEGIN IMMEDIATE for writes, so a writer waits for the one lock up front (the busy
+        # timeout) instead of failing when it upgrades from reading; BEGIN for reads.
         @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA journal_mode=WAL")  # several worker processes, one file
-            cur.execute("PRAGMA synchronous=NORMAL")
-            cur.close()
+        def _sqlite_connect(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
+            dbapi_conn.isolation_level = None
+            dbapi_conn.execute("PRAGMA foreign_keys=ON")
+            dbapi_conn.execute("PRAGMA synchronous=NORMAL")
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
 
         return engine
     # A server that goes away without closing the connection (a partition, a failover) must not
@@ -43,16 +59,60 @@ def make_engine(url: str) -> Engine:
     )
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to HEAD with Alembic (imported only when there is work to do)."""
+#: Execution option of a connection (or engine) whose transactions write (BEGIN IMMEDIATE).
+WRITE = "modstats_write"
+
+
+def migrate(engine: Engine, target: str = "head") -> None:
+    """Bring the schema to ``target`` with Alembic, all or nothing, one process at a time.
+
+    The whole upgrade is one transaction (on SQLite too: see ``make_engine``), taken under a
+    lock (SQLite's write lock, a PostgreSQL advisory lock) before anything is read, so
+    processes starting at once on a new database wait for the first instead of racing it. A
+    database holding tables that are not modstats' own, or a schema version this modstats
+    does not know, is refused before anything is written."""
     from alembic import command
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        raw = conn.connection.driver_connection
+        if sqlite:  # outside any transaction: a table a migration rebuilds must not cascade deletes
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.execution_options(**{WRITE: True}).begin():
+                if not sqlite:
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+                _check_ours(conn)
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, target)
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")
+        if sqlite and engine.url.database not in (None, "", ":memory:"):
+            raw.execute("PRAGMA journal_mode=WAL")  # several worker processes, one file
+
+
+def _check_ours(conn) -> None:
+    """Refuse a database that holds other tables, or a schema version not among ours."""
+    tables = set(inspect(conn).get_table_names())
+    foreign = sorted(tables - set(Base.metadata.tables) - {"alembic_version"})
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
+        raise StoreError(
+            f"the database holds tables that are not modstats' ({shown}); nothing was written. "
+            "Point DATABASE_URL at an empty database or a modstats one"
+        )
+    if "alembic_version" in tables:
+        version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        known = {p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*.py")}
+        if version is not None and version not in known:
+            raise StoreError(
+                f"the database's schema version {version!r} is unknown to this modstats (made by a newer "
+                "version?); upgrade modstats, or point DATABASE_URL at another database"
+            )
 
 
 def schema_version(engine: Engine) -> str | None:
@@ -70,6 +130,7 @@ class Store(ReadStore):
         self.url = normalise_url(url) if url else database_url()
         self.engine = make_engine(self.url)
         self.Session = sessionmaker(self.engine, expire_on_commit=False)
+        self.writer = self.engine.execution_options(**{WRITE: True})
         super().__init__(Queries.for_engine(self.engine))
 
     @classmethod
@@ -95,8 +156,14 @@ class Store(ReadStore):
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed together, or not at all."""
-        with self.Session.begin() as session:
+        with self.Session(bind=self.writer) as session, session.begin():
             yield session
+
+    @property
+    def keeps_nothing(self) -> bool:
+        """An in-memory SQLite database (``sqlite://``): gone when the process ends."""
+        url = make_url(self.url)
+        return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -64,7 +64,7 @@ class Figure(Base):
     location: Mapped[str] = mapped_column(String(100), default="")  # "" = all locations
     breakdown: Mapped[str] = mapped_column(String(300), default="")  # "" = not broken down
     period_start: Mapped[dt.date | None] = mapped_column(Date)  # None: start not stated
-    period_end: Mapped[dt.date] = mapped_column(Date)
+    period_end: Mapped[dt.date | None] = mapped_column(Date)  # None: an open period, end unknown
     period_label: Mapped[str] = mapped_column(String(200))
     # For a change ("8.4 percent decrease from the preceding period"): the period compared with.
     compare_start: Mapped[dt.date | None] = mapped_column(Date)

@@ -46,7 +46,7 @@ class FigureRecord:
     location: str
     breakdown: str
     period_start: dt.date | None
-    period_end: dt.date
+    period_end: dt.date | None
     period_label: str
     compare_start: dt.date | None
     compare_end: dt.date | None

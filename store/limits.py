@@ -1,0 +1,32 @@
+"""The limits that keep every command's time and memory bounded, in one place.
+
+Each is enforced where its input is read, with a message naming the file (and line) and the
+limit; the README ("Limits") lists them. Text fields have no constant here: their limit is the
+column's length in ``store.models`` (checked before anything is written).
+"""
+
+from __future__ import annotations
+
+#: A prose document (text or Markdown) larger than this is refused before it is read.
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+#: A line (paragraph) of a prose document longer than this, in characters, is refused.
+MAX_LINE_CHARS = 1_000_000
+#: A prose document stating more figures than this is refused (real reports state hundreds).
+MAX_FIGURES_PER_DOCUMENT = 10_000
+#: YAML front matter: its size, how deep its values nest (anchors and aliases are refused).
+MAX_FRONT_MATTER_BYTES = 16 * 1024
+MAX_FRONT_MATTER_DEPTH = 5
+#: A CSV/TSV record (one line, or the lines of a quoted field) and the columns of a header.
+MAX_CSV_LINE_BYTES = 1024 * 1024
+MAX_CSV_COLUMNS = 1000
+#: ``modstats ask --json -``: a stdin line longer than this (bytes) is answered ``invalid``
+#: without being kept in memory.
+MAX_STDIN_LINE_BYTES = 64 * 1024
+#: Years a figure's period may fall in: moderation statistics are neither ancient nor future.
+MIN_YEAR, MAX_YEAR = 1900, 2099
+#: A message printed for a file is cut to this many characters (a header of a million columns
+#: must not become a megabyte "one-line" error).
+MAX_MESSAGE_CHARS = 500
+#: How long an SQLite writer waits for another one to finish (a million-row ingest takes
+#: minutes) before giving up with a message.
+SQLITE_BUSY_TIMEOUT_S = 600

@@ -1,0 +1,129 @@
+"""The store under faults, on SQLite and PostgreSQL: a migration that fails halfway changes
+nothing and can be retried; a database holding other tables, or a schema from a newer modstats,
+is refused before anything is written; open periods are kept with their end unknown; writers
+wait for each other."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import alembic.op
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import func, inspect, select, text
+
+from store import corpus
+from store.db import HEAD, Store, StoreError, migrate, schema_version
+from store.ingest import ingest_paths
+from store.models import Base, Citation, Document, Figure
+
+
+def counts(store) -> tuple[int, int, int]:
+    with store.Session() as s:
+        return tuple(s.scalar(select(func.count()).select_from(m)) for m in (Document, Figure, Citation))
+
+
+def fail_on_call(monkeypatch, name: str, n: int) -> None:
+    """Make the ``n``-th call of ``alembic.op.<name>`` raise, as a full disk would."""
+    real = getattr(alembic.op, name)
+    calls = []
+
+    def flaky(*args, **kw):
+        calls.append(1)
+        if len(calls) == n:
+            raise RuntimeError("database or disk is full (simulated)")
+        return real(*args, **kw)
+
+    monkeypatch.setattr(alembic.op, name, flaky)
+
+
+def at_head(store) -> bool:
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    return schema_version(store.engine) == HEAD and diff == []
+
+
+def test_a_new_store_whose_first_migration_fails_halfway_is_left_empty_and_a_retry_works(db_url, monkeypatch):
+    store = Store(db_url)
+    fail_on_call(monkeypatch, "create_table", 2)  # documents created, then the disk fills up
+    with pytest.raises(RuntimeError):
+        store.ensure_schema()
+    with store.engine.connect() as conn:
+        assert inspect(conn).get_table_names() == []  # not even "documents"
+    monkeypatch.undo()
+    store.ensure_schema()
+    assert at_head(store)
+    store.dispose()
+
+
+def test_an_upgrade_failing_halfway_keeps_the_old_schema_and_a_retry_reaches_head(db_url, monkeypatch):
+    store = Store(db_url)
+    migrate(store.engine, "0001")
+    fail_on_call(monkeypatch, "create_index", 2)  # 0002 creates ix_figures_slice, then fails
+    with pytest.raises(RuntimeError):
+        store.ensure_schema()
+    assert schema_version(store.engine) == "0001"
+    with store.engine.connect() as conn:
+        assert "ix_figures_slice" not in {i["name"] for i in inspect(conn).get_indexes("figures")}
+    monkeypatch.undo()
+    store.ensure_schema()
+    assert at_head(store)
+    store.dispose()
+
+
+def test_upgrading_a_filled_store_to_open_periods_keeps_every_figure_and_citation(db_url):
+    store = Store(db_url)
+    migrate(store.engine, "0003")
+    ingest_paths(store, corpus.files())
+    before = counts(store)
+    assert before[2] > 0
+    store.ensure_schema()  # 0004 rebuilds figures on SQLite: its citations must not cascade away
+    assert at_head(store) and counts(store) == before
+    store.dispose()
+
+
+def test_a_database_holding_other_tables_is_refused_and_not_written(tmp_path):
+    path = tmp_path / "other-app.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.execute("INSERT INTO users VALUES (1, 'ann')")
+    conn.commit()
+    conn.close()
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(StoreError, match="users"):
+        Store.open(f"sqlite:///{path}")
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    conn = sqlite3.connect(path)
+    assert [t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["users"]
+    conn.close()
+
+
+@pytest.mark.postgres
+def test_a_postgres_schema_holding_other_tables_is_refused_and_not_written(pg_url):
+    store = Store(pg_url)
+    with store.engine.begin() as conn:
+        conn.execute(text("CREATE TABLE users (id integer primary key)"))
+    with pytest.raises(StoreError, match="users"):
+        store.ensure_schema()
+    with store.engine.connect() as conn:
+        assert inspect(conn).get_table_names() == ["users"]
+    store.dispose()
+
+
+def test_a_schema_from_a_newer_modstats_is_refused_with_a_message(db_url):
+    store = Store.open(db_url, seed=False)
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+    with pytest.raises(StoreError, match="newer"):
+        Store.open(db_url)
+    store.dispose()
+
+
+def test_sqlite_writers_wait_for_each_other_for_minutes_not_seconds(tmp_path):
+    store = Store.open(f"sqlite:///{tmp_path / 'm.db'}", seed=False)
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 300_000
+    store.dispose()
