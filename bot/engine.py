@@ -70,18 +70,26 @@ def _answer(question: str, store) -> Answer:
             ties = [t for t in ties if _recency(t) == newest]
             best = max(ties, key=lambda t: t.score)
             scored = [best] + [s for s in scored if s is not best]
-        if len({t.key for t in ties}) > 1:  # different facts fit: ask which
+        # different facts fit, with different numbers: ask which (the same number under two
+        # names, as two sources word one fact, is no question)
+        ties = [t for t in ties if t is best or not _same_number(t.view.value, best.view.value)]
+        if len({t.key for t in ties}) > 1:
             ties.sort(key=lambda t: (t.view.period_end or dt.date.min, t.score), reverse=True)
             views = tuple(t.view for t in ties[:5])
             return Answer(AMBIGUOUS, render.ambiguous(views), None, views)
         # one fact, and sources that disagree on its value: side by side, never merged
-        rivals = tuple(s.view for s in scored[1:] if s.key == best.key)
+        # (a document does not disagree with itself: two numbers it states are two facts)
+        rivals = tuple(s.view for s in scored[1:] if s.key == best.key and not s.docs <= best.docs)
         if rivals and rivals[0].sources == best.view.sources:
             views = (best.view, *rivals)
             return Answer(AMBIGUOUS, render.disagreement(views), None, views)
         return Answer(ANSWER, render.answer(best.view, rivals), best.view, rivals)
     near = _suggest(store, query)
     return Answer(NO_ANSWER, render.no_answer(near), None, near)
+
+
+def _same_number(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=0.005)
 
 
 def _recency(s: "Scored") -> tuple:
@@ -157,6 +165,7 @@ class Scored:
     fit: float  # how well it matches the question alone
     view: FigureView
     key: tuple
+    docs: frozenset[int] = frozenset()  # the documents stating it
 
 
 def _contradicts(q: Query, fig: Figure, feats) -> str | None:
@@ -176,15 +185,8 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
         return "metric"
     if f.kind == "percent" and fig_kind == "count":
         return "metric"
-    if f.facets != feats.facets:
-        # a share or change of a subset ("flagged by internal tools") answers a question that
-        # names no subset only when the question asks for that kind of figure
-        if f.facets or not (f.kind and f.kind == fig_kind and fig_kind != "count"):
-            return "metric"
-    if f.objects and feats.objects and not (f.objects & feats.objects):
-        return "metric"  # tweets are not accounts
-    if f.actions and feats.actions and not (f.actions <= feats.actions | _IMPLIED.get(frozenset(feats.actions), frozenset())):
-        return "metric"  # "suspension appeals" asks for appeals, not suspensions
+    if f.objects and fig_kind == "count" and (unit := _features(fig.unit, "").objects) and not (f.objects & unit):
+        return "metric"  # what a count counts: tweets are not accounts
     if f.kind == "average" and feats.kind != "average":
         return "metric"
     if f.kind == "count" and fig_kind == "percent" and not f.facets:
@@ -251,8 +253,8 @@ def _score(q: Query, fig: Figure, idf: dict[str, float] | None = None) -> float:
     score += 0.12 * bool(f.facets)
     if not f.facets and feats.facets and (f.actions or f.objects):
         score -= 0.1  # a share of a subset, when the question named a metric but no subset
-    if f.kind is None and fig.unit == "percent":
-        score -= 0.05
+    if f.kind is None and fig.unit in ("percent", "percent change"):
+        score -= 0.15  # "twtr susp h2 2017": a terse question asks for the count
 
     if q.values and any(abs(c.value - v) <= 0.01 * abs(v) for c in fig.citations for v in q.values):
         score += 0.1  # "is it true Twitter suspended 1.2 million accounts?": that figure
@@ -283,8 +285,33 @@ def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
     for those: a wide slice of a large store has hundreds of candidates and few survivors)."""
     fitting = [fig for fig in figures if not _contradicts(q, fig, _features(fig.metric, fig.policy))]
     idf = reader(store).idf
-    fitting = [fig for fig in store.queries.with_citations(fitting) if _supported(q, fig) and _policy_stated(q, fig)]
-    return _merge([(_score(q, fig, idf), fig) for fig in fitting])
+    scored = []
+    for fig in store.queries.with_citations(fitting):
+        off = _reading(q, fig)
+        if off > -1.0 and _supported(q, fig) and _policy_stated(q, fig):
+            scored.append((_score(q, fig, idf) + off, fig))
+    return _merge(scored)
+
+
+def _reading(q: Query, fig: Figure) -> float:
+    """How far the lexicon's reading of what a figure counts is from what the question asks:
+    another subset ("flagged by internal tools" for "before their first tweet"), another
+    object, another action ("suspension appeals" asks for appeals, not suspensions). For a
+    table row, whose labels are the publisher's own, that is a contradiction (-1); for a
+    sentence, whose reading is the lexicon's guess, a penalty the sentence's words can
+    outweigh."""
+    f, feats = q.features, _features(fig.metric, fig.policy)
+    fig_kind = "change" if fig.unit == "percent change" else "percent" if fig.unit == "percent" else "count"
+    off = 0.0
+    if f.facets != feats.facets and (f.facets or not (f.kind and f.kind == fig_kind and fig_kind != "count")):
+        off += 0.25 if feats.facets else 0.35  # the question asks for a subset the figure is not
+    if f.objects and feats.objects and not (f.objects & feats.objects):
+        off += 0.25
+    if f.actions and feats.actions and not (f.actions <= feats.actions | _IMPLIED.get(frozenset(feats.actions), frozenset())):
+        off += 0.25
+    if off and any(c.row is not None for c in fig.citations):
+        return -1.0
+    return -off
 
 
 def _policy_stated(q: Query, fig: Figure) -> bool:
@@ -330,7 +357,7 @@ def _merge(scored: list[tuple[float, Figure]]) -> list[Scored]:
             docs = {c.document_id for fig in figs for c in fig.citations}
             fit = max([lead_score] + [m[0] for m in agreeing])
             score = fit + 0.02 * math.log2(1 + len(docs))
-            out.append(Scored(score, fit, _view(lead, len(docs), score), key))
+            out.append(Scored(score, fit, _view(lead, len(docs), score), key, frozenset(docs)))
     out.sort(key=lambda s: (-s.score, -(s.view.period_end or dt.date.min).toordinal()))
     return out
 

@@ -74,8 +74,11 @@ def relative_period(m: re.Match, today: dt.date) -> Period:
 # suspended", "*excluding* terrorism", "*other than* ISIS"), what came before or after a period
 # ("*before* H2 2017"), or a total over several platforms ("Twitter *and* Facebook combined").
 NEGATION_RE = re.compile(
-    r"\b(?:not|never|fail(?:s|ed)?\s+to|excluding|exclude[sd]?|except(?:\s+for)?|other\s+than|"
-    r"besides|apart\s+from|aside\s+from|minus|outside\s+of|(?:did|was|were|is|are|has|have|had)n[’']t)\b",
+    # "were *not* suspended", "*didn't* Twitter suspend": a negated verb (not "the count, not the %")
+    r"\b(?:not|(?:did|was|were|is|are|has|have|had)n[’']t)\s+(?:\w+\s+)?(?:\w+ed|\w+en|suspend|remove|ban|delete|"
+    r"take|act|block|disable|terminate|flag|detect|report|restore|appeal)\b"
+    r"|\b(?:fail(?:s|ed)?\s+to|excluding|exclude[sd]?|except(?:\s+for)?|other\s+than|besides|apart\s+from|"
+    r"aside\s+from|minus|outside\s+of)\b",
     re.IGNORECASE,
 )
 # "before H2 2017" asks about other periods; "a four-month period before Feb 2016" does not

@@ -234,6 +234,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # Q3 2016, Q3'16, 3Q16, 2018Q2, 2018-Q2
         ("quarter", rf"{_B}(?:Q(?P<q1>[1-4])\s*(?:of\s+|[-/]\s*)?'?{_yy('y1')}|(?P<q2>[1-4])Q\s*[-/]?\s*'?{_yy('y2')}|{_y('y3')}\s*[-/]?\s*Q(?P<q3>[1-4])){_E}"),
         ("quarterword", rf"{_B}(?:the\s+)?{_QUARTER_WORD}\s+quarter\s+(?:of\s+)?{_y('y')}{_E}"),
+        # late 2017, early 2018: a half year, as people loosely say it
+        ("looseyear", rf"{_B}(?P<part>late|early)[\s-]+{_y('y')}{_E}"),
         # the first three months of 2023, the last six months of 2016, the first nine months of 2019
         ("monthsof", rf"{_B}(?:the\s+)?(?P<edge>first|last|final)\s+(?P<n>three|six|nine|3|6|9)\s+months\s+of\s+(?:the\s+year\s+)?{_y('y')}{_E}"),
         # the three months to September 2019, the six months ending June 2020
@@ -332,6 +334,10 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
     if name == "year":
         y = int(g["y"])
         return Mention(s, e, "closed", span(y, 1, y, 12))
+    if name == "looseyear":
+        y = int(g["y"])
+        late = g["part"].lower() == "late"
+        return Mention(s, e, "closed", span(y, 7 if late else 1, y, 12 if late else 6))
     if name in ("monthsof", "monthsto"):
         n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()]
         y = int(g["y"])

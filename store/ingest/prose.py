@@ -205,8 +205,10 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         else:
             compare = f.compare if isinstance(f.compare, Period) else None
         plat = f.platform or doc_platform
-        if p is None or plat is None:
+        if plat is None:
             continue
+        if p is None:  # the document states no period for it, and gives no date to place one
+            p = UNSTATED
         stated.append(Stated(
             platform=plat, metric=f.metric, policy=policies_of[id(f)],
             period=p, compare=compare, value=f.q.value, unit=f.unit, qualifier=f.q.qualifier,
@@ -238,6 +240,8 @@ def _resolve_policies(found: list[_Found], periods: dict[int, Period | None]) ->
         if f.policy is not None:
             stated.setdefault((f.q.value, f.unit, periods[id(f)]), f.policy)
     return out
+#: The period of a figure whose document states none: kept, and the answer says so.
+UNSTATED = Period(None, None, "period not stated")
 COMPARED_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over|against)\s+(?:the\s+|in\s+)?$", re.IGNORECASE)
 
 
