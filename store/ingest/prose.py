@@ -19,7 +19,7 @@ from store.ingest import IngestError, Meta, Stated
 from store.models import Document
 from store.numbers import Quantity, find_quantities
 from store.periods import Mention, Period, duration_label, find_periods, previous
-from store.vocabulary import ALL_POLICIES, OBJECT_RES, OBJECTS, describe, find_all, platforms_in, unit_for
+from store.vocabulary import ALL_POLICIES, OBJECT_RES, OBJECTS, country_in, describe, find_all, platforms_in, unit_for
 
 FRONT_MATTER_KEYS = {"title", "publisher", "url", "published", "platform", "period", "author"}
 
@@ -173,11 +173,13 @@ class _Found:
     platform: str | None
     policy: str | None  # as the sentence states it
     base: "_Found | None" = None  # the figure a share or a change is of
+    location: str = ""  # a country the number is stated for ("37,682,924 are from India")
 
 
 def extract(text: str, start: int, end: int, published: dt.date | None,
             platform: str | None = None, period: str | None = None) -> list[Stated]:
     sents = sentences(text, start, end)
+    declared: Period | None = None
     found: list[_Found] = []
     seen: list[Period] = []
     platforms: Counter[str] = Counter()
@@ -186,15 +188,18 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         feats = describe(sent.text)
         platforms.update(platforms_in(sent.text))
         policies.update(feats.policies)
-        quantities = find_quantities(_mask_periods(sent.text, published))
-        if not quantities:
-            continue
         mentions = find_periods(sent.text, published)
-        seen += [m.period for m in mentions if m.period and m.kind in ("closed", "since")]
-        found += _read_sentence(sent, quantities, mentions, feats, published, found)
+        closed = [m.period for m in mentions if m.period and m.kind in ("closed", "since")]
+        seen += closed
+        if closed and period is None and COVERS_RE.search(sent.text):  # "the report covers Jan. 2020 to Dec. 2020"
+            period = closed[0].label if closed[0].start and closed[0].end else None
+            declared = closed[0]
+        quantities = find_quantities(_mask_periods(sent.text, published))
+        if quantities:
+            found += _read_sentence(sent, quantities, mentions, feats, published, found)
 
     doc_platform = platform or (platforms.most_common(1)[0][0] if platforms else None)
-    current = _reporting_period(seen, period, published)
+    current = declared if declared is not None else _reporting_period(seen, period, published)
     periods = {id(f): _resolve_period(f, current) for f in found}
     policies_of = _resolve_policies(found, periods)
     stated: list[Stated] = []
@@ -210,7 +215,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         if p is None:  # the document states no period for it, and gives no date to place one
             p = UNSTATED
         stated.append(Stated(
-            platform=plat, metric=f.metric, policy=policies_of[id(f)],
+            platform=plat, metric=f.metric, policy=policies_of[id(f)], location=f.location,
             period=p, compare=compare, value=f.q.value, unit=f.unit, qualifier=f.q.qualifier,
             quote=f.sentence.text, quote_start=f.sentence.start, quote_end=f.sentence.end,
         ))
@@ -240,6 +245,8 @@ def _resolve_policies(found: list[_Found], periods: dict[int, Period | None]) ->
         if f.policy is not None:
             stated.setdefault((f.q.value, f.unit, periods[id(f)]), f.policy)
     return out
+# "This report covers the second half of 2020": the period the document reports on
+COVERS_RE = re.compile(r"\b(?:report|data|figures|numbers)\b[^.]{0,40}\b(?:covers?|covering|spans?|runs?\s+from)\b", re.IGNORECASE)
 #: The period of a figure whose document states none: kept, and the answer says so.
 UNSTATED = Period(None, None, "period not stated")
 COMPARED_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over|against)\s+(?:the\s+|in\s+)?$", re.IGNORECASE)
@@ -299,9 +306,11 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
             ref = out[-1] if q.kind == "change" and out else base
         if q.kind == "change" and compare is None:
             compare = "previous"
+        prev_end = quantities[i - 1].end if i else 0
+        place = _place(text[q.end : min(nxt, q.end + 40)]) or _place(text[max(prev_end, q.start - 40) : q.start])
         out.append(_Found(q, sent, period, explicit, closed if relation == "previous" else None,
                           relation, compare, metric, unit, act, sentence_platform, policy,
-                          ref if q.kind != "count" else None))
+                          ref if q.kind != "count" else None, place or ""))
     return out
 
 
@@ -363,6 +372,9 @@ def _described(text: str, q: Quantity) -> str:
     after = text[q.end : right].split()[:9]
     words = [w for w in before + after if not NUMBERISH_RE.search(w)]
     phrase = " ".join(words).strip(" ,.;:")
+    if not phrase:  # a table-like line: "Comment removals (total): 842,831,976", "• Spam: 84.5%"
+        label = text[: q.start].rstrip(" :–—-\t")
+        phrase = re.sub(r"^[\s•*·–—-]+", "", label)[-120:]
     if q.kind == "percent" and not phrase.lower().startswith("of "):
         phrase = f"of {phrase}" if phrase else "of the total"
     return phrase[:300] or "a number stated"
@@ -370,6 +382,19 @@ def _described(text: str, q: Quantity) -> str:
 
 def _count_unit(text: str, q: Quantity) -> str:
     return _any_noun_after(text, q.end) or "count"
+
+
+PLACE_RE = re.compile(r"\b(?:in|from|by|for)\s+(?:the\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})|^\s*(?:the\s+)?(?P<subject>U\.?S\.?|UK|EU|[A-Z][a-z]+)\s+(?:submitted|made|sent)\b")
+
+
+def _place(segment: str) -> str | None:
+    """A country a number is stated for, said next to it: "from India", "in the United
+    States", "The US submitted 3,329 requests"."""
+    for m in PLACE_RE.finditer(segment):
+        name = country_in(m.group("name") or m.group("subject"))
+        if name:
+            return name
+    return None
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
