@@ -34,6 +34,8 @@ from store.vocabulary import ALL_POLICIES, Features, describe, platform_family, 
 TIE = 0.02  # scores closer than this are "equally good"
 MIN_SCORE = 0.45
 EVIDENCE_WEIGHT = 0.6  # how much the words of a figure's sources count against the lexicon's reading
+IN_SENTENCE, IN_TITLE = 0.7, 0.3  # a term asked found in the figure's sentence, or its title (next to it: 1)
+MIN_EVIDENCE = 0.0  # below this share of what was asked, a figure does not answer (calibrated on dev)
 SUGGESTIONS = 3
 CANDIDATE_LIMIT = 400
 SUGGESTION_POOL = 60
@@ -233,7 +235,7 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> float:
     for w in q.asked:
         weight = idf.get(w, top)
         total += weight
-        got += weight * (1.0 if w in local else 0.7 if w in sentence else 0.3 if w in title else 0.0)
+        got += weight * (1.0 if w in local else IN_SENTENCE if w in sentence else IN_TITLE if w in title else 0.0)
     return got / total if total else 1.0
 
 
@@ -288,7 +290,7 @@ def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
     scored = []
     for fig in store.queries.with_citations(fitting):
         off = _reading(q, fig)
-        if off > -1.0 and _supported(q, fig) and _policy_stated(q, fig):
+        if off > -1.0 and _supported(q, fig) and _policy_stated(q, fig) and _evidence(q, fig, idf) >= MIN_EVIDENCE:
             scored.append((_score(q, fig, idf) + off, fig))
     return _merge(scored)
 

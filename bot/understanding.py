@@ -314,8 +314,11 @@ def terms(text: str) -> frozenset[str]:
     content words and the lexicon's families it names ("taken down" and "removed" share
     the family "=suspended")."""
     f = describe(text)
-    families = {f"={name}" for name in f.actions | f.objects | f.facets | f.policies}
-    return content_words(text) | families
+    families = {f"={name}" for name in f.actions | f.objects | f.facets | f.policies | f.platforms}
+    rest = text
+    for a, b in f.spans:  # a phrase the lexicon reads stands for its family alone
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    return content_words(rest) | families
 
 
 def _idf(texts: list[str]) -> dict[str, float]:
