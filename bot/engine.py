@@ -35,7 +35,8 @@ TIE = 0.02  # scores closer than this are "equally good"
 MIN_SCORE = 0.45
 EVIDENCE_WEIGHT = 0.6  # how much the words of a figure's sources count against the lexicon's reading
 IN_SENTENCE, IN_TITLE = 0.7, 0.3  # a term asked found in the figure's sentence, or its title (next to it: 1)
-MIN_EVIDENCE = 0.0  # below this share of what was asked, a figure does not answer (calibrated on dev)
+ASIDE = 0.3  # the weight of a term outside what is asked ("for the board deck")
+MIN_EVIDENCE = 0.4  # below this share of what was asked, a figure does not answer (calibrated on dev)
 SUGGESTIONS = 3
 CANDIDATE_LIMIT = 400
 SUGGESTION_POOL = 60
@@ -233,7 +234,7 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> float:
     top = idf[""]
     total = got = 0.0
     for w in q.asked:
-        weight = idf.get(w, top)
+        weight = idf.get(w, top) * (1.0 if not q.core or w in q.core else ASIDE)
         total += weight
         got += weight * (1.0 if w in local else IN_SENTENCE if w in sentence else IN_TITLE if w in title else 0.0)
     return got / total if total else 1.0

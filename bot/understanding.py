@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 
 from store.numbers import find_quantities
 from store.periods import PERIOD_WORDS, Period, find_periods, span
-from store.vocabulary import PLATFORM_RES, Features, Vocabulary, country_in, describe, policy_group
+from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, PERCENT_RE, PLATFORM_RES, Features, Vocabulary, country_in, describe, policy_group
 
 MAX_LENGTH = 1000
 
@@ -124,6 +124,7 @@ class Query:
     # what the question asks about beyond platform, period and place: its content words,
     # stemmed, and the lexicon's families they name ("taken down" = removed)
     asked: frozenset[str] = frozenset()
+    core: frozenset[str] = frozenset()  # of those, the terms inside what is asked ("how many ...")
 
     @property
     def named_policies(self) -> frozenset[str]:
@@ -265,11 +266,13 @@ class Reader:
         for quantity in find_quantities(about):  # "is the 125k figure right?": a value, not a term
             about = about[: quantity.start] + " " * (quantity.end - quantity.start) + about[quantity.end :]
         about = re.sub(r"\b\d+\b", " ", about)
+        # what is asked ("how many ... suspended") counts fully; the rest ("for the board deck") less
+        core = _asked(about[zone[0] : zone[1]]) if zone[1] > zone[0] else frozenset()
         return Query(text, features, period, since, location, unknown=tuple(unknown),
                      blocking=tuple(blocking), breakdown=breakdown, values=values,
                      latest=period is None and bool(LATEST_RE.search(text)),
                      scope=_scope(raw, text, periods, features),
-                     metric_fit=metric_fit, policy_fit=policy_fit, asked=terms(about))
+                     metric_fit=metric_fit, policy_fit=policy_fit, asked=_asked(about), core=core)
 
     @staticmethod
     def _zone(text: str, features: Features) -> tuple[int, int]:
@@ -318,6 +321,19 @@ def terms(text: str) -> frozenset[str]:
     rest = text
     for a, b in f.spans:  # a phrase the lexicon reads stands for its family alone
         rest = rest[:a] + " " * (b - a) + rest[b:]
+    return content_words(rest) | families
+
+
+def _asked(text: str) -> frozenset[str]:
+    """The terms of a question, less the words that say what kind of number it asks for
+    ("decline", "what fraction", "cumulative"): the kind is read separately."""
+    f = describe(text)
+    families = {f"={name}" for name in f.actions | f.objects | f.facets | f.policies | f.platforms}
+    rest = text
+    for a, b in f.spans:
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    for rx in (CHANGE_RE, PERCENT_RE, COUNT_RE, AVERAGE_RE):
+        rest = rx.sub(lambda m: " " * len(m.group()), rest)
     return content_words(rest) | families
 
 
