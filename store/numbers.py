@@ -36,7 +36,7 @@ INCREASE = ("increase", "rise", "jump", "growth", "up", "rose", "increased", "gr
 _QUAL = r"(?P<qual>(?:a\s+total\s+(?:of\s+)?)?(?:" + "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS) + r")\s+)?"
 _WORDNUM = "|".join(sorted((w.replace(" ", r"\s+") for w in WORDS), key=len, reverse=True))
 _FRAC = "|".join(sorted((f.replace(" ", r"\s+") for f in FRACTIONS), key=len, reverse=True))
-_NUM = rf"(?P<num>(?<![\w$£€.,/+-])(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!(?!(?:k|m|mn|bn)\b)[\w/]|[.,-]\d)|\b(?:{_WORDNUM})\b)"
+_NUM = rf"(?P<num>(?<![\w$£€.,/+-])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!(?!(?:k|m|mn|bn)\b)[\w/]|[.,-][0-9])|\b(?:{_WORDNUM})\b)"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|mn|bn|k|m)\b)?"
 _PCT = r"(?:\s*(?P<pct>%|percent\b|per\s*cent\b|pct\b))?"
 
@@ -50,8 +50,8 @@ CHANGE_BEFORE_RE = re.compile(
 # Shapes that hold digits but are not counts: phone numbers ("+40.0757.104.166",
 # "(555) 123-4567", "+1 415 555 0100") and amounts of money ("5 million dollars", "USD 5,000").
 PHONE_RE = re.compile(
-    r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)\s?)?\d{1,4}(?:[\s.-]\d{2,4}){2,}(?![\w.,]\d)"
-    r"|(?<![\w.,])\(\d{1,4}\)\s?\d{2,4}[\s.-]\d{2,4}(?!\w)"
+    r"(?<![\w.,])(?:\+[0-9]{1,3}[\s.-]?)?(?:\([0-9]{1,4}\)\s?)?[0-9]{1,4}(?:[\s.-][0-9]{2,4}){2,}(?![\w.,][0-9])"
+    r"|(?<![\w.,])\([0-9]{1,4}\)\s?[0-9]{2,4}[\s.-][0-9]{2,4}(?!\w)"
 )
 MONEY_AFTER_RE = re.compile(
     r"\s*(?:dollars?|euros?|pounds?(?:\s+sterling)?|yen|yuan|rupees?|usd|eur|gbp|inr)\b", re.IGNORECASE

@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from store.limits import MAX_YEAR, MIN_YEAR
+
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
@@ -87,10 +89,23 @@ def label_for(start: dt.date | None, end: dt.date | None) -> str:
 
 
 def since(start: dt.date, reference: dt.date | None) -> Period:
-    """An open start. In a document it runs up to the publication date."""
-    if reference is None:
+    """An open start. In a document it runs up to the publication date; without one (or with
+    one before the start, which cannot be its end) the end is unknown."""
+    if reference is None or reference < start:
         return Period(start, None, label_for(start, None))
     return Period(start, reference, f"since {SHORT_MONTH[start.month]} {start.year} (to {reference:%-d %b %Y})")
+
+
+def relative_period(which: str, unit: str, today: dt.date) -> Period:
+    """'last year', 'this quarter', 'last half', 'last month' counted from ``today``."""
+    months = {"year": 12, "half": 6, "quarter": 3, "month": 1}[unit.lower()]
+    first = (today.month - 1) // months * months + 1  # first month of the current year/half/quarter
+    start = today.year * 12 + first - 1
+    if which.lower() in ("last", "past"):
+        start -= months
+    y1, m1 = divmod(start, 12)
+    y2, m2 = divmod(start + months - 1, 12)
+    return span(y1, m1 + 1, y2, m2 + 1)
 
 
 def previous(period: Period) -> Period | None:
@@ -129,8 +144,8 @@ PERIOD_WORDS = frozenset(
 # --- the patterns -------------------------------------------------------------------------
 
 _MON = r"(?P<{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_YEAR = r"(?P<{n}>(?:19|20)\d\d)"
-_YY = r"(?P<{n}>(?:19|20)?\d\d)"
+_YEAR = r"(?P<{n}>(?:19|20)[0-9][0-9])"
+_YY = r"(?P<{n}>(?:19|20)?[0-9][0-9])"
 _DASH = r"\s*(?:-|–|—|to|through|thru|until|till)\s*"
 
 
@@ -160,10 +175,10 @@ def _month(text: str) -> int:
 
 # A calendar date: "Aug. 1, 2015", "1 August 2015", "2015-08-01", "08/01/2015".
 _DATE = (
-    rf"(?:{_m('{p}m')}\s+(?P<{{p}}d>\d{{{{1,2}}}})(?:st|nd|rd|th)?,?\s+{_y('{p}y')}"
-    rf"|(?P<{{p}}d2>\d{{{{1,2}}}})\s+{_m('{p}m2')}\s+{_y('{p}y2')}"
-    rf"|{_y('{p}y3')}-(?P<{{p}}m3>\d\d)-(?P<{{p}}d3>\d\d)"
-    rf"|(?P<{{p}}m4>\d{{{{1,2}}}})/(?P<{{p}}d4>\d{{{{1,2}}}})/{_y('{p}y4')})"
+    rf"(?:{_m('{p}m')}\s+(?P<{{p}}d>[0-9]{{{{1,2}}}})(?:st|nd|rd|th)?,?\s+{_y('{p}y')}"
+    rf"|(?P<{{p}}d2>[0-9]{{{{1,2}}}})\s+{_m('{p}m2')}\s+{_y('{p}y2')}"
+    rf"|{_y('{p}y3')}-(?P<{{p}}m3>[0-9][0-9])-(?P<{{p}}d3>[0-9][0-9])"
+    rf"|(?P<{{p}}m4>[0-9]{{{{1,2}}}})/(?P<{{p}}d4>[0-9]{{{{1,2}}}})/{_y('{p}y4')})"
 )
 # A month of a year: "Aug 2015", "August, 2015".
 _MONTHYEAR = rf"{_m('{p}mm')},?\s+{_y('{p}my')}"
@@ -178,18 +193,17 @@ def _monthyear_re(prefix: str) -> str:
 
 
 def _date_from(m: re.Match, p: str) -> dt.date | None:
+    """The calendar date of prefix ``p``'s groups, None when none matched; an impossible one
+    ("Feb 30, 2017") raises ValueError, which makes its expression no period at all."""
     g = m.groupdict()
-    try:
-        if g.get(p + "m"):
-            return dt.date(int(g[p + "y"]), _month(g[p + "m"]), int(g[p + "d"]))
-        if g.get(p + "m2"):
-            return dt.date(int(g[p + "y2"]), _month(g[p + "m2"]), int(g[p + "d2"]))
-        if g.get(p + "m3"):
-            return dt.date(int(g[p + "y3"]), int(g[p + "m3"]), int(g[p + "d3"]))
-        if g.get(p + "m4"):
-            return dt.date(int(g[p + "y4"]), int(g[p + "m4"]), int(g[p + "d4"]))
-    except ValueError:
-        return None
+    if g.get(p + "m"):
+        return dt.date(int(g[p + "y"]), _month(g[p + "m"]), int(g[p + "d"]))
+    if g.get(p + "m2"):
+        return dt.date(int(g[p + "y2"]), _month(g[p + "m2"]), int(g[p + "d2"]))
+    if g.get(p + "m3"):
+        return dt.date(int(g[p + "y3"]), int(g[p + "m3"]), int(g[p + "d3"]))
+    if g.get(p + "m4"):
+        return dt.date(int(g[p + "y4"]), int(g[p + "m4"]), int(g[p + "d4"]))
     return None
 
 
@@ -215,7 +229,7 @@ def _point_re(p: str) -> str:
 _HALF_WORD = r"(?P<hw>first|1st|front|second|2nd|last|latter|back|final)"
 _QUARTER_WORD = r"(?P<qw>first|1st|second|2nd|third|3rd|fourth|4th|last|final)"
 _B = r"(?<![\w/.-])"  # no word, number or date glued before
-_E = r"(?![\w/]|\.\d)"
+_E = r"(?![\w/]|\.[0-9])"
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
     (name, re.compile(rx, re.IGNORECASE))
@@ -223,7 +237,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # between Aug. 1, 2015 and Dec. 31, 2017 / from Aug 2015 to Dec 2017 / 2015-2017
         ("range", rf"{_B}(?:between\s+|from\s+)?{_point_re('s')}(?:\s*(?:and|-|–|—|to|through|thru|until|till)\s*){_point_re('e')}{_E}"),
         # Jul-Sep 2020, July to December 2017
-        ("months", rf"{_B}(?:between\s+|from\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?{_m('m1')}(?:\s+(?P<d1b>\d{{1,2}})(?:st|nd|rd|th)?)?(?:{_DASH}|\s+and\s+)(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+)?{_m('m2')}(?:\s+(?P<d2b>\d{{1,2}})(?:st|nd|rd|th)?)?,?\s+'?{_yy('y')}{_E}"),
+        ("months", rf"{_B}(?:between\s+|from\s+)?(?:(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+)?{_m('m1')}(?:\s+(?P<d1b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:{_DASH}|\s+and\s+)(?:(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+)?{_m('m2')}(?:\s+(?P<d2b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?,?\s+'?{_yy('y')}{_E}"),
         # since the middle of 2015, since mid-2015, since early 2016, since Aug 2015, since 2015
         # ("from 2020" alone is the year 2020: "an increase from 2020")
         ("since", rf"{_B}(?:since\s+(?:(?P<part>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of|the\s+(?:first|second)\s+half\s+of)[\s-]*)?(?:{_date_re('d')}|{_monthyear_re('n')}|{_y('sy')})|from\s+(?P<fpart>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of)[\s-]*{_y('fy')}){_E}"),
@@ -256,7 +270,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # 2017, FY2017
         ("year", rf"{_B}(?:FY\s?)?{_y('y')}{_E}"),
         # a four-month period: a length without dates
-        ("duration", r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})[-\s](?:month|week|year)[-\s]+(?:period|span|window|stretch)|(?<=within\s)(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})[-\s](?:month|week|year)s?)\b"),
+        ("duration", r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2})[-\s](?:month|week|year)[-\s]+(?:period|span|window|stretch)|(?<=within\s)(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2})[-\s](?:month|week|year)s?)\b"),
+        # last year, this quarter, last month: the calendar period before (or holding) the reference
+        ("relative", r"\b(?P<which>last|this|past|current)\s+(?P<unit>year|quarter|half|month)\b"),
+        # H3 2017, Q5 2017, 2017Q5, H2 1850: shaped like a half or a quarter, but none
+        ("badpart", rf"{_B}(?:[QH](?P<n1>[0-9]{{1,2}})\s*(?:of\s+|[-/]\s*)?'?(?P<y1>[0-9]{{4}})|(?P<y2>[0-9]{{4}})\s*[-/]?\s*[QH](?P<n2>[0-9]{{1,2}})|(?P<n3>[0-9])[QH]\s*[-/]?\s*'?(?P<y3>[0-9]{{4}})){_E}"),
         # the preceding / previous reporting period
         ("previous", r"\b(?:(?:the\s+)?(?:preceding|previous|prior)\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|half|quarter|report|year|(?:six|three|twelve|6|3|12)\s+months)|(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over)\s+the\s+last\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|half|quarter)|the\s+(?:period|half|quarter)\s+before)\b"),
         # the last / latest / current reporting period, recently
@@ -281,11 +299,8 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         d1, d2 = g.get("d1") or g.get("d1b"), g.get("d2") or g.get("d2b")
         if not d1 and not d2:
             return Mention(s, e, "closed", span(y, m1, y, m2))
-        try:  # "between 1 July and 31 December 2017"
-            start = dt.date(y, m1, int(d1 or 1))
-            end = dt.date(y, m2, int(d2)) if d2 else month_end(y, m2)
-        except ValueError:
-            return None
+        start = dt.date(y, m1, int(d1 or 1))  # "between 1 July and 31 December 2017"
+        end = dt.date(y, m2, int(d2)) if d2 else month_end(y, m2)
         return Mention(s, e, "closed", Period(start, end, label_for(start, end)))
     if name == "since":
         part = (g.get("part") or g.get("fpart") or "").lower()
@@ -351,6 +366,14 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         return _relative(name, g, s, e, reference)
     if name in ("previous", "current"):
         return Mention(s, e, name, None)
+    if name == "relative":
+        if reference is None:  # resolved by whoever knows the date (a question: today)
+            return Mention(s, e, "relative", None)
+        return Mention(s, e, "closed", relative_period(g["which"], g["unit"], reference))
+    if name == "badpart":
+        n, y = int(g["n1"] or g["n2"] or g["n3"]), int(g["y1"] or g["y2"] or g["y3"])
+        limit = 2 if "h" in m.group(0).lower() else 4
+        return Mention(s, e, "invalid", None) if not (1 <= n <= limit and MIN_YEAR <= y <= MAX_YEAR) else None
     if name == "duration":
         return Mention(s, e, "duration", Period(None, None, duration_label(m.group(0))))
     return None
@@ -393,11 +416,16 @@ def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> 
 
 
 def find_periods(text: str, reference: dt.date | None = None) -> list[Mention]:
-    """Every period expression in ``text``, left to right, the longest where they overlap."""
+    """Every period expression in ``text``, left to right, the longest where they overlap. An
+    expression that cannot be a period ("Feb 30, 2017", "Q5 2017", "H2 1850") is a mention of
+    kind "invalid" (no period), so neither its year nor its day is read as anything else."""
     found: list[Mention] = []
     for name, rx in PATTERNS:
         for m in rx.finditer(text):
-            mention = _build(name, m, reference)
+            try:
+                mention = _build(name, m, reference)
+            except ValueError:  # an impossible date: no such day, month or year
+                mention = Mention(m.start(), m.end(), "invalid", None)
             if mention:
                 found.append(mention)
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))

@@ -122,8 +122,26 @@ def test_numbers_that_are_not_periods(text):
     assert find_periods(text, PUBLISHED) == []
 
 
-def test_an_impossible_date_is_not_a_period():
-    assert find_periods("2/30/2017") == []
+@pytest.mark.parametrize("text", ["2/30/2017", "Feb 29 2017", "31 February 2016", "2017-02-30", "since Feb 29 2017",
+                                  "between Feb 30, 2017 and Dec 31, 2017", "2017Q5", "Q5 2017", "H3 2017", "H2 1850"])
+def test_an_impossible_date_or_part_is_no_period_and_not_its_year_either(text):
+    for reference in (None, PUBLISHED):
+        assert [(m.kind, m.period, m.start, m.end) for m in find_periods(text, reference)] == [("invalid", None, 0, len(text))]
+
+
+def test_last_year_this_quarter_last_month_resolve_against_the_reference():
+    ref = D(2018, 4, 5)
+    got = {t: find_periods(t, ref)[0].period for t in ("last year", "this quarter", "last month", "last quarter")}
+    assert {t: (p.start, p.end) for t, p in got.items()} == {
+        "last year": (D(2017, 1, 1), D(2017, 12, 31)), "this quarter": (D(2018, 4, 1), D(2018, 6, 30)),
+        "last month": (D(2018, 3, 1), D(2018, 3, 31)), "last quarter": (D(2018, 1, 1), D(2018, 3, 31)),
+    }
+    assert [(m.kind, m.period) for m in find_periods("last year")] == [("relative", None)]
+
+
+def test_since_a_start_after_the_reference_has_no_end_rather_than_one_before_it():
+    (m,) = find_periods("since mid-2015", D(2010, 6, 1))
+    assert (m.period.start, m.period.end) == (D(2015, 7, 1), None)
 
 
 def test_a_backwards_range_is_not_read_as_one_period():

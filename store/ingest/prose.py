@@ -11,11 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
+import yaml
+
+from store.faults import one_line
 from store.ingest import IngestError, Meta, Stated
+from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_FRONT_MATTER_DEPTH, MAX_LINE_CHARS,
+                          MAX_YEAR, MIN_YEAR)
 from store.models import Document
 from store.numbers import Quantity, find_quantities
 from store.periods import Mention, Period, duration_label, find_periods, previous
@@ -48,7 +55,13 @@ OBJECT_AFTER_RE = re.compile(
 OF_OBJECT_RE = re.compile(r"\s+of\s+(?:[\w’'-]+\s+){0,4}?" + OBJECT_AFTER_RE.pattern.split(r"{0,3}?", 1)[1], re.IGNORECASE)
 SHARE_OF_RE = re.compile(r"\s+of\b", re.IGNORECASE)
 # in a share, the noun it is a share of follows "of": "93 percent of over 270,000 accounts"
+FRONT_MATTER_RE = re.compile(r"^---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", re.DOTALL | re.MULTILINE)
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|,\s+(?=(?:down|up)\s)")
+
+
+class TooManyFigures(Exception):
+    """A document stating more figures than ``MAX_FIGURES_PER_DOCUMENT``; args: the offset
+    where the limit was passed."""
 
 
 @dataclass
@@ -71,38 +84,92 @@ def decode(path: Path, data: bytes) -> str:
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 8:
         raise IngestError(f"{path}: this looks like a binary file, not text or Markdown")
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise IngestError(f"{path}, line {text.count(chr(10), 0, nul) + 1}: a NUL character; this is not text")
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise IngestError(f"{path}, line {number}: a line of {len(line):,} characters; at most "
+                              f"{MAX_LINE_CHARS:,} (see README, “Limits”)")
     return text
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML without timestamps: a date is read by modstats (``published``), so an
+    impossible one ("2017-02-30") gets a message instead of an exception from the loader."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+TEXT_KEYS = ("title", "publisher", "url", "platform", "author")
+
+
 def front_matter(path: Path, text: str) -> tuple[dict, int]:
-    """The YAML front matter as a dict, and where the body starts."""
+    """The YAML front matter as a dict, and where the body starts. Bounded: its size, how deep
+    it nests, and no anchors or aliases (an "alias bomb" expands to gigabytes)."""
     if not text.startswith("---"):
         return {}, 0
-    m = re.compile(r"^---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", re.DOTALL | re.MULTILINE).match(text)
+    m = FRONT_MATTER_RE.match(text, 0, MAX_FRONT_MATTER_BYTES + 16)
     if not m:
+        if FRONT_MATTER_RE.match(text):
+            raise IngestError(f"{path}, line 1: front matter longer than {MAX_FRONT_MATTER_BYTES:,} bytes "
+                              "(see README, “Limits”)")
         raise IngestError(f"{path}, line 1: front matter starts with --- but never ends")
-    import yaml
+    source = m.group(1)
+
+    def refuse(mark, why: str) -> IngestError:
+        return IngestError(f"{path}, line {mark.line + 2 if mark else 1}: front matter {why}")
 
     try:
-        meta = yaml.safe_load(m.group(1)) or {}
+        depth = 0
+        for event in yaml.parse(source, Loader=_FrontMatterLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise refuse(event.start_mark, "uses YAML anchors or aliases (& or *); write the values out")
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_FRONT_MATTER_DEPTH:
+                    raise refuse(event.start_mark, f"nests deeper than {MAX_FRONT_MATTER_DEPTH} levels")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+        meta = yaml.load(source, Loader=_FrontMatterLoader) or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        raise IngestError(f"{path}, line {line}: front matter is not valid YAML: {getattr(exc, 'problem', exc)}") from None
+        raise refuse(getattr(exc, "problem_mark", None), f"is not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
+    except ValueError as exc:  # a number too long to convert
+        raise IngestError(f"{path}, line 2: front matter holds a value modstats cannot read: {exc}") from None
     if not isinstance(meta, dict):
         raise IngestError(f"{path}, line 2: front matter must be key: value pairs")
     unknown = set(meta) - FRONT_MATTER_KEYS
     if unknown:
         raise IngestError(f"{path}, line 2: unknown front matter key(s): {', '.join(sorted(map(str, unknown)))}")
+    for key in TEXT_KEYS:
+        value = meta.get(key)
+        if value is not None and not isinstance(value, str) and not (key == "author" and isinstance(value, list)):
+            raise IngestError(f"{path}: front matter '{key}' must be text, not {_shown(value)} (put it in quotes)")
+    period = meta.get("period")
+    if period is not None and not isinstance(period, (str, int)):
+        raise IngestError(f"{path}: front matter 'period' must be a period like H2 2017, not {_shown(period)}")
     published = meta.get("published")
-    if published is not None and not isinstance(published, dt.date):
-        try:
-            meta["published"] = dt.date.fromisoformat(str(published))
-        except ValueError:
-            raise IngestError(f"{path}: front matter 'published' must be a date like 2018-04-05, not {published!r}") from None
-    if isinstance(meta.get("published"), dt.datetime):
-        meta["published"] = meta["published"].date()
+    if published is not None:
+        meta["published"] = _date(str(published))
+        if meta["published"] is None:
+            raise IngestError(f"{path}: front matter 'published' must be a date like 2018-04-05, not {_shown(published)}")
     return meta, m.end()
+
+
+def _date(text: str) -> dt.date | None:
+    for parse in (dt.date.fromisoformat, lambda t: dt.datetime.fromisoformat(t).date()):
+        try:
+            day = parse(text.strip())
+        except ValueError:
+            continue
+        return day if MIN_YEAR <= day.year <= MAX_YEAR else None
+    return None
+
+
+def _shown(value) -> str:
+    return one_line(repr(value), 60)
 
 
 def article_end(text: str, body_start: int) -> int:
@@ -120,7 +187,7 @@ def sentences(text: str, start: int, end: int) -> list[Sentence]:
             continue
         cut = 0
         for m in SENTENCE_END_RE.finditer(para):
-            if ABBREVIATIONS.search(para[: m.start() + 1]) and m.group().startswith("."):
+            if m.group().startswith(".") and ABBREVIATIONS.search(para, max(0, m.start() - 12), m.start() + 1):
                 continue
             out.append(_sentence(text, ls + cut, ls + m.end()))
             cut = m.end()
@@ -144,7 +211,11 @@ def read_prose(path: Path, data: bytes, flags: Meta) -> tuple[Document, list[Sta
         filename=path.name, kind="text", title=meta.title or _first_line(text, body) or path.stem,
         publisher=meta.publisher, url=meta.url, published=meta.published, text=text,
     )
-    stated = extract(text, body, article_end(text, body), meta.published, fm.get("platform"), fm.get("period"))
+    try:
+        stated = extract(text, body, article_end(text, body), meta.published, fm.get("platform"), fm.get("period"))
+    except TooManyFigures as exc:
+        raise IngestError(f"{path}, line {text.count(chr(10), 0, exc.args[0]) + 1}: more than "
+                          f"{MAX_FIGURES_PER_DOCUMENT:,} figures in one document; split it (see README, “Limits”)") from None
     for s in stated:  # the promise every answer rests on
         if text[s.quote_start : s.quote_end] != s.quote:
             raise IngestError(f"{path}: internal error: a quote is not an exact substring of the document")
@@ -184,6 +255,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     seen: list[Period] = []
     platforms: Counter[str] = Counter()
     policies: Counter[str] = Counter()
+    last_count: _Found | None = None  # the latest count: what a later share or change is of
     for sent in sents:
         feats = describe(sent.text)
         platforms.update(platforms_in(sent.text))
@@ -196,7 +268,11 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
             declared = closed[0]
         quantities = find_quantities(_mask_periods(sent.text, published))
         if quantities:
-            found += _read_sentence(sent, quantities, mentions, feats, published, found)
+            new = _read_sentence(sent, quantities, mentions, feats, published, last_count)
+            found += new
+            last_count = next((f for f in reversed(new) if f.q.kind == "count"), last_count)
+            if len(found) > MAX_FIGURES_PER_DOCUMENT:
+                raise TooManyFigures(sent.start)
 
     doc_platform = platform or (platforms.most_common(1)[0][0] if platforms else None)
     current = declared if declared is not None else _reporting_period(seen, period, published)
@@ -249,16 +325,22 @@ def _resolve_policies(found: list[_Found], periods: dict[int, Period | None]) ->
 COVERS_RE = re.compile(r"\b(?:report|data|figures|numbers)\b[^.]{0,40}\b(?:covers?|covering|spans?|runs?\s+from)\b", re.IGNORECASE)
 #: The period of a figure whose document states none: kept, and the answer says so.
 UNSTATED = Period(None, None, "period not stated")
+COMPARE_LOOKAHEAD = 8  # a comparison stated further on is not about this number
+UNKNOWN = "unknown"  # a quantity's period that cannot be known: it states no figure
 COMPARED_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over|against)\s+(?:the\s+|in\s+)?$", re.IGNORECASE)
+
+
+MASKED = ("closed", "since", "duration", "invalid", "relative")
 
 
 def _mask_periods(text: str, published) -> str:
     """Blank out period expressions so their years and days are not read as counts."""
-    out = text
+    parts, at = [], 0
     for m in find_periods(text, published):
-        if m.kind in ("closed", "since", "duration"):
-            out = out[: m.start] + " " * (m.end - m.start) + out[m.end :]
-    return out
+        if m.kind in MASKED:
+            parts += [text[at : m.start], " " * (m.end - m.start)]
+            at = m.end
+    return "".join(parts) + text[at:] if parts else text
 
 
 def _reporting_period(seen: list[Period], declared: str | None, published) -> Period | None:
@@ -277,7 +359,7 @@ def _reporting_period(seen: list[Period], declared: str | None, published) -> Pe
 
 
 def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Mention], feats,
-                   published, earlier: list[_Found]) -> list[_Found]:
+                   published, last_count: "_Found | None") -> list[_Found]:
     """The figures one sentence states. A count needs an action and what it counts; a share
     needs what it is a share of and a facet (or a policy); a change refers to a figure before
     it. Shares and changes without a policy of their own take their base figure's."""
@@ -287,12 +369,17 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
     sentence_policy = next(iter(sorted(feats.policies)), None)
     action = "suspended" if "suspended" in feats.actions else next(iter(sorted(feats.actions)), None)
     clauses = _clauses(text)
+    clause_starts = [c[0] for c in clauses]
+    mention_starts = [m.start for m in mentions]
+    mention_ends = [m.end for m in mentions]
     closed = next((m.period for m in mentions if m.kind == "closed" and m.period and m.period.start), None)
     for i, q in enumerate(quantities):
         nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
-        period, explicit, relation, compare = _period_for(q, nxt, mentions, text, published)
-        base = next((f for f in reversed(out + earlier) if f.q.kind == "count"), None)
-        clause = next((c for c in clauses if c[0] <= q.start < c[1]), (0, len(text)))
+        period, explicit, relation, compare = _period_for(q, nxt, mentions, mention_starts, mention_ends, text, published)
+        if relation == UNKNOWN:
+            continue
+        base = last_count  # the latest count so far, in this sentence or before it
+        clause = clauses[max(0, bisect_right(clause_starts, q.start) - 1)]
         policy, ref = sentence_policy, None
         if q.kind == "count" and (PER_BEFORE_RE.search(text, max(0, q.start - 5), q.start)
                                   or DURATION_AFTER_RE.match(text, q.end) or text.startswith("-", q.end)):
@@ -311,6 +398,8 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         out.append(_Found(q, sent, period, explicit, closed if relation == "previous" else None,
                           relation, compare, metric, unit, act, sentence_platform, policy,
                           ref if q.kind != "count" else None, place or ""))
+        if q.kind == "count":
+            last_count = out[-1]
     return out
 
 
@@ -332,7 +421,7 @@ def _structured(q: Quantity, text: str, clause: tuple[int, int], feats, action, 
             return f"{unit} {act}", unit, act
         return none  # the lexicon does not know what it counts: described in the document's words
     if q.kind == "percent":
-        facets = describe(text[clause[0] : clause[1]]).facets or feats.facets  # its own clause first
+        facets = _facets_of(text, *clause) or feats.facets  # its own clause first
         noun = _noun_after(text, q.end) if SHARE_OF_RE.match(text, q.end) else None
         if noun is not None:
             unit_of, act = unit_for(noun), _action_for(noun, action or (base.action if base and base.action else "suspended"))
@@ -360,20 +449,37 @@ PHRASE_STOP_RE = re.compile(r"[;:()\[\]“”\"]|,\s|\s[-–—]\s|\.\s")
 NUMBERISH_RE = re.compile(r"\d")
 
 
+@lru_cache(maxsize=64)
+def _facets_of(text: str, start: int, end: int) -> frozenset[str]:
+    """The facets a clause of a sentence names (cached: a sentence may hold thousands of numbers)."""
+    return describe(text[start:end]).facets
+
+
+@lru_cache(maxsize=64)
+def _stops(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of a sentence's phrase stops, for bisecting."""
+    spans = [m.span() for m in PHRASE_STOP_RE.finditer(text)]
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
+WORDS_WINDOW = 300  # characters around a number its describing words are taken from
+
+
 def _described(text: str, q: Quantity) -> str:
     """What a number the lexicon cannot name counts, in the document's words: the words of
     its clause around it ("chat messages were sent on Twitch in 2020"), a few before and more
     after, the number itself left out."""
-    starts = [m.end() for m in PHRASE_STOP_RE.finditer(text, 0, q.start)]
-    left = max(starts) if starts else 0
-    stop = PHRASE_STOP_RE.search(text, q.end)
-    right = stop.start() if stop else len(text)
+    starts, ends = _stops(text)
+    i = bisect_right(ends, q.start) - 1
+    left = max(ends[i] if i >= 0 else 0, q.start - WORDS_WINDOW)
+    j = bisect_left(starts, q.end)
+    right = min(starts[j] if j < len(starts) else len(text), q.end + WORDS_WINDOW)
     before = text[left : q.start].split()[-5:]
     after = text[q.end : right].split()[:9]
     words = [w for w in before + after if not NUMBERISH_RE.search(w)]
     phrase = " ".join(words).strip(" ,.;:")
     if not phrase:  # a table-like line: "Comment removals (total): 842,831,976", "• Spam: 84.5%"
-        label = text[: q.start].rstrip(" :–—-\t")
+        label = text[max(0, q.start - WORDS_WINDOW) : q.start].rstrip(" :–—-\t")
         phrase = re.sub(r"^[\s•*·–—-]+", "", label)[-120:]
     if q.kind == "percent" and not phrase.lower().startswith("of "):
         phrase = f"of {phrase}" if phrase else "of the total"
@@ -415,6 +521,7 @@ NOT_NOUNS = frozenset("were was are is have has had been and or but the that whi
                       "from by with during since between than times more less over under about".split())
 
 
+@lru_cache(maxsize=64)
 def _verb_in(text: str) -> str | None:
     for m in VERB_RE.finditer(text):
         w = m.group(1).lower()
@@ -461,26 +568,37 @@ def _action_for(noun: str, action: str) -> str:
     return action
 
 
-def _period_for(q: Quantity, next_start: int, mentions: list[Mention], text: str, published):
+def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: list[int], ends: list[int],
+                text: str, published):
     """(period, explicit, relation, compare) for a quantity. Its period is the one stated
     between it and the next quantity, else the nearest before it; None is the document's
     reporting period. A period after "from", "than", "compared with" is what a change is
-    compared with; "the previous six months" of a count is the period before the sentence's."""
+    compared with; "the previous six months" of a count is the period before the sentence's.
+    (``starts``/``ends``: the mentions' offsets, for bisecting: a sentence may hold thousands.)"""
     compare: Period | str | None = None
-    own: list[Mention] = []
-    for m in mentions:
-        if m.start >= q.end and q.kind == "change" and (
-            m.kind == "previous" or COMPARED_RE.search(text[max(0, m.start - 30) : m.start])
-        ):
-            if compare is None:
-                compare = "previous" if m.kind == "previous" else m.period
-            continue
-        own.append(m)
-    after = [m for m in own if q.end <= m.start < next_start]
-    before = [m for m in own if m.end <= q.start]
-    chosen = after[0] if after else (before[-1] if before else None)
+    first_after = bisect_left(starts, q.end)
+    comparing: set[int] = set()
+    if q.kind == "change":  # the first comparison stated after it (looking a few periods on)
+        for i in range(first_after, min(first_after + COMPARE_LOOKAHEAD, len(mentions))):
+            m = mentions[i]
+            if m.kind == "previous" or COMPARED_RE.search(text[max(0, m.start - 30) : m.start]):
+                comparing.add(i)
+                if compare is None:
+                    compare = "previous" if m.kind == "previous" else m.period
+    chosen = None
+    for i in range(first_after, len(mentions)):
+        if mentions[i].start >= next_start:
+            break
+        if i not in comparing:
+            chosen = mentions[i]
+            break
+    if chosen is None:
+        before = bisect_right(ends, q.start) - 1  # mentions do not overlap: ends are sorted too
+        chosen = mentions[before] if before >= 0 else None
     if chosen is None:
         return None, False, None, compare
+    if chosen.kind in ("invalid", "relative"):  # no such day, or a date the document does not give
+        return None, True, UNKNOWN, compare
     if chosen.kind == "current":
         return None, True, None, compare
     if chosen.kind == "previous":
