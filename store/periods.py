@@ -257,13 +257,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # the second and third quarters of 2018
         ("quarters", rf"{_B}(?:(?:the\s+)?(?P<qa>first|second|third)\s+(?:and|to|through)\s+(?:the\s+)?(?P<qb>second|third|fourth)\s+quarters\s+of\s+|Q(?P<qn1>[1-4])\s*(?:-|–|to|through)\s*Q(?P<qn2>[1-4])\s*'?){_yy('y')}{_E}"),
         # No year: "the third quarter of this year", "Q3", "the September quarter", "the second
-        # half", "between April and September", "last year". A document's publication date
+        # half", "between April and September". A document's publication date
         # tells which year (the latest such period that had ended by then); without one, or
         # in a question, they are not read.
-        ("relquarter", rf"{_B}(?:(?:the\s+)?{_QUARTER_WORD}\s+quarter(?:\s+of\s+(?:the\s+year|(?P<rel>this|last|the\s+previous)\s+year))?|Q(?P<qn>[1-4])|(?:the\s+)?(?P<qm>march|june|september|december)\s+quarter)(?!\s*(?:of\s+)?'?\d)(?![\w/])"),
-        ("relhalf", rf"{_B}(?:the\s+)?{_HALF_WORD}\s+half(?:\s+of\s+(?:the\s+year|(?P<rel>this|last|the\s+previous)\s+year))?(?!\s*(?:of\s+)?'?\d)(?![\w/])"),
+        ("relquarter", rf"{_B}(?:(?:the\s+)?{_QUARTER_WORD}\s+quarter(?:\s+of\s+(?:(?P<ofy>the\s+year)|(?P<rel>this|last|the\s+previous)\s+year))?|Q(?P<qn>[1-4])|(?:the\s+)?(?P<qm>march|june|september|december)\s+quarter)(?!\s*(?:of\s+)?'?\d)(?![\w/])"),
+        ("relhalf", rf"{_B}(?:the\s+)?{_HALF_WORD}\s+half(?:\s+of\s+(?:(?P<ofy>the\s+year)|(?P<rel>this|last|the\s+previous)\s+year))?(?!\s*(?:of\s+)?'?\d)(?![\w/])"),
         ("relmonths", rf"{_B}(?:between\s+|from\s+)?{_m('m1')}(?:{_DASH}|\s+and\s+){_m('m2')}(?!\s*,?\s*'?\d)(?![\w/])"),
-        ("relyear", r"\b(?P<rel>this|last|past|previous)\s+year\b"),
         # Aug 2015 (a whole month), 12/31/2010 (a day)
         ("date", rf"{_B}{_date_re('x')}{_E}"),
         ("month", rf"{_B}{_monthyear_re('x')}{_E}"),
@@ -362,7 +361,7 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
             end = n if g["edge"].lower() == "first" else 12
         first = y * 12 + end - n  # months since year 0 of the first month
         return Mention(s, e, "closed", span(first // 12, first % 12 + 1, y, end))
-    if name.startswith("rel"):
+    if name in ("relquarter", "relhalf", "relmonths"):
         return _relative(name, g, s, e, reference)
     if name in ("previous", "current"):
         return Mention(s, e, name, None)
@@ -385,11 +384,9 @@ def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> 
     if reference is None:
         return None
     rel = (g.get("rel") or "").split()[0].lower() if g.get("rel") else ""
-    if name == "relyear":
-        if rel == "this":
-            return None  # the year so far: its end is not stated
-        y = reference.year - 1
-        return Mention(s, e, "closed", span(y, 1, y, 12))
+    word = (g.get("qw") or g.get("hw") or "").lower()
+    if word in ("last", "final", "latter", "back") and not (rel or g.get("ofy")):
+        return None  # "the last quarter" is the one before the date ("relative"), not Q4
     if name == "relquarter":
         if g.get("qn"):
             q = int(g["qn"])
