@@ -36,9 +36,19 @@ INCREASE = ("increase", "rise", "jump", "growth", "up", "rose", "increased", "gr
 _QUAL = r"(?P<qual>(?:a\s+total\s+(?:of\s+)?)?(?:" + "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS) + r")\s+)?"
 _WORDNUM = "|".join(sorted((w.replace(" ", r"\s+") for w in WORDS), key=len, reverse=True))
 _FRAC = "|".join(sorted((f.replace(" ", r"\s+") for f in FRACTIONS), key=len, reverse=True))
-_NUM = rf"(?P<num>(?<![\w$£€.,/+-])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!(?!(?:k|m|mn|bn)\b)[\w/]|[.,-][0-9])|\b(?:{_WORDNUM})\b)"
-_SCALE = r"(?:\s*(?P<scale>thousand|million|billion|mn|bn|k|m)\b)?"
-_PCT = r"(?:\s*(?P<pct>%|percent\b|per\s*cent\b|pct\b))?"
+# Scales and percent as French, German, Spanish and Portuguese write them, and their number
+# forms: 104.543.719 and 100.000 (dots between thousands), 376 890 (spaces), 1,2 million (a
+# decimal comma before a scale or percent).
+_EU_SCALE = r"milliards?|milliarden|mrd\.?|millionen|mio\.?|millones|mill[oó]n|milh[õo]es|milh[ãa]o|bilh[õo]es|bilh[ãa]o|mil\s+millones"
+_EU_PCT = r"pour\s+cent|prozent|por\s+ciento|por\s+cento"
+_EURO = (
+    rf"(?P<edot>[0-9]{{1,3}}(?:\.[0-9]{{3}}){{2,}}|[0-9]{{1,3}}\.[0-9]{{3}}(?=\s+[^\W\d]))"
+    rf"|(?P<espace>[0-9]{{1,3}}(?:[\u00a0\u202f][0-9]{{3}})+|[0-9]{{1,3}}(?: [0-9]{{3}})+(?= [^\W\d]))"
+    rf"|(?P<ecomma>[0-9]+,[0-9]{{1,2}}(?=\s*(?:million|billion|{_EU_SCALE}|%|{_EU_PCT})))"
+)
+_NUM = rf"(?P<num>(?<![\w$£€.,/+-])(?:{_EURO}|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!(?!(?:k|m|mn|bn)\b)[\w/]|[.,-][0-9])|\b(?:{_WORDNUM})\b)"
+_SCALE = rf"(?:\s*(?P<scale>thousand|million|billion|mn|bn|k|m|millions|{_EU_SCALE})(?![\w]))?"
+_PCT = rf"(?:\s*(?P<pct>%|percent\b|per\s*cent\b|pct\b|{_EU_PCT}\b))?"
 
 QUANTITY_RE = re.compile(
     rf"{_QUAL}(?:(?P<frac>\b(?:{_FRAC}))(?=\s+of\b)|{_NUM}{_SCALE}{_PCT})", re.IGNORECASE
@@ -76,8 +86,13 @@ def _value(m: re.Match) -> float | None:
     raw = re.sub(r"\s+", " ", raw)
     if raw in WORDS:
         value = float(WORDS[raw])
+    elif m.group("ecomma"):
+        digits = raw.replace(",", ".")
+    elif m.group("edot") or m.group("espace"):
+        digits = re.sub(r"[.\s\u00a0\u202f]", "", raw)
     else:
         digits = raw.replace(",", "")
+    if raw not in WORDS:
         if len(digits) > 1 and digits[0] == "0" and "." not in digits:
             return None  # 069717726: a phone number, not a count
         if len(digits.split(".")[0]) > 12:
@@ -85,8 +100,17 @@ def _value(m: re.Match) -> float | None:
         value = float(digits)
     scale = (m.group("scale") or "").lower()
     if scale:
-        value *= SCALES[scale]
+        value *= _scale(scale)
     return value
+
+
+def _scale(word: str) -> float:
+    word = re.sub(r"\s+", " ", word.rstrip("."))
+    if word in SCALES:
+        return SCALES[word]
+    if word.startswith(("milliard", "mrd", "bilh", "mil millones")):
+        return 1e9
+    return 1e6  # millions, Millionen, Mio, millones, millón, milhões, milhão
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -97,8 +121,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if value is None:
             continue
         start, end = m.span()
-        if m.group("num") and any(a <= m.start("num") < b for a, b in phones):
-            continue  # a group of a phone number
+        if m.group("num") and not (m.group("edot") or m.group("espace")) and any(a <= m.start("num") < b for a, b in phones):
+            continue  # a group of a phone number (104.543.719, in groups of three, is a count)
         if MONEY_AFTER_RE.match(text, end) or MONEY_BEFORE_RE.search(text, max(0, start - 8), start):
             continue
         qual = m.group("qual")

@@ -226,6 +226,17 @@ def _point_re(p: str) -> str:
     return rf"(?:{_date_re(p + 'a')}|{_monthyear_re(p + 'b')}|{_y(p + 'cy')})"
 
 
+# ordinals of halves and quarters in English, French, German, Spanish, Portuguese
+FOREIGN_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4,
+    "premier": 1, "1er": 1, "deuxième": 2, "deuxieme": 2, "second": 2, "2e": 2, "2ème": 2, "troisième": 3,
+    "troisieme": 3, "3e": 3, "quatrième": 4, "quatrieme": 4, "4e": 4,
+    "ersten": 1, "erste": 1, "zweiten": 2, "zweite": 2, "dritten": 3, "dritte": 3, "vierten": 4, "vierte": 4,
+    "1.": 1, "2.": 2, "3.": 3, "4.": 4,
+    "primer": 1, "primero": 1, "primeiro": 1, "segundo": 2, "tercer": 3, "tercero": 3, "terceiro": 3,
+    "cuarto": 4, "quarto": 4,
+}
+_ORDINALS_RX = "|".join(sorted((re.escape(w) for w in FOREIGN_ORDINALS), key=len, reverse=True))
 _HALF_WORD = r"(?P<hw>first|1st|front|second|2nd|last|latter|back|final)"
 _QUARTER_WORD = r"(?P<qw>first|1st|second|2nd|third|3rd|fourth|4th|last|final)"
 _B = r"(?<![\w/.-])"  # no word, number or date glued before
@@ -248,6 +259,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # Q3 2016, Q3'16, 3Q16, 2018Q2, 2018-Q2
         ("quarter", rf"{_B}(?:Q(?P<q1>[1-4])\s*(?:of\s+|[-/]\s*)?'?{_yy('y1')}|(?P<q2>[1-4])Q\s*[-/]?\s*'?{_yy('y2')}|{_y('y3')}\s*[-/]?\s*Q(?P<q3>[1-4])){_E}"),
         ("quarterword", rf"{_B}(?:the\s+)?{_QUARTER_WORD}\s+quarter\s+(?:of\s+)?{_y('y')}{_E}"),
+        # halves and quarters as French, German, Spanish and Portuguese write them ("deuxième
+        # semestre 2017", "im zweiten Quartal 2020", "primer semestre de 2020"), and "second
+        # semester of 2017"
+        ("partword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>semestre|semester|trimestre|halbjahr(?:es)?|quartal(?:s)?)\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+)?{_y('y')}{_E}"),
         # late 2017, early 2018: a half year, as people loosely say it
         ("looseyear", rf"{_B}(?P<part>late|early)[\s-]+{_y('y')}{_E}"),
         # the first three months of 2023, the last six months of 2016, the first nine months of 2019
@@ -348,6 +363,11 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
     if name == "year":
         y = int(g["y"])
         return Mention(s, e, "closed", span(y, 1, y, 12))
+    if name == "partword":
+        n, y = FOREIGN_ORDINALS[g["ord"].lower()], int(g["y"])
+        if g["part"].lower().startswith(("semest", "halbjahr")):
+            return Mention(s, e, "closed", span(y, 1, y, 6) if n == 1 else span(y, 7, y, 12)) if n <= 2 else None
+        return Mention(s, e, "closed", span(y, 3 * n - 2, y, 3 * n))
     if name == "looseyear":
         y = int(g["y"])
         late = g["part"].lower() == "late"

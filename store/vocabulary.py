@@ -71,10 +71,14 @@ POLICIES: dict[str, tuple[str, ...]] = {
         "violent extremism", "violent extremist", "extremism", "extremist", "extremists",
         "isis", "isil", "islamic state", "daesh", "jihadist", "jihadists", "dangerous orgs",
         "dangerous organizations", "dangerous organisations", "promotion of terrorism",
+        "terrorisme", "terrorismus", "terrorismo", "apologie du terrorisme",
     ),
-    "hate speech": ("hate speech", "hateful conduct", "hate", "hateful", "organized hate", "organised hate"),
+    "hate speech": ("hate speech", "hateful conduct", "hate", "hateful", "organized hate", "organised hate",
+                    "discours haineux", "discours de haine", "hassrede", "hassreden", "discurso de odio",
+                    "discurso de ódio"),
     "harassment": ("harassment", "bullying", "abuse", "abusive"),
-    "spam": ("spam", "spammy", "fake accounts", "platform manipulation", "bots"),
+    "spam": ("spam", "spammy", "fake accounts", "platform manipulation", "bots", "faux comptes",
+             "gefälschte konten", "fake-konten", "cuentas falsas", "contas falsas"),
     "child safety": ("child safety", "child sexual", "csam", "child exploitation", "minor safety", "under the age of 13", "underage"),
     "nudity": ("nudity", "adult nudity", "sexual activity", "porn", "pornography", "sexual content"),
     "violence": ("violent and graphic", "graphic violence", "violence", "violent content", "gore"),
@@ -98,6 +102,13 @@ ACTIONS: dict[str, tuple[str, ...]] = {
         "kicked off", "kick off", "kicked", "terminated", "terminate", "termination", "closed",
         "purged", "purge", "axed", "nuked", "got rid of", "disabled", "deactivated", "eliminated",
         "pulled", "blocked",
+        # French, German, Spanish, Portuguese
+        "supprimé", "supprimés", "supprimées", "supprimer", "suppression", "suspendus", "suspendu",
+        "fermés", "fermé", "bloqué", "bloqués", "retiré", "retirés", "retirées",
+        "gelöscht", "löscht", "löschte", "löschen", "löschungen", "entfernt", "entfernte", "gesperrt", "sperrte",
+        "eliminado", "eliminados", "eliminadas", "eliminó", "eliminaron", "retiró", "retirado", "retirados",
+        "suspendidas", "suspendidos", "borrados", "removidos", "removidas", "removeu", "remoções", "apagou",
+        "apagados", "excluídos", "suspensas",
     ),
     "actioned": ("actioned", "action", "took action", "acted on", "enforcement", "enforced"),
     "appealed": ("appealed", "appeal", "appeals"),
@@ -109,13 +120,17 @@ ACTIONS: dict[str, tuple[str, ...]] = {
 
 # object family -> words
 OBJECTS: dict[str, tuple[str, ...]] = {
-    "accounts": ("accounts", "account", "profiles", "profile", "users", "user", "handles", "handle"),
+    "accounts": ("accounts", "account", "profiles", "profile", "users", "user", "handles", "handle",
+                 "comptes", "compte", "konten", "konto", "cuentas", "cuenta", "contas", "conta"),
     "content": (
         "content", "posts", "post", "tweets", "tweet", "pieces of content", "videos", "video",
         "images", "photos", "comments", "messages", "items", "pieces",
+        "vidéos", "vídeos", "kommentare", "commentaires", "comentarios", "comentários", "contenus",
+        "inhalte", "contenidos", "conteúdos", "beiträge", "publicaciones", "publicações",
     ),
     "servers": ("servers", "server", "guilds"),
-    "channels": ("channels", "channel", "pages", "groups", "subreddits", "communities"),
+    "channels": ("channels", "channel", "pages", "groups", "subreddits", "communities",
+                 "chaînes", "kanäle", "canales", "canais"),
     "reports": ("reports", "reports received", "complaints", "flags", "tickets"),
 }
 
@@ -130,6 +145,11 @@ UNIT_NOUNS: dict[str, str] = {
     "guilds": "servers", "channel": "channels", "channels": "channels", "pages": "pages",
     "groups": "groups", "subreddits": "subreddits", "communities": "communities",
     "reports": "reports", "complaints": "complaints", "flags": "flags", "tickets": "tickets",
+    "comptes": "accounts", "compte": "accounts", "konten": "accounts", "konto": "accounts",
+    "cuentas": "accounts", "cuenta": "accounts", "contas": "accounts", "conta": "accounts",
+    "vidéos": "videos", "vídeos": "videos", "kommentare": "comments", "commentaires": "comments",
+    "comentarios": "comments", "comentários": "comments", "chaînes": "channels", "kanäle": "channels",
+    "canales": "channels", "canais": "channels",
 }
 
 
