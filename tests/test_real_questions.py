@@ -1,0 +1,79 @@
+"""The blind test bed (tests/data/real): real public documents, stored verbatim, and questions
+written by someone who saw only the documents, never the engine.
+
+The floors here are the engine's measured held-out numbers (``python benchmarks/questions.py``
+prints them, with the BM25 baseline beside them), held so that a change that makes answers on
+documents nobody tuned to worse fails. They are far below issue 7's targets (held-out top-1
+>= 90%, numbers to unanswerable <= 1%); raise them as the engine gets there. The held-out
+split is never debugged: a held-out question that is looked into moves to dev.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import evaluation as ev
+from bot.engine import answer
+from store.db import Store
+
+HELDOUT_TOP1 = 0.25  # measured 0.29 (2026-11-26)
+HELDOUT_ABSTAIN = 0.80  # measured 0.88
+DEV_TOP1 = 0.25  # measured 0.28
+
+
+@pytest.fixture(scope="module")
+def real_store(tmp_path_factory):
+    store = Store.open(f"sqlite:///{tmp_path_factory.mktemp('real') / 'real.db'}")
+    failures = ev.ingest_real(store)
+    assert not failures, failures  # real documents as they come never fail to ingest
+    yield store
+    store.dispose()
+
+
+def test_the_test_bed_is_what_the_issue_asks_for():
+    sources = ev.sources()
+    assert len(sources) >= 40
+    assert len({p for s in sources for p in s["platforms"]}) >= 8
+    assert sum(s["published"] is None for s in sources) >= 3
+    assert sum(s["language"] != "en" for s in sources) >= 2
+    for s in sources:
+        assert (ev.DOCS / s["file"]).is_file(), s["file"]
+        assert s["url"].startswith("http"), s["file"]
+    rows = ev.questions()
+    assert len(rows) >= 300
+    assert {r["split"] for r in rows} == {"dev", "heldout"}
+    unanswerable = sum(r["status"] == "no_answer" for r in rows) / len(rows)
+    assert 0.15 <= unanswerable <= 0.3
+    for r in rows:  # an expectation quotes its document word for word
+        if r["status"] == "answer":
+            assert r["quote"] in (ev.DOCS / r["doc"]).read_text(encoding="utf-8"), r["id"]
+
+
+@pytest.mark.parametrize("split,top1", [("heldout", HELDOUT_TOP1), ("dev", DEV_TOP1)])
+def test_answers_on_blind_questions_hold_their_floor(real_store, split, top1):
+    score, misses = ev.score(ev.questions(split), lambda q: answer(q, real_store))
+    assert score.top1 >= top1, f"{split} top-1 {score.top1:.1%} < {top1:.0%}"
+    if split == "heldout":
+        assert score.abstain_rate >= HELDOUT_ABSTAIN, f"held-out abstained {score.abstain_rate:.1%}"
+
+
+def test_every_answer_is_a_stored_figure_quoted_from_its_document(real_store):
+    for row in ev.questions("heldout")[:80]:
+        a = answer(row["q"], real_store)
+        if a.answer is None:
+            continue
+        fig = real_store.queries.figure(a.answer.figure_id)
+        assert fig is not None and fig.value == a.answer.value
+        assert a.answer.quote in {c.quote for c in fig.citations}
+        assert a.answer.quote in (ev.DOCS / a.answer.source.filename).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("question", [
+    "How many accounts were not suspended by Twitter in H2 2017?",
+    "twitter suspensions excluding terrorism H2 2017",
+    "how many accounts did Twitter suspend before H2 2017",
+    "Twitter and Facebook suspensions H2 2017 combined",
+])
+def test_questions_that_negate_or_exclude_what_is_stored_get_no_number(real_store, question):
+    a = answer(question, real_store)
+    assert a.answer is None and a.status == "no_answer", a.message
