@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 from bot import render
 from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, Answer, FigureView, Revision, SourceView, format_value
 from bot.understanding import MAX_LENGTH, Query, Reader, content_words, terms
+from store.numbers import find_quantities
 from store.periods import Period, label_for, month_end
 from store.queries import CitationRecord as Citation
 from store.queries import FigureRecord as Figure
@@ -33,8 +34,8 @@ from store.vocabulary import ALL_POLICIES, Features, describe, platform_family, 
 
 TIE = 0.02  # scores closer than this are "equally good"
 MIN_SCORE = 0.45
-EVIDENCE_WEIGHT = 0.6  # how much the words of a figure's sources count against the lexicon's reading
-IN_SENTENCE, IN_TITLE = 0.7, 0.3  # a term asked found in the figure's sentence, or its title (next to it: 1)
+EVIDENCE_WEIGHT = 1.0  # how much the words of a figure's sources count against the lexicon's reading
+IN_SENTENCE, IN_TITLE = 0.5, 0.2  # a term asked found in the figure's sentence, or its title (next to it: 1)
 ASIDE = 0.3  # the weight of a term outside what is asked ("for the board deck")
 MIN_EVIDENCE = 0.4  # below this share of what was asked, a figure does not answer (calibrated on dev)
 SUGGESTIONS = 3
@@ -228,7 +229,8 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> float:
     of the document less again. 1.0: all of it, next to the number."""
     if not q.asked:
         return 0.5  # the question says nothing but platform, period or place: neutral
-    local = terms(fig.metric + " " + fig.policy + " " + fig.unit)
+    local = terms(fig.metric + " " + fig.policy + " " + fig.unit).union(
+        *(_around(c.quote, c.value) for c in fig.citations if c.row is None))
     sentence = frozenset().union(*(terms(c.quote) for c in fig.citations)) if fig.citations else frozenset()
     title = frozenset().union(*(terms(c.title or "") for c in fig.citations)) if fig.citations else frozenset()
     top = idf[""]
@@ -238,6 +240,24 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> float:
         total += weight
         got += weight * (1.0 if w in local else IN_SENTENCE if w in sentence else IN_TITLE if w in title else 0.0)
     return got / total if total else 1.0
+
+
+_CLAUSE_END = re.compile(r"[;:()\[\]]|,\s|\s[-–—]\s|\.\s")
+
+
+@lru_cache(maxsize=16384)
+def _around(quote: str, value: float) -> frozenset[str]:
+    """The terms next to a number in its sentence: its clause, a few words either side ("of
+    those, 6.7 million were first flagged by machines"), which tell apart the numbers of one
+    sentence. Empty when the number is not found as written."""
+    for quantity in find_quantities(quote):
+        if math.isclose(quantity.value, value, rel_tol=1e-9) or math.isclose(-quantity.value, value, rel_tol=1e-9):
+            cuts = [m.end() for m in _CLAUSE_END.finditer(quote, 0, quantity.start)]
+            left = max(cuts[-1] if cuts else 0, quantity.start - 60)
+            stop = _CLAUSE_END.search(quote, quantity.end)
+            right = min(stop.start() if stop else len(quote), quantity.end + 80)
+            return terms(quote[left : quantity.start] + " " + quote[quantity.end : right])
+    return frozenset()
 
 
 def _score(q: Query, fig: Figure, idf: dict[str, float] | None = None) -> float:

@@ -211,8 +211,12 @@ def read_prose(path: Path, data: bytes, flags: Meta) -> tuple[Document, list[Sta
         filename=path.name, kind="text", title=meta.title or _first_line(text, body) or path.stem,
         publisher=meta.publisher, url=meta.url, published=meta.published, text=text,
     )
+    # Periods stated relative to a date ("last year", "Q3", "since mid-2015") need one: the
+    # publication date, else one the document offers in its URL or its dateline. That date
+    # places periods only; the document is never given it as its publication date.
+    reference = meta.published or date_offered(meta.url, text[body : body + 400])
     try:
-        stated = extract(text, body, article_end(text, body), meta.published, fm.get("platform"), fm.get("period"))
+        stated = extract(text, body, article_end(text, body), reference, fm.get("platform"), fm.get("period"))
     except TooManyFigures as exc:
         raise IngestError(f"{path}, line {text.count(chr(10), 0, exc.args[0]) + 1}: more than "
                           f"{MAX_FIGURES_PER_DOCUMENT:,} figures in one document; split it (see README, “Limits”)") from None
@@ -220,6 +224,43 @@ def read_prose(path: Path, data: bytes, flags: Meta) -> tuple[Document, list[Sta
         if text[s.quote_start : s.quote_end] != s.quote:
             raise IngestError(f"{path}: internal error: a quote is not an exact substring of the document")
     return document, stated
+
+
+URL_DATE_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/-](?P<m>0?[1-9]|1[0-2])(?:[/-](?P<d>0?[1-9]|[12]\d|3[01]))?(?=[/-]|$|\D)")
+URL_MONTH_YEAR_RE = re.compile(r"(?<![\d/])(?P<m>0[1-9]|1[0-2])-(?P<y>(?:19|20)\d\d)(?!\d)(?P<d>)")  # .../india-09-2021
+ARCHIVE_RE = re.compile(r"web\.archive\.org/web/(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])")
+DATELINE_RE = re.compile(
+    r"(?:^|\n)[^\n]{0,80}?\b(?:date\s+(?P<iso>(?:19|20)\d\d-\d\d(?:-\d\d)?)|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?P<rest>[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d))",
+    re.IGNORECASE,
+)
+
+
+def date_offered(url: str | None, head: str) -> dt.date | None:
+    """A date a document with no publication date offers: in its URL (/2018/04/05/, /2019-11/)
+    or in a dateline at its top ("date 2019-11-13", "Wednesday, March 3rd, 2021"). A month
+    alone stands for its last day. None when it offers none."""
+    from store.periods import find_periods, month_end
+
+    m = URL_DATE_RE.search(url or "") or URL_MONTH_YEAR_RE.search(url or "") or ARCHIVE_RE.search(url or "")
+    if m:
+        y, mo = int(m.group("y")), int(m.group("m"))
+        try:
+            return dt.date(y, mo, int(m.group("d"))) if m.group("d") else month_end(y, mo)
+        except ValueError:
+            return None
+    m = DATELINE_RE.search(head)
+    if m:
+        words = m.group("iso") or m.group("rest")
+        if m.group("iso"):
+            parts = [int(p) for p in words.split("-")]
+            try:
+                return dt.date(*parts) if len(parts) == 3 else month_end(*parts)
+            except ValueError:
+                return None
+        found = [x for x in find_periods(words) if x.period and x.period.start == x.period.end]
+        return found[0].period.start if found else None
+    return None
 
 
 def _first_line(text: str, body: int) -> str | None:
