@@ -368,6 +368,8 @@ COVERS_RE = re.compile(r"\b(?:report|data|figures|numbers)\b[^.]{0,40}\b(?:cover
 UNSTATED = Period(None, None, "period not stated")
 COMPARE_LOOKAHEAD = 8  # a comparison stated further on is not about this number
 UNKNOWN = "unknown"  # a quantity's period that cannot be known: it states no figure
+EARLIER_VALUE_RE = re.compile(r"\b(?:(?:up|down|increas\w*|decreas\w*|ris\w*|rose|fell|dropped|grew|jumped|climbed)\s+from|"
+                              r"compared\s+(?:to|with)|versus|vs\.?|triple|double|twice)\s+(?:the\s+|about\s+|around\s+)?$", re.IGNORECASE)
 COMPARED_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over|against)\s+(?:the\s+|in\s+)?$", re.IGNORECASE)
 
 
@@ -633,6 +635,10 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
         if i not in comparing:
             chosen = mentions[i]
             break
+    if chosen is None and q.kind != "change" and EARLIER_VALUE_RE.search(text, max(0, q.start - 30), q.start):
+        # "up from 33 per cent", "nearly triple the 1.2 million a quarter earlier": the value
+        # of the period before, when no period is stated after it
+        return None, True, "previous", compare
     if chosen is None:
         before = bisect_right(ends, q.start) - 1  # mentions do not overlap: ends are sorted too
         chosen = mentions[before] if before >= 0 else None
