@@ -315,26 +315,44 @@ def content_words(text: str) -> frozenset[str]:
 def terms(text: str) -> frozenset[str]:
     """What a text is about, to compare questions with what figures are quoted from: its
     content words and the lexicon's families it names ("taken down" and "removed" share
-    the family "=suspended")."""
-    f = describe(text)
-    families = {f"={name}" for name in f.actions | f.objects | f.facets | f.policies | f.platforms}
-    rest = text
-    for a, b in f.spans:  # a phrase the lexicon reads stands for its family alone
-        rest = rest[:a] + " " * (b - a) + rest[b:]
-    return content_words(rest) | families
+    the family "=suspended"; "copyrighted" is of the family "copyright")."""
+    return _terms(text, kinds=False)
 
 
 def _asked(text: str) -> frozenset[str]:
     """The terms of a question, less the words that say what kind of number it asks for
     ("decline", "what fraction", "cumulative"): the kind is read separately."""
+    return _terms(text, kinds=True)
+
+
+def _terms(text: str, kinds: bool) -> frozenset[str]:
     f = describe(text)
     families = {f"={name}" for name in f.actions | f.objects | f.facets | f.policies | f.platforms}
     rest = text
-    for a, b in f.spans:
+    for a, b in f.spans:  # a phrase the lexicon reads stands for its family alone
         rest = rest[:a] + " " * (b - a) + rest[b:]
-    for rx in (CHANGE_RE, PERCENT_RE, COUNT_RE, AVERAGE_RE):
-        rest = rx.sub(lambda m: " " * len(m.group()), rest)
-    return content_words(rest) | families
+    if kinds:
+        for rx in (CHANGE_RE, PERCENT_RE, COUNT_RE, AVERAGE_RE):
+            rest = rx.sub(lambda m: " " * len(m.group()), rest)
+    out = set(families)
+    for w in content_words(rest):
+        if len(w) < 2:
+            continue
+        out.add(_STEM_FAMILY.get(w, w))  # an inflection the lexicon does not list: its family
+    return frozenset(out)
+
+
+def _stem_families() -> dict[str, str]:
+    """The stem of each one-word name in the lexicon, to its family."""
+    from store.vocabulary import ACTIONS, OBJECTS, PLATFORMS, POLICIES
+
+    out: dict[str, str] = {}
+    for table in (POLICIES, ACTIONS, OBJECTS, PLATFORMS):
+        for name, aliases in table.items():
+            for alias in (name, *aliases):
+                if " " not in alias and len(alias) >= 4:
+                    out.setdefault(_STEM.stemWord(alias.lower()), f"={name}")
+    return out
 
 
 def _idf(texts: list[str]) -> dict[str, float]:
@@ -346,6 +364,9 @@ def _idf(texts: list[str]) -> dict[str, float]:
             df[w] = df.get(w, 0) + 1
     n = max(len(texts), 1)
     return {w: math.log(1 + n / c) for w, c in df.items()} | {"": math.log(1 + n)}
+
+
+_STEM_FAMILY = _stem_families()
 
 
 def _key(text: str) -> str:
