@@ -187,7 +187,7 @@ def figures(store, args) -> int:
     from bot.answers import agreeing_sources
     from bot.engine import _view
 
-    for fig in store.queries.figures([], {}):
+    for fig in store.queries.all_figures():
         view = _view(fig, agreeing_sources(fig), 0.0)
         if args.json:
             d = view.to_dict()

@@ -27,8 +27,9 @@ from bot import render
 from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, Answer, FigureView, Revision, SourceView, format_value
 from bot.understanding import MAX_LENGTH, Query, Reader, content_words, terms
 from store.numbers import find_quantities
-from store.periods import Period, label_for, month_end
+from store.periods import Period, label_for
 from store.queries import CitationRecord as Citation
+from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
 from store.vocabulary import ALL_POLICIES, Features, describe, platform_family, policy_group
 
@@ -127,38 +128,25 @@ def reader(store) -> Reader:
 # --- fetching -------------------------------------------------------------------------------
 
 def _fetch(store, q: Query, limit: int = CANDIDATE_LIMIT) -> list[Figure]:
-    """Candidates from the indexed columns, without their citations: the platforms, period,
-    location, breakdown and policy areas the question names (newest first)."""
-    where: list[str] = []
-    params: dict = {}
+    """Candidates, without their citations: the platforms (and their companies' or
+    services'), period, place, breakdown and policy areas the question names."""
     f = q.features
-
-    def among(column: str, values, prefix: str) -> None:
-        values = sorted(values)
-        where.append(f"f.{column} IN (" + ", ".join(f":{prefix}{i}" for i in range(len(values))) + ")")
-        params.update({f"{prefix}{i}": v for i, v in enumerate(values)})
-
-    if f.platforms:
-        among("platform", platform_family(f.platforms), "p")
+    policies: frozenset[str] = frozenset()
     if f.policies or q.named_policies:
         # and the figures of no one policy: a sentence may say the policy in words the
         # lexicon does not know ("copyrighted content take-down notices")
-        stored = set(reader(store).policies_for(f.policies)) | q.named_policies | {ALL_POLICIES}
-        among("policy", stored, "c")
-    if q.period is not None and q.period.start is not None:
-        s = q.period.start.replace(day=1)
-        where.append("f.period_start BETWEEN :s0 AND :s1")
-        params.update(s0=s, s1=month_end(s.year, s.month))
-        if not q.since and q.period.end is not None:
-            e = q.period.end
-            where.append("f.period_end BETWEEN :e0 AND :e1")
-            params.update(e0=e.replace(day=1), e1=month_end(e.year, e.month))
-    where.append("f.location = :loc")
-    params["loc"] = q.location or ""
-    # a breakdown (TikTok's task, Google's product) only when the question names one
-    where.append("f.breakdown = :bd")
-    params["bd"] = q.breakdown or ""
-    return store.queries.figures(where, params, limit, citations=False)
+        policies = frozenset(reader(store).policies_for(f.policies)) | q.named_policies | {ALL_POLICIES}
+    period = q.period if q.period is not None and q.period.start is not None else None
+    return store.queries.search(FigureQuery(
+        platforms=platform_family(f.platforms) if f.platforms else frozenset(),
+        policies=policies,
+        period_start=period.start if period else None,
+        period_end=period.end if period else None,
+        since=q.since,
+        location=q.location or "",
+        breakdown=q.breakdown or "",  # a breakdown (TikTok's task, Google's product) only when named
+        limit=limit,
+    ))
 
 
 # --- scoring --------------------------------------------------------------------------------

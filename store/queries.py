@@ -55,6 +55,22 @@ class FigureRecord:
     citations: tuple[CitationRecord, ...]
 
 
+@dataclass(frozen=True)
+class FigureQuery:
+    """Which figures could answer a question, in the store's terms: each field narrows the
+    search when set. ``period_start``/``period_end`` match by month; ``since`` leaves the end
+    open. ``location`` and ``breakdown`` "" mean not broken down by place or by breakdown."""
+
+    platforms: frozenset[str] = frozenset()
+    policies: frozenset[str] = frozenset()  # stored policy names
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    since: bool = False
+    location: str = ""
+    breakdown: str = ""
+    limit: int | None = None
+
+
 FIGURE_COLUMNS = (
     "f.id, f.platform, f.metric, f.policy, f.location, f.breakdown, f.period_start, f.period_end, "
     "f.period_label, f.compare_start, f.compare_end, f.value, f.unit"
@@ -177,6 +193,39 @@ class Queries:
         figures = [_figure(r) for r in self.rows(sql, params)]
         return self.with_citations(figures) if citations else figures
 
+    def search(self, fq: FigureQuery) -> list[FigureRecord]:
+        """The figures a FigureQuery selects, newest first, without their citations (the few
+        that survive scoring get them with ``with_citations``)."""
+        where: list[str] = []
+        params: dict[str, Any] = {}
+
+        def among(column: str, values, prefix: str) -> None:
+            values = sorted(values)
+            where.append(f"f.{column} IN (" + ", ".join(f":{prefix}{i}" for i in range(len(values))) + ")")
+            params.update({f"{prefix}{i}": v for i, v in enumerate(values)})
+
+        if fq.platforms:
+            among("platform", fq.platforms, "p")
+        if fq.policies:
+            among("policy", fq.policies, "c")
+        if fq.period_start is not None:
+            s = fq.period_start.replace(day=1)
+            where.append("f.period_start BETWEEN :s0 AND :s1")
+            params.update(s0=s, s1=_month_end(s))
+            if not fq.since and fq.period_end is not None:
+                e = fq.period_end
+                where.append("f.period_end BETWEEN :e0 AND :e1")
+                params.update(e0=e.replace(day=1), e1=_month_end(e))
+        where.append("f.location = :loc")
+        params["loc"] = fq.location
+        where.append("f.breakdown = :bd")
+        params["bd"] = fq.breakdown
+        return self.figures(where, params, fq.limit, citations=False)
+
+    def all_figures(self) -> list[FigureRecord]:
+        """Every stored figure with its citations (``modstats figures``)."""
+        return self.figures([], {})
+
     def figure(self, figure_id: int) -> FigureRecord | None:
         found = self.figures(["f.id = :id"], {"id": int(figure_id)})
         return found[0] if found else None
@@ -195,6 +244,10 @@ class Queries:
                     CitationRecord(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], _date(r[12]), r[13])
                 )
         return [replace(f, citations=tuple(cites.get(f.id, ()))) for f in figures]
+
+
+def _month_end(d: dt.date) -> dt.date:
+    return (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
 
 def _figure(r: tuple) -> FigureRecord:

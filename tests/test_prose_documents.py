@@ -26,7 +26,7 @@ def reports(store):
 
 def figures(store):
     return {(f.platform, f.metric, f.policy, f.period_start, f.period_end, f.value): f
-            for f in store.queries.figures([], {}) if f.platform != "Twitter"}
+            for f in store.queries.all_figures() if f.platform != "Twitter"}
 
 
 def test_each_report_yields_the_figures_it_states(reports):
