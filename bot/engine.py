@@ -36,7 +36,9 @@ from store.vocabulary import ALL_POLICIES, Features, describe, platform_family, 
 TIE = 0.02  # scores closer than this are "equally good"
 MIN_SCORE = 0.45
 EVIDENCE_WEIGHT = 1.0  # how much the words of a figure's sources count against the lexicon's reading
-IN_SENTENCE, IN_TITLE = 0.5, 0.2  # a term asked found in the figure's sentence, or its title (next to it: 1)
+# a term asked found next to the number counts 1; in its sentence, in the text just before
+# it (a heading, the sentence before) or in the document's title, less
+IN_SENTENCE, IN_BEFORE, IN_TITLE = 0.5, 0.3, 0.2
 ASIDE = 0.3  # the weight of a term outside what is asked ("for the board deck")
 MIN_EVIDENCE = 0.4  # below this share of what was asked, a figure does not answer (calibrated on dev)
 SUGGESTIONS = 3
@@ -221,13 +223,22 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> float:
         *(_around(c.quote, c.value) for c in fig.citations if c.row is None))
     sentence = frozenset().union(*(terms(c.quote) for c in fig.citations)) if fig.citations else frozenset()
     title = frozenset().union(*(terms(c.title or "") for c in fig.citations)) if fig.citations else frozenset()
+    before = frozenset().union(*(_before(c.before) for c in fig.citations)) if fig.citations else frozenset()
     top = idf[""]
     total = got = 0.0
     for w in q.asked:
         weight = idf.get(w, top) * (1.0 if not q.core or w in q.core else ASIDE)
         total += weight
-        got += weight * (1.0 if w in local else IN_SENTENCE if w in sentence else IN_TITLE if w in title else 0.0)
+        got += weight * (1.0 if w in local else IN_SENTENCE if w in sentence else
+                         IN_BEFORE if w in before else IN_TITLE if w in title else 0.0)
     return got / total if total else 1.0
+
+
+@lru_cache(maxsize=16384)
+def _before(text: str) -> frozenset[str]:
+    """The terms of the last lines before a quote: the sentence or heading it follows."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return terms(" ".join(lines[-2:])[-240:]) if lines else frozenset()
 
 
 _CLAUSE_END = re.compile(r"[;:()\[\]]|,\s|\s[-–—]\s|\.\s")

@@ -35,6 +35,9 @@ class CitationRecord:
     url: str | None
     published: dt.date | None
     filename: str
+    # the text just before the quote in its document (its heading, the sentence before):
+    # what "Of those, 6.7 million were flagged" refers to. Empty for a table row.
+    before: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,9 +78,13 @@ FIGURE_COLUMNS = (
     "f.id, f.platform, f.metric, f.policy, f.location, f.breakdown, f.period_start, f.period_end, "
     "f.period_label, f.compare_start, f.compare_end, f.value, f.unit"
 )
+CONTEXT = 300  # characters of the document read before a quote
 CITATION_SQL = (
     "SELECT c.figure_id, c.id, c.document_id, c.value, c.qualifier, c.quote, c.quote_start, c.quote_end, "
-    "c.row, d.title, d.publisher, d.url, d.published, d.filename "
+    "c.row, d.title, d.publisher, d.url, d.published, d.filename, "
+    f"CASE WHEN c.row IS NULL AND c.quote_start > 0 THEN substr(d.text, "
+    f"CASE WHEN c.quote_start > {CONTEXT} THEN c.quote_start - {CONTEXT - 1} ELSE 1 END, "
+    f"CASE WHEN c.quote_start > {CONTEXT} THEN {CONTEXT} ELSE c.quote_start END) ELSE '' END "
     "FROM citations c JOIN documents d ON d.id = c.document_id WHERE c.figure_id IN ({ids}) ORDER BY c.id"
 )
 _NAMED = re.compile(r"(?<!:):([a-z_][a-z0-9_]*)")
@@ -241,7 +248,7 @@ class Queries:
             sql = CITATION_SQL.format(ids=", ".join(f":f{i}" for i in range(len(chunk))))
             for r in self.rows(sql, params):
                 cites.setdefault(r[0], []).append(
-                    CitationRecord(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], _date(r[12]), r[13])
+                    CitationRecord(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], _date(r[12]), r[13], r[14] or "")
                 )
         return [replace(f, citations=tuple(cites.get(f.id, ()))) for f in figures]
 
