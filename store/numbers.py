@@ -48,7 +48,7 @@ _EURO = (
 )
 _NUM = rf"(?P<num>(?<![\w$£€.,/+-])(?:{_EURO}|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!(?!(?:k|m|mn|bn)\b)[\w/]|[.,-][0-9])|\b(?:{_WORDNUM})\b)"
 _SCALE = rf"(?:\s*(?P<scale>thousand|million|billion|mn|bn|k|m|millions|{_EU_SCALE})(?![\w]))?"
-_PCT = rf"(?:\s*(?P<pct>%|percent\b|per\s*cent\b|pct\b|{_EU_PCT}\b))?"
+_PCT = rf"(?:\s*(?P<pct>\+?%|percent\b|per\s*cent\b|pct\b|{_EU_PCT}\b))?"
 
 QUANTITY_RE = re.compile(
     rf"{_QUAL}(?:(?P<frac>\b(?:{_FRAC}))(?=\s+of\b)|{_NUM}{_SCALE}{_PCT})", re.IGNORECASE
@@ -129,6 +129,8 @@ def find_quantities(text: str) -> list[Quantity]:
         qualifier = re.sub(r"^a\s+total\s+(?:of\s+)?", "", qual.strip().lower()) if qual else None
         qualifier = re.sub(r"\s+", " ", qualifier) if qualifier else None
         is_pct = bool(m.group("pct")) or bool(m.group("frac"))
+        if (m.group("pct") or "").startswith("+") and not qualifier:
+            qualifier = "over"  # "99+% of removed comments"
         kind = "percent" if is_pct else "count"
         if is_pct:
             after = CHANGE_AFTER_RE.match(text, end)

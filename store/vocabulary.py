@@ -230,6 +230,8 @@ CHANGE_RE = _phrase_re(CHANGE_WORDS)
 AVERAGE_RE = _phrase_re(AVERAGE_WORDS)
 PERCENT_RE = _phrase_re(PERCENT_WORDS)
 COUNT_RE = _phrase_re(COUNT_WORDS)
+NOT_KIND_RE = re.compile(r"\bnot\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:%|percent(?:age)?|share|rate|proportion|count|number|total)(?![\w])", re.IGNORECASE)
+COUNT_RE = _phrase_re(COUNT_WORDS + ("the number", "(count", "a count", "the count", "count,"))
 # "Twitterhas", "Appleand": a platform name glued to the next word still names the platform.
 GLUED_PLATFORM_RE = re.compile(r"\b(" + "|".join(p for p in PLATFORMS if len(p) > 4) + r")(?=[a-z]{2,}\b)")
 
@@ -290,6 +292,8 @@ def describe(text: str) -> Features:
     rest = text
     for a, b in spans:  # "shut down" is an action, not a change
         rest = rest[:a] + " " * (b - a) + rest[b:]
+    # "(the count, not the %)": the kind said is the one not negated
+    rest = NOT_KIND_RE.sub(lambda m: " " * len(m.group()), rest)
     kind = None
     if AVERAGE_RE.search(rest):
         kind = "average"
