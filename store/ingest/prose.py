@@ -297,6 +297,8 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     platforms: Counter[str] = Counter()
     policies: Counter[str] = Counter()
     last_count: _Found | None = None  # the latest count: what a later share or change is of
+    stated_here: Period | None = None
+    sentence_end: int | None = None
     for sent in sents:
         feats = describe(sent.text)
         platforms.update(platforms_in(sent.text))
@@ -304,12 +306,20 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         mentions = find_periods(sent.text, published)
         closed = [m.period for m in mentions if m.period and m.kind in ("closed", "since")]
         seen += closed
+        # the one period the sentence before stated, for a sentence that states none
+        carried, previous_end = stated_here, sentence_end
+        stated_here = closed[0] if len(set(closed)) == 1 and closed[0].start and closed[0].end else None
+        sentence_end = sent.end
         if closed and period is None and COVERS_RE.search(sent.text):  # "the report covers Jan. 2020 to Dec. 2020"
             period = closed[0].label if closed[0].start and closed[0].end else None
             declared = closed[0]
         quantities = find_quantities(_mask_periods(sent.text, published))
         if quantities:
             new = _read_sentence(sent, quantities, mentions, feats, published, last_count)
+            if carried is not None and previous_end is not None and "\n" not in text[previous_end : sent.start]:
+                for f in new:  # "In H2 2021, 11.6 million accounts were reported. Action was taken
+                    if f.period is None and f.relation is None:  # against 4.3 million": H2 2021 too
+                        f.period = carried
             found += new
             last_count = next((f for f in reversed(new) if f.q.kind == "count"), last_count)
             if len(found) > MAX_FIGURES_PER_DOCUMENT:
