@@ -325,6 +325,7 @@ def _asked(text: str) -> frozenset[str]:
     return _terms(text, kinds=True)
 
 
+@lru_cache(maxsize=65536)
 def _terms(text: str, kinds: bool) -> frozenset[str]:
     f = describe(text)
     families = {f"={name}" for name in f.actions | f.objects | f.facets | f.policies | f.platforms}

@@ -177,8 +177,9 @@ FACETS: dict[str, tuple[str, ...]] = {
     ),
     "reported by governments": (
         "governments reported", "government reported", "reported by governments",
-        "reported by government", "government reports", "government requests", "governments",
-        "government", "state actors",
+        "reported by government", "government reports", "governments report", "government report",
+        "government-reported",
+        "state actors",
     ),
     "reported by users": ("reported by users", "user reports", "users reported", "users report",
                           "user reported", "flagged by users", "users flagged", "user flags"),
@@ -269,6 +270,7 @@ class Features:
     metric_spans: tuple[tuple[int, int], ...] = field(default=(), compare=False)  # actions, objects, facets
 
 
+@lru_cache(maxsize=16384)
 def describe(text: str) -> Features:
     spans: list[tuple[int, int]] = []
     metric_spans: list[tuple[int, int]] = []
