@@ -46,6 +46,7 @@ class Document(Base):
     url: Mapped[str | None] = mapped_column(String(1000))
     published: Mapped[dt.date | None] = mapped_column(Date)
     text: Mapped[str | None] = mapped_column(Text)  # kept for prose, so quotes can be re-checked
+    origin: Mapped[str | None] = mapped_column(String(20))  # "library": the bundled starter library; None: a user's
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     citations: Mapped[list[Citation]] = relationship(back_populates="document")

@@ -1,0 +1,171 @@
+"""X's Global Transparency Report (PDF): the tables of every page, read with pdfplumber.
+
+The report's period is the one its first page names (``GLOBAL TRANSPARENCY REPORT H1 2024``).
+On each page the tables are found by their ruling; a table's subject is the heading above it
+(``CHILD SAFETY``, ``VIOLENT & HATEFUL ENTITIES``). Four kinds of table:
+
+* ``POLICY AREA`` header: one policy a row, one figure a column (user reports, suspensions,
+  posts removed or labeled, violation rate);
+* ``TOTAL ACTIONS / AUTOMATED / HUMAN``: the heading's policy, one action a row (accounts
+  suspended, content removed, labels, NCMEC reports); automated and human are breakdowns;
+* a requests table whose first row is ``TOTAL ... REQUESTS``: one country (or group) a row;
+* a two-cell label and value (``TOTAL ACCOUNT SUSPENSIONS 5,296,870``).
+
+A footnote mark printed after a label or a number (``Accounts Suspended 1``, ``463,960,085 2``)
+is not part of it. Each figure quotes its row as printed (the text line on the page) and is
+cited by page. A PDF that is not this report is refused.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from store.ingest import IngestError, Meta
+from store.ingest.layouts import FileLayout
+from store.ingest.layouts.common import RowError, document, figure, parse_value, period_in
+from store.vocabulary import ALL_POLICIES
+
+TITLE = "X Global Transparency Report"
+PLACES = {"usa": "United States", "uk": "United Kingdom", "eu": "European Union"}
+BREAKDOWN = {"automated": "automated", "human": "human"}
+
+
+def _sniff(path: Path, data: bytes) -> bool:
+    if not data.startswith(b"%PDF"):
+        return False
+    try:
+        import pdfplumber
+
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            first = (pdf.pages[0].extract_text() or "") if pdf.pages else ""
+    except Exception:  # noqa: BLE001 - a PDF pdfplumber cannot read is not this layout
+        return False
+    return "GLOBAL" in first and "TRANSPARENCY" in first and "REPORT" in first and period_in(" ".join(first.split())) is not None
+
+
+def _clean(cell: str | None) -> str:
+    return " ".join((cell or "").split())
+
+
+def _label(cell: str | None) -> str:
+    return re.sub(r"\s+\d$", "", _clean(cell))  # "Accounts Suspended 1": footnote 1
+
+
+def _number(cell: str | None):
+    text = re.sub(r"^([<>]?[\d,.]+%?)\s+\d$", r"\1", _clean(cell))  # "463,960,085 2": footnote 2
+    return parse_value(text)
+
+
+def _title(text: str) -> str:
+    small = {"and", "or", "of", "&"}
+    return " ".join(w if w in small or w == "&" else w.capitalize() for w in text.lower().split())
+
+
+def _read(path: Path, data: bytes, meta: Meta):
+    import pdfplumber
+
+    doc = document(path, meta, "xpdf", TITLE, "X")
+    out = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        first = " ".join((pdf.pages[0].extract_text() or "").split())
+        period = period_in(meta.title, first, path.name)
+        if period is None:
+            raise IngestError(f"{path}, page 1: the report's period is not named")
+        for number, page in enumerate(pdf.pages, start=1):
+            lines = page.extract_text_lines()
+            for table in page.find_tables():
+                x0, top, x1, bottom = table.bbox
+                if top <= 1 and bottom >= page.height - 1:
+                    continue  # the page frame, not a table
+                rows = table.extract()
+                if not rows or max(len(r) for r in rows) < 2:
+                    continue
+                heading = ""
+                for line in lines:
+                    t = line["text"].strip()
+                    if line["bottom"] <= top and line["x0"] < x0 + 40 and t.isupper() and not re.match(r"^\d", t):
+                        heading = t
+                spans = [r.bbox for r in table.rows]
+                try:
+                    out.extend(_table(rows, spans, lines, heading, period, number))
+                except RowError as exc:
+                    raise IngestError(f"{path}, page {number}: {exc}") from None
+    if not out:
+        raise IngestError(f"{path}: no table of figures found")
+    return doc, out
+
+
+def _printed(lines, span) -> str:
+    _, top, _, bottom = span
+    got = [l["text"].strip() for l in lines if l["top"] >= top - 2 and l["bottom"] <= bottom + 2]
+    return " ".join(got)
+
+
+def _table(rows, spans, lines, heading: str, period, page: int):
+    header = [_clean(c) for c in rows[0]]
+    h0 = header[0].casefold()
+    out = []
+
+    def add(metric, policy, raw, quote, location="", breakdown=""):
+        v = _number(raw)
+        if v is None:
+            return
+        value, qualifier, pct = v
+        out.append(figure("X", metric, policy, period, value, quote, page, qualifier=qualifier, location=location,
+                          breakdown=breakdown, percent=pct))
+
+    if len(header) == 2 and _is_number(rows[0][1]):  # label and value, one or more rows
+        for row, span in zip(rows, spans):
+            label = _label(row[0])
+            metric = re.sub(r"^(TOTAL|OVERALL)\s+", "", label, flags=re.IGNORECASE)
+            add(_title(metric).capitalize(), ALL_POLICIES, row[1], _printed(lines, span))
+        return out
+    if h0 == "policy area":
+        for row, span in zip(rows[1:], spans[1:]):
+            policy = _label(row[0])
+            for column, raw in zip(header[1:], row[1:]):
+                metric = {"total": "User reports", "% of total reports": "Share of user reports"}.get(column.casefold(), column)
+                add(metric[0] + metric[1:].lower(), policy, raw, _printed(lines, span))
+        return out
+    if header[1:2] and header[1].casefold() == "total actions":
+        policy = _title(heading) if heading else ALL_POLICIES
+        for row, span in zip(rows[1:], spans[1:]):
+            metric = _label(row[0])
+            for column, raw in zip(header[1:], row[1:]):
+                add(metric, policy, raw, _printed(lines, span), breakdown=BREAKDOWN.get(column.casefold(), ""))
+        return out
+    label0 = _label(rows[1][0]) if len(rows) > 1 else ""
+    if label0.upper().startswith("TOTAL "):  # requests by country
+        base = _title(label0[6:]).capitalize()  # "Information requests"
+        for row, span in zip(rows[1:], spans[1:]):
+            label = _label(row[0])
+            location, breakdown = "", ""
+            if not label.upper().startswith("TOTAL "):
+                if label.casefold() == "all others":
+                    breakdown = "all other countries"
+                else:
+                    location = PLACES.get(label.casefold(), label)
+            for column, raw in zip(header[1:], row[1:]):
+                c = column.casefold()
+                metric = f"Government {base.lower()}" if c.startswith("total number") else f"Government {base.lower()}: {column.lower()}"
+                add(metric, ALL_POLICIES, raw, _printed(lines, span), location=location, breakdown=breakdown)
+        return out
+    if not h0 and len(header) > 2:  # notices: one kind a row
+        for row, span in zip(rows[1:], spans[1:]):
+            label = _label(row[0])
+            for column, raw in zip(header[1:], row[1:]):
+                add(f"{label}: {column.lower()}", ALL_POLICIES, raw, _printed(lines, span))
+        return out
+    return out
+
+
+def _is_number(cell) -> bool:
+    try:
+        return _number(cell) is not None
+    except RowError:
+        return False
+
+
+LAYOUTS = [FileLayout("xpdf", (".pdf",), _sniff, _read)]
