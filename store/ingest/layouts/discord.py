@@ -10,8 +10,9 @@ line, a header whose first cell says what the rows are (a policy category, ``Mon
 ``Request Type``, ``Country``), the rows, and a ``Total:``/``Sum:`` line. Headers change from
 block to block and report to report; each block is read by its own header.
 
-Every figure quotes its line as published, cited by line number. ``--`` is not reported, nor
-is a cell that repeats its column's name (2023-Q3 prints ``Child Safety,Accounts Disabled``).
+Every figure quotes its line as published, cited by line number. ``--`` is not reported. A
+block where a cell repeats its column's name is misprinted (2023-Q3's Accounts Disabled block
+starts ``Child Safety,Accounts Disabled`` and is shifted a row) and states no figure.
 """
 
 from __future__ import annotations
@@ -154,7 +155,7 @@ def _sniff_report(path: Path, data: bytes) -> bool:
 def _read_report(path: Path, data: bytes, meta: Meta):
     period = _period(path, meta)
     doc = document(path, meta, "discord-report", TITLE, "Discord")
-    return doc, list(_blocks(path, _lines(data), period))
+    return doc, _blocks(path, _lines(data), period)
 
 
 def _is_header(fields: list[str]) -> bool:
@@ -169,10 +170,12 @@ def _value_or_none(text: str):
         return None
 
 
-def _blocks(path: Path, lines, period: Period) -> Iterator[Stated]:
+def _blocks(path: Path, lines, period: Period) -> list[Stated]:
+    out: list[Stated] = []
     title = ""
     header: list[str] | None = None
     previous_blank = True
+    start, broken = 0, False  # where this block's figures begin; is it misprinted?
     for number, line, fields in lines:
         cells = _cells(fields)
         if not cells:
@@ -189,12 +192,23 @@ def _blocks(path: Path, lines, period: Period) -> Iterator[Stated]:
             if header[0].casefold() == "request type" and title.casefold() in ("", "legal") and "complied" in [h.casefold() for h in header]:
                 title = "Preservation Requests"
             previous_blank = False
+            start, broken = len(out), False
             continue
         previous_blank = False
+        if broken:
+            continue
+        if any(f and h and f.casefold() == h.casefold() for f, h in zip(fields[1:], header[1:])):
+            # A cell repeating its column's name: the block is misprinted (2023-Q3's Accounts
+            # Disabled block is shifted a row, each value under the category above it). None of
+            # its figures can be trusted; the other blocks still state theirs.
+            del out[start:]
+            broken = True
+            continue
         try:
-            yield from _block_row(header, title, fields, line, number, period)
+            out.extend(_block_row(header, title, fields, line, number, period))
         except RowError as exc:
             raise IngestError(f"{path}, line {number}: {exc}") from None
+    return out
 
 
 def _block_row(header: list[str], title: str, fields: list[str], line: str, number: int, period: Period) -> Iterator[Stated]:
@@ -225,8 +239,8 @@ def _block_row(header: list[str], title: str, fields: list[str], line: str, numb
     else:
         prefix = title
     for column, raw in zip(header[1:], fields[1:]):
-        if not column or raw.casefold() == column.casefold():
-            continue  # a cell repeating its column's name (2023-Q3, Child Safety) states nothing
+        if not column:
+            continue
         v = _value(raw)
         if v is None:
             continue

@@ -85,11 +85,11 @@ def _read(path: Path, data: bytes, meta: Meta):
                 heading = ""
                 for line in lines:
                     t = line["text"].strip()
-                    if line["bottom"] <= top and line["x0"] < x0 + 40 and t.isupper() and not re.match(r"^\d", t):
+                    if line["bottom"] <= top and line["x0"] < x0 + 40 and re.fullmatch(r"[A-Z][A-Z ,&/'-]+", t):
                         heading = t
                 spans = [r.bbox for r in table.rows]
                 try:
-                    out.extend(_table(rows, spans, lines, heading, period, number))
+                    out.extend(_table(rows, spans, page, heading, period, number))
                 except RowError as exc:
                     raise IngestError(f"{path}, page {number}: {exc}") from None
     if not out:
@@ -97,13 +97,16 @@ def _read(path: Path, data: bytes, meta: Meta):
     return doc, out
 
 
-def _printed(lines, span) -> str:
-    _, top, _, bottom = span
-    got = [l["text"].strip() for l in lines if l["top"] >= top - 2 and l["bottom"] <= bottom + 2]
-    return " ".join(got)
+def _printed(page, span) -> str:
+    """The row as printed: the page's text inside the row's box, one line."""
+    return " ".join((page.within_bbox(span).extract_text() or "").split())
 
 
-def _table(rows, spans, lines, heading: str, period, page: int):
+SAME = {"account suspensions": "Accounts Suspended", "total account suspensions": "Accounts Suspended"}
+
+
+def _table(rows, spans, pdfpage, heading: str, period, page: int):
+    lines = pdfpage
     header = [_clean(c) for c in rows[0]]
     h0 = header[0].casefold()
     out = []
@@ -119,15 +122,16 @@ def _table(rows, spans, lines, heading: str, period, page: int):
     if len(header) == 2 and _is_number(rows[0][1]):  # label and value, one or more rows
         for row, span in zip(rows, spans):
             label = _label(row[0])
-            metric = re.sub(r"^(TOTAL|OVERALL)\s+", "", label, flags=re.IGNORECASE)
-            add(_title(metric).capitalize(), ALL_POLICIES, row[1], _printed(lines, span))
+            metric = SAME.get(label.casefold()) or _title(re.sub(r"^(TOTAL|OVERALL)\s+", "", label, flags=re.IGNORECASE)).capitalize()
+            add(metric, ALL_POLICIES, row[1], _printed(lines, span))
         return out
     if h0 == "policy area":
         for row, span in zip(rows[1:], spans[1:]):
             policy = _label(row[0])
             for column, raw in zip(header[1:], row[1:]):
                 metric = {"total": "User reports", "% of total reports": "Share of user reports"}.get(column.casefold(), column)
-                add(metric[0] + metric[1:].lower(), policy, raw, _printed(lines, span))
+                metric = SAME.get(metric.casefold()) or metric[0] + metric[1:].lower()
+                add(metric, policy, raw, _printed(lines, span))
         return out
     if header[1:2] and header[1].casefold() == "total actions":
         policy = _title(heading) if heading else ALL_POLICIES
