@@ -160,7 +160,7 @@ def test_x_pdf_tables_rows_as_printed_by_page():
     assert cs.quote == "Accounts Suspended 1 2,781,634 2,388,683 392,951"  # the footnote mark is printed, not read
     assert one(st, metric="Accounts Suspended", policy="Child Safety", breakdown="automated").value == 2388683
     total = one(st, metric="Accounts Suspended", policy="all policies", row=5)
-    assert total.value == 5296870 and total.quote == "TOTAL ACCOUNT 5,296,870 SUSPENSIONS"  # as pdfplumber reads the box
+    assert total.value == 5296870 and total.quote == "TOTAL ACCOUNT SUSPENSIONS 5,296,870"
     spam = one(st, metric="Accounts Suspended", policy="Platform Manipulation & Spam", breakdown="")
     assert spam.value == 463960085 and spam.row == 8
     jp = one(st, metric="Government removal requests", location="Japan")

@@ -74,22 +74,27 @@ def _read(path: Path, data: bytes, meta: Meta):
         if period is None:
             raise IngestError(f"{path}, page 1: the report's period is not named")
         for number, page in enumerate(pdf.pages, start=1):
-            lines = page.extract_text_lines()
+            tables = []
             for table in page.find_tables():
                 x0, top, x1, bottom = table.bbox
                 if top <= 1 and bottom >= page.height - 1:
                     continue  # the page frame, not a table
                 rows = table.extract()
-                if not rows or max(len(r) for r in rows) < 2:
-                    continue
+                if rows and max(len(r) for r in rows) >= 2:
+                    tables.append((table, rows))
+            if not tables:
+                continue
+            words = page.extract_words()  # once a page: headings and the rows as printed
+            lines = _lines(words)
+            for table, rows in tables:
+                x0, top, _, _ = table.bbox
                 heading = ""
-                for line in lines:
-                    t = line["text"].strip()
-                    if line["bottom"] <= top and line["x0"] < x0 + 40 and re.fullmatch(r"[A-Z][A-Z ,&/'-]+", t):
-                        heading = t
-                spans = [r.bbox for r in table.rows]
+                for lx0, ltop, lbottom, text in lines:
+                    if lbottom <= top and lx0 < x0 + 40 and re.fullmatch(r"[A-Z][A-Z ,&/'-]+", text):
+                        heading = text
+                printed = [_printed(words, row) for row in table.rows]
                 try:
-                    out.extend(_table(rows, spans, page, heading, period, number))
+                    out.extend(_table(rows, printed, heading, period, number))
                 except RowError as exc:
                     raise IngestError(f"{path}, page {number}: {exc}") from None
     if not out:
@@ -97,16 +102,34 @@ def _read(path: Path, data: bytes, meta: Meta):
     return doc, out
 
 
-def _printed(page, span) -> str:
-    """The row as printed: the page's text inside the row's box, one line."""
-    return " ".join((page.within_bbox(span).extract_text() or "").split())
+def _lines(words) -> list[tuple[float, float, float, str]]:
+    """The page's words as lines: (x0, top, bottom, text), top to bottom."""
+    out: list[list] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if out and abs(out[-1][1] - w["top"]) < 2:
+            out[-1][3].append(w["text"])
+            out[-1][2] = max(out[-1][2], w["bottom"])
+        else:
+            out.append([w["x0"], w["top"], w["bottom"], [w["text"]]])
+    return [(x0, top, bottom, " ".join(ws)) for x0, top, bottom, ws in out]
+
+
+def _printed(words, row) -> str:
+    """A table row as printed: each cell's words (top to bottom, left to right), cell after cell."""
+    parts = []
+    for cell in row.cells:
+        if cell is None:
+            continue
+        cx0, ctop, cx1, cbottom = cell
+        inside = [w for w in words if cx0 - 1 <= (w["x0"] + w["x1"]) / 2 <= cx1 + 1 and ctop - 1 <= (w["top"] + w["bottom"]) / 2 <= cbottom + 1]
+        parts.extend(w["text"] for w in sorted(inside, key=lambda w: (round(w["top"]), w["x0"])))
+    return " ".join(parts)
 
 
 SAME = {"account suspensions": "Accounts Suspended", "total account suspensions": "Accounts Suspended"}
 
 
-def _table(rows, spans, pdfpage, heading: str, period, page: int):
-    lines = pdfpage
+def _table(rows, printed, heading: str, period, page: int):
     header = [_clean(c) for c in rows[0]]
     h0 = header[0].casefold()
     out = []
@@ -120,30 +143,30 @@ def _table(rows, spans, pdfpage, heading: str, period, page: int):
                           breakdown=breakdown, percent=pct))
 
     if len(header) == 2 and _is_number(rows[0][1]):  # label and value, one or more rows
-        for row, span in zip(rows, spans):
+        for row, span in zip(rows, printed):
             label = _label(row[0])
             metric = SAME.get(label.casefold()) or _title(re.sub(r"^(TOTAL|OVERALL)\s+", "", label, flags=re.IGNORECASE)).capitalize()
-            add(metric, ALL_POLICIES, row[1], _printed(lines, span))
+            add(metric, ALL_POLICIES, row[1], span)
         return out
     if h0 == "policy area":
-        for row, span in zip(rows[1:], spans[1:]):
+        for row, span in zip(rows[1:], printed[1:]):
             policy = _label(row[0])
             for column, raw in zip(header[1:], row[1:]):
                 metric = {"total": "User reports", "% of total reports": "Share of user reports"}.get(column.casefold(), column)
                 metric = SAME.get(metric.casefold()) or metric[0] + metric[1:].lower()
-                add(metric, policy, raw, _printed(lines, span))
+                add(metric, policy, raw, span)
         return out
     if header[1:2] and header[1].casefold() == "total actions":
         policy = _title(heading) if heading else ALL_POLICIES
-        for row, span in zip(rows[1:], spans[1:]):
+        for row, span in zip(rows[1:], printed[1:]):
             metric = _label(row[0])
             for column, raw in zip(header[1:], row[1:]):
-                add(metric, policy, raw, _printed(lines, span), breakdown=BREAKDOWN.get(column.casefold(), ""))
+                add(metric, policy, raw, span, breakdown=BREAKDOWN.get(column.casefold(), ""))
         return out
     label0 = _label(rows[1][0]) if len(rows) > 1 else ""
     if label0.upper().startswith("TOTAL "):  # requests by country
         base = _title(label0[6:]).capitalize()  # "Information requests"
-        for row, span in zip(rows[1:], spans[1:]):
+        for row, span in zip(rows[1:], printed[1:]):
             label = _label(row[0])
             location, breakdown = "", ""
             if not label.upper().startswith("TOTAL "):
@@ -154,13 +177,13 @@ def _table(rows, spans, pdfpage, heading: str, period, page: int):
             for column, raw in zip(header[1:], row[1:]):
                 c = column.casefold()
                 metric = f"Government {base.lower()}" if c.startswith("total number") else f"Government {base.lower()}: {column.lower()}"
-                add(metric, ALL_POLICIES, raw, _printed(lines, span), location=location, breakdown=breakdown)
+                add(metric, ALL_POLICIES, raw, span, location=location, breakdown=breakdown)
         return out
     if not h0 and len(header) > 2:  # notices: one kind a row
-        for row, span in zip(rows[1:], spans[1:]):
+        for row, span in zip(rows[1:], printed[1:]):
             label = _label(row[0])
             for column, raw in zip(header[1:], row[1:]):
-                add(f"{label}: {column.lower()}", ALL_POLICIES, raw, _printed(lines, span))
+                add(f"{label}: {column.lower()}", ALL_POLICIES, raw, span)
         return out
     return out
 
