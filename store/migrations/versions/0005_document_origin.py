@@ -1,7 +1,7 @@
 """documents.origin: who added a document ("library" for the bundled starter library)
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-26
 
 ``modstats library --refresh`` reloads the starter library after an upgrade: it removes the
@@ -13,8 +13,8 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision = '0004'
-down_revision = '0003'
+revision = '0005'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 
