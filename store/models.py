@@ -46,10 +46,19 @@ class Document(Base):
     url: Mapped[str | None] = mapped_column(String(1000))
     published: Mapped[dt.date | None] = mapped_column(Date)
     text: Mapped[str | None] = mapped_column(Text)  # kept for prose, so quotes can be re-checked
-    origin: Mapped[str | None] = mapped_column(String(20))  # "library": the bundled starter library; None: a user's
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     citations: Mapped[list[Citation]] = relationship(back_populates="document")
+
+
+class LibraryDocument(Base):
+    """The documents the bundled starter library added (``modstats library --refresh`` replaces
+    them and leaves users' documents alone). A table of its own, so the documents table, and
+    every insert into it, stays as it was."""
+
+    __tablename__ = "library_documents"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
 
 
 class Figure(Base):

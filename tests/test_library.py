@@ -17,7 +17,7 @@ from bot.engine import answer
 from store import library
 from store.ingest import Meta, ingest_file
 from store.ingest.layouts import names, reader_for
-from store.models import Citation, Document, Figure
+from store.models import Citation, Document, Figure, LibraryDocument
 
 DATA = Path(library.__file__).parent / "data"
 QUESTIONS = Path(__file__).parent / "data" / "library_questions.jsonl"
@@ -195,8 +195,8 @@ def test_an_unrecognised_file_is_refused_naming_it_and_nothing_is_stored(empty_s
 
 def test_a_seeded_store_holds_the_corpus_and_every_library_file(library_sqlite):
     with library_sqlite.Session() as s:
-        lib = s.scalar(select(func.count()).select_from(Document).where(Document.origin == "library"))
-        users = s.scalar(select(func.count()).select_from(Document).where(Document.origin.is_(None)))
+        lib = s.scalar(select(func.count()).select_from(LibraryDocument))
+        users = s.scalar(select(func.count()).select_from(Document)) - lib
     assert lib == len(library.entries()) and users == 4
     platforms = library_sqlite.vocabulary().platforms
     assert {"Facebook", "Instagram", "TikTok", "Discord", "Microsoft", "X", "Snap", "Google"} <= set(platforms)
@@ -229,8 +229,9 @@ def test_refresh_reloads_the_library_and_keeps_what_users_ingested(library_copy,
     removed, added = library.refresh(library_copy)
     assert removed == added == len(library.entries())
     with library_copy.Session() as s:
-        docs = {d.filename: d.origin for d in s.scalars(select(Document))}
-        assert docs["mine.csv"] is None and sum(o == "library" for o in docs.values()) == len(library.entries())
+        lib = set(s.scalars(select(LibraryDocument.document_id)))
+        docs = {d.filename: d.id in lib for d in s.scalars(select(Document))}
+        assert docs["mine.csv"] is False and sum(docs.values()) == len(library.entries())
         [spam] = s.scalars(select(Figure).where(Figure.policy == "Spam", Figure.period_label == "Q1 2030"))
         assert spam.value == 5
         [hate] = s.scalars(select(Figure).where(Figure.platform == "Facebook", Figure.policy == "Hate Speech",

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from store.models import Citation, Document, Figure
+from store.models import Citation, Document, Figure, LibraryDocument
 from store.periods import Period
 
 
@@ -216,8 +216,9 @@ def ingest_file(store, path: Path, meta: Meta = Meta(), origin: str | None = Non
             with store.transaction() as session:
                 document, stated = read(path, data, meta)
                 document.sha256 = digest
-                document.origin = origin
                 count = save(session, document, stated)
+                if origin == "library":
+                    session.add(LibraryDocument(document_id=document.id))
             break
         except IngestError as exc:
             return FileResult(name, "failed", message=str(exc))

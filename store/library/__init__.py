@@ -2,7 +2,7 @@
 Microsoft, X, NCMEC, Google), shipped as package data with their provenance (SOURCES.md and
 manifest.json here) and seeded into a new store with the seed corpus.
 
-Every library document is marked ``origin = "library"``, so ``refresh`` can replace the
+Every library document is listed in ``library_documents``, so ``refresh`` can replace the
 library after an upgrade (remove what it added, ingest the new one) without touching what
 users ingested. Set ``MODSTATS_LIBRARY=0`` to seed the corpus alone (the test suite does, and
 seeds the library where a test asks for it).
@@ -73,14 +73,15 @@ def remove(store) -> int:
     of them. Returns how many documents were removed. One transaction."""
     from sqlalchemy import delete, func, select, update
 
-    from store.models import Citation, Document, Figure
+    from store.models import Citation, Document, Figure, LibraryDocument
 
     with store.transaction() as s:
-        docs = list(s.scalars(select(Document.id).where(Document.origin == ORIGIN)))
+        docs = list(s.scalars(select(LibraryDocument.document_id)))
         if not docs:
             return 0
         touched = select(Citation.figure_id).where(Citation.document_id.in_(docs)).scalar_subquery()
         figure_ids = list(s.scalars(select(Figure.id).where(Figure.id.in_(touched))))
+        s.execute(delete(LibraryDocument))
         s.execute(delete(Citation).where(Citation.document_id.in_(docs)))
         s.execute(delete(Document).where(Document.id.in_(docs)))
         for chunk in range(0, len(figure_ids), 500):
@@ -118,7 +119,7 @@ def holdings(store) -> list[Holding]:
     """What the library holds in this store: one line per document."""
     from sqlalchemy import func, select
 
-    from store.models import Citation, Document, Figure
+    from store.models import Citation, Document, Figure, LibraryDocument
     from store.periods import label_for
 
     with store.Session() as s:
@@ -127,7 +128,7 @@ def holdings(store) -> list[Holding]:
                    func.min(Figure.period_start), func.max(Figure.period_end),
                    func.min(Figure.platform), func.max(Figure.platform), func.count(func.distinct(Figure.platform)))
             .join(Citation, Citation.document_id == Document.id).join(Figure, Figure.id == Citation.figure_id)
-            .where(Document.origin == ORIGIN).group_by(Document.id, Document.title, Document.filename)
+            .where(Document.id.in_(select(LibraryDocument.document_id))).group_by(Document.id, Document.title, Document.filename)
             .order_by(Document.title)
         ).all()
     out = []

@@ -1,4 +1,4 @@
-"""documents.origin: who added a document ("library" for the bundled starter library)
+"""library_documents: the documents the bundled starter library added
 
 Revision ID: 0005
 Revises: 0004
@@ -6,8 +6,8 @@ Create Date: 2026-11-26
 
 ``modstats library --refresh`` reloads the starter library after an upgrade: it removes the
 documents the library added (and the figures only they state) and ingests the new library,
-without touching what users ingested. The column tells the two apart; NULL is a user's
-document (every document stored before this migration).
+without touching what users ingested. This table names the library's documents; every
+document stored before this migration is a user's.
 """
 import sqlalchemy as sa
 from alembic import op
@@ -20,9 +20,11 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.add_column('documents', sa.Column('origin', sa.String(20), nullable=True))
+    op.create_table(
+        'library_documents',
+        sa.Column('document_id', sa.Integer(), sa.ForeignKey('documents.id', ondelete='CASCADE'), primary_key=True),
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('documents') as batch:
-        batch.drop_column('origin')
+    op.drop_table('library_documents')
