@@ -40,6 +40,11 @@ def parser() -> argparse.ArgumentParser:
     figures = sub.add_parser("figures", help="list the stored figures")
     figures.add_argument("--json", action="store_true")
 
+    library = sub.add_parser("library", help="list the starter library (the platforms' own data shipped with modstats)")
+    library.add_argument("--refresh", action="store_true",
+                         help="reload the library after an upgrade (documents you ingested are kept)")
+    library.add_argument("--json", action="store_true")
+
     sub.add_parser("serve", help="run the Slack app (HTTP on $PORT, or Socket Mode with SLACK_APP_TOKEN)")
     sub.add_parser("migrate", help="create or upgrade the database schema and seed an empty store")
     return p
@@ -95,15 +100,16 @@ def run(args: argparse.Namespace) -> int:
 
         return serve()
     try:
-        store = open_store(write=args.command in ("ingest", "migrate"))
+        store = open_store(write=args.command in ("ingest", "migrate", "library"))
     except (KeyboardInterrupt, BrokenPipeError):
         raise
     except Exception as exc:  # noqa: BLE001 - the database is unreachable or unusable: say so plainly
         return fail(exc, 2, "cannot open the database: ")
-    if args.command in ("ingest", "migrate") and getattr(store, "keeps_nothing", False):
+    if args.command in ("ingest", "migrate", "library") and getattr(store, "keeps_nothing", False):
         print("modstats: DATABASE_URL is an in-memory database (sqlite://): nothing is kept after this "
               "command; use sqlite:///PATH to keep what is stored", file=sys.stderr)
-    return {"ask": ask, "ingest": ingest, "figures": figures, "migrate": lambda s, a: 0}[args.command](store, args)
+    return {"ask": ask, "ingest": ingest, "figures": figures, "library": library,
+            "migrate": lambda s, a: 0}[args.command](store, args)
 
 
 def dumps(obj, **kw) -> str:
@@ -180,6 +186,29 @@ def ingest(store, args) -> int:
     for f in report.files:
         print(f.message, file=sys.stderr if f.status == "failed" else sys.stdout)
     return 1 if report.failed else 0
+
+
+def library(store, args) -> int:
+    from store import library as lib
+
+    if args.refresh:
+        removed, added = lib.refresh(store)
+        print(f"starter library reloaded: {removed} documents removed, {added} added; your own documents are unchanged",
+              file=sys.stderr)
+    held = lib.holdings(store)
+    if args.json:
+        for h in held:
+            print(json.dumps({"platform": h.platform, "report": h.title, "file": h.filename, "periods": h.periods,
+                              "figures": h.figures}, ensure_ascii=False))
+        return 0
+    if not held:
+        print("the starter library is not loaded in this store; `modstats library --refresh` loads it")
+        return 0
+    width = max(len(h.platform) for h in held)
+    for h in held:
+        print(f"{h.platform:<{width}}  {h.title} [{h.filename}]  {h.periods}  {h.figures:,} figures")
+    print(f"{len(held)} documents, {sum(h.figures for h in held):,} figures (sources and licences: store/library/SOURCES.md)")
+    return 0
 
 
 def figures(store, args) -> int:

@@ -12,8 +12,8 @@ def source_line(v: FigureView) -> str:
     parts.append(s.publisher or "publisher not named")
     if s.published:
         parts.append(f"{s.published:%-d %b %Y}")
-    if s.row:
-        parts.append(f"{s.filename}, row {s.row}")
+    if s.row:  # a table's row; a PDF report's page
+        parts.append(f"{s.filename}, {'page' if s.filename.lower().endswith('.pdf') else 'row'} {s.row}")
     line = ", ".join(parts)
     if s.url:
         line += f" ({s.url})"

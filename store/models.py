@@ -51,6 +51,16 @@ class Document(Base):
     citations: Mapped[list[Citation]] = relationship(back_populates="document")
 
 
+class LibraryDocument(Base):
+    """The documents the bundled starter library added (``modstats library --refresh`` replaces
+    them and leaves users' documents alone). A table of its own, so the documents table, and
+    every insert into it, stays as it was."""
+
+    __tablename__ = "library_documents"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+
+
 class Figure(Base):
     __tablename__ = "figures"
 

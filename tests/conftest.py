@@ -5,8 +5,13 @@ cannot be reached. Each PostgreSQL store lives in a schema of its own, dropped a
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from contextlib import contextmanager
+
+# Stores built by tests (and the CLI in subprocesses) are seeded with the corpus alone; the
+# starter library is seeded once per session below, for the tests that ask for it.
+os.environ["MODSTATS_LIBRARY"] = "0"
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -101,3 +106,33 @@ def seeded_store(request, tmp_path_factory):
         s = Store.open(url)
         yield s
         s.dispose()
+
+
+@pytest.fixture(scope="session")
+def library_sqlite_file(tmp_path_factory):
+    """An SQLite file seeded once per session with the corpus and the starter library."""
+    from store import library
+
+    path = tmp_path_factory.mktemp("library") / "modstats.db"
+    s = Store.open(f"sqlite:///{path}")
+    library.seed(s)
+    s.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def library_sqlite(library_sqlite_file):
+    """The library store, shared by tests that only read it."""
+    s = Store.open(f"sqlite:///{library_sqlite_file}")
+    yield s
+    s.dispose()
+
+
+@pytest.fixture
+def library_copy(library_sqlite_file, tmp_path):
+    """A copy of the library store for a test that writes (a file copy, not a new seeding)."""
+    path = tmp_path / "modstats.db"
+    shutil.copy(library_sqlite_file, path)
+    s = Store.open(f"sqlite:///{path}")
+    yield s
+    s.dispose()

@@ -12,21 +12,20 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.engine import answer
+from store import library
 from store.ingest import Meta, ingest_file, ingest_paths
 from store.ingest.tables import Progress, half_year_ending, parse_period, parse_value, read_table, recognise
 from store.models import Citation, Document, Figure
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SAMPLES = Path(__file__).parent / "data" / "samples"  # the published samples, copied (their sources: README.md there)
-DATASETS = SHARED / "datasets"
-META = DATASETS / "platform_transparency_diaphanous" / "meta"
-TIKTOK = DATASETS / "platform_transparency_diaphanous" / "tiktok"
-GOOGLE = DATASETS / "google_gov_removals_2009_2011"
+LIBRARY = Path(library.__file__).parent / "data"  # the real downloads, shipped as the starter library
+META = LIBRARY / "meta"
+TIKTOK = LIBRARY / "tiktok"
+GOOGLE = LIBRARY / "google"
 
 
 def need(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"real data not present: {path} (the shared datasets live next to the repo in ../shared)")
+    assert path.exists(), f"packaged data missing: {path}"
     return path
 
 
@@ -132,7 +131,7 @@ def test_progress_bar_only_on_a_terminal():
 # --- ingesting real files ---------------------------------------------------------------------
 
 def test_meta_snapshots_revise_a_fact_and_the_answer_says_so(empty_store):
-    q2, q3 = need(META / "meta-2021-q2.csv"), need(META / "meta-2021-q3.csv")
+    q2, q3 = need(META / "meta-2021-q2.csv.gz"), need(META / "meta-2021-q3.csv.gz")
     assert ingest_file(empty_store, q2, Meta(published=dt.date(2021, 8, 18))).status == "added"
     assert ingest_file(empty_store, q3, Meta(published=dt.date(2021, 11, 9))).status == "added"
     [fig] = figures(empty_store, platform="Facebook", policy="Dangerous Orgs: Terrorism", metric="Content Actioned",
@@ -163,7 +162,7 @@ def test_an_older_snapshot_ingested_later_does_not_overwrite_the_latest(empty_st
 
 
 def test_tiktok_real_snapshot(empty_store):
-    path = need(TIKTOK / "tiktok-2022-q4.csv")
+    path = need(TIKTOK / "tiktok-2022-q4.csv.gz")
     r = ingest_file(empty_store, path, Meta(published=dt.date(2023, 3, 1)))
     assert r.status == "added", r.message
     [fig] = figures(empty_store, platform="TikTok", metric="Removal rate within 24 hours", policy="Adult nudity and sexual activities",
@@ -175,8 +174,8 @@ def test_tiktok_real_snapshot(empty_store):
 
 
 def test_google_real_files(empty_store):
-    paths = [need(GOOGLE / n) for n in ("google-content-removal-requests.csv", "google-content-removal-requests-by-product.csv",
-                                        "google-content-removal-requests-by-product-and-reason.csv")]
+    paths = [need(GOOGLE / n) for n in ("google-content-removal-requests.csv.gz", "google-content-removal-requests-by-product.csv.gz",
+                                        "google-content-removal-requests-by-product-and-reason.csv.gz")]
     report = ingest_paths(empty_store, paths, Meta(published=dt.date(2011, 12, 1)))
     assert not report.failed, [f.message for f in report.files]
     [de] = figures(empty_store, platform="Google", location="Germany", metric="items governments requested to be removed",
@@ -247,7 +246,7 @@ def test_reingesting_a_file_changes_nothing(empty_store):
 
 @pytest.fixture
 def tables_store(store):
-    paths = sorted(need(SAMPLES).glob("*.csv")) + [need(GOOGLE / "google-content-removal-requests.csv")]
+    paths = sorted(need(SAMPLES).glob("*.csv")) + [need(GOOGLE / "google-content-removal-requests.csv.gz")]
     report = ingest_paths(store, paths, Meta(published=dt.date(2024, 1, 1)))
     assert not report.failed, [f.message for f in report.files]
     return store

@@ -9,6 +9,7 @@ changes nothing, and the other files still go in.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from store.models import Citation, Document, Figure
+from store.models import Citation, Document, Figure, LibraryDocument
 from store.periods import Period
 
 
@@ -101,9 +102,25 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def open_binary(path: Path):
+    """The file's bytes as published: a ``.gz`` file (as the starter library ships its
+    tables) is read decompressed, so its digest and rows are those of the original."""
+    return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else open(path, "rb")
+
+
+def published_name(path: Path) -> str:
+    """The file's name as published: ``meta-2021-q2.csv`` for ``meta-2021-q2.csv.gz``."""
+    return path.stem if path.suffix.lower() == ".gz" else path.name
+
+
+def format_suffix(path: Path) -> str:
+    """What the file is, under any compression: ``.csv`` for ``x.csv.gz``."""
+    return Path(published_name(path)).suffix.lower()
+
+
 def _sha256_file(path: Path) -> str:
     h = hashlib.sha256()
-    with path.open("rb") as f:
+    with open_binary(path) as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
@@ -164,24 +181,29 @@ Reader = Callable[[Path, bytes | None, Meta], tuple[Document, Iterable[Stated]]]
 TABLE_SUFFIXES = (".csv", ".tsv")
 
 
-def reader_for(path: Path, data: bytes) -> Reader:
-    """Pick the reader for a file: CSV layouts by extension, prose otherwise."""
-    if path.suffix.lower() in TABLE_SUFFIXES:
-        from store.ingest.tables import read_table
+def reader_for(path: Path, data: bytes | None) -> Reader:
+    """Pick the reader for a file: tables (CSV, XLSX, the PDF and JSON layouts) by their
+    header, through the one registry in ``store.ingest.layouts``; prose otherwise."""
+    from store.ingest.layouts import reader_for as layout_reader
 
-        return read_table
+    read = layout_reader(path, data)
+    if read is not None:
+        return read
     from store.ingest.prose import read_prose
 
     return read_prose
 
 
-def ingest_file(store, path: Path, meta: Meta = Meta()) -> FileResult:
+def ingest_file(store, path: Path, meta: Meta = Meta(), origin: str | None = None) -> FileResult:
+    """Ingest one file in one transaction. ``origin`` marks who added it (``"library"`` for
+    the bundled starter library, None for a user's documents)."""
     name = str(path)
     try:
-        if path.suffix.lower() in TABLE_SUFFIXES:  # tables are streamed, never read whole
+        if format_suffix(path) in TABLE_SUFFIXES:  # tables are streamed, never read whole
             data, digest = None, _sha256_file(path)
         else:
-            data = path.read_bytes()
+            with open_binary(path) as f:
+                data = f.read()
             digest = sha256_of(data)
     except OSError as exc:
         return FileResult(name, "failed", message=f"{name}: cannot read: {exc.strerror or exc}")
@@ -195,6 +217,8 @@ def ingest_file(store, path: Path, meta: Meta = Meta()) -> FileResult:
                 document, stated = read(path, data, meta)
                 document.sha256 = digest
                 count = save(session, document, stated)
+                if origin == "library":
+                    session.add(LibraryDocument(document_id=document.id))
             break
         except IngestError as exc:
             return FileResult(name, "failed", message=str(exc))

@@ -36,7 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from store.ingest import IngestError, Meta, Stated
+from store.ingest import IngestError, Meta, Stated, format_suffix, open_binary, published_name
 from store.models import Document
 from store.periods import Period, find_periods, label_for, span
 from store.vocabulary import ALL_POLICIES
@@ -421,11 +421,11 @@ def read_table(path: Path, data: bytes | None, meta: Meta) -> tuple[Document, It
     """The document and (lazily) the figures of one CSV/TSV file. ``data`` may be None: the
     file is then streamed from ``path``."""
     name = str(path)
-    raw = io.BytesIO(data) if data is not None else open(path, "rb")
+    raw = io.BytesIO(data) if data is not None else open_binary(path)
     try:
         total = len(data) if data is not None else path.stat().st_size
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-        records = _Records(text, "\t" if path.suffix.lower() == ".tsv" else ",")
+        records = _Records(text, "\t" if format_suffix(path) == ".tsv" else ",")
         try:
             got = records.next()
         except (csv.Error, UnicodeDecodeError) as exc:
@@ -448,8 +448,8 @@ def read_table(path: Path, data: bytes | None, meta: Meta) -> tuple[Document, It
                 own = _source_of(header, first[0], name, first[2])
         meta = own.over(meta)
         document = Document(
-            filename=path.name, kind=layout.name,
-            title=meta.title or (f"{layout.title} ({path.name})" if layout.title else path.stem),
+            filename=published_name(path), kind=layout.name,
+            title=meta.title or (f"{layout.title} ({published_name(path)})" if layout.title else Path(published_name(path)).stem),
             publisher=meta.publisher or layout.publisher, url=meta.url, published=meta.published, text=None,
         )
     except BaseException:
