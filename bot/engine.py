@@ -341,9 +341,9 @@ def _policy_stated(q: Query, fig: Figure) -> bool:
     sentence says that policy in its own words; a table's all-policies total never answers it."""
     if not (q.features.policies or q.named_policies) or fig.policy != ALL_POLICIES:
         return True
-    if any(c.row is not None for c in fig.citations):
-        return False
     asked = {w for p in q.features.policies | q.named_policies for w in content_words(p)}
+    if any(c.row is not None for c in fig.citations):  # a table's total, unless its metric says
+        return bool(asked & content_words(fig.metric))  # the policy ("Copyright Notices: total")
     said = frozenset().union(*(content_words(c.quote) for c in fig.citations))
     return bool(asked & said)
 

@@ -44,9 +44,12 @@ PLATFORMS: dict[str, tuple[str, ...]] = {
 # A company and the services it reports on: a question about the company may be answered by a
 # figure for one of its services, and a question about a service by the company's own figure
 # ("Meta removed 1.3 billion fake accounts"), never by a sibling's (Instagram is not Facebook).
+# One platform under two names: Twitter became X, and reports are stored under either.
+RENAMED: dict[str, frozenset[str]] = {"Twitter": frozenset({"X"}), "Snapchat": frozenset({"Snap"})}
 COMPANIES: dict[str, frozenset[str]] = {
     "Meta": frozenset({"Facebook", "Instagram", "WhatsApp", "Threads", "Messenger"}),
     "Google": frozenset({"YouTube"}),
+    "Alphabet": frozenset({"Google", "YouTube"}),
     "Microsoft": frozenset({"LinkedIn", "Bing", "Xbox"}),
 }
 
@@ -55,6 +58,9 @@ COMPANIES: dict[str, frozenset[str]] = {
 def platform_family(platforms: frozenset[str]) -> frozenset[str]:
     """The platforms named, with their companies' services and their services' companies."""
     out = set(platforms)
+    for name, others in RENAMED.items():
+        if name in platforms or others & platforms:
+            out |= others | {name}
     for company, services in COMPANIES.items():
         if company in platforms:
             out |= services
@@ -113,6 +119,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "actioned": ("actioned", "action", "took action", "acted on", "enforcement", "enforced"),
     "appealed": ("appealed", "appeal", "appeals"),
     "restored": ("restored", "restore", "reinstated", "reinstate"),
+    "warned": ("warned", "warn", "warns", "warning", "warnings"),
     "requested": ("requested", "requests", "request", "asked", "demands"),
     "viewed": ("viewed", "views", "prevalence"),
     "active": ("have", "has got", "active", "monthly active", "daily active", "registered", "signed up", "joined"),

@@ -177,3 +177,25 @@ def baseline_right(row: dict, a) -> bool:
     if row["status"] != "answer":
         return a.answer is None
     return a.answer is not None and same_value(a.answer.value, row["value"])
+
+
+# --- the blind CSV questions (tests/data/csv_blind_questions.jsonl) -----------------------------
+
+CSV_BLIND = Path(__file__).parent / "data" / "csv_blind_questions.jsonl"
+
+
+def csv_questions(split: str | None = None) -> list[dict]:
+    """Exact-name, near-name and no-figure questions written blind from the real Meta and
+    TikTok downloads (meta-2024-q2.csv, tiktok-2023-q4.csv), split dev/heldout."""
+    with CSV_BLIND.open(encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    return [r for r in rows if split is None or r["split"] == split]
+
+
+def csv_right(row: dict, a) -> bool:
+    """TikTok publishes rates as fractions (0.972), which modstats states as percent (97.2)."""
+    if row["status"] != "answer":
+        return a.answer is None
+    if a.answer is None:
+        return False
+    return same_value(a.answer.value, row["value"]) or same_value(a.answer.value, row["value"] * 100)

@@ -23,7 +23,8 @@ DATA = Path(library.__file__).parent / "data"
 QUESTIONS = Path(__file__).parent / "data" / "library_questions.jsonl"
 # What the current engine answers right on the library dev set (the engine is being
 # rewritten; raise this as it improves).
-FLOOR = 0.80  # 84/104 with the engine on main at dd60749+ (26 Nov 2026)
+FLOOR = 0.95  # issue 10's target; 100/104 measured (26 Nov 2026)
+CSV_BLIND_FLOORS = {"dev": 0.85, "heldout": 0.75}  # measured 48/55 and 47/60 (26 Nov 2026); issue 7 asks >= 95%
 
 
 def read(path: Path, meta: Meta = Meta()):
@@ -217,8 +218,13 @@ def test_citations_name_the_report_url_file_and_row_or_page(library_sqlite):
     assert src.url == "https://transparency.fb.com/sr/community-standards/" and src.row
     assert f"{src.filename}, row {src.row}" in a.message
     x = answer("X accounts suspended for child safety H1 2024", library_sqlite)
-    if x.status == "answer":
-        assert "x-2024-h1.pdf, page 7" in x.message
+    assert x.status == "answer" and x.answer.value == 2_781_634, x.message
+    page = x.answer.source.row  # a PDF's citation names the page the row is printed on
+    assert f"x-2024-h1.pdf, page {page}" in x.message
+    import pdfplumber
+
+    with pdfplumber.open(library.FOLDER / "data" / "x" / "x-2024-h1.pdf") as pdf:
+        assert "2,781,634" in pdf.pages[page - 1].extract_text()
 
 
 def test_refresh_reloads_the_library_and_keeps_what_users_ingested(library_copy, tmp_path):
@@ -286,3 +292,15 @@ def test_library_questions_accuracy_floor(library_sqlite):
     print(f"library dev set: {len(rows) - len(wrong)}/{len(rows)} right ({score:.0%})")
     print("\n".join(wrong))
     assert score >= FLOOR, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("split", ["dev", "heldout"])
+def test_blind_csv_questions_hold_their_floor(library_sqlite, split):
+    """Questions written blind from the real Meta and TikTok downloads, naming stored metrics
+    and policies exactly, nearly, or not at all (tests/data/csv_blind_questions.jsonl)."""
+    import evaluation as ev
+
+    rows = ev.csv_questions(split)
+    wrong = [r["question"] for r in rows if not ev.csv_right(r, answer(r["question"], library_sqlite))]
+    score = 1 - len(wrong) / len(rows)
+    assert score >= CSV_BLIND_FLOORS[split], f"{split}: {score:.0%}\n" + "\n".join(wrong)

@@ -244,8 +244,10 @@ _TIKTOK_DIMS: dict[tuple[str, ...], tuple[str, str, str]] = {}
 def _tiktok_dims(policy_type: str, issue: str, task_type: str, task: str, loc_type: str, market: str) -> tuple[str, str, str]:
     parts = []
     pt = policy_type.casefold()
-    if " - " in pt:  # "Ban reason - safety": the only policy types that tell rows apart
-        parts.append(policy_type)
+    # "Ban reason - safety" / "- security": the only policy types that tell rows apart; they
+    # qualify the policy ("Fake accounts removed (Ban reason - security)"), not a breakdown,
+    # so a question about accounts removed for being under 13 finds its figure
+    qualifier = f" ({policy_type})" if " - " in pt else ""
     if task.casefold() != ALL:
         parts.append(task if task_type.casefold() in ("task_type", ALL, "") else f"{task_type}: {task}")
     location = ""
@@ -254,7 +256,7 @@ def _tiktok_dims(policy_type: str, issue: str, task_type: str, task: str, loc_ty
         location = market
     elif lt not in (ALL, "") and market.casefold() != ALL:
         parts.append(f"{loc_type}: {market}")
-    policy = ALL_POLICIES if issue.casefold() in (ALL, "") else issue
+    policy = ALL_POLICIES if issue.casefold() in (ALL, "") else issue + qualifier
     return policy, location, "; ".join(parts)
 
 
