@@ -43,6 +43,7 @@ ASIDE = 0.3  # the weight of a term outside what is asked ("for the board deck")
 MIN_EVIDENCE = 0.4  # below this share of what was asked, a figure does not answer (calibrated on dev)
 SUGGESTIONS = 3
 CANDIDATE_LIMIT = 400
+RANK_POOL = 50  # of the candidates, how many are read with their citations and fully scored
 SUGGESTION_POOL = 60
 ASK_ME = "Ask me about a moderation statistic, e.g. “suspensions H2 2017”."
 
@@ -306,6 +307,8 @@ def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
     """Score the figures that do not contradict the question (their citations are read only
     for those: a wide slice of a large store has hundreds of candidates and few survivors)."""
     fitting = [fig for fig in figures if not _contradicts(q, fig, _features(fig.metric, fig.policy))]
+    if len(fitting) > RANK_POOL:  # a wide slice of a large store: the best by their names first
+        fitting = sorted(fitting, key=lambda fig: _score(q, fig), reverse=True)[:RANK_POOL]
     idf = reader(store).idf
     scored = []
     for fig in store.queries.with_citations(fitting):

@@ -385,17 +385,21 @@ class _Names:
     def __init__(self, names) -> None:
         self.keys: dict[str, set[str]] = {}
         self.words: dict[str, frozenset[str]] = {}
+        self.having: dict[str, list[str]] = {}  # word -> the names using it
         for n in names:
             if len(k := _key(n)) >= 6:
                 self.keys.setdefault(k, set()).add(n)
             if words := content_words(n):
                 self.words[n] = words
+                for w in words:
+                    self.having.setdefault(w, []).append(n)
 
     def stated(self, text: str, least: float = 0.5) -> dict[str, float]:
         key, asked = _key(text), content_words(text)
         found = [k for k in self.keys if k in key]
         fit = {n: 1.0 for k in found if not any(k != o and k in o for o in found) for n in self.keys[k]}
-        for n, words in self.words.items():  # all its words, in another order or form: less
+        for n in {n for w in asked for n in self.having.get(w, ())}:  # all its words, in another
+            words = self.words[n]  # order or form: less
             share = len(words & asked) / len(words)
             if share >= least and n not in fit:
                 fit[n] = round(0.8 * share, 3)
