@@ -216,7 +216,7 @@ def read_prose(path: Path, data: bytes, flags: Meta) -> tuple[Document, list[Sta
     # places periods only; the document is never given it as its publication date.
     reference = meta.published or date_offered(meta.url, text[body : body + 400])
     try:
-        stated = extract(text, body, article_end(text, body), reference, fm.get("platform"), fm.get("period"))
+        stated = extract(text, body, article_end(text, body), reference, fm.get("platform"), fm.get("period"), meta.title)
     except TooManyFigures as exc:
         raise IngestError(f"{path}, line {text.count(chr(10), 0, exc.args[0]) + 1}: more than "
                           f"{MAX_FIGURES_PER_DOCUMENT:,} figures in one document; split it (see README, “Limits”)") from None
@@ -289,7 +289,7 @@ class _Found:
 
 
 def extract(text: str, start: int, end: int, published: dt.date | None,
-            platform: str | None = None, period: str | None = None) -> list[Stated]:
+            platform: str | None = None, period: str | None = None, title: str | None = None) -> list[Stated]:
     sents = sentences(text, start, end)
     declared: Period | None = None
     found: list[_Found] = []
@@ -325,7 +325,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
             if len(found) > MAX_FIGURES_PER_DOCUMENT:
                 raise TooManyFigures(sent.start)
 
-    doc_platform = platform or (platforms.most_common(1)[0][0] if platforms else None)
+    doc_platform = platform or (platforms.most_common(1)[0][0] if platforms else next(iter(platforms_in(title or "")), None))
     current = declared if declared is not None else _reporting_period(seen, period, published)
     periods = {id(f): _resolve_period(f, current) for f in found}
     policies_of = _resolve_policies(found, periods)
@@ -447,7 +447,9 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         if q.kind == "change" and compare is None:
             compare = "previous"
         prev_end = quantities[i - 1].end if i else 0
-        place = _place(text[q.end : min(nxt, q.end + 40)]) or _place(text[max(prev_end, q.start - 40) : q.start])
+        # a place said right after the number ("9,822,996 from the United States"), else as the
+        # subject just before it ("The US submitted 3,329 requests")
+        place = _place(text[q.end : min(nxt, q.end + 40)]) or _place(text[max(prev_end, q.start - 40) : q.start], before=True)
         out.append(_Found(q, sent, period, explicit, closed if relation == "previous" else None,
                           relation, compare, metric, unit, act, sentence_platform, policy,
                           ref if q.kind != "count" else None, place or ""))
@@ -543,16 +545,22 @@ def _count_unit(text: str, q: Quantity) -> str:
     return _any_noun_after(text, q.end) or "count"
 
 
-PLACE_RE = re.compile(r"\b(?:in|from|by|for)\s+(?:the\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})|^\s*(?:the\s+)?(?P<subject>U\.?S\.?|UK|EU|[A-Z][a-z]+)\s+(?:submitted|made|sent)\b")
+PLACE_RE = re.compile(r"\b(?:in|from|by|for)\s+(?:the\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
+# before a number, only a place that is its subject or sets its scene: "The US submitted
+# 3,329 requests", "In India, 37 million videos"
+PLACE_BEFORE_RE = re.compile(r"(?:\b(?:in|across)\s+(?:the\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),\s*"
+                             r"|\b(?:the\s+)?(?P<subject>U\.?S\.?|UK|EU|[A-Z][a-z]+)\s+(?:submitted|made|sent)\s+)$")
 
 
-def _place(segment: str) -> str | None:
+def _place(segment: str, before: bool = False) -> str | None:
     """A country a number is stated for, said next to it: "from India", "in the United
-    States", "The US submitted 3,329 requests"."""
-    for m in PLACE_RE.finditer(segment):
-        name = country_in(m.group("name") or m.group("subject"))
-        if name:
-            return name
+    States" after it; "The US submitted 3,329 requests" before it."""
+    for m in (PLACE_BEFORE_RE.finditer(segment) if before else PLACE_RE.finditer(segment)):
+        words = (m.group("name") or m.group("subject")).split()
+        for n in range(len(words), 0, -1):  # "the United Kingdom and": the longest that is one
+            name = country_in(" ".join(words[:n]).rstrip(".,;:") if not words[n - 1].endswith("S.") else " ".join(words[:n]))
+            if name:
+                return name
     return None
 
 

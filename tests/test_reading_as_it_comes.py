@@ -1,0 +1,170 @@
+"""Questions as analysts type them and documents as they come (issue 7's classes), each with a
+small document written here to state exactly one thing: abbreviations and typos, period
+phrasing, the kind of number asked, negation and scope, a subject in one sentence and its
+breakdown in the next, table-like lines, numbers stated for a country, documents with no date
+and documents in other languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.engine import answer, reader
+from store.ingest import Meta, ingest_file
+from store.numbers import find_quantities
+from store.periods import find_periods
+
+D = dt.date
+
+
+def doc(store, tmp_path, name: str, text: str, **meta) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = ingest_file(store, path, Meta(**meta))
+    assert result.status == "added", result.message
+
+
+# --- questions ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "twtr susp h2 2017", "twitter terror accts suspended 2h17", "tweeter suspnsions H2 2017",
+])
+def test_abbreviations_and_typos_are_read(seeded_sqlite, question):
+    a = answer(question, seeded_sqlite)
+    assert a.status == "answer" and a.answer.value == 274460, a.message
+
+
+def test_a_real_word_is_never_corrected_into_another(seeded_sqlite):
+    r = reader(seeded_sqlite)
+    assert r.correct("boats") == "boats"  # not "bots" (and so spam)
+    assert r.correct("excluding") == "excluding"  # not "including"
+    assert answer("how many boats did twitter suspend in H2 2017", seeded_sqlite).answer is None
+
+
+@pytest.mark.parametrize("question,why", [
+    ("How many accounts were not suspended in H2 2017?", "not counted"),
+    ("twitter suspensions excluding terrorism H2 2017", "leaves something out"),
+    ("accounts Twitter didn't suspend in H2 2017", "not counted"),
+    ("twitter suspensions before H2 2017", "before or after"),
+    ("Twitter and Facebook suspensions H2 2017", "several platforms"),
+])
+def test_negated_excluded_and_joined_questions_get_no_number_and_say_why(seeded_sqlite, question, why):
+    a = answer(question, seeded_sqlite)
+    assert a.status == "no_answer" and a.answer is None
+    assert why in a.message
+
+
+def test_a_clarification_with_not_is_no_negation(seeded_sqlite):
+    a = answer("how many accounts did twitter suspend in H2 2017 (the count, not the %)", seeded_sqlite)
+    assert a.status == "answer" and a.answer.value == 274460, a.message
+
+
+@pytest.mark.parametrize("text,label", [
+    ("second semester of 2017", "H2 2017"), ("the back half of 2018", "H2 2018"), ("late 2017", "H2 2017"),
+    ("the first three months of 2023", "Q1 2023"), ("the three months to September 2019", "Q3 2019"),
+    ("first quarter 2024", "Q1 2024"), ("deuxième semestre 2017", "H2 2017"),
+    ("im zweiten Quartal 2020", "Q2 2020"), ("primer semestre de 2020", "H1 2020"),
+])
+def test_period_phrasing(text, label):
+    (m,) = [m for m in find_periods(text) if m.period]
+    assert m.period.label == label
+
+
+def test_periods_without_a_year_are_placed_by_the_publication_date_only():
+    published = D(2019, 11, 14)
+    got = {t: find_periods(t, published)[0].period.label for t in
+           ("between April and September", "in the third quarter of this year", "the September quarter",
+            "Between January and March of this year")}
+    assert got == {"between April and September": "Apr–Sep 2019", "in the third quarter of this year": "Q3 2019",
+                   "the September quarter": "Q3 2019", "Between January and March of this year": "Q1 2019"}
+    assert [m.period for m in find_periods("between April and September")] == []  # no date: not read
+
+
+@pytest.mark.parametrize("text,value", [
+    ("376 890 comptes ont été fermés", 376890), ("5,4 milliards de faux comptes", 5.4e9),
+    ("11,4 Millionen Videos", 11.4e6), ("104.543.719 vídeos", 104543719), ("96,4 por ciento", 96.4),
+    ("quase 62 milhões de vídeos", 62e6), ("99+% of removed comments", 99),
+])
+def test_numbers_as_other_languages_write_them(text, value):
+    assert [q.value for q in find_quantities(text)] == [pytest.approx(value)]
+
+
+# --- documents ------------------------------------------------------------------------------
+
+def test_a_number_the_lexicon_cannot_name_is_kept_in_the_documents_words(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "twitch.txt",
+        "Twitch transparency report. In the first half of 2020, 24.4 billion chat messages were sent on Twitch.",
+        published=D(2021, 3, 3))
+    a = answer("how many chat messages were sent on twitch in H1 2020", empty_store)
+    assert a.status == "answer" and a.answer.value == 24.4e9, a.message
+    assert "chat messages" in a.answer.metric
+
+
+def test_table_like_lines_and_bullets(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "yt.txt",
+        "YouTube enforcement, July 2023 – September 2023\n\nComment removals (total): 842,831,976\n"
+        "  • Automated flagging: 99.5%\n  • Human flagging: 0.5%\n", url="https://support.google.com/x")
+    a = answer("youtube comment removals total Q3 2023", empty_store)
+    assert a.status == "answer" and a.answer.value == 842831976, a.message
+    b = answer("what percentage of youtube comment removals came from automated flagging in Q3 2023", empty_store)
+    assert b.status == "answer" and b.answer.value == 99.5, b.message
+
+
+def test_numbers_stated_for_a_country_are_that_countrys(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "tiktok.txt",
+        "In the first half of 2020, TikTok removed a total of 10,698,297 videos, wherein 37,682,924 are from India "
+        "and 9,822,996 from the United States.", published=D(2020, 9, 22))
+    assert answer("tiktok videos removed in India H1 2020", empty_store).answer.value == 37682924
+    assert answer("How many TikTok videos were removed in the United States in H1 2020?", empty_store).answer.value == 9822996
+    assert answer("tiktok videos removed in Brazil H1 2020", empty_store).answer is None
+
+
+def test_the_value_a_change_started_from_is_the_previous_periods(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "discord.txt",
+        "In the first half of 2021, CSAM reports that had action taken increased from 33 per cent to 45 per cent.",
+        published=D(2021, 9, 1), title="Discord transparency report H1 2021")
+    answers = {a.answer.period_label: a.answer.value for a in
+               (answer(q, empty_store) for q in ("discord CSAM reports actioned percentage H2 2020",
+                                                   "discord CSAM reports actioned percentage H1 2021")) if a.answer}
+    assert answers == {"H2 2020": 33, "H1 2021": 45}
+
+
+def test_a_sentence_without_a_period_takes_the_one_before_it(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "x.txt",
+        "X published its report in September 2024. For comparison, in the second half of 2021, 11.6 million accounts "
+        "were reported. Action was ultimately taken against 4.3 million accounts.", published=D(2024, 9, 25))
+    a = answer("how many reported accounts did twitter take action against in H2 2021", empty_store)
+    assert a.status == "answer" and a.answer.value == 4.3e6, a.message
+
+
+def test_an_undated_document_is_kept_with_what_it_states(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "telegram.txt",
+        "Telegram Blocks 78 Channels used by ISIS to Spread Propaganda\n\n"
+        "Telegram said it has shut down 78 ISIS-related channels since mid-2015.")
+    a = answer("how many ISIS channels did telegram shut down", empty_store)
+    assert a.status == "answer" and a.answer.value == 78, a.message
+    assert a.answer.source.published is None
+    assert a.answer.period_end is None  # the end of "since mid-2015" is unknown: never invented
+
+
+def test_a_date_in_the_url_places_relative_periods_but_is_not_the_publication_date(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "fb.txt", "Facebook removed 3.2 billion fake accounts between April and September.",
+        url="https://example.com/2019/11/14/facebook-fake-accounts")
+    a = answer("facebook fake accounts removed Apr-Sep 2019", empty_store)
+    assert a.status == "answer" and a.answer.value == 3.2e9, a.message
+    assert a.answer.source.published is None
+
+
+def test_a_french_article_is_read(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "fr.txt",
+        "Au deuxième semestre 2017, Twitter a fermé 274 460 comptes pour apologie du terrorisme.")
+    a = answer("twitter accounts suspended for terrorism H2 2017", empty_store)
+    assert a.status == "answer" and a.answer.value == 274460, a.message
+
+
+def test_meta_answers_for_facebook_but_instagram_never_does(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "meta.txt", "In the first quarter of 2019, Meta removed 2.2 billion fake accounts.")
+    assert answer("facebook fake accounts removed Q1 2019", empty_store).answer.value == 2.2e9
+    doc(empty_store, tmp_path, "ig.txt", "In the third quarter of 2020, Instagram removed 6.5 million pieces of hate speech.")
+    assert answer("facebook hate speech removed Q3 2020", empty_store).answer is None
