@@ -49,7 +49,7 @@ STOPWORDS = frozenset(
     announcement post posted blog latest newest new old said mention mentioned claim claimed
     figure out overall around within inside across throughout during while whilst after before
     prior ago since back thanks thank thx ty cheers ok okay yes no not true false really right
-    correct confirm verify check formerly previously aka called named known came come comes
+    correct check formerly previously aka called named known came come comes
     coming went go goes going happened happen took take make made put keep kept lot lots q
     pls btw fyi imo tbh re regarding wrt number's send sent sending""".split()
 )
@@ -271,7 +271,7 @@ class Reader:
         return Query(text, features, period, since, location, unknown=tuple(unknown),
                      blocking=tuple(blocking), breakdown=breakdown, values=values,
                      latest=period is None and bool(LATEST_RE.search(text)),
-                     scope=_scope(raw, text, periods, features),
+                     scope=_scope(raw, text, periods, features, found),
                      metric_fit=metric_fit, policy_fit=policy_fit, asked=_asked(about), core=core)
 
     @staticmethod
@@ -415,9 +415,12 @@ def _undouble(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
-def _scope(raw: str, text: str, periods, features: Features) -> str | None:
+def _scope(raw: str, text: str, periods, features: Features, found=()) -> str | None:
     """Why the question asks for something other than one stored figure, or None. (Negation
     is read before spelling correction, which must not turn "excluding" into "including".)"""
+    bad = next((m for m in found if m.kind == "invalid"), None)
+    if bad is not None:  # "2017Q5", "H2 1850", "31/02/2017": no figure is of a period that is not
+        return f"“{text[bad.start:bad.end]}” is not a period that exists"
     if NEGATION_RE.search(raw):
         return "it asks about what was not counted, or leaves something out"
     for m in periods:

@@ -55,6 +55,17 @@ def test_negated_excluded_and_joined_questions_get_no_number_and_say_why(seeded_
     assert why in a.message
 
 
+@pytest.mark.parametrize("question", ["suspensions 2017Q5", "suspensions H2 1850", "suspensions 31/02/2017",
+                                      "twitter suspensions since Feb 29 2017"])
+def test_a_period_that_cannot_exist_gets_no_number_from_another(seeded_sqlite, question):
+    a = answer(question, seeded_sqlite)
+    assert a.status == "no_answer" and a.answer is None and "not a period that exists" in a.message
+
+
+def test_an_action_no_figure_counts_is_not_answered_with_another(seeded_sqlite):
+    assert answer("how many did Twitter verify in H2 2017", seeded_sqlite).answer is None
+
+
 def test_a_clarification_with_not_is_no_negation(seeded_sqlite):
     a = answer("how many accounts did twitter suspend in H2 2017 (the count, not the %)", seeded_sqlite)
     assert a.status == "answer" and a.answer.value == 274460, a.message
