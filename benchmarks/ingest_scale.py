@@ -46,6 +46,9 @@ META_POLICIES = ["Adult Nudity & Sexual Activity", "Bullying & Harassment", "Chi
                  "Regulated Goods: Drugs", "Regulated Goods: Firearms", "Spam", "Suicide and Self-Injury",
                  "Violence And Incitement", "Violent & Graphic Content", "Child Nudity & Sexual Exploitation",
                  "Child Endangerment: Nudity and Physical Abuse"] + [f"Policy Area {i:02d}" for i in range(5)]
+# names that differ only in their order: a question naming one exactly must get that one (issue 7)
+PERMUTED_POLICIES = ["Hate & Spam", "Spam & Hate", "Drugs & Firearms", "Firearms & Drugs", "Fraud & Scams", "Scams & Fraud"]
+META_POLICIES += PERMUTED_POLICIES
 META_METRICS = ["Content Actioned", "Content Appealed", "Content Restored with appeal", "Content Restored without appeal",
                 "Proactive rate", "Upperbound Prevalence", "Lowerbound Prevalence"]
 TT_METRICS = ["Removal rate within 24 hours", "Removal rate before any views", "Proactive removal rate",
@@ -165,10 +168,19 @@ def child_ingest(url: str, paths: list[str]) -> None:
                       "citations": sum(f.figures for f in report.files)}))
 
 
-def generated_questions() -> list[tuple[str, float]]:
-    """Questions over generated rows, with the values the generator wrote."""
+def generated_questions(layout: str = "mixed") -> list[tuple[str, float]]:
+    """Questions over generated rows, with the values the generator wrote. Meta questions name
+    a fact exactly, among policies whose names are permutations of each other."""
     out = []
     rnd = random.Random(4)
+    for _ in range(60 if layout == "meta" else 5):
+        year, q = rnd.randint(1900, YEARS["meta"]), rnd.randint(1, 4)
+        app, pol, metric = rnd.choice(("Facebook", "Instagram")), rnd.choice(PERMUTED_POLICIES), rnd.choice(META_METRICS)
+        k = (app, pol, metric, f"{year}Q{q}")
+        want = round(rate(*k) * 100, 2) if "rate" in metric or "Prevalence" in metric else value(*k)
+        out.append((f"{app} {pol} {metric} {year}Q{q}", want))
+    if layout == "meta":
+        return out
     for _ in range(20):
         year, q = rnd.randint(1900, YEARS["tiktok"]), rnd.randint(1, 4)
         period = f"{MONTHS[q - 1]} {year}"
@@ -286,7 +298,7 @@ def main() -> int:
     extra = [p for p in extra if p.exists()]
     ingest_paths(store, extra, Meta(published=dt.date(2024, 9, 1)))
 
-    gen = generated_questions()
+    gen = generated_questions(args.layout)
     dev = [json.loads(line) for line in SET.read_text().splitlines() if line.strip()] if SET.exists() else []
     questions = [q for q, _ in gen] + [d["question"] for d in dev] + ["suspensions H2 2017"]
     for q in questions:  # warm

@@ -165,7 +165,9 @@ class Reader:
         self.choices = sorted(w for w in self.known if len(w) >= 4)
         self.idf = _idf([*vocabulary.quoted, *vocabulary.metrics, *vocabulary.policies])
         self.metric_names = _Names(vocabulary.metrics)
-        self.policy_names = _Names(vocabulary.policies)
+        # a policy is named by its own words, not by those it shares with what is counted
+        # ("Other accounts removed" is not named by "how many accounts were removed")
+        self.policy_names = _Names(vocabulary.policies, ignore=frozenset().union(*self.metric_names.words.values()))
         self._by_initial: dict[str, list[str]] = {}
         for w in self.choices:
             if w.isalpha():
@@ -382,14 +384,14 @@ class _Names:
     word for word (as letters and digits, so "Upperbound Prevalence" = "upper bound
     prevalence"), else by the share of their words it uses."""
 
-    def __init__(self, names) -> None:
+    def __init__(self, names, ignore: frozenset[str] = frozenset()) -> None:
         self.keys: dict[str, set[str]] = {}
         self.words: dict[str, frozenset[str]] = {}
         self.having: dict[str, list[str]] = {}  # word -> the names using it
         for n in names:
             if len(k := _key(n)) >= 6:
                 self.keys.setdefault(k, set()).add(n)
-            if words := content_words(n):
+            if words := content_words(n) - ignore:
                 self.words[n] = words
                 for w in words:
                     self.having.setdefault(w, []).append(n)
