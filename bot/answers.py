@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 ANSWER, AMBIGUOUS, NO_ANSWER, INVALID = "answer", "ambiguous", "no_answer", "invalid"
+SERIES, COMPARISON = "series", "comparison"  # several figures: one fact over time, or side by side
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,19 @@ class Revision:
 
 
 @dataclass(frozen=True)
+class Derived:
+    """How modstats computed a value from stored figures: "sum", "difference" or "ratio" of
+    the figures ``of`` (their ids, in order: a difference is of[0] - of[1], a ratio of[0] / of[1])."""
+
+    op: str
+    of: tuple[int, ...]
+    parts: tuple["FigureView", ...] = field(default=(), compare=False)  # the figures themselves
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"op": self.op, "of": list(self.of)}
+
+
+@dataclass(frozen=True)
 class FigureView:
     figure_id: int
     value: float
@@ -62,6 +76,7 @@ class FigureView:
     score: float = 0.0
     revisions: tuple[Revision, ...] = ()
     compared_with: str | None = None  # for a change: the period it is compared with ("H1 2017")
+    derived: Derived | None = None  # computed by modstats from stored figures (figure_id is then 0)
 
     @property
     def display(self) -> str:
@@ -97,6 +112,9 @@ class FigureView:
             d["breakdown"] = self.breakdown
         if self.compared_with:
             d["compared_with"] = self.compared_with
+        if self.derived:
+            d["derived"] = self.derived.to_dict()
+            d["parts"] = [p.to_dict() for p in self.derived.parts]
         if self.revisions:
             d["revisions"] = [
                 {"value": r.value, "display": r.display, "source": r.source.to_dict()} for r in self.revisions
@@ -105,19 +123,45 @@ class FigureView:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """A period inside a series for which no figure of the fact is stored: shown, never filled."""
+
+    period_start: dt.date
+    period_end: dt.date
+    period_label: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": None, "gap": True,
+                "period": {"start": self.period_start.isoformat(), "end": self.period_end.isoformat(),
+                           "label": self.period_label}}
+
+
+@dataclass(frozen=True)
 class Answer:
     status: str
     message: str
     answer: FigureView | None = None
     alternatives: tuple[FigureView, ...] = field(default_factory=tuple)
+    series: tuple[FigureView | Gap, ...] = ()  # SERIES: one fact in period order, gaps included
+    items: tuple[FigureView, ...] = ()  # COMPARISON: the figures side by side, then what was computed
+    chart: str | None = None  # the PNG drawn for a series (its path, once written)
+    read_as: str | None = None  # a follow-up: how it was read with the conversation's earlier question
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "status": self.status,
             "answer": self.answer.to_dict() if self.answer else None,
             "alternatives": [a.to_dict() for a in self.alternatives],
             "message": self.message,
         }
+        if self.status == SERIES:
+            d["series"] = [s.to_dict() for s in self.series]
+            d["chart"] = self.chart
+        if self.status == COMPARISON:
+            d["items"] = [i.to_dict() for i in self.items]
+        if self.read_as:
+            d["read_as"] = self.read_as
+        return d
 
 
 def agreeing_sources(fig) -> int:
@@ -127,7 +171,11 @@ def agreeing_sources(fig) -> int:
 
 
 def format_value(value: float, unit: str) -> str:
-    """274,460 · 1.2 million · 93% · -8.4%."""
+    """274,460 · 1.2 million · 93% · -8.4% · 1.37× (a ratio) · 2.5 points (of percentages)."""
+    if unit == "ratio":
+        return f"{value:,.2f}".rstrip("0").rstrip(".") + "×"
+    if unit == "percentage points":
+        return f"{value:,.2f}".rstrip("0").rstrip(".") + " points"
     if unit.startswith("percent"):
         text = f"{value:,.2f}".rstrip("0").rstrip(".")
         return f"{text}%"

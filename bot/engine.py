@@ -58,7 +58,13 @@ def answer(question: str, store) -> Answer:
         return _answer(question, store)
 
 
-def _answer(question: str, store) -> Answer:
+def _answer(question: str, store, beyond: bool = True) -> Answer:
+    if beyond:  # trends, comparisons and totals over several figures (bot.analysis); None: one figure
+        from bot import analysis
+
+        several = analysis.answer(question, store)
+        if several is not None:
+            return several
     query = reader(store).read(question)
     if not query.text:
         return Answer(INVALID, ASK_ME)
@@ -126,6 +132,16 @@ def reader(store) -> Reader:
         cached = (version, Reader(store.vocabulary()))
         _readers[store] = cached
     return cached[1]
+
+
+def candidates(query: Query, store, limit: int = CANDIDATE_LIMIT) -> list["Scored"]:
+    """The facts that could answer ``query``, best first (for bot.analysis)."""
+    return _rank(query, _fetch(store, query, limit), store)
+
+
+def rank(query: Query, figures: list[Figure], store) -> list["Scored"]:
+    """These figures scored against ``query``, one entry per fact and period, best first."""
+    return _rank(query, figures, store)
 
 
 # --- fetching -------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ prints, and Slack's notification fallback)."""
 
 from __future__ import annotations
 
-from bot.answers import FigureView
+from bot.answers import FigureView, Gap, unit_words
 
 
 def source_line(v: FigureView) -> str:
@@ -66,3 +66,80 @@ def no_answer(near: tuple[FigureView, ...], why: str | None = None) -> str:
         return line[:-1] + ", nor any close to it."
     return "\n".join([line + " The nearest I have:"] + [f"• {what(v)}" for v in near])
 
+
+
+# --- answers beyond one figure (bot.analysis) -------------------------------------------------
+
+COMPUTED = "computed by modstats from the stored figures"
+
+
+def fact(v: FigureView) -> str:
+    """What a series counts: 'Content Actioned — Facebook, Hate Speech'"""
+    where = f", {v.location}" if v.location else ""
+    extra = f", {v.breakdown}" if v.breakdown else ""
+    return f"{unit_words(v.unit, v.metric)} — {v.platform}, {v.policy}{where}{extra}"
+
+
+def short_source(v: FigureView) -> str:
+    s = v.source
+    name = f"“{s.title}”" if s.title else s.filename
+    return f"{name}, {s.filename} row {s.row}" if s.row else name
+
+
+def series(points) -> str:
+    """One fact over time: a line per period (a gap says so), each with its source."""
+    figures = [p for p in points if isinstance(p, FigureView)]
+    first = figures[0]
+    lines = [f"{fact(first)}, {points[0].period_label} to {points[-1].period_label}:"]
+    for p in points:
+        if isinstance(p, Gap):
+            lines.append(f"• {p.period_label}: no figure stored")
+        else:
+            q = f"{p.qualifier} " if p.qualifier else ""
+            lines.append(f"• {p.period_label}: {q}{p.display} — “{p.quote}” ({short_source(p)})")
+    documents = {}
+    for p in figures:  # each document once (its rows are named above)
+        s = p.source
+        documents.setdefault((s.title, s.publisher, s.url), p)
+    for (title, publisher, url), p in documents.items():
+        line = ", ".join(x for x in (f"“{title}”" if title else p.source.filename, publisher or "publisher not named") if x)
+        lines.append(f"Source: {line}" + (f" ({url})" if url else ""))
+    return "\n".join(lines)
+
+
+def derived_line(v: FigureView) -> str:
+    """'Computed by modstats: Facebook minus Instagram = 2.6 million Content Actioned'"""
+    a, b = v.derived.parts
+    q = f"{v.qualifier} " if v.qualifier else ""
+    if v.derived.op == "difference":
+        return f"Difference ({COMPUTED}): {q}{v.display} ({a.display} − {b.display})"
+    if v.derived.op == "ratio":
+        return f"Ratio ({COMPUTED}): {q}{v.display} ({a.display} ÷ {b.display})"
+    return f"{v.derived.op} ({COMPUTED}): {q}{v.display}"
+
+
+def comparison(items, names: list[str]) -> str:
+    lines = ["Side by side:"]
+    for name, v in zip(names, items):
+        lines.append(f"• {name}: {what(v)}")
+        lines.append(f"  “{v.quote}”" if not v.derived else "  " + derived_parts(v))
+        lines.append(f"  Source: {source_line(v)}")
+    lines += [derived_line(v) for v in items if v.derived and v.derived.op != "sum"]
+    return "\n".join(lines)
+
+
+def cannot_compare(name: str, got) -> str:
+    first = got.message.splitlines()[0] if got.message else "no figure"
+    return "\n".join([f"I cannot compare those. For “{name}”: {first}"]
+                     + [f"• {what(v)}" for v in got.alternatives])
+
+
+def derived_parts(v: FigureView) -> str:
+    return " + ".join(f"{p.period_label} {(p.qualifier + ' ') if p.qualifier else ''}{p.display}" for p in v.derived.parts)
+
+
+def derived_total(v: FigureView) -> str:
+    lines = [f"{what(v)} — {COMPUTED}: {derived_parts(v)}"]
+    for p in v.derived.parts:
+        lines += [f"• {p.period_label}: {p.headline}", f"  “{p.quote}”", f"  Source: {source_line(p)}"]
+    return "\n".join(lines)

@@ -1,0 +1,324 @@
+"""Answers beyond one figure: one fact over time (a series), facts side by side (a comparison),
+and a total over a period that stored shorter periods cover exactly (a derived sum).
+
+Everything is built from stored figures, each shown with its quote and source; a value
+modstats computes carries ``derived`` and says so. ``answer(question, store)`` returns None for
+a question about one figure, which the engine answers as before (it calls this first).
+
+- Series: "over time", "trend", "each quarter of 2022", "since 2019", "2018–2023", "how have X
+  changed since 2018". The same fact (platform, metric, policy, place, breakdown, unit) in
+  every stored period of one length inside the range, in period order, gaps shown as gaps.
+  "since" and ranges also name single stored figures ("since mid-2015", "Aug 2015 to Dec
+  2017"): the engine's answer wins when it has one.
+- Comparison: "X vs Y", "compare A and B", "A or B: which is higher". Each side is a question
+  of its own, sharing what only the other side says; two figures of one unit get their
+  difference (and, for counts, their ratio), computed.
+- Derived total: a year (or half) with no stored figure, covered by its halves or quarters of
+  one fact from one source: their sum. Never shares or changes; never bounds that pull apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import replace
+
+from bot import engine, render
+from bot.answers import AMBIGUOUS, ANSWER, COMPARISON, NO_ANSWER, SERIES, Answer, Derived, FigureView, Gap
+from bot.slots import Parts, compose, split
+from bot.understanding import Query
+from store.periods import Period, label_for, month_end, span
+
+# what makes a question a series ...
+TREND_RE = re.compile(
+    r"\b(?:over\s+time|trends?|trending|trended|time[-\s]series|histor(?:y|ical(?:ly)?)|"
+    r"over\s+the\s+(?:past\s+|last\s+)?(?:\w+\s+)?(?:years|quarters|halves)|"
+    r"(?:year|quarter)[-\s]+(?:over|on|by)[-\s]+(?:year|quarter)|"
+    r"(?:each|every|per|by)\s+(?:quarter|half|half-year|six\s+months|year)|"
+    r"quarterly|half[-\s]yearly|annually|yearly|year\s+by\s+year|"
+    r"evolv(?:e|ed|ing)|develop(?:ed|ing)?)\b",
+    re.IGNORECASE,
+)
+# ... "how have X changed" (not "how much did X change in H2 2017", a stored change)
+CHANGED_RE = re.compile(r"\bhow\s+(?:has|have|did|do|does|is|are)\b(?!\s+much\b).*?\b(?:chang(?:e|ed|ing)|mov(?:e|ed)|gr(?:own|ow|ew)|gone|go)\b", re.IGNORECASE)
+HOW_RE = re.compile(r"\bhow\s+(?:has|have|did|do|does|is|are)\b", re.IGNORECASE)
+CHANGE_VERB_RE = re.compile(r"\b(?:chang(?:e|ed|ing)|mov(?:e|ed)|gr(?:own|ow|ew)|gone|go)\b", re.IGNORECASE)
+STEP_RE = re.compile(r"\b(?:(?:each|every|per|by)\s+(?P<unit>quarter|half-year|half|six\s+months|year)|(?P<adj>quarterly|half[-\s]yearly|annually|yearly|year\s+by\s+year))\b", re.IGNORECASE)
+# ... and a comparison
+VS_RE = re.compile(r"\s+(?:vs\.?|versus|v\.)\s+", re.IGNORECASE)
+COMPARE_RE = re.compile(r"^\W*(?:please\s+)?compare\s+(?P<a>.+?)\s+(?:and|with|to|against)\s+(?P<b>.+)$", re.IGNORECASE)
+WHICH_RE = re.compile(r"\b(?:which|whether|did|does|do|was|were|is|are)\b.*\b(?:higher|more|larger|bigger|greater|lower|fewer|less|smaller|most|least)\b"
+                      r"|\b(?:higher|more|larger|bigger|greater|lower|fewer|less|smaller)\b.*\bwhich\b", re.IGNORECASE)
+OR_RE = re.compile(r"\s+or\s+", re.IGNORECASE)
+CLAUSE_RE = re.compile(r"[:;,?]")
+
+SERIES_MIN = engine.MIN_SCORE - 0.1  # a series question names no one period: no credit for one
+PART_LENGTHS = (6, 3)  # a year from its halves or its quarters; a half from its quarters
+LOWER = {"over", "more than", "just over", "in excess of", "upwards of"}
+AT_LEAST = {"at least"}
+UPPER = {"less than", "fewer than", "under", "just under"}
+AT_MOST = {"at most", "no more than", "up to"}
+NOT_SUMMED = ("percent", "percent change")
+
+
+def answer(question: str, store) -> Answer | None:
+    """The answer to a question about several figures, or None when it asks for one."""
+    sides = comparison_sides(question)
+    if sides is not None:
+        return _comparison(sides, store)
+    if TREND_RE.search(question) or CHANGED_RE.search(question):
+        found = _series(question, store)
+        if found is not None:
+            return found
+    query = engine.reader(store).read(question)
+    weak_trend = query.period is not None and (query.since or (query.period.months() or 0) > 12)
+    if weak_trend or _coverable(query):
+        single = engine._answer(question, store, beyond=False)
+        if single.status != NO_ANSWER:
+            return single  # a stored figure for the whole period wins
+        found = _series(question, store) if weak_trend else _total(query, store)
+        return found if found is not None and found.status != NO_ANSWER else single
+    return None
+
+
+def one(question: str, store) -> Answer:
+    """One figure: the engine's, or else a stored total's sum."""
+    single = engine._answer(question, store, beyond=False)
+    if single.status == NO_ANSWER:
+        total = _total(engine.reader(store).read(question), store)
+        if total is not None:
+            return total
+    return single
+
+
+# --- series ---------------------------------------------------------------------------------
+
+def _step(question: str) -> int | None:
+    m = STEP_RE.search(question)
+    if not m:
+        return None
+    word = (m.group("unit") or m.group("adj")).lower()
+    return 3 if word.startswith("quarter") else 6 if word.startswith(("half", "six")) else 12
+
+
+def _core(question: str) -> str:
+    """The question without its trend words: what is counted, where, and the range."""
+    text = TREND_RE.sub(" ", question)
+    if CHANGED_RE.search(question):
+        text = CHANGE_VERB_RE.sub(" ", HOW_RE.sub(" ", text))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _whole(v: FigureView) -> int | None:
+    """The length in months of a figure's period of whole calendar months, else None."""
+    s, e = v.period_start, v.period_end
+    if s is None or e is None or s.day != 1 or e != month_end(e.year, e.month) or v.compared_with:
+        return None
+    return (e.year - s.year) * 12 + e.month - s.month + 1
+
+
+def _inside(v: FigureView, bounds: Period | None, since: bool) -> bool:
+    if bounds is None or bounds.start is None:
+        return True
+    if v.period_start is None or v.period_start < bounds.start:
+        return False
+    return since or bounds.end is None or (v.period_end is not None and v.period_end <= bounds.end)
+
+
+def _fact(s: engine.Scored) -> tuple:
+    platform, metric, policy, location, breakdown, _start, _end, unit = s.key
+    return (platform, metric, policy, location, breakdown, unit)
+
+
+def _series(question: str, store) -> Answer | None:
+    query = engine.reader(store).read(_core(question))
+    if query.scope or not (query.asked or query.features.platforms):
+        return None
+    bounds, since, step = query.period, query.since, _step(question)
+    if bounds is not None and bounds.start is None:
+        bounds = None
+    fact_query = replace(query, period=None, since=False, latest=False)
+    ranked = [s for s in engine.candidates(fact_query, store)
+              if _whole(s.view) and _inside(s.view, bounds, since) and (step is None or _whole(s.view) == step)]
+    ranked = [s for s in ranked if s.score >= SERIES_MIN]
+    if not ranked:
+        return None
+    best = ranked[0]
+    rivals = {}
+    for s in ranked:
+        if best.fit - s.fit <= engine.TIE and _fact(s) not in rivals:
+            rivals[_fact(s)] = s.view
+    if len(rivals) > 1:
+        views = tuple(rivals.values())[:5]
+        return Answer(AMBIGUOUS, render.ambiguous(views), None, views)
+    points = _points(fact_query, _fact(best), store)
+    points = [v for v in points if _inside(v, bounds, since)]
+    lengths = Counter(_whole(v) for v in points)
+    length = step or max(lengths, key=lambda n: (lengths[n], -n))
+    points = sorted((v for v in points if _whole(v) == length), key=lambda v: v.period_start)
+    if len(points) < 2:
+        return None  # one period is no series: the engine answers it
+    series = _with_gaps(points, length)
+    return Answer(SERIES, render.series(series), series=series)
+
+
+def _points(query: Query, fact: tuple, store) -> list[FigureView]:
+    """Every stored period of one fact, one figure each (the best supported)."""
+    platform, metric, policy, location, breakdown, unit = fact
+    where = ["f.platform = :pl", "f.metric = :me", "f.policy = :po", "f.location = :lo", "f.breakdown = :br", "f.unit = :un"]
+    params = {"pl": platform, "me": metric, "po": policy, "lo": location, "br": breakdown, "un": unit}
+    figures = store.queries.figures(where, params, citations=False)
+    best: dict[tuple, engine.Scored] = {}
+    for s in engine.rank(query, figures, store):
+        k = (s.view.period_start, s.view.period_end)
+        if _whole(s.view) and (k not in best or (s.view.sources, s.score) > (best[k].view.sources, best[k].score)):
+            best[k] = s
+    return [s.view for s in best.values()]
+
+
+def _with_gaps(points: list[FigureView], months: int) -> tuple[FigureView | Gap, ...]:
+    by_start = {v.period_start: v for v in points}
+    out: list[FigureView | Gap] = []
+    start, last = points[0].period_start, points[-1].period_start
+    while start <= last:
+        end_index = start.year * 12 + start.month - 1 + months - 1
+        end = month_end(end_index // 12, end_index % 12 + 1)
+        out.append(by_start.get(start) or Gap(start, end, label_for(start, end)))
+        nxt = start.year * 12 + start.month - 1 + months
+        start = dt.date(nxt // 12, nxt % 12 + 1, 1)
+    return tuple(out)
+
+
+# --- comparisons ----------------------------------------------------------------------------
+
+def comparison_sides(question: str) -> tuple[str, str, str] | None:
+    """(one side, the other, what both share) of a comparison, or None."""
+    text = question.strip()
+    m = COMPARE_RE.match(text)
+    if m:
+        return m.group("a"), m.group("b"), ""
+    halves = VS_RE.split(text, maxsplit=1)
+    if len(halves) == 2:
+        return halves[0], halves[1], ""
+    if WHICH_RE.search(text):
+        clauses = CLAUSE_RE.split(text)
+        for i, clause in enumerate(clauses):
+            pair = OR_RE.split(clause, maxsplit=1)
+            if len(pair) == 2:
+                shared = " ".join(c for j, c in enumerate(clauses) if j != i)
+                return pair[0], pair[1], shared
+    return None
+
+
+def _comparison(sides: tuple[str, str, str], store) -> Answer | None:
+    r = engine.reader(store)
+    a, b, shared = (split(t, r) for t in sides)
+    questions = (compose(a, compose(b, shared)), compose(b, compose(a, shared)))
+    if questions[0] == questions[1]:
+        return None
+    answers = [one(q.text, store) for q in questions]
+    for q, got in zip(questions, answers):
+        if got.status == AMBIGUOUS:
+            return Answer(AMBIGUOUS, f"For “{q.read_as}”: {got.message}", None, got.alternatives)
+        if got.status != ANSWER or got.answer is None:
+            return Answer(NO_ANSWER, render.cannot_compare(q.read_as, got), None, got.alternatives)
+    items = (answers[0].answer, answers[1].answer)
+    items += computed(*items)
+    return Answer(COMPARISON, render.comparison(items, [q.read_as for q in questions]), items=items)
+
+
+def computed(a: FigureView, b: FigureView) -> tuple[FigureView, ...]:
+    """The difference of two stored figures of one unit, and for counts their ratio."""
+    if a.unit != b.unit or a.unit == "percent change" or a.derived or b.derived:
+        return ()
+    qualifier = "about" if (a.qualifier or b.qualifier) else None
+    base = dict(qualifier=qualifier, score=0.0, revisions=(), sources=a.sources + b.sources, compared_with=None)
+    out = [_derived(a, b, "difference", a.value - b.value, "percentage points" if a.unit == "percent" else a.unit, base)]
+    if a.unit != "percent" and b.value > 0 and a.value >= 0:
+        out.append(_derived(a, b, "ratio", a.value / b.value, "ratio", base))
+    return tuple(out)
+
+
+def _derived(a: FigureView, b: FigureView, op: str, value: float, unit: str, base: dict) -> FigureView:
+    same = lambda x, y: x if x == y else f"{x} / {y}"  # noqa: E731
+    return replace(a, figure_id=0, value=value, unit=unit, platform=same(a.platform, b.platform),
+                   metric=same(a.metric, b.metric), policy=same(a.policy, b.policy), location=same(a.location, b.location),
+                   period_label=same(a.period_label, b.period_label),
+                   period_start=a.period_start if a.period_start == b.period_start else None,
+                   period_end=a.period_end if a.period_end == b.period_end else None,
+                   quote=f"{a.quote}\n{b.quote}", derived=Derived(op, (a.figure_id, b.figure_id), (a, b)), **base)
+
+
+# --- derived totals -------------------------------------------------------------------------
+
+def _coverable(q: Query) -> bool:
+    """Could shorter stored periods add up to the question's period (a count over a year or half)?"""
+    p = q.period
+    return (p is not None and not q.since and p.start is not None and p.end is not None and p.start.day == 1
+            and (p.months() or 0) in (6, 12) and q.features.kind in (None, "count"))
+
+
+def _total(q: Query, store) -> Answer | None:
+    if not _coverable(q):
+        return None
+    p = q.period
+    for length in PART_LENGTHS:
+        n = p.months()
+        if length >= n:
+            continue
+        periods = [_shift(p.start, i * length, length) for i in range(n // length)]
+        per_part = [[s for s in engine.candidates(replace(q, period=pp), store) if s.score >= engine.MIN_SCORE]
+                    for pp in periods]
+        if not all(per_part):
+            continue
+        lead = per_part[0][0]
+        parts = [lead] + [next((s for s in found if _fact(s) == _fact(lead)), None) for found in per_part[1:]]
+        if any(s is None for s in parts):
+            continue
+        views = [s.view for s in parts]
+        total = summed(views, p)
+        if total is not None:
+            return Answer(ANSWER, render.derived_total(total), total)
+    return None
+
+
+def _shift(start: dt.date, months: int, length: int) -> Period:
+    first = start.year * 12 + start.month - 1 + months
+    last = first + length - 1
+    return span(first // 12, first % 12 + 1, last // 12, last % 12 + 1)
+
+
+def summed(parts: list[FigureView], period: Period) -> FigureView | None:
+    """The sum of the parts as one figure of the whole period, labelled as computed; None
+    when they may not be summed (shares or changes; sources with their own definitions;
+    bounds in opposite directions)."""
+    if any(v.unit in NOT_SUMMED for v in parts) or len({v.unit for v in parts}) != 1:
+        return None
+    if len({v.source.publisher or v.source.filename for v in parts}) != 1:
+        return None  # two sources: two definitions of what is counted
+    qualifier = _sum_qualifier([v.qualifier for v in parts])
+    if qualifier is False:
+        return None
+    first = parts[0]
+    return replace(first, figure_id=0, value=sum(v.value for v in parts), qualifier=qualifier,
+                   period_start=period.start, period_end=period.end, period_label=label_for(period.start, period.end),
+                   quote="\n".join(v.quote for v in parts), sources=len({v.source for v in parts}),
+                   score=min(v.score for v in parts), revisions=(),
+                   derived=Derived("sum", tuple(v.figure_id for v in parts), tuple(parts)))
+
+
+def _sum_qualifier(qualifiers: list[str | None]):
+    """What a sum of qualified values honestly is: "over" (any part a strict lower bound,
+    the rest exact or bounds below), "at least", "less than", "at most", "about" (any part
+    approximate, none a bound), None (all exact); False when the bounds pull apart."""
+    qs = {q.lower() for q in qualifiers if q}
+    if not qs:
+        return None
+    if qs <= LOWER | AT_LEAST:
+        return "over" if qs & LOWER else "at least"
+    if qs <= UPPER | AT_MOST:
+        return "less than" if qs & UPPER else "at most"
+    if qs & (LOWER | AT_LEAST | UPPER | AT_MOST):
+        return False
+    return "about"
