@@ -28,6 +28,7 @@ def parser() -> argparse.ArgumentParser:
 
     ask = sub.add_parser("ask", help="answer one question (or, with --json -, one per line on stdin)")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    ask.add_argument("--chart", type=Path, metavar="PATH", help="write the chart of a series answer to PATH (PNG)")
     ask.add_argument("question", nargs="+", help="the question; '-' reads questions from stdin, one per line")
 
     ingest = sub.add_parser("ingest", help="add documents: text/Markdown with optional front matter, or CSV")
@@ -174,8 +175,25 @@ def ask(store, args) -> int:
             print(dumps(result.to_dict()) if args.json else result.message, flush=True)
         return 0
     result = _answer(" ".join(args.question), store)
+    if args.chart is not None:
+        result = write_chart(result, args.chart)
     print(dumps(result.to_dict(), indent=None if not sys.stdout.isatty() else 2) if args.json else result.message)
-    return 0 if result.status in ("answer", "ambiguous") else 1
+    return 0 if result.status in ("answer", "ambiguous", "series", "comparison") else 1
+
+
+def write_chart(result, path: Path):
+    """The series' PNG written to ``path`` (its path then in the answer's ``chart``); an answer
+    that is not a series has no chart, and stderr says so."""
+    from dataclasses import replace
+
+    from bot.answers import SERIES
+    from bot.chart import render
+
+    if result.status != SERIES:
+        print(f"modstats: no chart written: the answer is not a series ({result.status})", file=sys.stderr)
+        return result
+    path.write_bytes(render(result.series))
+    return replace(result, chart=str(path), message=result.message + f"\nChart: {path}")
 
 
 def ingest(store, args) -> int:
