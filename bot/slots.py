@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.understanding import LOCATION_ALIASES, Reader, content_words
 from store.periods import find_periods
-from store.vocabulary import PLATFORM_RES
+from store.vocabulary import PLATFORM_RES, POLICY_RES
 
 # "H1", "Q3" with no year after them ("and H1?", "H1 vs H2 2017")
 BARE_RE = re.compile(r"\b([HQ][1-4])\b(?!\s*[-/'’]?\s*\d{2})", re.IGNORECASE)
@@ -34,18 +34,19 @@ class Parts:
     platform: str = ""  # "Instagram"
     period: str = ""  # "Q3 2023", or a bare "H1"
     place: str = ""  # "Germany"
-    rest: str = ""  # what is counted: "hate speech content actioned"
+    policy: str = ""  # "hate speech", as the lexicon knows policy areas
+    rest: str = ""  # the rest of what is counted: "content actioned"
 
     @property
     def text(self) -> str:
         """The parts as one question the engine reads."""
         place = f"in {self.place}" if self.place else ""
-        return " ".join(p for p in (self.platform, self.rest, place, self.period) if p)
+        return " ".join(p for p in (self.platform, self.policy, self.rest, place, self.period) if p)
 
     @property
     def read_as(self) -> str:
-        """'Instagram, hate speech content actioned, Q3 2023'"""
-        return ", ".join(p for p in (self.platform, self.rest, self.place, self.period) if p)
+        """'Instagram, hate speech, content actioned, Q3 2023'"""
+        return ", ".join(p for p in (self.platform, self.policy, self.rest, self.place, self.period) if p)
 
 
 def split(text: str, reader: Reader) -> Parts:
@@ -71,6 +72,10 @@ def split(text: str, reader: Reader) -> Parts:
     rest = text
     for a, b in spans:
         rest = rest[:a] + " " * (b - a) + rest[b:]
+    policies = []
+    for m in POLICY_RES.regex.finditer(rest):
+        policies.append(m.group())
+        rest = rest[:m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
     rest = " ".join(rest.split())
     if not content_words(FILLER_RE.sub(" ", rest)):
         rest = ""
@@ -81,7 +86,7 @@ def split(text: str, reader: Reader) -> Parts:
         while words and FILLER_RE.fullmatch(words[-1].rstrip("?!.,:;")):
             words.pop()
         rest = " ".join(words).rstrip("?!.,:;")
-    return Parts(" ".join(platforms), period, place, rest)
+    return Parts(" ".join(platforms), period, place, " ".join(policies), rest)
 
 
 def compose(new: Parts, base: Parts) -> Parts:
@@ -90,4 +95,5 @@ def compose(new: Parts, base: Parts) -> Parts:
     if new.period and BARE_RE.fullmatch(new.period):
         years = YEAR_RE.findall(base.period)
         period = f"{new.period} {years[-1]}" if years else new.period
-    return Parts(new.platform or base.platform, period, new.place or base.place, new.rest or base.rest)
+    return Parts(new.platform or base.platform, period, new.place or base.place, new.policy or base.policy,
+                 new.rest or base.rest)

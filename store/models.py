@@ -144,3 +144,23 @@ class SlackEvent(Base):
 
     event_id: Mapped[str] = mapped_column(String(100), primary_key=True)
     received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class Conversation(Base):
+    """The last question asked in a Slack thread or DM, so a follow-up there ("and H1?", "what
+    about Instagram?") can take what it does not say from it. Rows older than a day are
+    ignored and cleared. ``updated_at`` is naive UTC (the same on SQLite and PostgreSQL)."""
+
+    __tablename__ = "conversations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(40), default="")
+    channel_id: Mapped[str] = mapped_column(String(40))
+    thread_ts: Mapped[str] = mapped_column(String(40), default="")  # "" = a DM outside threads
+    question: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime())
+
+    __table_args__ = (
+        UniqueConstraint("team_id", "channel_id", "thread_ts", name="uq_conversation_thread"),
+        Index("ix_conversations_updated", "updated_at"),
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot import render
-from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, FigureView, unit_words
+from bot.answers import AMBIGUOUS, ANSWER, COMPARISON, INVALID, NO_ANSWER, SERIES, FigureView, Gap, unit_words
 from bot.slack.service import Catalog, Reply
 from bot.slack.text import (
     BUTTON_TEXT_LIMIT,
@@ -130,7 +130,20 @@ def reply_message(reply: Reply, *, share: bool = False, shared_by: str | None = 
     a = reply.answer
     qid = reply.question_id
     blocks: list = []
-    if a.status == ANSWER and a.answer is not None:
+    if a.read_as:
+        blocks.append(_context(f"Read as: {escape(a.read_as)}"))
+    if a.status in (SERIES, COMPARISON) or (a.status == ANSWER and a.answer is not None and a.answer.derived):
+        blocks += several_blocks(a)
+        buttons = []
+        if share and qid is not None:
+            buttons.append(_button("Share in channel", SHARE, f"{qid}:", "primary"))
+        if shared_by and re.fullmatch(r"[UW][A-Z0-9]{2,20}", shared_by):
+            blocks.append(_context(f"Shared by <@{shared_by}>"))
+        if qid is not None:
+            buttons += _feedback_buttons(qid)
+        if buttons:
+            blocks.append(_actions(buttons))
+    elif a.status == ANSWER and a.answer is not None:
         v = a.answer
         blocks += [_section(f"{headline(v)}\n{where_when(v)}"), _section(quote(v)), _context(source_line(v))]
         for r in v.revisions:
@@ -166,6 +179,76 @@ def reply_message(reply: Reply, *, share: bool = False, shared_by: str | None = 
         if a.status == INVALID:
             blocks.append(_context(f"Try `{COMMAND} help` for examples."))
     return _message(a.message or "modstats", blocks)
+
+
+# --- several figures: a series, a comparison, a computed total -------------------------------
+
+SERIES_QUOTES = 8  # up to this many periods, each period's quote is shown; beyond, its source row
+
+
+def several_blocks(a) -> list[dict]:
+    if a.status == SERIES:
+        return series_blocks(a.series, a.chart)
+    if a.status == COMPARISON:
+        return comparison_blocks(a.items)
+    return derived_blocks(a.answer)
+
+
+def series_blocks(points, chart_note: str | None = None) -> list[dict]:
+    figures = [p for p in points if isinstance(p, FigureView)]
+    first = figures[0]
+    where = f", {first.location}" if first.location else ""
+    head = (f"*{escape(unit_words(first.unit, first.metric))}* — {escape(first.platform)}, {escape(first.policy)}"
+            f"{escape(where)}, {escape(points[0].period_label)} to {escape(points[-1].period_label)}")
+    out = [_section(head)]
+    lines = []
+    for p in points:
+        if isinstance(p, Gap):
+            lines.append(f"• *{escape(p.period_label)}*: _no figure stored_")
+            continue
+        number = f"{p.qualifier} {p.display}" if p.qualifier else p.display
+        cite = f"row {p.source.row}" if p.source.row else link(p.source.url, p.source.title or p.source.filename)
+        line = f"• *{escape(p.period_label)}*: {escape(number)} ({cite})"
+        if len(points) <= SERIES_QUOTES:
+            line += "\n" + quote(p)
+        lines.append(line)
+    chunk: list[str] = []
+    for line in lines:  # sections of at most ~2,800 characters
+        if chunk and sum(len(c) + 1 for c in chunk) + len(line) > SECTION_LIMIT - 200:
+            out.append(_section("\n".join(chunk)))
+            chunk = []
+        chunk.append(line)
+    if chunk:
+        out.append(_section("\n".join(chunk)))
+    documents = {}
+    for p in figures:
+        documents.setdefault((p.source.title, p.source.url), p)
+    for p in list(documents.values())[:5]:
+        out.append(_context(source_line(p).split(", row ")[0] if p.source.row else source_line(p)))
+    return out
+
+
+def comparison_blocks(items) -> list[dict]:
+    out = []
+    for v in items:
+        if v.derived:
+            a, b = v.derived.parts
+            sign = "−" if v.derived.op == "difference" else "÷"
+            number = f"{v.qualifier} {v.display}" if v.qualifier else v.display
+            out.append(_context(f"{v.derived.op.capitalize()}, computed by modstats from the two stored figures: "
+                                f"*{escape(number)}* ({escape(a.display)} {sign} {escape(b.display)})"))
+        else:
+            out += [_section(f"{headline(v)}\n{where_when(v)}"), _section(quote(v)), _context(source_line(v))]
+    return out
+
+
+def derived_blocks(v: FigureView) -> list[dict]:
+    parts = " + ".join(f"{p.period_label} {p.display}" for p in v.derived.parts)
+    out = [_section(f"{headline(v)}\n{where_when(v)}"),
+           _context(f"A sum computed by modstats from the stored figures: {escape(parts)}")]
+    for p in v.derived.parts:
+        out += [_section(f"*{escape(p.period_label)}*: {headline(p)}\n{quote(p)}"), _context(source_line(p))]
+    return out
 
 
 def _candidates(views, qid: int | None) -> list:

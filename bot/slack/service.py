@@ -11,12 +11,13 @@ import logging
 import sqlite3
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, select, text as sql
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from bot.answers import ANSWER, Answer
+from bot.answers import ANSWER, COMPARISON, INVALID, SERIES, Answer
+from bot.slack.conversations import Conversations
 from store.models import Document, Figure, Question, SlackEvent
 
 log = logging.getLogger("modstats.slack")
@@ -71,17 +72,29 @@ class Service:
         self._catalog: tuple[float, object, Catalog] | None = None
         self._lock = threading.Lock()
         self._seen: dict[str, float] = {}  # event ids seen by this process (also when the store is down)
+        self.conversations = Conversations(store)
 
     # --- questions ----------------------------------------------------------------------
 
-    def ask(self, question: str, *, team: str | None, channel: str | None, user: str | None) -> Reply:
+    def ask(self, question: str, *, team: str | None, channel: str | None, user: str | None,
+            thread: str | None = None, follow_up: bool = False) -> Reply:
         """Answer with the engine and log the question. The log row is written before the
-        reply goes out, so its id can ride on the feedback and share buttons."""
+        reply goes out, so its id can ride on the feedback and share buttons.
+
+        ``thread`` names the conversation the question is asked in (a thread's ts, or "" for
+        a DM outside threads; None: none, as for a slash command): the question is kept as its
+        previous question. With ``follow_up``, a follow-up ("and H1?") is read with the
+        previous one, and the answer says how it was read."""
         from bot.engine import answer
 
         started = time.perf_counter()
         try:
-            result = answer(question, self.store)
+            resolved = self._resolve(question, team, channel, thread) if follow_up and thread is not None else None
+            result = answer(resolved.question if resolved else question, self.store)
+            if resolved is not None:
+                result = replace(result, read_as=resolved.read_as, message=f"Read as: {resolved.read_as}\n{result.message}")
+            if thread is not None and result.status != INVALID:
+                self.conversations.remember(team, channel, thread, resolved.question if resolved else question)
         except Exception as exc:  # noqa: BLE001 - the user gets an apology, the log gets the error
             latency = (time.perf_counter() - started) * 1000
             if is_store_error(exc):
@@ -91,9 +104,18 @@ class Service:
             self._log_question(question, "error", None, team, channel, user, latency)
             return Reply(None, None, latency, FAILED)
         latency = (time.perf_counter() - started) * 1000
-        figure_id = result.answer.figure_id if result.answer else None
-        qid = self._log_question(question, result.status, figure_id, team, channel, user, latency)
+        figure_id = result.answer.figure_id if result.answer and not result.answer.derived else None
+        asked = resolved.question if resolved else question  # what was answered (a shared answer re-asks it)
+        qid = self._log_question(asked, result.status, figure_id, team, channel, user, latency)
         return Reply(result, qid, latency)
+
+    def _resolve(self, question: str, team, channel, thread: str):
+        """The follow-up read with this conversation's previous question, or None."""
+        from bot.engine import reader
+        from bot.followups import resolve
+
+        previous = self.conversations.previous(team, channel, thread)
+        return resolve(question, previous, reader(self.store)) if previous else None
 
     def figure(self, figure_id: int, question_id: int | None = None) -> Reply:
         """A stored figure someone picked (an ambiguous answer's candidate, or a suggestion);
@@ -128,7 +150,9 @@ class Service:
                     text = row.text if row is not None else None
                 if text:
                     result = answer(text, self.store)
-                    if result.status == ANSWER and result.answer and (figure_id is None or result.answer.figure_id == figure_id):
+                    several = result.status in (SERIES, COMPARISON) or (result.answer is not None and result.answer.derived)
+                    if several and figure_id is None or result.status == ANSWER and result.answer and (
+                            figure_id is None or result.answer.figure_id == figure_id):
                         return Reply(result, question_id, (time.perf_counter() - started) * 1000)
         except Exception as exc:  # noqa: BLE001
             return self._failed(exc, started)
@@ -267,6 +291,12 @@ class Service:
             self.catalog()
         except Exception as exc:  # noqa: BLE001 - the first request will try again
             log.warning("warm-up skipped: %s", _describe(exc))
+        try:
+            from bot.chart import warm
+
+            warm()  # matplotlib imported and its fonts loaded before the first chart is asked for
+        except Exception as exc:  # noqa: BLE001
+            log.warning("chart warm-up skipped: %s", _describe(exc))
 
 
 def _describe(exc: BaseException) -> str:

@@ -21,7 +21,7 @@ def test_manifest_declares_command_events_scopes_and_interactivity():
     assert set(m["settings"]["event_subscriptions"]["bot_events"]) == {"app_mention", "message.im", "app_home_opened"}
     assert m["settings"]["event_subscriptions"]["request_url"].endswith("/slack/events")
     assert m["settings"]["interactivity"]["is_enabled"] is True
-    assert {"commands", "app_mentions:read", "chat:write", "im:history"} <= set(m["oauth_config"]["scopes"]["bot"])
+    assert {"commands", "app_mentions:read", "chat:write", "im:history", "files:write"} <= set(m["oauth_config"]["scopes"]["bot"])
     assert m["features"]["app_home"]["home_tab_enabled"] is True
     assert m["settings"]["socket_mode_enabled"] is False
 

@@ -68,7 +68,7 @@ def text_of(message: dict) -> str:
 
 def test_bind_leaves_bolt_only_its_own_arguments_to_inject(service, pool):
     # Bolt injects by parameter name: the bound dependencies must not show, or it would pass None for them
-    assert get_arg_names_of_callable(bind(events.on_mention, service)) == ["event", "say", "context"]
+    assert get_arg_names_of_callable(bind(events.on_mention, service)) == ["event", "say", "context", "client"]
     assert get_arg_names_of_callable(bind(commands.modstats_command, service, pool)) == ["ack", "command", "respond"]
     assert get_arg_names_of_callable(bind(actions.share, service)) == ["body", "action", "respond"]
     assert get_arg_names_of_callable(bind(home.on_home_opened, service)) == ["event", "client"]

@@ -14,7 +14,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 
 from bot.slack import blocks
 from bot.slack.listeners.wiring import bind
-from bot.slack.service import UNAVAILABLE, Service
+from bot.slack.service import UNAVAILABLE, Reply, Service
 from bot.slack.text import from_slack
 
 log = logging.getLogger("modstats.slack")
@@ -33,14 +33,21 @@ def catalog_or_none(service: Service):
 
 def respond_to_text(service: Service, text: str, *, team, channel, user, share: bool) -> dict:
     """The message for what someone typed to modstats (command text, mention or DM)."""
+    return reply_to_text(service, text, team=team, channel=channel, user=user, share=share)[0]
+
+
+def reply_to_text(service: Service, text: str, *, team, channel, user, share: bool,
+                  thread: str | None = None, follow_up: bool = False) -> tuple[dict, Reply | None]:
+    """The message for what someone typed, and the Reply it shows (None for help and list).
+    ``thread``/``follow_up``: the conversation it is asked in (see ``Service.ask``)."""
     word = text.strip().lower()
     if word in ("", "help", "?"):
-        return blocks.help_message(catalog_or_none(service))
+        return blocks.help_message(catalog_or_none(service)), None
     if word == "list":
         catalog = catalog_or_none(service)
-        return blocks.list_message(catalog) if catalog else blocks.apology(UNAVAILABLE)
-    reply = service.ask(text, team=team, channel=channel, user=user)
-    return blocks.reply_message(reply, share=share)
+        return (blocks.list_message(catalog) if catalog else blocks.apology(UNAVAILABLE)), None
+    reply = service.ask(text, team=team, channel=channel, user=user, thread=thread, follow_up=follow_up)
+    return blocks.reply_message(reply, share=share), reply
 
 
 def modstats_command(service: Service, pool: Executor, ack, command, respond) -> None:
