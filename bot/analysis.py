@@ -28,7 +28,8 @@ from bot import engine, render
 from bot.answers import AMBIGUOUS, ANSWER, COMPARISON, NO_ANSWER, SERIES, Answer, Derived, FigureView, Gap
 from bot.slots import Parts, compose, split
 from bot.understanding import Query
-from store.periods import Period, label_for, month_end, span
+from store.periods import Period, find_periods, label_for, month_end, span
+from store.vocabulary import describe
 
 # what makes a question a series ...
 TREND_RE = re.compile(
@@ -65,7 +66,7 @@ NOT_SUMMED = ("percent", "percent change")
 def answer(question: str, store) -> Answer | None:
     """The answer to a question about several figures, or None when it asks for one."""
     sides = comparison_sides(question)
-    if sides is not None:
+    if sides is not None and not asks_change(question):
         return _comparison(sides, store)
     if TREND_RE.search(question) or CHANGED_RE.search(question):
         found = _series(question, store)
@@ -73,12 +74,18 @@ def answer(question: str, store) -> Answer | None:
             return found
     query = engine.reader(store).read(question)
     weak_trend = query.period is not None and (query.since or (query.period.months() or 0) > 12)
-    if weak_trend or _coverable(query):
+    if weak_trend:
+        single = engine._answer(question, store, beyond=False)
+        if single.status == ANSWER and (not query.since or single.answer.period_label.startswith("since")):
+            return single  # a stored figure of the whole range ("since mid-2015", "Aug 2015 to Dec 2017")
+        found = _series(question, store)
+        return found if found is not None else single
+    if _coverable(query):
         single = engine._answer(question, store, beyond=False)
         if single.status != NO_ANSWER:
-            return single  # a stored figure for the whole period wins
-        found = _series(question, store) if weak_trend else _total(query, store)
-        return found if found is not None and found.status != NO_ANSWER else single
+            return single  # a stored figure for the whole period wins over a sum
+        found = _total(query, store)
+        return found if found is not None else single
     return None
 
 
@@ -159,7 +166,7 @@ def _series(question: str, store) -> Answer | None:
     points = sorted((v for v in points if _whole(v) == length), key=lambda v: v.period_start)
     if len(points) < 2:
         return None  # one period is no series: the engine answers it
-    series = _with_gaps(points, length)
+    series = _with_gaps(points, length, None if since else bounds)
     return Answer(SERIES, render.series(series), series=series)
 
 
@@ -177,16 +184,21 @@ def _points(query: Query, fact: tuple, store) -> list[FigureView]:
     return [s.view for s in best.values()]
 
 
-def _with_gaps(points: list[FigureView], months: int) -> tuple[FigureView | Gap, ...]:
+def _with_gaps(points: list[FigureView], months: int, bounds: Period | None) -> tuple[FigureView | Gap, ...]:
+    """The points in period order with a Gap for every missing period between them, and
+    between them and the ends of a closed range asked for ("2018–2023")."""
     by_start = {v.period_start: v for v in points}
+    first, last = points[0].period_start, points[-1].period_start
+    if bounds is not None and bounds.start is not None and bounds.end is not None:
+        while _shift(first, -months, months).start >= bounds.start:
+            first = _shift(first, -months, months).start
+        while _shift(last, months, months).end <= bounds.end:
+            last = _shift(last, months, months).start
     out: list[FigureView | Gap] = []
-    start, last = points[0].period_start, points[-1].period_start
-    while start <= last:
-        end_index = start.year * 12 + start.month - 1 + months - 1
-        end = month_end(end_index // 12, end_index % 12 + 1)
-        out.append(by_start.get(start) or Gap(start, end, label_for(start, end)))
-        nxt = start.year * 12 + start.month - 1 + months
-        start = dt.date(nxt // 12, nxt % 12 + 1, 1)
+    period = _shift(first, 0, months)
+    while period.start <= last:
+        out.append(by_start.get(period.start) or Gap(period.start, period.end, period.label))
+        period = _shift(period.start, months, months)
     return tuple(out)
 
 
@@ -209,6 +221,14 @@ def comparison_sides(question: str) -> tuple[str, str, str] | None:
                 shared = " ".join(c for j, c in enumerate(clauses) if j != i)
                 return pair[0], pair[1], shared
     return None
+
+
+def asks_change(question: str) -> bool:
+    """"how much did suspensions drop in H2 2017 vs the previous period", "more or fewer ...
+    than the period before": a stored change answers it, not two figures side by side."""
+    if any(m.kind == "previous" for m in find_periods(question)):
+        return True
+    return describe(VS_RE.sub(" ", question)).kind == "change"
 
 
 def _comparison(sides: tuple[str, str, str], store) -> Answer | None:

@@ -1,6 +1,8 @@
 """A fake Slack Web API on loopback: answers auth.test, chat.postMessage, chat.postEphemeral,
-views.publish, apps.connections.open (when a fake Socket Mode server is attached) and
-response_url posts, and records every request body. Failures can be
+views.publish, apps.connections.open (when a fake Socket Mode server is attached),
+response_url posts, and file uploads as files_upload_v2 makes them (files.getUploadURLExternal,
+the bytes POSTed to the upload URL it hands out, kept in ``uploads``, then
+files.completeUploadExternal), and records every request body. Failures can be
 queued per method (e.g. one 429 then success) to exercise the client's retry handlers."""
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ class FakeSlack:
         self.failures: dict[str, list[tuple[int, dict]]] = {}
         self.socket_mode = None  # a fake_socket_mode.FakeSocketMode: apps.connections.open hands out its URLs
         self._ts = itertools.count(1)
+        self._files = itertools.count(1)
+        self.uploads: dict[str, bytes] = {}  # file id -> the bytes POSTed to its upload URL
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -42,13 +46,21 @@ class FakeSlack:
 
             def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
-                raw = self.rfile.read(length).decode("utf-8") if length else ""
+                data = self.rfile.read(length) if length else b""
+                path = self.path.split("?")[0]
+                if path.startswith("/upload/"):  # a file's bytes, as files_upload_v2 sends them
+                    file_id = path.rsplit("/", 1)[-1]
+                    with fake.lock:
+                        fake.uploads[file_id] = data
+                    fake.record(Call("upload", path, {"file_id": file_id, "length": len(data)}, "", dict(self.headers)))
+                    self._send(200, None)
+                    return
+                raw = data.decode("utf-8")
                 ctype = self.headers.get("Content-Type", "")
                 if "json" in ctype:
                     body = json.loads(raw or "{}")
                 else:
                     body = {k: v[0] for k, v in parse_qs(raw).items()}
-                path = self.path.split("?")[0]
                 method = "response_url" if path.startswith("/response/") else path.rsplit("/", 1)[-1]
                 fake.record(Call(method, path, body, raw, dict(self.headers)))
                 with fake.lock:
@@ -98,6 +110,12 @@ class FakeSlack:
             if self.socket_mode is None:
                 return {"ok": False, "error": "not_allowed_token_type"}
             return {"ok": True, "url": self.socket_mode.new_url()}
+        if method == "files.getUploadURLExternal":
+            file_id = f"F{next(self._files):08d}"
+            return {"ok": True, "file_id": file_id, "upload_url": f"http://127.0.0.1:{self.port}/upload/{file_id}"}
+        if method == "files.completeUploadExternal":
+            files = json.loads(body.get("files") or "[]") if isinstance(body.get("files"), str) else body.get("files") or []
+            return {"ok": True, "files": [{"id": f.get("id"), "title": f.get("title")} for f in files]}
         if method == "views.publish":
             return {"ok": True, "view": {"id": "V1", "type": "home"}}
         return {"ok": True}
