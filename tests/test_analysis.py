@@ -23,20 +23,29 @@ DATA = Path(__file__).parent / "data" / "trends"
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def trends(request, tmp_path_factory):
     if request.param == "sqlite":
-        s = Store.open(f"sqlite:///{tmp_path_factory.mktemp('trends') / 'modstats.db'}")
+        s = Store.open(f"sqlite:///{tmp_path_factory.mktemp('trends') / 'modstats.db'}", seed=False)
         ingest_paths(s, sorted(DATA.glob("*.csv")), Meta(None, None, None, None))
         yield s
         s.dispose()
         return
-    from conftest import PG_SKIP, pg_schema_url
-
+    PG_SKIP, pg_schema_url = _root_conftest()
     if PG_SKIP:
         pytest.skip(PG_SKIP)
     with pg_schema_url() as url:
-        s = Store.open(url)
+        s = Store.open(url, seed=False)
         ingest_paths(s, sorted(DATA.glob("*.csv")), Meta(None, None, None, None))
         yield s
         s.dispose()
+
+
+def _root_conftest():
+    """tests/conftest.py's PostgreSQL helpers (the name "conftest" may be tests/slack's)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_modstats_root_conftest", Path(__file__).parent / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.PG_SKIP, module.pg_schema_url
 
 
 def points(a):
@@ -171,6 +180,7 @@ def test_comparison_sides():
 
 
 def test_one_figure_questions_are_unchanged(trends, seeded_sqlite):
+    """(seeded_sqlite: the bundled corpus and library)"""
     assert answer("suspensions H2 2017", seeded_sqlite).answer.value == 274460
     a = answer("how many ISIS accounts did Twitter shut down since mid-2015?", seeded_sqlite)
     assert (a.status, a.answer.value) == ("answer", 125000)  # a stored "since" figure, not a series

@@ -23,7 +23,7 @@ PNG = b"\x89PNG\r\n\x1a\n"
 @pytest.fixture(scope="module")
 def trends_url(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('chart') / 'modstats.db'}"
-    s = Store.open(url)
+    s = Store.open(url, seed=False)
     ingest_paths(s, sorted(DATA.glob("*.csv")), Meta(None, None, None, None))
     s.dispose()
     return url
@@ -31,7 +31,7 @@ def trends_url(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def series(trends_url):
-    s = Store.open(trends_url)
+    s = Store.open(trends_url, seed=False)
     a = answer("reddit spam suspensions over time", s)
     s.dispose()
     assert a.status == "series"
