@@ -20,6 +20,7 @@ a question about one figure, which the engine answers as before (it calls this f
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter
 from dataclasses import replace
@@ -51,6 +52,11 @@ VS_RE = re.compile(r"\s+(?:vs\.?|versus|v\.)\s+", re.IGNORECASE)
 COMPARE_RE = re.compile(r"^\W*(?:please\s+)?compare\s+(?P<a>.+?)\s+(?:and|with|to|against)\s+(?P<b>.+)$", re.IGNORECASE)
 WHICH_RE = re.compile(r"\b(?:which|whether|did|does|do|was|were|is|are)\b.*\b(?:higher|more|larger|bigger|greater|lower|fewer|less|smaller|most|least)\b"
                       r"|\b(?:higher|more|larger|bigger|greater|lower|fewer|less|smaller)\b.*\bwhich\b", re.IGNORECASE)
+# "how many more videos did TikTok remove in Q4 2023 than in Q4 2022?", "how many times more ... than ..."
+MORE_THAN_RE = re.compile(r"\bhow\s+(?:many|much)\s+(?:times\s+)?(?:more|fewer|less|higher|lower)\s+(?P<a>.+?)\s+than\s+(?P<b>.+)$", re.IGNORECASE)
+# "..., what's the difference?": asks for what a comparison computes anyway
+DIFFERENCE_RE = re.compile(r"[,;:]?\s*(?:what(?:['’]s|\s+is)|how\s+big\s+is)\s+the\s+(?:difference|gap)\b\W*", re.IGNORECASE)
+COMPARED_RE = re.compile(r"\s+compared\s+(?:with|to)\s+", re.IGNORECASE)
 OR_RE = re.compile(r"\s+or\s+", re.IGNORECASE)
 CLAUSE_RE = re.compile(r"[:;,?]")
 
@@ -66,17 +72,24 @@ NOT_SUMMED = ("percent", "percent change")
 def answer(question: str, store) -> Answer | None:
     """The answer to a question about several figures, or None when it asks for one."""
     sides = comparison_sides(question)
-    if sides is not None and not asks_change(question):
-        return _comparison(sides, store)
+    if sides is not None:
+        if not asks_change(question):
+            return _comparison(sides, store)
+        single = engine._answer(question, store, beyond=False)  # a stored change, if there is one
+        if single.status == ANSWER:
+            return single
+        compared = _comparison(sides, store)
+        return compared if compared is not None and compared.status == COMPARISON else single
     if TREND_RE.search(question) or CHANGED_RE.search(question):
         found = _series(question, store)
         if found is not None:
             return found
     query = engine.reader(store).read(question)
-    weak_trend = query.period is not None and (query.since or (query.period.months() or 0) > 12)
+    asked, since = asked_range(question, query)
+    weak_trend = asked is not None and (since or (asked.months() or 0) > 12)
     if weak_trend:
         single = engine._answer(question, store, beyond=False)
-        if single.status == ANSWER and (not query.since or single.answer.period_label.startswith("since")):
+        if single.status == ANSWER and (not since or single.answer.period_label.startswith("since")):
             return single  # a stored figure of the whole range ("since mid-2015", "Aug 2015 to Dec 2017")
         found = _series(question, store)
         return found if found is not None else single
@@ -142,19 +155,18 @@ def _series(question: str, store) -> Answer | None:
     query = engine.reader(store).read(_core(question))
     if query.scope or not (query.asked or query.features.platforms):
         return None
-    bounds, since, step = query.period, query.since, _step(question)
+    (bounds, since), step = asked_range(question, query), _step(question)
     if bounds is not None and bounds.start is None:
         bounds = None
     fact_query = replace(query, period=None, since=False, latest=False)
-    ranked = [s for s in engine.candidates(fact_query, store)
-              if _whole(s.view) and _inside(s.view, bounds, since) and (step is None or _whole(s.view) == step)]
-    ranked = [s for s in ranked if s.score >= SERIES_MIN]
+    ranked = _fact_candidates(fact_query, bounds, since, step, store)
     if not ranked:
         return None
     best = ranked[0]
     rivals = {}
-    for s in ranked:
-        if best.fit - s.fit <= engine.TIE and _fact(s) not in rivals:
+    for s in ranked:  # equally good facts with other numbers (the same number under two names is one)
+        same_number = s.view.period_start == best.view.period_start and math.isclose(s.view.value, best.view.value, rel_tol=0.005)
+        if best.fit - s.fit <= engine.TIE and _fact(s) not in rivals and (s is best or not same_number):
             rivals[_fact(s)] = s.view
     if len(rivals) > 1:
         views = tuple(rivals.values())[:5]
@@ -168,6 +180,42 @@ def _series(question: str, store) -> Answer | None:
         return None  # one period is no series: the engine answers it
     series = _with_gaps(points, length, None if since else bounds)
     return Answer(SERIES, render.series(series), series=series)
+
+
+SINCE_RE = re.compile(r"\b(?:since|from|starting(?:\s+in)?|beginning(?:\s+in)?)\s*$", re.IGNORECASE)
+UNTIL_RE = re.compile(r"^\s*(?:to|through|thru|until|till|and|[-–—])\s*$", re.IGNORECASE)
+
+
+def asked_range(text: str, query: Query) -> tuple[Period | None, bool]:
+    """The periods a question spans, and whether the end is open: what the reader found,
+    widened for what it reads as one period: "since Q3 2021" (open), "from Q1 2023 to Q2 2024"
+    and "between H1 2021 and H2 2023" (the first's start to the second's end)."""
+    mentions = [m for m in find_periods(text) if m.period is not None and m.period.start is not None]
+    if len(mentions) >= 2 and UNTIL_RE.match(text[mentions[0].end:mentions[1].start]) and mentions[1].period.end:
+        first, second = mentions[0].period, mentions[1].period
+        return Period(first.start, second.end, f"{first.label} to {second.label}"), False
+    if mentions and mentions[0].kind == "closed" and SINCE_RE.search(text[:mentions[0].start]):
+        return Period(mentions[0].period.start, None, f"since {mentions[0].period.label}"), True
+    return query.period, query.since
+
+
+def _fact_candidates(fact_query: Query, bounds: Period | None, since: bool, step: int | None, store) -> list[engine.Scored]:
+    """The facts a series question could be about, best first. With a range, each fact is
+    looked up in the range's first period of each length (Q1, H1, the year: one indexed
+    slice each, and the engine's own bar); without one, among the newest figures."""
+    if bounds is not None and bounds.start is not None:
+        found: list[engine.Scored] = []
+        for length in ([step] if step else [3, 6, 12]):
+            if (bounds.start.month - 1) % length:
+                continue  # a half or a year does not start in this month
+            probe = _shift(bounds.start, 0, length)
+            found += [s for s in engine.candidates(replace(fact_query, period=probe), store)
+                      if s.score >= engine.MIN_SCORE and _whole(s.view) == length]
+        if found:
+            return sorted(found, key=lambda s: -s.score)
+    ranked = [s for s in engine.candidates(fact_query, store)
+              if _whole(s.view) and _inside(s.view, bounds, since) and (step is None or _whole(s.view) == step)]
+    return [s for s in ranked if s.score >= SERIES_MIN]
 
 
 def _points(query: Query, fact: tuple, store) -> list[FigureView]:
@@ -206,11 +254,17 @@ def _with_gaps(points: list[FigureView], months: int, bounds: Period | None) -> 
 
 def comparison_sides(question: str) -> tuple[str, str, str] | None:
     """(one side, the other, what both share) of a comparison, or None."""
-    text = question.strip()
+    text = DIFFERENCE_RE.sub("", question).strip()
     m = COMPARE_RE.match(text)
     if m:
         return m.group("a"), m.group("b"), ""
     halves = VS_RE.split(text, maxsplit=1)
+    if len(halves) == 2:
+        return halves[0], halves[1], ""
+    m = MORE_THAN_RE.search(text)
+    if m:
+        return m.group("a"), m.group("b"), ""
+    halves = COMPARED_RE.split(text, maxsplit=1)
     if len(halves) == 2:
         return halves[0], halves[1], ""
     if WHICH_RE.search(text):
@@ -244,6 +298,10 @@ def _comparison(sides: tuple[str, str, str], store) -> Answer | None:
         if got.status != ANSWER or got.answer is None:
             return Answer(NO_ANSWER, render.cannot_compare(q.read_as, got), None, got.alternatives)
     items = (answers[0].answer, answers[1].answer)
+    if items[0].unit != items[1].unit or (questions[0].rest == questions[1].rest and questions[0].policy == questions[1].policy
+                                          and (items[0].metric, items[0].policy) != (items[1].metric, items[1].policy)):
+        # asked about one thing on both sides, found two different things: no comparison
+        return Answer(NO_ANSWER, render.not_comparable(items, [q.read_as for q in questions]), None, items)
     items += computed(*items)
     return Answer(COMPARISON, render.comparison(items, [q.read_as for q in questions]), items=items)
 

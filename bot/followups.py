@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bot.analysis import TREND_RE
+from bot.analysis import TREND_RE, comparison_sides
 from bot.slots import compose, split
 from bot.understanding import Reader
 
@@ -48,9 +48,18 @@ def resolve(text: str, previous: str | None, reader: Reader) -> Resolved | None:
         return None
     chart = bool(CHART_RE.search(text))
     new = split(CHART_RE.sub(" ", text), reader)
+    sides = comparison_sides(previous)
+    if sides is not None and not chart:  # "what about Q4?" after "Facebook vs Instagram … Q3 2023": both sides
+        a, b, shared = (split(t, reader) for t in sides)
+        a, b = compose(new, compose(a, compose(b, shared))), compose(new, compose(b, compose(a, shared)))
+        return Resolved(f"{a.text} vs {b.text}", f"{a.read_as} vs {b.read_as}")
     old = split(previous, reader)
     parts = compose(new, old)
     question = parts.text
+    trend = TREND_RE.search(previous)
+    if trend and not chart and not TREND_RE.search(question):  # "and servers removed?" after a trend: a trend
+        question += f" {trend.group()}"
+        return Resolved(question, f"{parts.read_as}, {trend.group()}")
     if chart and not TREND_RE.search(previous):
         # a chart is of a series: the same fact over time (the previous period dropped)
         parts = compose(new, replace(old, period=""))

@@ -143,3 +143,9 @@ def derived_total(v: FigureView) -> str:
     for p in v.derived.parts:
         lines += [f"• {p.period_label}: {p.headline}", f"  “{p.quote}”", f"  Source: {source_line(p)}"]
     return "\n".join(lines)
+
+
+def not_comparable(items, names: list[str]) -> str:
+    lines = ["I cannot compare those: the figures I have for the two sides count different things:"]
+    lines += [f"• {name}: {what(v)}" for name, v in zip(names, items)]
+    return "\n".join(lines)
