@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 
 from store.numbers import find_quantities
 from store.periods import PERIOD_WORDS, Period, find_periods, span
-from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, PERCENT_RE, PLATFORM_RES, Features, Vocabulary, country_in, describe, policy_group
+from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, Features, Vocabulary, country_in, describe, policy_group
 
 MAX_LENGTH = 1000
 
@@ -233,7 +233,8 @@ class Reader:
         if period is None and relative:  # "last year", "this quarter": against today's date
             period = relative_period(relative, dt.date.today())
         since = bool(periods) and periods[0].kind == "since"
-        features = describe(text)
+        # "(the count, not the proactive %)": what is set aside says nothing of what is asked
+        features = describe(NOT_KIND_RE.sub(lambda m: " " * len(m.group()), text))
         if any(m.kind == "previous" for m in found):
             if period is not None:  # "in 2H17 than in the period before": a change is asked
                 features = replace(features, kind="change")

@@ -458,6 +458,12 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
     return out
 
 
+# between two numbers, words that make the second the same kind of count as the first: a part
+# of it ("1.2 million ..., including 274,460 during ...") or its value at another time ("1.5
+# billion ..., down from 1.3 billion"); otherwise a second number is a fact of its own
+PART_OF_RE = re.compile(r"\b(?:including|of\s+which|of\s+whom|of\s+those|among\s+them|out\s+of\s+which|"
+                        r"(?:up|down|rising|falling|increas\w*|decreas\w*)\s+from|compared\s+(?:to|with)|versus|vs\.?|to)\b",
+                        re.IGNORECASE)
 _KIND_UNIT = {"percent": "percent", "change": "percent change"}
 
 
@@ -469,8 +475,8 @@ def _structured(q: Quantity, text: str, clause: tuple[int, int], feats, action, 
     if q.kind == "count":
         noun = _noun_after(text, q.end)
         verb = action or _verb_in(text)
-        if noun is None and out and out[-1].q.kind == "count":  # "..., including 274,460 during ..."
-            return out[-1].metric, out[-1].unit, out[-1].action
+        if noun is None and out and out[-1].q.kind == "count" and PART_OF_RE.search(text, out[-1].q.end, q.start):
+            return out[-1].metric, out[-1].unit, out[-1].action  # "..., including 274,460 during ..."
         if noun is not None and verb is not None:
             unit, act = unit_for(noun), _action_for(noun, verb) if action else verb
             return f"{unit} {act}", unit, act
