@@ -26,7 +26,7 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
 from store.models import Document
 from store.numbers import Quantity, find_quantities
 from store.periods import Mention, Period, duration_label, find_periods, previous
-from store.vocabulary import ALL_POLICIES, OBJECT_RES, OBJECTS, country_in, describe, find_all, platforms_in, unit_for
+from store.vocabulary import ALL_POLICIES, Features, OBJECT_RES, OBJECTS, country_in, describe, find_all, platforms_in, unit_for
 
 FRONT_MATTER_KEYS = {"title", "publisher", "url", "published", "platform", "period", "author"}
 
@@ -300,7 +300,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     stated_here: Period | None = None
     sentence_end: int | None = None
     for sent in sents:
-        feats = describe(sent.text)
+        feats = _describe(sent.text)
         platforms.update(platforms_in(sent.text))
         policies.update(feats.policies)
         mentions = find_periods(sent.text, published)
@@ -313,7 +313,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         if closed and period is None and COVERS_RE.search(sent.text):  # "the report covers Jan. 2020 to Dec. 2020"
             period = closed[0].label if closed[0].start and closed[0].end else None
             declared = closed[0]
-        quantities = find_quantities(_mask_periods(sent.text, published))
+        quantities = find_quantities(_mask_periods(sent.text, mentions))
         if quantities:
             new = _read_sentence(sent, quantities, mentions, feats, published, last_count)
             if carried is not None and previous_end is not None and "\n" not in text[previous_end : sent.start]:
@@ -386,10 +386,10 @@ COMPARED_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over
 MASKED = ("closed", "since", "duration", "invalid", "relative")
 
 
-def _mask_periods(text: str, published) -> str:
+def _mask_periods(text: str, mentions: list[Mention]) -> str:
     """Blank out period expressions so their years and days are not read as counts."""
     parts, at = [], 0
-    for m in find_periods(text, published):
+    for m in mentions:
         if m.kind in MASKED:
             parts += [text[at : m.start], " " * (m.end - m.start)]
             at = m.end
@@ -513,7 +513,30 @@ NUMBERISH_RE = re.compile(r"\d")
 @lru_cache(maxsize=64)
 def _facets_of(text: str, start: int, end: int) -> frozenset[str]:
     """The facets a clause of a sentence names (cached: a sentence may hold thousands of numbers)."""
-    return describe(text[start:end]).facets
+    return _describe(text[start:end]).facets
+
+
+DESCRIBE_CHUNK = 256  # characters: describe() is quadratic in the phrases it finds in one text
+
+
+def _describe(text: str) -> Features:
+    """``describe(text)``, in linear time: a very long sentence (a one-line article) is read
+    in pieces cut at spaces, and what the pieces name is put together."""
+    if len(text) <= DESCRIBE_CHUNK:
+        return describe(text)
+    parts, at = [], 0
+    while at < len(text):
+        cut = text.rfind(" ", at + DESCRIBE_CHUNK // 2, at + DESCRIBE_CHUNK) if at + DESCRIBE_CHUNK < len(text) else -1
+        end = cut if cut > 0 else min(len(text), at + DESCRIBE_CHUNK)
+        parts.append((at, describe(text[at:end])))
+        at = end
+    return Features(
+        *(frozenset().union(*(getattr(f, name) for _, f in parts))
+          for name in ("platforms", "policies", "actions", "objects", "facets")),
+        kind=next((f.kind for _, f in parts if f.kind), None),
+        spans=tuple((a + o, b + o) for o, f in parts for a, b in f.spans),
+        metric_spans=tuple((a + o, b + o) for o, f in parts for a, b in f.metric_spans),
+    )
 
 
 @lru_cache(maxsize=64)
