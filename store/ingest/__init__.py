@@ -11,16 +11,24 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import hashlib
+import logging
+import math
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from store.faults import explain, one_line
+from store.limits import MAX_DOCUMENT_BYTES, MAX_YEAR, MIN_YEAR
 from store.models import Citation, Document, Figure, LibraryDocument
 from store.periods import Period
+
+log = logging.getLogger(__name__)
 
 
 class IngestError(Exception):
@@ -195,44 +203,155 @@ def reader_for(path: Path, data: bytes | None) -> Reader:
 
 
 def ingest_file(store, path: Path, meta: Meta = Meta(), origin: str | None = None) -> FileResult:
-    """Ingest one file in one transaction. ``origin`` marks who added it (``"library"`` for
-    the bundled starter library, None for a user's documents)."""
-    name = str(path)
+    """Ingest one file in one transaction. Whatever goes wrong (a bad file, a full disk, a
+    bug) is this file's one-line message: nothing of it is stored, and the caller goes on.
+    ``origin`` marks who added it (``"library"`` for the bundled starter library, None for a
+    user's documents)."""
+    name = one_line(str(path))
     try:
-        if format_suffix(path) in TABLE_SUFFIXES:  # tables are streamed, never read whole
+        return _ingest(store, path, meta, name, origin)
+    except IngestError as exc:
+        return FileResult(name, "failed", message=one_line(str(exc).replace(str(path), name)))
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # noqa: BLE001 - one file's fault must not lose the files after it
+        log.debug("ingesting %s failed", name, exc_info=exc)
+        why = explain(exc) or f"internal error: {exc.__class__.__name__}: {exc} (please report it)"
+        return FileResult(name, "failed", message=one_line(f"{name}: not stored: {why}"))
+
+
+def _ingest(store, path: Path, meta: Meta, name: str, origin: str | None) -> FileResult:
+    table = format_suffix(path) in TABLE_SUFFIXES
+    try:
+        st = os.stat(path)  # before opening: a FIFO or /dev/zero would block or never end
+        if not stat.S_ISREG(st.st_mode):
+            what = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file (a pipe, device or socket)"
+            raise IngestError(f"{name}: {what}; give the path of a document or a CSV file")
+        if not table and st.st_size > MAX_DOCUMENT_BYTES:
+            raise IngestError(f"{name}: {st.st_size:,} bytes; a document may have at most {MAX_DOCUMENT_BYTES:,} "
+                              "(see README, “Limits”)")
+        if table:  # tables are streamed, never read whole
             data, digest = None, _sha256_file(path)
         else:
             with open_binary(path) as f:
-                data = f.read()
+                data = f.read(MAX_DOCUMENT_BYTES + 1)
+            if len(data) > MAX_DOCUMENT_BYTES:
+                raise IngestError(f"{name}: more than {MAX_DOCUMENT_BYTES:,} bytes (see README, “Limits”)")
             digest = sha256_of(data)
     except OSError as exc:
-        return FileResult(name, "failed", message=f"{name}: cannot read: {exc.strerror or exc}")
-    with store.Session() as session:
-        if session.scalar(select(Document.id).where(Document.sha256 == digest)) is not None:
-            return FileResult(name, "unchanged", message=f"{name}: already ingested, nothing changed")
-    for attempt in (1, 2):
+        raise IngestError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    if _stored(store, digest):
+        return FileResult(name, "unchanged", message=f"{name}: already ingested, nothing changed")
+    read = reader_for(path, data)
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
         try:
-            read = reader_for(path, data)
             with store.transaction() as session:
                 document, stated = read(path, data, meta)
-                document.sha256 = digest
-                count = save(session, document, stated)
+                document.sha256 = document.sha256 or digest  # prose: its normalised text's
+                if document.sha256 != digest and _stored(store, document.sha256, session):
+                    return FileResult(name, "unchanged", message=f"{name}: already ingested (the same text), nothing changed")
+                check_document(name, document)
+                count = save(session, document, checked(name, stated, document.text))
                 if origin == "library":
                     session.add(LibraryDocument(document_id=document.id))
             break
-        except IngestError as exc:
-            return FileResult(name, "failed", message=str(exc))
-        except IntegrityError:
+        except Exception as exc:
             # another process stored this document, or one of its facts, at the same moment
             # (two workers seeding a new database): the document may be in already; if not,
-            # its facts now exist and a second try cites them
-            with store.Session() as session:
-                if session.scalar(select(Document.id).where(Document.sha256 == digest)) is not None:
-                    return FileResult(name, "unchanged", message=f"{name}: already ingested, nothing changed")
-            if attempt == 2:
+            # its facts now exist and another try cites them
+            if not _transient(exc) or attempt == WRITE_ATTEMPTS:
                 raise
+            if _stored(store, digest):
+                return FileResult(name, "unchanged", message=f"{name}: already ingested, nothing changed")
     store.changed()
     return FileResult(name, "added", figures=count, message=f"{name}: {count} figures")
+
+
+WRITE_ATTEMPTS = 3
+# SQLSTATEs of a write that lost a race with another process: unique violation, deadlock,
+# serialization failure. The file's transaction is rolled back and tried again.
+TRANSIENT_SQLSTATES = {"23505", "40P01", "40001"}
+
+
+def _transient(exc: BaseException) -> bool:
+    orig = getattr(exc, "orig", exc)
+    return isinstance(exc, IntegrityError) or getattr(orig, "sqlstate", None) in TRANSIENT_SQLSTATES
+
+
+def _stored(store, digest: str, session: Session | None = None) -> bool:
+    query = select(Document.id).where(Document.sha256 == digest)
+    if session is not None:
+        return session.scalar(query) is not None
+    with store.Session() as s:
+        return s.scalar(query) is not None
+
+
+# --- what may be stored ---------------------------------------------------------------------
+
+def _lengths(model, names: Iterable[str]) -> dict[str, int]:
+    return {n: model.__table__.c[n].type.length for n in names}
+
+
+DOCUMENT_LENGTHS = _lengths(Document, ("filename", "title", "publisher", "url"))
+FIGURE_LENGTHS = _lengths(Figure, ("platform", "metric", "policy", "location", "breakdown", "unit"))
+
+
+def _text_problem(field: str, value: str | None, limit: int) -> str | None:
+    if value is None:
+        return None
+    if "\x00" in value:
+        return f"{field} holds a NUL character"
+    if len(value) > limit:
+        return f"{field} is {len(value):,} characters long; at most {limit:,} fit"
+    return None
+
+
+def check_document(name: str, document: Document) -> None:
+    """Refuse source metadata that cannot be stored as given (on every database alike)."""
+    for field, limit in DOCUMENT_LENGTHS.items():
+        problem = _text_problem(field, getattr(document, field), limit)
+        if problem:
+            raise IngestError(f"{name}: {problem} (from the file or the --{field} flag)")
+
+
+def implausible(s: Stated) -> str | None:
+    """Why a figure cannot be true, or None: every reader's figures pass this one check."""
+    v = s.value
+    if not math.isfinite(v):
+        return f"value {v} is not a number a report can state"
+    if s.unit == "percent" and not 0 <= v <= 100:
+        return f"a share of {v:g}% cannot be true (0 to 100%)"
+    if s.unit == "percent change" and v < -100:
+        return f"a change of {v:g}% cannot be true (nothing falls by more than 100%)"
+    if not s.unit.startswith("percent") and v < 0:
+        return f"a count of {v:g} cannot be negative"
+    if not s.platform.strip() or not s.metric.strip():
+        return f"{'platform' if not s.platform.strip() else 'metric'} is empty"
+    for p in (s.period, s.compare):
+        if p is None:
+            continue
+        if any(d is not None and not MIN_YEAR <= d.year <= MAX_YEAR for d in (p.start, p.end)):
+            return f"period {p.label or (p.start, p.end)} is not between {MIN_YEAR} and {MAX_YEAR}"
+        if p.start is not None and p.end is not None and p.end < p.start:
+            return f"period {p.label} ends before it starts"
+    return None
+
+
+def checked(name: str, stated: Iterable[Stated], text: str | None) -> Iterator[Stated]:
+    """The figures that may be stored. A table row that cannot be true refuses its file (the
+    row is the source, as published); a number read from prose that cannot be true is not a
+    figure and is left out. Text too long for its column, or holding NUL, refuses the file."""
+    for s in stated:
+        problem = implausible(s)
+        if problem is None:
+            problem = next(filter(None, (_text_problem(f, getattr(s, f), n) for f, n in FIGURE_LENGTHS.items())), None)
+            if problem is None:
+                yield s
+                continue
+        elif s.row is None:
+            continue
+        line = s.row if s.row is not None else (text.count("\n", 0, s.quote_start or 0) + 1 if text else None)
+        raise IngestError(f"{name}, line {line}: {problem}" if line else f"{name}: {problem}")
 
 
 def ingest_paths(store, paths: Iterable[Path], meta: Meta = Meta()) -> Report:

@@ -10,6 +10,7 @@ Boilerplate (a "More news" list, "Related" links, the author's bio) is cut befor
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -208,7 +209,7 @@ def read_prose(path: Path, data: bytes, flags: Meta) -> tuple[Document, list[Sta
     fm, body = front_matter(path, text)
     meta = Meta(fm.get("title"), fm.get("publisher"), fm.get("url"), fm.get("published")).over(flags)
     document = Document(
-        filename=path.name, kind="text", title=meta.title or _first_line(text, body) or path.stem,
+        sha256=identity(text, body), filename=path.name, kind="text", title=meta.title or _first_line(text, body) or path.stem,
         publisher=meta.publisher, url=meta.url, published=meta.published, text=text,
     )
     # Periods stated relative to a date ("last year", "Q3", "since mid-2015") need one: the
@@ -261,6 +262,14 @@ def date_offered(url: str | None, head: str) -> dt.date | None:
         found = [x for x in find_periods(words) if x.period and x.period.start == x.period.end]
         return found[0].period.start if found else None
     return None
+
+
+def identity(text: str, body: int) -> str:
+    """What makes two files the same article: the text after the front matter, whatever its
+    line endings, trailing spaces and blank lines at the ends (so a copy saved with CRLF, or
+    with an edited title in its front matter, is not a second source)."""
+    norm = "\n".join(line.rstrip() for line in text[body:].splitlines()).strip()
+    return hashlib.sha256(norm.encode()).hexdigest()
 
 
 def _first_line(text: str, body: int) -> str | None:

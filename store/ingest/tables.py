@@ -36,7 +36,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from store.faults import one_line
 from store.ingest import IngestError, Meta, Stated, format_suffix, open_binary, published_name
+from store.limits import MAX_CSV_COLUMNS, MAX_CSV_LINE_BYTES, MAX_YEAR, MIN_YEAR
 from store.models import Document
 from store.periods import Period, find_periods, label_for, span
 from store.vocabulary import ALL_POLICIES
@@ -64,6 +66,9 @@ GENERIC_OPTIONAL = ("location", "breakdown", "qualifier", "quote", "title", "pub
 SOURCE_FIELDS = ("title", "publisher", "url", "published")
 
 
+MAX_VALUE_CHARS = 40  # a value cell: "<1,234,567,890.123456%" and then some
+
+
 class RowError(ValueError):
     """A value in a row that cannot be read; the reader adds the file and line."""
 
@@ -79,6 +84,8 @@ def parse_value(raw: str) -> tuple[float, str | None, bool] | None:
     ``"9,400,000"`` -> 9400000 · ``"96.90%"`` -> 96.9, percent · ``"<10"`` -> 10, "fewer than" ·
     ``"N/A"``, ``"?"``, ``""`` -> None. Anything else is an error, never a guess."""
     text = raw.strip()
+    if len(text) > MAX_VALUE_CHARS:  # 400 digits would be read as infinity
+        raise RowError(f"value {text[:20]!r}… has too many digits to be a figure")
     if text.isdecimal():  # the common cases first: "1234" and "0.904" (what the pattern reads)
         return float(text), None, False
     whole, dot, frac = text.partition(".")
@@ -95,8 +102,9 @@ def parse_value(raw: str) -> tuple[float, str | None, bool] | None:
 
 
 def _as_percent(value: float, is_percent: bool) -> float:
-    """A rate published as a fraction (0.904) is 90.4 percent; one published with % is kept."""
-    return value if is_percent else round(value * 100, 10)
+    """A rate published as a fraction (0.904) is 90.4 percent; one published with %, or as a
+    number of percent (TikTok's 90.4 among its fractions), is kept."""
+    return value if is_percent or value > 1 else round(value * 100, 10)
 
 
 _RATE_RE = re.compile(r"\b(?:rate|share|percentage|percent|proportion|prevalence)\b|%", re.IGNORECASE)
@@ -128,6 +136,8 @@ def parse_period(text: str) -> Period:
     m = _QUARTER_RE.match(t)
     if m:
         y, q = int(m.group(1)), int(m.group(2))
+        if not MIN_YEAR <= y <= MAX_YEAR:
+            raise RowError(f"period {text!r} is not between {MIN_YEAR} and {MAX_YEAR}")
         return span(y, 3 * q - 2, y, 3 * q)
     found = [x for x in find_periods(t) if x.kind == "closed" and x.period is not None]
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(t) and found[0].period.start:
@@ -142,6 +152,8 @@ def half_year_ending(text: str) -> Period:
         end = dt.datetime.strptime(text.strip(), "%m/%d/%Y").date()
     except ValueError:
         raise RowError(f"period ending {text!r} is not a date like 12/31/2010") from None
+    if not MIN_YEAR <= end.year <= MAX_YEAR:
+        raise RowError(f"period ending {text!r} is not between {MIN_YEAR} and {MAX_YEAR}")
     m = end.year * 12 + end.month - 1 - 5
     p = span(m // 12, m % 12 + 1, end.year, end.month)
     if p.end != end:
@@ -233,6 +245,8 @@ def _range(raw: str):
     lo, hi = parse_value(m.group(1)), parse_value(m.group(2))
     if "%" in m.group(2) and lo is not None:
         lo = (lo[0], lo[1], True)
+    if lo is not None and hi is not None and lo[0] > hi[0]:
+        raise RowError(f"range {raw.strip()!r} runs backwards (its lower bound is above its upper bound)")
     return [lo, hi]
 
 
@@ -345,11 +359,12 @@ class _Records:
     spans (a quoted field may hold line breaks), and those lines are its text. (A blank line
     is one empty field here and no field from the csv module: either way a blank line.)"""
 
-    __slots__ = ("lines", "taken", "count", "start", "pending", "delimiter", "reader")
+    __slots__ = ("lines", "taken", "size", "count", "start", "pending", "delimiter", "reader")
 
     def __init__(self, lines: Iterable[str], delimiter: str) -> None:
         self.lines = iter(lines)
         self.taken: list[str] = []
+        self.size = 0  # characters of the record being read
         self.count = 0  # lines consumed
         self.start = 1  # the line the record being read starts on
         self.pending: str | None = None
@@ -367,6 +382,9 @@ class _Records:
         else:
             self.pending = None
         self.taken.append(line)
+        self.size += len(line)
+        if self.size > MAX_CSV_LINE_BYTES:  # an unterminated quote would take the rest of the file
+            raise RowError(f"a record longer than {MAX_CSV_LINE_BYTES:,} characters (an unclosed quote?)")
         return line
 
     def next(self) -> tuple[Row, str, int] | None:
@@ -381,6 +399,7 @@ class _Records:
             text = line.rstrip("\r\n")
             return text.split(self.delimiter), text, number
         self.pending = line
+        self.size = 0
         try:
             fields = next(self.reader)
         finally:
@@ -426,19 +445,21 @@ def read_table(path: Path, data: bytes | None, meta: Meta) -> tuple[Document, It
     raw = io.BytesIO(data) if data is not None else open_binary(path)
     try:
         total = len(data) if data is not None else path.stat().st_size
-        text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-        records = _Records(text, "\t" if format_suffix(path) == ".tsv" else ",")
+        records = _Records(_lines(raw), "\t" if format_suffix(path) == ".tsv" else ",")
         try:
             got = records.next()
-        except (csv.Error, UnicodeDecodeError) as exc:
+        except (csv.Error, UnicodeDecodeError, RowError) as exc:
             raise IngestError(f"{name}, line 1: cannot read the header: {exc}") from None
         header = got[0] if got is not None else None
         if not header or not any(c.strip() for c in header):
             raise IngestError(f"{name}, line 1: empty file, no CSV header")
+        if len(header) > MAX_CSV_COLUMNS:
+            raise IngestError(f"{name}, line 1: a header of {len(header):,} columns; at most {MAX_CSV_COLUMNS:,} "
+                              "(see README, “Limits”)")
         layout = recognise(header)
         if layout is None:
             raise IngestError(
-                f"{name}, line 1: unrecognised CSV header {','.join(header)!r}; expected the Meta, TikTok or "
+                f"{name}, line 1: unrecognised CSV header {one_line(','.join(header), 120)!r}; expected the Meta, TikTok or "
                 f"Google layout, or the generic one ({','.join(GENERIC_REQUIRED)}[,location,breakdown,qualifier,"
                 f"quote,title,publisher,url,published]) — see README, “Adding documents”"
             )
@@ -460,9 +481,24 @@ def read_table(path: Path, data: bytes | None, meta: Meta) -> tuple[Document, It
     return document, _figures(name, layout, records, raw, total, header, first, own)
 
 
+def _lines(raw) -> Iterator[str]:
+    """The lines of a binary stream as text, each decoded alone (so a byte that is not UTF-8
+    is reported on its own line) and none longer than ``MAX_CSV_LINE_BYTES``."""
+    first = True
+    while line := raw.readline(MAX_CSV_LINE_BYTES + 1):
+        if len(line) > MAX_CSV_LINE_BYTES:
+            raise RowError(f"a line longer than {MAX_CSV_LINE_BYTES:,} bytes (see README, “Limits”)")
+        text = line.decode("utf-8")
+        if first:
+            text, first = text.removeprefix("\ufeff"), False
+        yield text
+
+
 def _next_record(records: _Records, name: str) -> tuple[Row, str, int] | None:
     try:
         return records.next()
+    except RowError as exc:
+        raise IngestError(f"{name}, line {records.start}: {exc}") from None
     except csv.Error as exc:
         raise IngestError(f"{name}, line {records.start}: malformed CSV: {exc}") from None
     except UnicodeDecodeError as exc:
@@ -500,7 +536,7 @@ def _figures(name, layout: Layout, records: _Records, raw, total, header, first,
                 raise IngestError(f"{name}, line {line}: a different source than line 2; one file is one source")
             try:
                 yield from layout.figures(fields, quote, line)
-            except RowError as exc:
+            except ValueError as exc:  # a RowError, or a date no calendar has
                 raise IngestError(f"{name}, line {line}: {exc}") from None
             if rows % 4096 == 0:
                 progress.update(raw.tell(), rows)
