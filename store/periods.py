@@ -286,7 +286,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # a four-month period: a length without dates
         ("duration", r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2})[-\s](?:month|week|year)[-\s]+(?:period|span|window|stretch)|(?<=within\s)(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2})[-\s](?:month|week|year)s?)\b"),
         # last year, this quarter, last month: the calendar period before (or holding) the reference
-        ("calendar", r"\b(?P<which>last|this|past|current)\s+(?P<unit>quarter|half|month)\b"),
+        ("calendar", r"\b(?P<which>last|this|past|current)\s+(?P<unit>year|quarter|half|month)\b"),
         # H3 2017, Q5 2017, 2017Q5, H2 1850: shaped like a half or a quarter, but none
         ("badpart", rf"{_B}(?:[QH](?P<n1>[0-9]{{1,2}})\s*(?:of\s+|[-/]\s*)?'?(?P<y1>[0-9]{{4}})|(?P<y2>[0-9]{{4}})\s*[-/]?\s*[QH](?P<n2>[0-9]{{1,2}})|(?P<n3>[0-9])[QH]\s*[-/]?\s*'?(?P<y3>[0-9]{{4}})){_E}"),
         # the preceding / previous reporting period

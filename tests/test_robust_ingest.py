@@ -184,7 +184,7 @@ def test_the_same_article_with_crlf_endings_or_another_title_is_the_same_source(
     ("nometric.csv", META + "Facebook,Spam,,2018Q1,100\n", 2, "metric is empty"),
     ("latin1.csv", (GENERIC + "Reddit,removed,spam,5,items,2022-01-01,2022-06-30\nReddit,removed,caf\xe9,6,items,"
                     "2022-01-01,2022-06-30\n").encode("latin-1"), 3, "UTF-8"),
-    ("wide.csv", ",".join(f"c{i}" for i in range(MAX_CSV_COLUMNS + 1)) + "\n", 1, "columns"),
+    ("wide.csv", ",".join(f"c{i}" for i in range(MAX_CSV_COLUMNS + 1)) + "\n", 1, "header"),
     ("longname.csv", GENERIC + "R" * 101 + ",removed,spam,5,items,2022-01-01,2022-06-30\n", 2, "platform is 101 characters"),
     ("longmetric.csv", GENERIC + "Reddit," + "m" * 301 + ",spam,5,items,2022-01-01,2022-06-30\n", 2, "metric is 301"),
     ("nul.csv", GENERIC + "Reddit,removed\x00,spam,5,items,2022-01-01,2022-06-30\n", 2, "NUL"),

@@ -242,7 +242,10 @@ def _ingest(store, path: Path, meta: Meta, name: str, origin: str | None) -> Fil
         raise IngestError(f"{name}: cannot read: {exc.strerror or exc}") from None
     if _stored(store, digest):
         return FileResult(name, "unchanged", message=f"{name}: already ingested, nothing changed")
-    read = reader_for(path, data)
+    try:
+        read = reader_for(path, data)
+    except UnicodeDecodeError as exc:  # a layout's sniffing decodes the file's bytes
+        raise IngestError(f"{name}: not UTF-8 text (byte {exc.start} of a part read to recognise it)") from None
     for attempt in range(1, WRITE_ATTEMPTS + 1):
         try:
             with store.transaction() as session:
