@@ -9,6 +9,7 @@ import sqlite3
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -20,18 +21,16 @@ from store.models import Citation, Document, Figure
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import crash  # noqa: E402
 
-from conftest import PG_URL  # noqa: E402
 
+@pytest.fixture
+def new_url(db_url):
+    """The URL of a new, empty database of each kind, as crash.py's rounds take them (one round here)."""
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def new_url(request, tmp_path):
-    if request.param == "sqlite":
-        return crash.sqlite_urls(tmp_path)
-    from conftest import PG_SKIP
+    @contextmanager
+    def new():
+        yield db_url
 
-    if PG_SKIP:
-        pytest.skip(PG_SKIP)
-    return crash.pg_urls(PG_URL)
+    return new
 
 
 def test_kill_9_during_an_ingest_leaves_each_file_whole_or_absent(new_url, tmp_path):
