@@ -24,7 +24,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from bot import render
-from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, Answer, FigureView, Revision, SourceView, format_value
+from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, Answer, FigureView, Revision, SourceView, agreeing_sources, format_value
 from bot.understanding import MAX_LENGTH, Query, Reader, content_words, terms
 from store.numbers import find_quantities
 from store.periods import Period, label_for
@@ -117,7 +117,7 @@ def answer_figure(figure_id: int, store) -> Answer:
     fig = store.queries.figure(figure_id)
     if fig is None:
         return Answer(NO_ANSWER, "That figure is no longer stored.")
-    view = _view(fig, len({c.document_id for c in fig.citations}), 1.0)
+    view = _view(fig, agreeing_sources(fig), 1.0)
     return Answer(ANSWER, render.answer(view), view)
 
 
@@ -395,7 +395,11 @@ def _merge(scored: list[tuple[float, Figure]]) -> list[Scored]:
             agreeing = [m for m in members if _agrees(m[1], lead.value)]
             members = [m for m in members if m not in agreeing]
             figs = [lead] + [m[1] for m in agreeing]
-            docs = {c.document_id for fig in figs for c in fig.citations}
+            # the documents that agree: a snapshot that published another value for the same fact
+            # (since revised) cites it without agreeing with it
+            docs = {c.document_id for c in lead.citations if c.value == lead.value} | {
+                c.document_id for fig in figs[1:] for c in fig.citations}
+            docs = docs or {c.document_id for c in lead.citations}
             fit = max([lead_score] + [m[0] for m in agreeing])
             score = fit + 0.02 * math.log2(1 + len(docs))
             out.append(Scored(score, fit, _view(lead, len(docs), score), key, frozenset(docs)))

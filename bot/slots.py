@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.understanding import LOCATION_ALIASES, Reader, content_words
 from store.periods import find_periods
-from store.vocabulary import PLATFORM_RES, POLICY_RES
+from store.vocabulary import PLATFORM_RES, POLICY_RES, blank
 
 # "H1", "Q3" with no year after them ("and H1?", "H1 vs H2 2017")
 BARE_RE = re.compile(r"\b([HQ][1-4])\b(?!\s*[-/'’]?\s*\d{2})", re.IGNORECASE)
@@ -69,9 +69,7 @@ def split(text: str, reader: Reader) -> Parts:
         for name in names:
             for m in re.finditer(r"(?<![\w.])" + re.escape(name) + r"(?![\w])", text, re.IGNORECASE if name == place else 0):
                 spans.append(m.span())
-    rest = text
-    for a, b in spans:
-        rest = rest[:a] + " " * (b - a) + rest[b:]
+    rest = blank(text, spans)
     policies = []
     for m in POLICY_RES.regex.finditer(rest):
         policies.append(m.group())

@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 
 from store.numbers import find_quantities
 from store.periods import PERIOD_WORDS, Period, find_periods, span
-from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, Features, Vocabulary, country_in, describe, policy_group
+from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, Features, blank, Vocabulary, country_in, describe, policy_group
 
 MAX_LENGTH = 1000
 
@@ -240,9 +240,7 @@ class Reader:
                 features = replace(features, kind="change")
             else:  # "the preceding period", of nothing named: no period can be meant
                 period = Period(None, None, "the preceding period")
-        masked = text
-        for a, b in list(features.spans) + [(m.start, m.end) for m in periods]:
-            masked = masked[:a] + " " * (b - a) + masked[b:]
+        masked = blank(text, list(features.spans) + [(m.start, m.end) for m in periods])
         location = self._location(masked) or country_in(masked)
         breakdown = self._breakdown(masked)
         unknown, blocking = [], []
@@ -332,9 +330,7 @@ def _asked(text: str) -> frozenset[str]:
 def _terms(text: str, kinds: bool) -> frozenset[str]:
     f = describe(text)
     families = {f"={name}" for name in f.actions | f.objects | f.facets | f.policies | f.platforms}
-    rest = text
-    for a, b in f.spans:  # a phrase the lexicon reads stands for its family alone
-        rest = rest[:a] + " " * (b - a) + rest[b:]
+    rest = blank(text, f.spans)  # a phrase the lexicon reads stands for its family alone
     if kinds:
         for rx in (CHANGE_RE, PERCENT_RE, COUNT_RE, AVERAGE_RE):
             rest = rx.sub(lambda m: " " * len(m.group()), rest)
