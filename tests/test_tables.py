@@ -193,7 +193,7 @@ def test_generic_layout(empty_store, tmp_path):
     path = tmp_path / "figures.csv"
     path.write_text(
         "platform,metric,policy,value,unit,period_start,period_end,location,quote,title,publisher,url,published\n"
-        "Reddit,content removed by admins,spam,\"1,234\",items,2022-01-01,2022-06-30,,removed by admins,Reddit Transparency Report 2022,Reddit,https://example.org/r,2023-03-01\n"
+        "Reddit,content removed by admins,spam,\"1,234\",items,2022-01-01,2022-06-30,,\"Admins removed 1,234 items of spam.\",Reddit Transparency Report 2022,Reddit,https://example.org/r,2023-03-01\n"
         "Reddit,share of content removed proactively,spam,71.5%,percent,2022-01-01,2022-06-30,Germany,,Reddit Transparency Report 2022,Reddit,https://example.org/r,2023-03-01\n"
     )
     assert ingest_file(empty_store, path).status == "added"
@@ -201,10 +201,24 @@ def test_generic_layout(empty_store, tmp_path):
         doc = s.scalar(select(Document))
         assert (doc.kind, doc.title, doc.publisher, doc.published) == ("generic", "Reddit Transparency Report 2022", "Reddit", dt.date(2023, 3, 1))
     [a] = figures(empty_store, metric="content removed by admins")
-    assert (a.value, a.unit, a.period_label, a.citations[0].quote, a.citations[0].row) == (1234, "items", "H1 2022", "removed by admins", 2)
+    assert (a.value, a.unit, a.period_label, a.citations[0].quote, a.citations[0].row) == (1234, "items", "H1 2022", "Admins removed 1,234 items of spam.", 2)
     [b] = figures(empty_store, location="Germany")
     assert (b.value, b.unit) == (71.5, "percent")
     assert "Reddit" in empty_store.vocabulary().platforms
+
+
+def test_a_generic_quote_must_state_its_rows_value(empty_store, tmp_path):
+    """A quote column is the sentence the figure comes from: one that does not state the
+    row's number refuses the file, naming the line, and nothing is stored."""
+    path = tmp_path / "figures.csv"
+    path.write_text(
+        "platform,metric,policy,value,unit,period_start,period_end,quote\n"
+        "Reddit,content removed by admins,spam,1234,items,2022-01-01,2022-06-30,\"Admins removed 1,234 items.\"\n"
+        "Reddit,content removed by admins,spam,99,items,2022-07-01,2022-12-31,Admins removed a lot of spam.\n"
+    )
+    r = ingest_file(empty_store, path)
+    assert r.status == "failed" and "line 3" in r.message and "does not state its value" in r.message
+    assert empty_store.queries.all_figures() == []
 
 
 # --- refusals and re-ingest ------------------------------------------------------------------

@@ -28,6 +28,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import re
 import sys
 import time
@@ -319,6 +320,14 @@ def _google_layout(header: Row, h: list[str]) -> Layout:
     return Layout("google", "Google Transparency Report: government requests", "Google", len(h), rows)
 
 
+def _states(text: str, value: float, pct: bool) -> bool:
+    """Does this text state this number (as 274,460, 274460, 1.2 million, 93%...)?"""
+    from store.numbers import find_quantities
+
+    shown = value * 100 if pct and value <= 1 else value
+    return any(math.isclose(q.value, v, rel_tol=0.005) for q in find_quantities(text) for v in (value, shown))
+
+
 def _generic_layout(h: list[str]) -> Layout:
     col = {c: i for i, c in enumerate(h)}
 
@@ -336,8 +345,9 @@ def _generic_layout(h: list[str]) -> Layout:
                 raise RowError(f"{name} is empty")
         unit = "percent" if pct else get(r, "unit")
         said = get(r, "quote")
-        if said and said not in quote:
-            raise RowError("quote is not text of the row")
+        if said and not _states(said, value, pct):
+            raise RowError(f"its quote does not state its value ({get(r, 'value')}): a quote must be the "
+                           "sentence the figure comes from")
         yield Stated(
             get(r, "platform"), get(r, "metric"), get(r, "policy") or ALL_POLICIES,
             closed_period(get(r, "period_start"), get(r, "period_end")), value, unit, said or quote,
