@@ -31,7 +31,7 @@ from store.periods import Period, label_for
 from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
-from store.vocabulary import ALL_POLICIES, Features, describe, platform_family, policy_group
+from store.vocabulary import ALL_POLICIES, COMPANIES, Features, describe, platform_family, policy_group
 
 TIE = 0.02  # scores closer than this are "equally good"
 MIN_SCORE = 0.45
@@ -75,6 +75,10 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
     if not (query.asked or query.period or query.features.platforms or query.location):
         return Answer(NO_ANSWER, render.no_answer(()))  # nothing in it was understood
     scored = _rank(query, _fetch(store, query), store)
+    if not scored and query.breakdown is None:
+        # no figure of the whole: a fact published only broken down ("Hosted Consumer
+        # Services") answers when one breakdown of it fits best
+        scored = [s for s in _rank(query, _fetch(store, query, any_breakdown=True), store) if s.view.breakdown]
     if scored and scored[0].score >= MIN_SCORE:
         best = scored[0]
         # equally good: as close on the question as the best, whatever the number of sources
@@ -146,7 +150,7 @@ def rank(query: Query, figures: list[Figure], store) -> list["Scored"]:
 
 # --- fetching -------------------------------------------------------------------------------
 
-def _fetch(store, q: Query, limit: int = CANDIDATE_LIMIT) -> list[Figure]:
+def _fetch(store, q: Query, limit: int = CANDIDATE_LIMIT, any_breakdown: bool = False) -> list[Figure]:
     """Candidates, without their citations: the platforms (and their companies' or
     services'), period, place, breakdown and policy areas the question names."""
     f = q.features
@@ -163,7 +167,8 @@ def _fetch(store, q: Query, limit: int = CANDIDATE_LIMIT) -> list[Figure]:
         period_end=period.end if period else None,
         since=q.since,
         location=q.location or "",
-        breakdown=q.breakdown or "",  # a breakdown (TikTok's task, Google's product) only when named
+        # a breakdown (TikTok's task, Google's product) only when named
+        breakdown=None if any_breakdown else q.breakdown or "",
         limit=limit,
     ))
 
@@ -198,8 +203,8 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
         return "metric"
     if f.objects and fig_kind == "count" and (unit := _features(fig.unit, "").objects) and not (f.objects & unit):
         return "metric"  # what a count counts: tweets are not accounts
-    if f.kind == "average" and feats.kind != "average":
-        return "metric"
+    if (f.kind == "average") != (feats.kind == "average"):
+        return "metric"  # an average ("average days to remove") is not a count, nor the other way
     if f.kind == "count" and fig_kind == "percent" and not f.facets:
         return "metric"  # "how many" is a count, unless of a subset ("how many were flagged")
     return None
@@ -329,7 +334,8 @@ def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
     scored = []
     for fig in store.queries.with_citations(fitting):
         off = _reading(q, fig)
-        if off > -1.0 and _supported(q, fig) and _policy_stated(q, fig) and _evidence(q, fig, idf) >= MIN_EVIDENCE:
+        if off > -1.0 and _supported(q, fig) and _policy_stated(q, fig) and _platform_stated(q, fig) \
+                and _evidence(q, fig, idf) >= MIN_EVIDENCE:
             scored.append((_score(q, fig, idf) + off, fig))
     return _merge(scored)
 
@@ -353,6 +359,18 @@ def _reading(q: Query, fig: Figure) -> float:
     if off and any(c.row is not None for c in fig.citations):
         return -1.0
     return -off
+
+
+def _platform_stated(q: Query, fig: Figure) -> bool:
+    """A question about a service (LinkedIn) may be answered by its company's figure only when
+    a sentence states it ("Meta removed 1.3 billion fake accounts"): a company's table row
+    counts all its services and is no answer about one of them."""
+    f = q.features
+    if not f.platforms or fig.platform in f.platforms or fig.platform not in COMPANIES:
+        return True
+    if any(p.casefold() in fig.breakdown.casefold() for p in f.platforms):
+        return True  # the company's row broken down by that service ("Microsoft ... Bing")
+    return not any(c.row is not None for c in fig.citations)
 
 
 def _policy_stated(q: Query, fig: Figure) -> bool:

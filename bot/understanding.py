@@ -242,7 +242,7 @@ class Reader:
                 period = Period(None, None, "the preceding period")
         masked = blank(text, list(features.spans) + [(m.start, m.end) for m in periods])
         location = self._location(masked) or country_in(masked)
-        breakdown = self._breakdown(masked)
+        breakdown = self._breakdown(masked) or self._service_breakdown(features.platforms)
         unknown, blocking = [], []
         zone = self._zone(text, features)
         for m in WORD_RE.finditer(masked):
@@ -298,6 +298,15 @@ class Reader:
     def _breakdown(self, text: str) -> str | None:
         m = self._breakdown_re and self._breakdown_re.search(text)
         return self.breakdowns[m.group().casefold()] if m else None
+
+    def _service_breakdown(self, platforms: frozenset[str]) -> str | None:
+        """A service a company reports as a breakdown of its own figures ("Bing Search Engine"
+        in Microsoft's reports), for a question naming that service; None if none or several."""
+        if len(platforms) != 1 or next(iter(platforms)) in self.vocabulary.platforms:
+            return None
+        name = next(iter(platforms)).casefold()
+        found = {b for b in getattr(self.vocabulary, "breakdowns", ()) if re.search(rf"\b{re.escape(name)}\b", b.casefold())}
+        return found.pop() if len(found) == 1 else None
 
 
 _STEM = snowballstemmer.stemmer("english")
@@ -388,6 +397,8 @@ class _Names:
         for n in names:
             if len(k := _key(n)) >= 6:
                 self.keys.setdefault(k, set()).add(n)
+            for acronym in re.findall(r"\(([A-Z][A-Z0-9]{3,})\)", n):  # "... imagery (CSEAI)" is named "CSEAI"
+                self.keys.setdefault(acronym.lower(), set()).add(n)
             if words := content_words(n) - ignore:
                 self.words[n] = words
                 for w in words:

@@ -62,7 +62,8 @@ class FigureRecord:
 class FigureQuery:
     """Which figures could answer a question, in the store's terms: each field narrows the
     search when set. ``period_start``/``period_end`` match by month; ``since`` leaves the end
-    open. ``location`` and ``breakdown`` "" mean not broken down by place or by breakdown."""
+    open. ``location`` and ``breakdown`` "" mean not broken down by place or by breakdown;
+    ``breakdown`` None means any breakdown."""
 
     platforms: frozenset[str] = frozenset()
     policies: frozenset[str] = frozenset()  # stored policy names
@@ -70,7 +71,7 @@ class FigureQuery:
     period_end: dt.date | None = None
     since: bool = False
     location: str = ""
-    breakdown: str = ""
+    breakdown: str | None = ""
     limit: int | None = None
 
 
@@ -231,8 +232,9 @@ class Queries:
                 params.update(e0=e.replace(day=1), e1=_month_end(e))
         where.append("f.location = :loc")
         params["loc"] = fq.location
-        where.append("f.breakdown = :bd")
-        params["bd"] = fq.breakdown
+        if fq.breakdown is not None:
+            where.append("f.breakdown = :bd")
+            params["bd"] = fq.breakdown
         return self.figures(where, params, fq.limit, citations=False)
 
     def all_figures(self) -> list[FigureRecord]:
