@@ -40,11 +40,11 @@ from bot.followups import resolve
 SET = Path(__file__).parent / "data" / "trends_questions.jsonl"
 TARGET = 0.90  # issue 9's target
 # Floors at the measured numbers (as the project's other blind sets do), so that a change that
-# makes answers worse fails: 87/105 = 82.9% right, and 4 of the 15 unanswerable questions got a
-# number (3 single figures the engine matched to the wrong metric, 1 series of such a metric).
-# Both fall short of the issue's target (90%, and no number for the unanswerable): see the report.
-FLOOR = 0.80
-MOST_NUMBERS_GIVEN = 4
+# makes answers worse fails: 94/105 = 89.5% right, and 2 of the unanswerable questions got a
+# number (both Discord reports matched to NCMEC's CyberTipline counts, data the set's writer was
+# not given). Both fall short of the issue's target (90%, and no number for the unanswerable).
+FLOOR = 0.87
+MOST_NUMBERS_GIVEN = 2
 NUMBERS = ("answer", "series", "comparison")  # statuses that give a number
 
 
