@@ -40,10 +40,10 @@ from bot.followups import resolve
 SET = Path(__file__).parent / "data" / "trends_questions.jsonl"
 TARGET = 0.90  # issue 9's target
 # Floors at the measured numbers (as the project's other blind sets do), so that a change that
-# makes answers worse fails: 94/105 = 89.5% right, and 2 of the unanswerable questions got a
-# number (both Discord reports matched to NCMEC's CyberTipline counts, data the set's writer was
-# not given). Both fall short of the issue's target (90%, and no number for the unanswerable).
-FLOOR = 0.87
+# makes answers worse fails: 95/105 = 90.5% right (the issue's 90%), and 2 of the unanswerable
+# questions got a number (both Discord reports matched to NCMEC's CyberTipline counts, data the
+# set's writer was not given), where the issue asks for none.
+FLOOR = 0.90
 MOST_NUMBERS_GIVEN = 2
 NUMBERS = ("answer", "series", "comparison")  # statuses that give a number
 
