@@ -31,6 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from pg_schema import PG_URL, fresh_schema  # noqa: E402
 
 HEADER = "platform,metric,policy,value,unit,period_start,period_end\n"
 ARTICLE = "Twitter suspended {n:,} accounts for promoting terrorism in H2 2017.\n"
@@ -185,22 +188,7 @@ def sqlite_urls(folder: Path):
 
 def pg_urls(base: str):
     """New, empty PostgreSQL databases: a schema of their own each, dropped after."""
-    from sqlalchemy import create_engine, text
-
-    @contextmanager
-    def new():
-        schema = f"crash_{uuid.uuid4().hex[:10]}"
-        admin = create_engine(base)
-        with admin.begin() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        try:
-            yield f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
-        finally:
-            with admin.begin() as conn:
-                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-            admin.dispose()
-
-    return new
+    return lambda: fresh_schema(base, "crash")
 
 
 def main() -> None:
@@ -208,7 +196,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=20)
     ap.add_argument("--processes", type=int, default=4)
     ap.add_argument("--rows", type=int, default=40000)
-    ap.add_argument("--pg", default=os.environ.get("MODSTATS_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"))
+    ap.add_argument("--pg", default=PG_URL)
     ap.add_argument("--no-pg", action="store_true")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

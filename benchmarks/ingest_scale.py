@@ -209,22 +209,11 @@ def _database(kind: str, sqlite_url: str):
     if kind == "sqlite":
         yield sqlite_url
         return
-    import os
-    import uuid
+    sys.path.insert(0, str(ROOT / "tests"))
+    from pg_schema import fresh_schema
 
-    from sqlalchemy import create_engine, text
-
-    base = os.environ.get("MODSTATS_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-    schema = f"bench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with fresh_schema(prefix="bench") as url:
+        yield url
 
 
 def pct(xs: list[float], p: float) -> float:

@@ -43,9 +43,9 @@ TREND_RE = re.compile(
     re.IGNORECASE,
 )
 # ... "how have X changed" (not "how much did X change in H2 2017", a stored change)
-CHANGED_RE = re.compile(r"\bhow\s+(?:has|have|did|do|does|is|are)\b(?!\s+much\b).*?\b(?:chang(?:e|ed|ing)|mov(?:e|ed)|gr(?:own|ow|ew)|gone|go)\b", re.IGNORECASE)
 HOW_RE = re.compile(r"\bhow\s+(?:has|have|did|do|does|is|are)\b", re.IGNORECASE)
 CHANGE_VERB_RE = re.compile(r"\b(?:chang(?:e|ed|ing)|mov(?:e|ed)|gr(?:own|ow|ew)|gone|go)\b", re.IGNORECASE)
+CHANGED_RE = re.compile(HOW_RE.pattern + r"(?!\s+much\b).*?" + CHANGE_VERB_RE.pattern, re.IGNORECASE)
 STEP_RE = re.compile(r"\b(?:(?:each|every|per|by)\s+(?P<unit>quarter|half-year|half|six\s+months|year)|(?P<adj>quarterly|half[-\s]yearly|annually|yearly|year\s+by\s+year))\b", re.IGNORECASE)
 # ... and a comparison
 VS_RE = re.compile(r"\s+(?:vs\.?|versus|v\.)\s+", re.IGNORECASE)

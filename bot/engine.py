@@ -196,7 +196,7 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
         return "location"
     if q.period is not None and not _same_period(q, fig):
         return "period"
-    fig_kind = "change" if fig.unit == "percent change" else "percent" if fig.unit == "percent" else "count"
+    fig_kind = _kind(fig)
     if (f.kind == "change") != (fig_kind == "change"):
         return "metric"
     if f.kind == "percent" and fig_kind == "count":
@@ -213,6 +213,11 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
 # Content "actioned" (Meta's word) was removed, covered with a warning or disabled: it answers a
 # question about removals, scored a little lower than a figure that says removed.
 _IMPLIED = {frozenset({"actioned"}): frozenset({"suspended"})}
+
+
+def _kind(fig: Figure) -> str:
+    """What kind of number a figure is: a change, a share (percent) or a count."""
+    return "change" if fig.unit == "percent change" else "percent" if fig.unit == "percent" else "count"
 
 
 def _same_period(q: Query, fig: Figure) -> bool:
@@ -284,13 +289,14 @@ def _around(quote: str, value: float) -> frozenset[str]:
     return frozenset()
 
 
-def _score(q: Query, fig: Figure, idf: dict[str, float] | None = None) -> float:
-    """How well a figure that does not contradict the question fits it."""
+def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
+    """How well a figure that does not contradict the question fits it (``evidence``: its
+    sources' share of what was asked, once citations are read)."""
     feats = _features(fig.metric, fig.policy)
     f = q.features
     score = 0.5
-    if idf is not None:
-        score += EVIDENCE_WEIGHT * (_evidence(q, fig, idf) - 0.5)
+    if evidence is not None:
+        score += EVIDENCE_WEIGHT * (evidence - 0.5)
     score += 0.08 * bool(f.platforms) + 0.08 * bool(f.policies) + 0.1 * bool(q.period)
     if f.platforms and fig.platform not in f.platforms:
         score -= 0.06
@@ -337,9 +343,11 @@ def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
     scored = []
     for fig in store.queries.with_citations(fitting):
         off = _reading(q, fig)
-        if off > -1.0 and _supported(q, fig) and _policy_stated(q, fig) and _platform_stated(q, fig) \
-                and _evidence(q, fig, idf) >= MIN_EVIDENCE:
-            scored.append((_score(q, fig, idf) + off, fig))
+        if off <= -1.0 or not (_supported(q, fig) and _policy_stated(q, fig) and _platform_stated(q, fig)):
+            continue
+        evidence = _evidence(q, fig, idf)
+        if evidence >= MIN_EVIDENCE:
+            scored.append((_score(q, fig, evidence) + off, fig))
     return _merge(scored)
 
 
@@ -351,7 +359,7 @@ def _reading(q: Query, fig: Figure) -> float:
     sentence, whose reading is the lexicon's guess, a penalty the sentence's words can
     outweigh."""
     f, feats = q.features, _features(fig.metric, fig.policy)
-    fig_kind = "change" if fig.unit == "percent change" else "percent" if fig.unit == "percent" else "count"
+    fig_kind = _kind(fig)
     off = 0.0
     if f.facets != feats.facets and (f.facets or not (f.kind and f.kind == fig_kind and fig_kind != "count")):
         off += 0.25 if feats.facets else 0.35  # the question asks for a subset the figure is not

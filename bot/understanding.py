@@ -161,7 +161,8 @@ def clean(text: str) -> str:
 class Reader:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
-        self.known = vocabulary.words() | STOPWORDS | PERIOD_WORDS
+        self.frequency = vocabulary.frequency()
+        self.known = set(self.frequency) | STOPWORDS | PERIOD_WORDS
         self.choices = sorted(w for w in self.known if len(w) >= 4)
         self.idf = _idf([*vocabulary.quoted, *vocabulary.metrics, *vocabulary.policies])
         self.metric_names = _Names(vocabulary.metrics)
@@ -172,7 +173,6 @@ class Reader:
         for w in self.choices:
             if w.isalpha():
                 self._by_initial.setdefault(w[0], []).append(w)
-        self.frequency = vocabulary.frequency()
         self.locations = {loc.casefold(): loc for loc in vocabulary.locations}
         self.location_aliases = {a: n for a, n in LOCATION_ALIASES.items() if n.casefold() in self.locations}
         # a breakdown is named by its whole text or by its value ("Product: YouTube" -> "youtube")
@@ -347,10 +347,11 @@ def _terms(text: str, kinds: bool) -> frozenset[str]:
     for w in content_words(rest):
         if len(w) < 2:
             continue
-        out.add(_STEM_FAMILY.get(w, w))  # an inflection the lexicon does not list: its family
+        out.add(_stem_families().get(w, w))  # an inflection the lexicon does not list: its family
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
 def _stem_families() -> dict[str, str]:
     """The stem of each one-word name in the lexicon, to its family."""
     from store.vocabulary import ACTIONS, OBJECTS, PLATFORMS, POLICIES
@@ -375,7 +376,6 @@ def _idf(texts: list[str]) -> dict[str, float]:
     return {w: math.log(1 + n / c) for w, c in df.items()} | {"": math.log(1 + n)}
 
 
-_STEM_FAMILY = _stem_families()
 
 
 def _key(text: str) -> str:

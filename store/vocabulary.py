@@ -336,33 +336,20 @@ class Vocabulary:
     quoted: list[str] = field(default_factory=list)  # the sentences prose figures are quoted from
 
     def frequency(self) -> dict[str, int]:
-        """How often each word occurs in what the lexicon and the store say (the lexicon's
-        canonical names count a lot): to expand an abbreviation to its likeliest word."""
+        """Every word the lexicon and the store know (its keys: for spelling correction), and
+        how often each occurs (the lexicon's names count a lot): to expand an abbreviation to
+        its likeliest word."""
         counts: dict[str, int] = {}
-        for table in (PLATFORMS, POLICIES, ACTIONS, OBJECTS, FACETS):
-            for name, aliases in table.items():
-                for phrase in (name, *aliases):
-                    for w in re.findall(r"[a-z][a-z0-9'-]+", phrase.lower()):
-                        counts[w] = counts.get(w, 0) + 5
-        for values in (self.platforms, self.metrics, self.policies, self.locations, self.breakdowns, self.quoted):
-            for v in values:
-                for w in re.findall(r"[a-z][a-z0-9'-]+", v.lower()):
-                    counts[w] = counts.get(w, 0) + 1
+        lexicon = [p for table in (PLATFORMS, POLICIES, ACTIONS, OBJECTS, FACETS)
+                   for name, aliases in table.items() for p in (name, *aliases)]
+        lexicon += [*CHANGE_WORDS, *PERCENT_WORDS, *COUNT_WORDS, *AVERAGE_WORDS]
+        stored = [v for values in (self.platforms, self.metrics, self.policies, self.locations, self.breakdowns,
+                                   self.quoted) for v in values]
+        for phrases, weight in ((lexicon, 5), (stored, 1)):
+            for phrase in phrases:
+                for w in re.findall(r"[a-z][a-z0-9'-]+", phrase.lower()):
+                    counts[w] = counts.get(w, 0) + weight
         return counts
-
-    def words(self) -> set[str]:
-        """Every word the lexicon and the store know, for spelling correction."""
-        words: set[str] = set()
-        for table in (PLATFORMS, POLICIES, ACTIONS, OBJECTS, FACETS):
-            for name, aliases in table.items():
-                for phrase in (name, *aliases):
-                    words.update(re.findall(r"[a-z][a-z0-9'-]+", phrase.lower()))
-        for phrase in (*CHANGE_WORDS, *PERCENT_WORDS, *COUNT_WORDS, *AVERAGE_WORDS):
-            words.update(re.findall(r"[a-z][a-z0-9'-]+", phrase.lower()))
-        for values in (self.platforms, self.metrics, self.policies, self.locations, self.breakdowns, self.quoted):
-            for v in values:
-                words.update(re.findall(r"[a-z][a-z0-9'-]+", v.lower()))
-        return words
 
 
 # ISO codes that are also everyday words or abbreviations in this field ("IS" is Islamic State).

@@ -6,33 +6,17 @@ from __future__ import annotations
 
 import os
 import shutil
-import uuid
-from contextlib import contextmanager
 
 # Stores built by tests (and the CLI in subprocesses) are seeded with the corpus alone; the
 # starter library is seeded once per session below, for the tests that ask for it.
 os.environ["MODSTATS_LIBRARY"] = "0"
 
 import pytest
-from sqlalchemy import create_engine, text
 
+from pg_schema import fresh_schema, unavailable
 from store.db import Store
 
-PG_URL = os.environ.get("MODSTATS_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-
-
-def _pg_reason() -> str | None:
-    try:
-        engine = create_engine(PG_URL, connect_args={"connect_timeout": 3})
-        with engine.connect():
-            pass
-        engine.dispose()
-        return None
-    except Exception as exc:  # noqa: BLE001 - any failure means "not available"
-        return f"PostgreSQL not reachable at {PG_URL}: {exc.__class__.__name__}"
-
-
-PG_SKIP = _pg_reason()
+PG_SKIP = unavailable()
 
 
 @pytest.fixture
@@ -40,27 +24,11 @@ def sqlite_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'modstats.db'}"
 
 
-@contextmanager
-def pg_schema_url():
-    """A URL of the test PostgreSQL database whose tables live in a new schema, dropped after."""
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    sep = "&" if "?" in PG_URL else "?"
-    try:
-        yield f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-
 @pytest.fixture
 def pg_url():
     if PG_SKIP:
         pytest.skip(PG_SKIP)
-    with pg_schema_url() as url:
+    with fresh_schema() as url:
         yield url
 
 
@@ -102,7 +70,7 @@ def seeded_store(request, tmp_path_factory):
         return
     if PG_SKIP:
         pytest.skip(PG_SKIP)
-    with pg_schema_url() as url:
+    with fresh_schema() as url:
         s = Store.open(url)
         yield s
         s.dispose()

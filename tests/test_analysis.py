@@ -6,6 +6,7 @@ report and H2 2021 from a news site; Reddit's proactive shares (percent)."""
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from bot.analysis import _sum_qualifier, comparison_sides, summed
 from bot.answers import Gap
 from bot.engine import answer
+from pg_schema import fresh_schema, unavailable
 from store.db import Store
 from store.ingest import Meta, ingest_paths
 from store.periods import span
@@ -22,30 +24,22 @@ DATA = Path(__file__).parent / "data" / "trends"
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def trends(request, tmp_path_factory):
-    if request.param == "sqlite":
-        s = Store.open(f"sqlite:///{tmp_path_factory.mktemp('trends') / 'modstats.db'}", seed=False)
-        ingest_paths(s, sorted(DATA.glob("*.csv")), Meta(None, None, None, None))
-        yield s
-        s.dispose()
-        return
-    PG_SKIP, pg_schema_url = _root_conftest()
-    if PG_SKIP:
-        pytest.skip(PG_SKIP)
-    with pg_schema_url() as url:
+    with _database(request.param, tmp_path_factory) as url:
         s = Store.open(url, seed=False)
         ingest_paths(s, sorted(DATA.glob("*.csv")), Meta(None, None, None, None))
         yield s
         s.dispose()
 
 
-def _root_conftest():
-    """tests/conftest.py's PostgreSQL helpers (the name "conftest" may be tests/slack's)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("_modstats_root_conftest", Path(__file__).parent / "conftest.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.PG_SKIP, module.pg_schema_url
+@contextmanager
+def _database(kind: str, tmp_path_factory):
+    if kind == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('trends') / 'modstats.db'}"
+        return
+    if (why := unavailable()) is not None:
+        pytest.skip(why)
+    with fresh_schema() as url:
+        yield url
 
 
 def points(a):

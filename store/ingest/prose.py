@@ -387,8 +387,10 @@ COVERS_RE = re.compile(r"\b(?:report|data|figures|numbers)\b[^.]{0,40}\b(?:cover
 UNSTATED = Period(None, None, "period not stated")
 COMPARE_LOOKAHEAD = 8  # a comparison stated further on is not about this number
 UNKNOWN = "unknown"  # a quantity's period that cannot be known: it states no figure
-EARLIER_VALUE_RE = re.compile(r"\b(?:(?:up|down|increas\w*|decreas\w*|ris\w*|rose|fell|dropped|grew|jumped|climbed)\s+from|"
-                              r"compared\s+(?:to|with)|versus|vs\.?|triple|double|twice)\s+(?:the\s+|about\s+|around\s+)?$", re.IGNORECASE)
+# words that put a value at an earlier time: "up from 33 per cent", "compared with 1.2 million"
+_EARLIER = (r"(?:up|down|increas\w*|decreas\w*|ris\w*|rose|fell|falling|dropped|grew|jumped|climbed)\s+from|"
+            r"compared\s+(?:to|with)|versus|vs\.?")
+EARLIER_VALUE_RE = re.compile(rf"\b(?:{_EARLIER}|triple|double|twice)\s+(?:the\s+|about\s+|around\s+)?$", re.IGNORECASE)
 COMPARED_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over|against)\s+(?:the\s+|in\s+)?$", re.IGNORECASE)
 
 
@@ -470,8 +472,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
 # between two numbers, words that make the second the same kind of count as the first: a part
 # of it ("1.2 million ..., including 274,460 during ...") or its value at another time ("1.5
 # billion ..., down from 1.3 billion"); otherwise a second number is a fact of its own
-PART_OF_RE = re.compile(r"\b(?:including|of\s+which|of\s+whom|of\s+those|among\s+them|out\s+of\s+which|"
-                        r"(?:up|down|rising|falling|increas\w*|decreas\w*)\s+from|compared\s+(?:to|with)|versus|vs\.?|to)\b",
+PART_OF_RE = re.compile(rf"\b(?:including|of\s+which|of\s+whom|of\s+those|among\s+them|out\s+of\s+which|{_EARLIER}|to)\b",
                         re.IGNORECASE)
 _KIND_UNIT = {"percent": "percent", "change": "percent change"}
 

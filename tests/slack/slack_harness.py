@@ -43,7 +43,26 @@ class Response:
         return json.loads(self.body)
 
 
-class Server:
+class _Child:
+    """A modstats process started in its own process group, logging to ``log_path``."""
+
+    proc: subprocess.Popen | None = None
+    log_path: Path | None = None
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path and self.log_path.exists() else ""
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)  # our own process group only
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(5)
+
+
+class Server(_Child):
     """``python -m bot serve`` in a subprocess (gunicorn master + workers)."""
 
     def __init__(self, fake, database_url: str, *, workers: int = 1, extra_env: dict | None = None, log_path: Path | None = None):
@@ -76,17 +95,6 @@ class Server:
         self.stop()
         raise RuntimeError(f"server did not become healthy: {self.log()}")
 
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace") if self.log_path and self.log_path.exists() else ""
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)  # our own process group only
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(5)
 
     # --- HTTP ---------------------------------------------------------------------------
 
@@ -220,7 +228,7 @@ def all_strings(obj):
 APP_TOKEN = "xapp-1-A111-111-ThisIsTheTestAppToken"
 
 
-class SocketModeProcess:
+class SocketModeProcess(_Child):
     """``python -m bot.slack.server --socket-mode`` in a subprocess (its own process group),
     with the Web API at the fake and no signing secret; ready once it has opened its
     WebSocket to the fake Socket Mode server."""
@@ -245,18 +253,6 @@ class SocketModeProcess:
             self.stop()
             raise RuntimeError(f"Socket Mode client did not connect (exit code {code}): {self.log()}") from None
         return self
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace") if self.log_path and self.log_path.exists() else ""
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)  # our own process group only
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(5)
 
 
 def _socket_mode_samples() -> list[dict]:

@@ -100,3 +100,16 @@ def cell_value(value, number_format: str | None, what: str) -> tuple[float, str 
         places = len(m.group(1)) if m else 0
         return round(value * 100, places), None, True
     return float(value), None, False
+
+
+def sniff_workbook(open_workbook, data: bytes, fits) -> bool:
+    """Does ``data`` open as a workbook (with ``open_workbook``) that ``fits``? A file that
+    does not open is not of this layout."""
+    try:
+        wb = open_workbook(data)
+    except Exception:  # noqa: BLE001 - not a workbook this library reads: not this layout
+        return False
+    try:
+        return fits(wb)
+    finally:
+        wb.close()

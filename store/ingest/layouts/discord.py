@@ -60,6 +60,14 @@ def _lines(data: bytes) -> list[tuple[int, str, list[str]]]:
     return out
 
 
+def _numbers(header: list[str], fields: list[str]):
+    """(column, (value, qualifier, percent)) for each of a row's cells past its label that
+    has a column name and states a number."""
+    for column, raw in zip(header[1:], fields[1:]):
+        if column and (v := _value(raw)) is not None:
+            yield column, v
+
+
 def _value(raw: str):
     if raw.strip() in ("--", "—"):
         return None
@@ -130,13 +138,7 @@ def _monthly(path: Path, lines, period: Period) -> Iterator[Stated]:
                 if totalled:
                     continue  # a second total line (2022-Q3 sums its last column again): the first stands
                 totalled = True
-            for column, raw in zip(header[1:], fields[1:]):
-                if not column:
-                    continue
-                v = _value(raw)
-                if v is None:
-                    continue
-                value, qualifier, pct = v
+            for column, (value, qualifier, pct) in _numbers(header, fields):
                 yield figure("Discord", _ncmec_metric(column), CHILD_SAFETY, month or period, value, line, number,
                              qualifier=qualifier, percent=pct)
         except RowError as exc:
@@ -238,13 +240,7 @@ def _block_row(header: list[str], title: str, fields: list[str], line: str, numb
         prefix = ""
     else:
         prefix = title
-    for column, raw in zip(header[1:], fields[1:]):
-        if not column:
-            continue
-        v = _value(raw)
-        if v is None:
-            continue
-        value, qualifier, pct = v
+    for column, (value, qualifier, pct) in _numbers(header, fields):
         if kind == "month":
             metric = _ncmec_metric(column)
         elif prefix and prefix.casefold() == "preservation requests" and column.casefold() == "requests":

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from store.ingest import IngestError, Meta
 from store.ingest.layouts import FileLayout
-from store.ingest.layouts.common import RowError, cell_value, document, figure, parse_period, shown
+from store.ingest.layouts.common import RowError, sniff_workbook, cell_value, document, figure, parse_period, shown
 
 SHEET = "Digital Safety Content"
 POLICIES = {"cseai": "Child sexual exploitation and abuse imagery (CSEAI)",
@@ -35,14 +35,7 @@ def _open(data: bytes):
 
 
 def _sniff(path: Path, data: bytes) -> bool:
-    try:
-        wb = _open(data)
-    except Exception:  # noqa: BLE001 - not a workbook openpyxl reads: not this layout
-        return False
-    try:
-        return wb.sheetnames == [SHEET]
-    finally:
-        wb.close()
+    return sniff_workbook(_open, data, lambda wb: wb.sheetnames == [SHEET])
 
 
 def _policy(section: str) -> tuple[str, str]:

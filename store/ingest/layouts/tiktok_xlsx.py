@@ -25,7 +25,7 @@ from pathlib import Path
 
 from store.ingest import IngestError, Meta
 from store.ingest.layouts import FileLayout
-from store.ingest.layouts.common import RowError, cell_value, document, figure, is_rate, parse_period, quarter_ending, shown
+from store.ingest.layouts.common import RowError, sniff_workbook, cell_value, document, figure, is_rate, parse_period, quarter_ending, shown
 from store.periods import Period
 from store.vocabulary import ALL_POLICIES
 
@@ -39,14 +39,7 @@ def _open(data: bytes):
 
 
 def _sniff(path: Path, data: bytes) -> bool:
-    try:
-        wb = _open(data)
-    except Exception:  # noqa: BLE001 - not a workbook openpyxl reads: not this layout
-        return False
-    try:
-        return all(k in wb.sheet_names for k in KNOWN)
-    finally:
-        wb.close()
+    return sniff_workbook(_open, data, lambda wb: all(k in wb.sheet_names for k in KNOWN))
 
 
 def _text(v) -> str:
