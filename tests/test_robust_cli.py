@@ -58,8 +58,11 @@ def test_ask_json_stdin_answers_every_line_even_invalid_utf8_and_an_endless_line
 
 def test_ctrl_c_exits_130_with_a_short_message(seeded):
     home, url = seeded
+    # a background job of a non-interactive shell (CI, a script) starts with SIGINT ignored, which
+    # the child would inherit: give it the terminal's default, as a person at a prompt has
     proc = subprocess.Popen([sys.executable, "-m", "bot", "ask", "--json", "-"], cwd=home, env=env_for(home, url),
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     proc.stdin.write(b"suspensions H2 2017\n")
     proc.stdin.flush()
     assert proc.stdout.readline()  # it is running and waiting for the next line
