@@ -41,6 +41,7 @@ EVIDENCE_WEIGHT = 1.0  # how much the words of a figure's sources count against 
 IN_SENTENCE, IN_BEFORE, IN_TITLE = 0.5, 0.3, 0.2
 ASIDE = 0.3  # the weight of a term outside what is asked ("for the board deck")
 MIN_EVIDENCE = 0.4  # below this share of what was asked, a figure does not answer (calibrated on dev)
+BOUND_RANGE = 10  # "over 270,000" agrees with an exact value up to ten times it, "less than 1%" down to a tenth
 SUGGESTIONS = 3
 CANDIDATE_LIMIT = 400
 RANK_POOL = 50  # of the candidates, how many are read with their citations and fully scored
@@ -436,26 +437,42 @@ def _merge(scored: list[tuple[float, Figure]]) -> list[Scored]:
     return out
 
 
-def _precision(fig: Figure) -> int:
-    """0 for an exact statement, 1 for a bound or a round figure."""
-    return 0 if any(c.qualifier is None for c in fig.citations) else 1
+def _precision(fig: Figure) -> tuple[int, int]:
+    """Most precise first: an unqualified statement before a bound or an "about", then the
+    more significant digits ("2.19 billion" before "2.2 billion")."""
+    return (0 if any(c.qualifier is None for c in fig.citations) else 1, -_digits(fig.value))
+
+
+def _digits(value: float) -> int:
+    return len(f"{abs(value):.6e}".split("e")[0].replace(".", "").rstrip("0")) if value else 1
 
 
 def _agrees(fig: Figure, exact: float) -> bool:
     """Does a bound or rounded statement of ``fig`` agree with the exact value?"""
     for c in fig.citations:
         v, q = c.value, (c.qualifier or "")
-        if v == exact:
+        if v == exact or (not q and _rounds_to(exact, v)):
             return True
-        if q in ("over", "more than", "just over", "in excess of", "upwards of") and v < exact <= v * 1.1:
+        # a bound agrees with an exact value that keeps it, of the same order ("less than one
+        # percent" and 0.2%; "over 270,000" and 274,460)
+        if q in ("over", "more than", "just over", "in excess of", "upwards of") and v < exact <= v * BOUND_RANGE:
             return True
-        if q in ("at least",) and v <= exact <= v * 1.1:
+        if q in ("at least",) and v <= exact <= v * BOUND_RANGE:
             return True
-        if q in ("less than", "fewer than", "under", "just under") and v * 0.9 <= exact < v:
+        if q in ("less than", "fewer than", "under", "just under") and v / BOUND_RANGE <= exact < v:
             return True
         if q in ("roughly", "about", "around", "approximately", "nearly", "almost", "some", "an estimated") and abs(exact - v) <= 0.1 * abs(v):
             return True
     return False
+
+
+def _rounds_to(exact: float, stated: float) -> bool:
+    """Is ``stated`` the exact value rounded, to the two or more significant digits it is
+    written with ("2.2 billion" of 2,190,000,000; never "1 million" of 1.4 million)?"""
+    if stated == 0 or exact == 0:
+        return False
+    digits = _digits(stated)
+    return digits >= 2 and float(f"{exact:.{digits - 1}e}") == stated
 
 
 def _view(fig: Figure, sources: int, score: float) -> FigureView:

@@ -235,6 +235,9 @@ class Reader:
         since = bool(periods) and periods[0].kind == "since"
         # "(the count, not the proactive %)": what is set aside says nothing of what is asked
         features = describe(NOT_KIND_RE.sub(lambda m: " " * len(m.group()), text))
+        if features.kind == "change" and len({m.period for m in periods}) > 1:
+            # "how much did X grow from H1 2020 to H2 2020": a change is stated for the later period
+            period = max((m.period for m in periods), key=lambda p: (p.end or dt.date.min, p.start or dt.date.min))
         if any(m.kind == "previous" for m in found):
             if period is not None:  # "in 2H17 than in the period before": a change is asked
                 features = replace(features, kind="change")
@@ -310,6 +313,10 @@ class Reader:
 
 
 _STEM = snowballstemmer.stemmer("english")
+# the languages of the lexicon's other names (store.vocabulary): an inflection of one of them
+# ("gelöschten" of "gelöscht") is read by its own language's stemmer
+_FOREIGN_STEMS = tuple(snowballstemmer.stemmer(lang) for lang in ("german", "french", "spanish", "portuguese"))
+_WORD_RE = re.compile(r"[^\W_]+")  # letters and digits of any script: "gelöschten" is one word
 _HOURS_RE = re.compile(r"\b(\d+)\s*(?:h|hr|hrs)\b", re.IGNORECASE)
 
 
@@ -317,8 +324,11 @@ _HOURS_RE = re.compile(r"\b(\d+)\s*(?:h|hr|hrs)\b", re.IGNORECASE)
 def content_words(text: str) -> frozenset[str]:
     """The words that carry meaning, stemmed (Snowball): "removals" = "removed", "proactively"
     = "proactive", "governments" = "government", "24h" = "24 hours"."""
-    text = _HOURS_RE.sub(r"\1 hours", text.lower())
-    return frozenset(_STEM.stemWords([w for w in re.findall(r"[a-z0-9]+", text) if w not in STOPWORDS]))
+    return frozenset(_STEM.stemWords(_words(text)))
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD_RE.findall(_HOURS_RE.sub(r"\1 hours", text.lower())) if w not in STOPWORDS]
 
 
 @lru_cache(maxsize=65536)
@@ -344,16 +354,20 @@ def _terms(text: str, kinds: bool) -> frozenset[str]:
         for rx in (CHANGE_RE, PERCENT_RE, COUNT_RE, AVERAGE_RE):
             rest = rx.sub(lambda m: " " * len(m.group()), rest)
     out = set(families)
-    for w in content_words(rest):
+    known = _stem_families()
+    for word in _words(rest):
+        w = _STEM.stemWord(word)
         if len(w) < 2:
             continue
-        out.add(_stem_families().get(w, w))  # an inflection the lexicon does not list: its family
+        # an inflection the lexicon does not list: its family
+        out.add(known.get(w) or next((known[f] for st in _FOREIGN_STEMS if (f := "~" + st.stemWord(word)) in known), w))
     return frozenset(out)
 
 
 @lru_cache(maxsize=1)
 def _stem_families() -> dict[str, str]:
-    """The stem of each one-word name in the lexicon, to its family."""
+    """The stem of each one-word name in the lexicon, to its family (and, marked "~", its stem
+    in each of the lexicon's other languages)."""
     from store.vocabulary import ACTIONS, OBJECTS, PLATFORMS, POLICIES
 
     out: dict[str, str] = {}
@@ -362,6 +376,9 @@ def _stem_families() -> dict[str, str]:
             for alias in (name, *aliases):
                 if " " not in alias and len(alias) >= 4:
                     out.setdefault(_STEM.stemWord(alias.lower()), f"={name}")
+                    for st in _FOREIGN_STEMS:  # "~" keeps these apart from English stems
+                        if len(stem := st.stemWord(alias.lower())) >= 4:
+                            out.setdefault("~" + stem, f"={name}")
     return out
 
 

@@ -22,6 +22,18 @@ MONTHS = {
     "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
     "dec": 12, "december": 12,
 }
+# month names as French, German, Spanish and Portuguese articles write them in full (a language
+# table, as FOREIGN_ORDINALS below; English abbreviations are read by their first letters)
+FOREIGN_MONTHS = {
+    name: i + 1
+    for names in (
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+        "januar februar märz april mai juni juli august september oktober november dezember",
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+        "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    )
+    for i, name in enumerate(names.split())
+} | {"fevrier": 2, "aout": 8, "decembre": 12, "maerz": 3, "marz": 3, "setiembre": 9, "marco": 3}
 ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 SHORT_MONTH = ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -143,10 +155,15 @@ PERIOD_WORDS = frozenset(
 
 # --- the patterns -------------------------------------------------------------------------
 
-_MON = r"(?P<{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_FOREIGN_MON = "|".join(sorted((w for w in FOREIGN_MONTHS if w not in ("april", "august", "september", "november")), key=len, reverse=True))
+_MON = (r"(?P<{n}>" + _FOREIGN_MON.replace("{", "{{").replace("}", "}}") + r"|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+        r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _YEAR = r"(?P<{n}>(?:19|20)[0-9][0-9])"
 _YY = r"(?P<{n}>(?:19|20)?[0-9][0-9])"
-_DASH = r"\s*(?:-|–|—|to|through|thru|until|till)\s*"
+# "to" as English, French, German, Spanish and Portuguese say it between two dates
+_DASH = r"\s*(?:-|–|—|to|through|thru|until|till|bis|jusqu'(?:en|au|à)|à|au|al|hasta|a|até)\s*"
+_AND = r"(?:and|und|et|y|e)"  # "between X and Y"
+_BETWEEN = r"(?:between|from|zwischen|von|entre|de|du|desde|del)"
 
 
 def _m(name: str) -> str:
@@ -170,18 +187,21 @@ def _year(text: str) -> int:
 
 
 def _month(text: str) -> int:
-    return MONTHS[text.lower().rstrip(".")[:4] if text.lower().startswith("sept") else text.lower().rstrip(".")[:3]]
+    word = text.lower().rstrip(".")
+    if word in FOREIGN_MONTHS:
+        return FOREIGN_MONTHS[word]
+    return MONTHS[word[:4] if word.startswith("sept") else word[:3]]
 
 
 # A calendar date: "Aug. 1, 2015", "1 August 2015", "2015-08-01", "08/01/2015".
 _DATE = (
     rf"(?:{_m('{p}m')}\s+(?P<{{p}}d>[0-9]{{{{1,2}}}})(?:st|nd|rd|th)?,?\s+{_y('{p}y')}"
-    rf"|(?P<{{p}}d2>[0-9]{{{{1,2}}}})\s+{_m('{p}m2')}\s+{_y('{p}y2')}"
+    rf"|(?P<{{p}}d2>[0-9]{{{{1,2}}}})(?:\.|er)?\s+(?:de\s+)?{_m('{p}m2')}\s+(?:de\s+)?{_y('{p}y2')}"
     rf"|{_y('{p}y3')}-(?P<{{p}}m3>[0-9][0-9])-(?P<{{p}}d3>[0-9][0-9])"
     rf"|(?P<{{p}}m4>[0-9]{{{{1,2}}}})/(?P<{{p}}d4>[0-9]{{{{1,2}}}})/{_y('{p}y4')})"
 )
 # A month of a year: "Aug 2015", "August, 2015".
-_MONTHYEAR = rf"{_m('{p}mm')},?\s+{_y('{p}my')}"
+_MONTHYEAR = rf"{_m('{p}mm')},?\s+(?:de\s+)?{_y('{p}my')}"
 
 
 def _date_re(prefix: str) -> str:
@@ -226,6 +246,7 @@ def _point_re(p: str) -> str:
     return rf"(?:{_date_re(p + 'a')}|{_monthyear_re(p + 'b')}|{_y(p + 'cy')})"
 
 
+LAST = -1
 # ordinals of halves and quarters in English, French, German, Spanish, Portuguese
 FOREIGN_ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4,
@@ -235,20 +256,24 @@ FOREIGN_ORDINALS = {
     "1.": 1, "2.": 2, "3.": 3, "4.": 4,
     "primer": 1, "primero": 1, "primeiro": 1, "segundo": 2, "tercer": 3, "tercero": 3, "terceiro": 3,
     "cuarto": 4, "quarto": 4,
+    "première": 1, "primera": 1, "primeira": 1, "segunda": 2, "tercera": 3, "terceira": 3, "cuarta": 4,
+    # the last one: the second half, the fourth quarter
+    "dernier": LAST, "dernière": LAST, "letzten": LAST, "letzte": LAST, "último": LAST, "última": LAST,
+    "ultimo": LAST, "ultima": LAST,
 }
 _ORDINALS_RX = "|".join(sorted((re.escape(w) for w in FOREIGN_ORDINALS), key=len, reverse=True))
 _HALF_WORD = r"(?P<hw>first|1st|front|second|2nd|last|latter|back|final)"
 _QUARTER_WORD = r"(?P<qw>first|1st|second|2nd|third|3rd|fourth|4th|last|final)"
 _B = r"(?<![\w/.-])"  # no word, number or date glued before
-_E = r"(?![\w/]|\.[0-9])"
+_E = r"(?![\w/]|[.,][0-9])"  # "Juni 11,4 Millionen": 11 is no year
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
     (name, re.compile(rx, re.IGNORECASE))
     for name, rx in [
         # between Aug. 1, 2015 and Dec. 31, 2017 / from Aug 2015 to Dec 2017 / 2015-2017
-        ("range", rf"{_B}(?:between\s+|from\s+)?{_point_re('s')}(?:\s*(?:and|-|–|—|to|through|thru|until|till)\s*){_point_re('e')}{_E}"),
+        ("range", rf"{_B}(?:{_BETWEEN}\s+)?{_point_re('s')},?(?:\s*{_AND}\s*|{_DASH}){_point_re('e')}{_E}"),
         # Jul-Sep 2020, July to December 2017
-        ("months", rf"{_B}(?:between\s+|from\s+)?(?:(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+)?{_m('m1')}(?:\s+(?P<d1b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:{_DASH}|\s+and\s+)(?:(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+)?{_m('m2')}(?:\s+(?P<d2b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?,?\s+'?{_yy('y')}{_E}"),
+        ("months", rf"{_B}(?:{_BETWEEN}\s+)?(?:(?:el\s+|le\s+)?(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m1')}(?:\s+(?P<d1b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:{_DASH}|\s+{_AND}\s+)(?:(?:el\s+|le\s+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m2')}(?:\s+(?P<d2b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?,?\s+(?:de\s+)?'?{_yy('y')}{_E}"),
         # since the middle of 2015, since mid-2015, since early 2016, since Aug 2015, since 2015
         # ("from 2020" alone is the year 2020: "an increase from 2020")
         ("since", rf"{_B}(?:since\s+(?:(?P<part>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of|the\s+(?:first|second)\s+half\s+of)[\s-]*)?(?:{_date_re('d')}|{_monthyear_re('n')}|{_y('sy')})|from\s+(?P<fpart>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of)[\s-]*{_y('fy')}){_E}"),
@@ -256,15 +281,16 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("half", rf"{_B}(?:H(?P<h1>[12])\s*(?:of\s+|[-/]\s*)?'?{_yy('y1')}|(?P<h2>[12])H\s*[-/]?\s*'?{_yy('y2')}|{_y('y3')}\s*[-/]?\s*H(?P<h3>[12])){_E}"),
         # the last half of 2017, second half of 2017, last six months of 2017
         ("halfword", rf"{_B}(?:the\s+)?{_HALF_WORD}\s+(?:half|six\s+months|6\s+months)\s+(?:of\s+)?(?:the\s+year\s+)?{_y('y')}{_E}"),
+        ("yearhalf", rf"{_B}{_y('y')}['’]s\s+{_HALF_WORD}\s+half{_E}"),
         # Q3 2016, Q3'16, 3Q16, 2018Q2, 2018-Q2
         ("quarter", rf"{_B}(?:Q(?P<q1>[1-4])\s*(?:of\s+|[-/]\s*)?'?{_yy('y1')}|(?P<q2>[1-4])Q\s*[-/]?\s*'?{_yy('y2')}|{_y('y3')}\s*[-/]?\s*Q(?P<q3>[1-4])){_E}"),
         ("quarterword", rf"{_B}(?:the\s+)?{_QUARTER_WORD}\s+quarter\s+(?:of\s+)?{_y('y')}{_E}"),
         # halves and quarters as French, German, Spanish and Portuguese write them ("deuxième
         # semestre 2017", "im zweiten Quartal 2020", "primer semestre de 2020"), and "second
         # semester of 2017"
-        ("partword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>semestre|semester|trimestre|halbjahr(?:es)?|quartal(?:s)?)\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+)?{_y('y')}{_E}"),
+        ("partword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>semestre|semester|trimestre|halbjahr(?:es)?|quartal(?:s)?|mitad|metade|moitié|hälfte)\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?{_y('y')}{_E}"),
         # late 2017, early 2018: a half year, as people loosely say it
-        ("looseyear", rf"{_B}(?P<part>late|early)[\s-]+{_y('y')}{_E}"),
+        ("looseyear", rf"{_B}(?P<part>late|early|(?:the\s+)?(?:first|early|latter|last|later)\s+part\s+of)[\s-]+{_y('y')}{_E}"),
         # the first three months of 2023, the last six months of 2016, the first nine months of 2019
         ("monthsof", rf"{_B}(?:the\s+)?(?P<edge>first|last|final)\s+(?P<n>three|six|nine|3|6|9)\s+months\s+of\s+(?:the\s+year\s+)?{_y('y')}{_E}"),
         # the three months to September 2019, the six months ending June 2020
@@ -336,7 +362,7 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         h = int(g.get("h1") or g.get("h2") or g["h3"])
         y = _year(g.get("y1") or g.get("y2") or g["y3"])
         return Mention(s, e, "closed", span(y, 1 if h == 1 else 7, y, 6 if h == 1 else 12))
-    if name == "halfword":
+    if name in ("halfword", "yearhalf"):
         first = g["hw"].lower() in ("first", "1st", "front")
         y = int(g["y"])
         return Mention(s, e, "closed", span(y, 1 if first else 7, y, 6 if first else 12))
@@ -365,12 +391,15 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         return Mention(s, e, "closed", span(y, 1, y, 12))
     if name == "partword":
         n, y = FOREIGN_ORDINALS[g["ord"].lower()], int(g["y"])
-        if g["part"].lower().startswith(("semest", "halbjahr")):
+        half = g["part"].lower().startswith(("semest", "halbjahr", "mitad", "metade", "moiti", "hälfte"))
+        if n == LAST:
+            n = 2 if half else 4
+        if half:
             return Mention(s, e, "closed", span(y, 1, y, 6) if n == 1 else span(y, 7, y, 12)) if n <= 2 else None
         return Mention(s, e, "closed", span(y, 3 * n - 2, y, 3 * n))
     if name == "looseyear":
         y = int(g["y"])
-        late = g["part"].lower() == "late"
+        late = g["part"].lower().replace("the ", "").startswith(("late", "latter", "last"))
         return Mention(s, e, "closed", span(y, 7 if late else 1, y, 12 if late else 6))
     if name in ("monthsof", "monthsto"):
         n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()]

@@ -39,6 +39,25 @@ PLATFORMS: dict[str, tuple[str, ...]] = {
     "Threads": ("threads",),
     "Bing": ("bing",),
     "Tumblr": ("tumblr",),
+    # more services that publish transparency reports (Microsoft reports Xbox's)
+    "Xbox": ("xbox",),
+    "PlayStation": ("playstation",),
+    "Roblox": ("roblox",),
+    "Quora": ("quora",),
+    "Bluesky": ("bluesky",),
+    "Mastodon": ("mastodon",),
+    "Vimeo": ("vimeo",),
+    "Dailymotion": ("dailymotion",),
+    "Spotify": ("spotify",),
+    "Wikipedia": ("wikipedia",),
+    "Weibo": ("weibo",),
+    "Rumble": ("rumble",),
+    "Pornhub": ("pornhub",),
+    "OnlyFans": ("onlyfans",),
+    "Nextdoor": ("nextdoor",),
+    "Tinder": ("tinder",),
+    "Skype": ("skype",),
+    "GitHub": ("github",),
 }
 
 # A company and the services it reports on: a question about the company may be answered by a
@@ -50,7 +69,7 @@ COMPANIES: dict[str, frozenset[str]] = {
     "Meta": frozenset({"Facebook", "Instagram", "WhatsApp", "Threads", "Messenger"}),
     "Google": frozenset({"YouTube"}),
     "Alphabet": frozenset({"Google", "YouTube"}),
-    "Microsoft": frozenset({"LinkedIn", "Bing", "Xbox"}),
+    "Microsoft": frozenset({"LinkedIn", "Bing", "Xbox", "Skype", "GitHub"}),
 }
 
 
@@ -392,7 +411,8 @@ def country_in(text: str) -> str | None:
         return _COUNTRY_ABBREVIATIONS[m.group()]
     import pycountry
 
-    for code in re.findall(r"(?<![\w.])[A-Z]{2}(?![\w])", text):
+    # a code on its own, not one word of a name ("HT Tech" is a publisher, not Haiti)
+    for code in re.findall(r"(?<![\w.])(?<![A-Z][\w.]\s)[A-Z]{2}(?![\w])(?!\s+[A-Z])", text):
         if code not in _CODE_WORDS:
             c = pycountry.countries.get(alpha_2=code)
             if c:

@@ -158,3 +158,59 @@ def test_relative_periods_count_from_today(words, start, end):
 
     p = relative_period(RELATIVE_RE.search(f"suspensions {words}"), dt.date(2018, 4, 5))
     assert (p.start, p.end) == (start, end)
+
+
+def test_a_change_between_two_periods_is_the_change_stated_for_the_later(seeded_sqlite):
+    r = answer("by what percent did twitter's terrorism suspensions change from H1 2017 to H2 2017", seeded_sqlite)
+    assert r.status == "answer" and abs(r.answer.value) == 8.4 and r.answer.period_label == "H2 2017"
+
+
+def test_a_publishers_initials_are_not_a_country():
+    from store.vocabulary import country_in
+
+    assert country_in("HT Tech says YouTube removed almost 2 mn videos") is None
+    assert country_in("video removals in DE") == "Germany"
+
+
+def test_a_document_about_a_half_says_so_in_its_url(store, tmp_path):
+    """A story whose sentences name no period, published months later: its URL says which half."""
+    doc = tmp_path / "xbox.txt"
+    doc.write_text("Xbox suspended 4.8 million accounts, the company said on Monday.\n", encoding="utf-8")
+    meta = Meta(url="https://example.com/xbox-suspended-accounts-in-first-half-of-2022/", published=dt.date(2022, 11, 15))
+    assert not ingest_paths(store, [doc], meta).failed
+    r = answer("xbox accounts suspended h1 2022", store)
+    assert r.status == "answer" and r.answer.value == 4.8e6 and r.answer.period_label == "H1 2022"
+    assert answer("xbox accounts suspended h2 2022", store).answer is None
+
+
+def test_a_headline_year_does_not_blur_the_half_the_text_names(store, tmp_path):
+    doc = tmp_path / "tiktok.txt"
+    doc.write_text("TikTok published its report for the first half of 2020 on Tuesday.\n\n"
+                   "The company received 1,768 requests for user information.\n", encoding="utf-8")
+    assert not ingest_paths(store, [doc], Meta(title="TikTok's 2020 transparency report", published=dt.date(2020, 9, 22))).failed
+    r = answer("how many requests for user information did tiktok receive in h1 2020", store)
+    assert r.status == "answer" and r.answer.value == 1768 and r.answer.period_label == "H1 2020"
+
+
+def test_a_rounded_statement_without_a_qualifier_agrees_with_the_precise_one(store, tmp_path):
+    for name, value in (("a.txt", "2.2 billion"), ("b.txt", "2.19 billion")):
+        (tmp_path / name).write_text(f"Facebook removed {value} fake accounts in Q1 2019.\n", encoding="utf-8")
+    assert not ingest_paths(store, [tmp_path / "a.txt", tmp_path / "b.txt"], Meta(published=dt.date(2019, 6, 1))).failed
+    r = answer("facebook fake accounts removed q1 2019", store)
+    assert r.status == "answer" and r.answer.value == 2.19e9 and r.answer.sources == 2
+
+
+def test_a_german_article_is_read_with_its_period(store, tmp_path):
+    doc = tmp_path / "t3n.txt"
+    doc.write_text("Die Moderatoren von YouTube löschten zwischen Oktober und November 2019 insgesamt 5.887.021 Videos.\n",
+                   encoding="utf-8")
+    assert not ingest_paths(store, [doc], Meta(published=dt.date(2020, 3, 3))).failed
+    r = answer("how many videos did youtube delete between october and november 2019", store)
+    assert r.status == "answer" and r.answer.value == 5887021 and r.answer.period_label == "Oct–Nov 2019"
+
+
+def test_an_inflected_word_of_another_language_reads_as_its_family():
+    from bot.understanding import terms
+
+    assert "=suspended" in terms("Von den zwischen Oktober und November gelöschten Videos")  # of "gelöscht"
+    assert "=suspended" in terms("Este trimestre eliminamos vídeos")  # of "eliminado"

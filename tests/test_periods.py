@@ -52,6 +52,31 @@ CLOSED = [
 ]
 
 
+# periods as articles in other languages, and a few more English forms, write them
+WRITTEN = [
+    ("zwischen Oktober und November 2019", D(2019, 10, 1), D(2019, 11, 30)),
+    ("entre el 1 de julio y el 31 de diciembre de 2019", D(2019, 7, 1), D(2019, 12, 31)),
+    ("la segunda mitad de 2019", D(2019, 7, 1), D(2019, 12, 31)),
+    ("Na última metade de 2020", D(2020, 7, 1), D(2020, 12, 31)),
+    ("au dernier trimestre 2019", D(2019, 10, 1), D(2019, 12, 31)),
+    ("en diciembre de 2019", D(2019, 12, 1), D(2019, 12, 31)),
+    ("from Aug. 1, 2015, through Dec. 31, 2016", D(2015, 8, 1), D(2016, 12, 31)),
+    ("from 2020's second half", D(2020, 7, 1), D(2020, 12, 31)),
+    ("in the first part of 2022", D(2022, 1, 1), D(2022, 6, 30)),
+]
+
+
+@pytest.mark.parametrize("text,start,end", WRITTEN, ids=[c[0] for c in WRITTEN])
+def test_periods_as_other_languages_and_looser_english_write_them(text, start, end):
+    found = [m for m in find_periods(text, PUBLISHED) if m.period]
+    assert [(m.period.start, m.period.end) for m in found] == [(start, end)]
+
+
+def test_a_number_after_a_month_is_not_its_year():
+    """"zwischen April und Juni 11,4 Millionen": 11 is a count, not the year 2011."""
+    assert not [m for m in find_periods("zwischen April und Juni 11,4 Millionen Videos") if m.period]
+
+
 @pytest.mark.parametrize("text,start,end", CLOSED, ids=[c[0] for c in CLOSED])
 def test_closed_period_forms_resolve_to_their_dates(text, start, end):
     m = only(text)

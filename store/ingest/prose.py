@@ -26,7 +26,7 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
                           MAX_YEAR, MIN_YEAR)
 from store.models import Document
 from store.numbers import Quantity, find_quantities
-from store.periods import Mention, Period, duration_label, find_periods, previous
+from store.periods import Mention, Period, duration_label, find_periods, previous, span
 from store.vocabulary import ALL_POLICIES, Features, OBJECT_RES, OBJECTS, country_in, describe, find_all, platforms_in, unit_for
 
 FRONT_MATTER_KEYS = {"title", "publisher", "url", "published", "platform", "period", "author"}
@@ -217,7 +217,8 @@ def read_prose(path: Path, data: bytes, flags: Meta) -> tuple[Document, list[Sta
     # places periods only; the document is never given it as its publication date.
     reference = meta.published or date_offered(meta.url, text[body : body + 400])
     try:
-        stated = extract(text, body, article_end(text, body), reference, fm.get("platform"), fm.get("period"), meta.title)
+        stated = extract(text, body, article_end(text, body), reference, fm.get("platform"), fm.get("period"), meta.title,
+                         scope=document_scope(meta.title, meta.url, reference))
     except TooManyFigures as exc:
         raise IngestError(f"{path}, line {text.count(chr(10), 0, exc.args[0]) + 1}: more than "
                           f"{MAX_FIGURES_PER_DOCUMENT:,} figures in one document; split it (see README, “Limits”)") from None
@@ -264,6 +265,18 @@ def date_offered(url: str | None, head: str) -> dt.date | None:
     return None
 
 
+def document_scope(title: str | None, url: str | None, reference: dt.date | None) -> Period | None:
+    """The one period a document's headline and URL name ("...-in-the-second-half-of-2019",
+    ".../india-09-2021"): what its figures are of when their sentences state none. None when
+    they name none, or several."""
+    slug = re.sub(r"\.[a-z]{2,5}$", "", (url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1])
+    month = URL_MONTH_YEAR_RE.search(slug)  # a monthly report's page: ".../india-09-2021"
+    found = {span(int(month.group("y")), int(month.group("m")), int(month.group("y")), int(month.group("m")))} if month else {
+        m.period for text in (title or "", re.sub(r"[-_+]+", " ", slug))
+        for m in find_periods(text, reference) if m.kind == "closed" and m.period.start != m.period.end}
+    return found.pop() if len(found) == 1 else None
+
+
 def identity(text: str, body: int) -> str:
     """What makes two files the same article: the text after the front matter, whatever its
     line endings, trailing spaces and blank lines at the ends (so a copy saved with CRLF, or
@@ -298,7 +311,8 @@ class _Found:
 
 
 def extract(text: str, start: int, end: int, published: dt.date | None,
-            platform: str | None = None, period: str | None = None, title: str | None = None) -> list[Stated]:
+            platform: str | None = None, period: str | None = None, title: str | None = None,
+            scope: Period | None = None) -> list[Stated]:
     sents = sentences(text, start, end)
     declared: Period | None = None
     found: list[_Found] = []
@@ -335,7 +349,12 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
                 raise TooManyFigures(sent.start)
 
     doc_platform = platform or (platforms.most_common(1)[0][0] if platforms else next(iter(platforms_in(title or "")), None))
-    current = declared if declared is not None else _reporting_period(seen, period, published)
+    # the period the document reports on: as its front matter or its text declares it, else as
+    # its headline and URL name it (unless its figures mention a part of that most: "2020" in
+    # the headline, "the first half of 2020" in the text), else the one its figures mention most
+    current = declared or _reporting_period(seen, period, published)
+    if declared is None and period is None and scope is not None and not _within(current, scope):
+        current = scope
     periods = {id(f): _resolve_period(f, current) for f in found}
     policies_of = _resolve_policies(found, periods)
     stated: list[Stated] = []
@@ -356,6 +375,11 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
             quote=f.sentence.text, quote_start=f.sentence.start, quote_end=f.sentence.end,
         ))
     return stated
+
+
+def _within(inner: Period | None, outer: Period) -> bool:
+    return bool(inner and inner.start and inner.end and outer.start and outer.end
+                and outer.start <= inner.start and inner.end <= outer.end)
 
 
 def _resolve_period(f: _Found, current: Period | None) -> Period | None:
