@@ -280,12 +280,16 @@ def _around(quote: str, value: float) -> frozenset[str]:
     """The terms next to a number in its sentence: its clause, a few words either side ("of
     those, 6.7 million were first flagged by machines"), which tell apart the numbers of one
     sentence. Empty when the number is not found as written."""
-    for quantity in find_quantities(quote):
+    found = find_quantities(quote)
+    for i, quantity in enumerate(found):
         if math.isclose(quantity.value, value, rel_tol=1e-9) or math.isclose(-quantity.value, value, rel_tol=1e-9):
             cuts = [m.end() for m in _CLAUSE_END.finditer(quote, 0, quantity.start)]
             left = max(cuts[-1] if cuts else 0, quantity.start - 60)
             stop = _CLAUSE_END.search(quote, quantity.end)
-            right = min(stop.start() if stop else len(quote), quantity.end + 80)
+            # up to the next number: what follows it is that number's ("21 million for adult
+            # nudity and 1.9 million for promoting terrorism")
+            after = found[i + 1].start if i + 1 < len(found) else len(quote)
+            right = min(stop.start() if stop else len(quote), quantity.end + 80, after)
             return terms(quote[left : quantity.start] + " " + quote[quantity.end : right])
     return frozenset()
 

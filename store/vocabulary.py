@@ -141,7 +141,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "warned": ("warned", "warn", "warns", "warning", "warnings"),
     "requested": ("requested", "requests", "request", "asked", "demands"),
     "viewed": ("viewed", "views", "prevalence"),
-    "active": ("have", "has got", "active", "monthly active", "daily active", "registered", "signed up", "joined"),
+    "active": ("active", "monthly active", "daily active", "registered", "signed up", "joined"),
 }
 
 # object family -> words

@@ -455,7 +455,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
     out: list[_Found] = []
     sentence_platform = next(iter(platforms_in(text)), None)
     sentence_policy = next(iter(sorted(feats.policies)), None)
-    action = "suspended" if "suspended" in feats.actions else next(iter(sorted(feats.actions)), None)
+    action = _action_of(feats)
     clauses = _clauses(text)
     clause_starts = [c[0] for c in clauses]
     mention_starts = [m.start for m in mentions]
@@ -474,7 +474,14 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
             # "3 views per 10,000 views", "within 24 hours", "the 300 million-person site": a
             # rate's base, a length of time, a number describing a noun
             continue
-        metric, unit, act = _structured(q, text, clause, feats, action, sentence_policy, base, out)
+        # what a number counts is said closest to it: in its own stretch (up to the next number),
+        # else its clause, else the sentence ("Action was taken against 4.3 million accounts,
+        # with a total of 1.3 million suspended": actioned, then suspended)
+        own = _describe(text[q.start : min(nxt, clause[1])])
+        here = _describe(text[clause[0] : clause[1]])
+        act_q = _action_of(own) or _action_of(here) or action
+        policy = _one(own.policies) or _one(here.policies) or sentence_policy
+        metric, unit, act = _structured(q, text, clause, feats, act_q, policy, base, out, own.facets)
         if metric is None:  # a number the lexicon cannot name: kept, described by its own words
             metric, unit, act = _described(text, q), _KIND_UNIT.get(q.kind) or _count_unit(text, q), None
         if q.kind != "count":
@@ -501,8 +508,16 @@ PART_OF_RE = re.compile(rf"\b(?:including|of\s+which|of\s+whom|of\s+those|among\
 _KIND_UNIT = {"percent": "percent", "change": "percent change"}
 
 
+def _action_of(feats) -> str | None:
+    return "suspended" if "suspended" in feats.actions else next(iter(sorted(feats.actions)), None)
+
+
+def _one(names: frozenset[str]) -> str | None:
+    return next(iter(names)) if len(names) == 1 else None
+
+
 def _structured(q: Quantity, text: str, clause: tuple[int, int], feats, action, sentence_policy,
-                base: "_Found | None", out: list[_Found]):
+                base: "_Found | None", out: list[_Found], own_facets: frozenset[str] = frozenset()):
     """(metric, unit, action) in the lexicon's terms: a count of an action on accounts or
     content, a share of such with a facet, a change of the figure before it; or Nones."""
     none = (None, None, None)
@@ -516,7 +531,7 @@ def _structured(q: Quantity, text: str, clause: tuple[int, int], feats, action, 
             return f"{unit} {act}", unit, act
         return none  # the lexicon does not know what it counts: described in the document's words
     if q.kind == "percent":
-        facets = _facets_of(text, *clause) or feats.facets  # its own clause first
+        facets = own_facets or _facets_of(text, *clause) or feats.facets  # its own words first
         noun = _noun_after(text, q.end) if SHARE_OF_RE.match(text, q.end) else None
         if noun is not None:
             unit_of, act = unit_for(noun), _action_for(noun, action or (base.action if base and base.action else "suspended"))
