@@ -249,8 +249,8 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> float:
         return 0.5  # the question says nothing but platform, period or place: neutral
     local = terms(fig.metric + " " + fig.policy + " " + fig.unit).union(
         *(_around(c.quote, c.value) for c in fig.citations if c.row is None))
-    for family, implied in _IMPLIED.items():  # "Content Actioned" answers what was removed
-        if {f"={name}" for name in family} <= local:
+    for family, implied in _IMPLIED.items():  # a table's "Content Actioned" answers what was removed
+        if {f"={name}" for name in family} <= local and any(c.row is not None for c in fig.citations):
             local = local | {f"={name}" for name in implied}
     sentence = frozenset().union(*(terms(c.quote) for c in fig.citations)) if fig.citations else frozenset()
     title = frozenset().union(*(terms(c.title or "") for c in fig.citations)) if fig.citations else frozenset()

@@ -214,3 +214,14 @@ def test_an_inflected_word_of_another_language_reads_as_its_family():
 
     assert "=suspended" in terms("Von den zwischen Oktober und November gelöschten Videos")  # of "gelöscht"
     assert "=suspended" in terms("Este trimestre eliminamos vídeos")  # of "eliminado"
+
+
+def test_each_number_of_a_sentence_counts_what_is_said_next_to_it(store, tmp_path):
+    doc = tmp_path / "x.txt"
+    doc.write_text("In the second half of 2021, action was ultimately taken against 4.3 million Twitter accounts, "
+                   "with a total of 1.3 million suspended.\n", encoding="utf-8")
+    assert not ingest_paths(store, [doc], Meta(published=dt.date(2022, 7, 28))).failed
+    suspended = answer("twitter accounts suspended h2 2021", store)
+    assert suspended.status == "answer" and suspended.answer.value == 1.3e6
+    actioned = answer("twitter accounts actioned h2 2021", store)
+    assert actioned.status == "answer" and actioned.answer.value == 4.3e6

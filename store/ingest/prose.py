@@ -463,6 +463,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
     closed = next((m.period for m in mentions if m.kind == "closed" and m.period and m.period.start), None)
     for i, q in enumerate(quantities):
         nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
+        prev_end = quantities[i - 1].end if i else 0
         period, explicit, relation, compare = _period_for(q, nxt, mentions, mention_starts, mention_ends, text, published)
         if relation == UNKNOWN:
             continue
@@ -474,21 +475,24 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
             # "3 views per 10,000 views", "within 24 hours", "the 300 million-person site": a
             # rate's base, a length of time, a number describing a noun
             continue
-        # what a number counts is said closest to it: in its own stretch (up to the next number),
-        # else its clause, else the sentence ("Action was taken against 4.3 million accounts,
-        # with a total of 1.3 million suspended": actioned, then suspended)
-        own = _describe(text[q.start : min(nxt, clause[1])])
+        # what a number counts is said closest to it: in its own phrase after it (up to the next
+        # number or a comma), else in the phrase that leads to it, else its clause, else the
+        # sentence ("Action was taken against 4.3 million accounts, with a total of 1.3 million
+        # suspended": actioned, then suspended)
+        stop = PHRASE_STOP_RE.search(text, q.end)
+        own = _describe(text[q.start : min(nxt, stop.start() if stop else len(text))])
+        cuts = [m.end() for m in PHRASE_STOP_RE.finditer(text, prev_end, q.start)]
+        lead = _describe(text[cuts[-1] if cuts else prev_end : q.start])
         here = _describe(text[clause[0] : clause[1]])
-        act_q = _action_of(own) or _action_of(here) or action
-        policy = _one(own.policies) or _one(here.policies) or sentence_policy
-        metric, unit, act = _structured(q, text, clause, feats, act_q, policy, base, out, own.facets)
+        act_q = _action_of(own) or _action_of(lead) or _action_of(here) or action
+        policy = _one(own.policies) or _one(lead.policies) or _one(here.policies) or sentence_policy
+        metric, unit, act = _structured(q, text, clause, feats, act_q, policy, base, out, own)
         if metric is None:  # a number the lexicon cannot name: kept, described by its own words
             metric, unit, act = _described(text, q), _KIND_UNIT.get(q.kind) or _count_unit(text, q), None
         if q.kind != "count":
             ref = out[-1] if q.kind == "change" and out else base
         if q.kind == "change" and compare is None:
             compare = "previous"
-        prev_end = quantities[i - 1].end if i else 0
         # a place said right after the number ("9,822,996 from the United States"), else as the
         # subject just before it ("The US submitted 3,329 requests")
         place = _place(text[q.end : min(nxt, q.end + 40)]) or _place(text[max(prev_end, q.start - 40) : q.start], before=True)
@@ -517,7 +521,7 @@ def _one(names: frozenset[str]) -> str | None:
 
 
 def _structured(q: Quantity, text: str, clause: tuple[int, int], feats, action, sentence_policy,
-                base: "_Found | None", out: list[_Found], own_facets: frozenset[str] = frozenset()):
+                base: "_Found | None", out: list[_Found], own: Features | None = None):
     """(metric, unit, action) in the lexicon's terms: a count of an action on accounts or
     content, a share of such with a facet, a change of the figure before it; or Nones."""
     none = (None, None, None)
@@ -531,7 +535,7 @@ def _structured(q: Quantity, text: str, clause: tuple[int, int], feats, action, 
             return f"{unit} {act}", unit, act
         return none  # the lexicon does not know what it counts: described in the document's words
     if q.kind == "percent":
-        facets = own_facets or _facets_of(text, *clause) or feats.facets  # its own words first
+        facets = (own.facets if own else frozenset()) or _facets_of(text, *clause) or feats.facets  # its own words first
         noun = _noun_after(text, q.end) if SHARE_OF_RE.match(text, q.end) else None
         if noun is not None:
             unit_of, act = unit_for(noun), _action_for(noun, action or (base.action if base and base.action else "suspended"))
