@@ -61,6 +61,7 @@ OR_RE = re.compile(r"\s+or\s+", re.IGNORECASE)
 CLAUSE_RE = re.compile(r"[:;,?]")
 
 SERIES_MIN = engine.MIN_SCORE - 0.1  # a series question names no one period: no credit for one
+FACTS_TRIED = 5  # of the best facts for a series, how many are looked up for their periods
 PART_LENGTHS = (6, 3)  # a year from its halves or its quarters; a half from its quarters
 LOWER = {"over", "more than", "just over", "in excess of", "upwards of"}
 AT_LEAST = {"at least"}
@@ -159,27 +160,44 @@ def _series(question: str, store) -> Answer | None:
     if bounds is not None and bounds.start is None:
         bounds = None
     fact_query = replace(query, period=None, since=False, latest=False)
-    ranked = _fact_candidates(fact_query, bounds, since, step, store)
-    if not ranked:
-        return None
-    best = ranked[0]
-    rivals = {}
-    for s in ranked:  # equally good facts with other numbers (the same number under two names is one)
-        same_number = s.view.period_start == best.view.period_start and math.isclose(s.view.value, best.view.value, rel_tol=0.005)
-        if best.fit - s.fit <= engine.TIE and _fact(s) not in rivals and (s is best or not same_number):
-            rivals[_fact(s)] = s.view
-    if len(rivals) > 1:
-        views = tuple(rivals.values())[:5]
-        return Answer(AMBIGUOUS, render.ambiguous(views), None, views)
-    points = _points(fact_query, _fact(best), store)
-    points = [v for v in points if _inside(v, bounds, since)]
-    lengths = Counter(_whole(v) for v in points)
-    length = step or max(lengths, key=lambda n: (lengths[n], -n))
-    points = sorted((v for v in points if _whole(v) == length), key=lambda v: v.period_start)
-    if len(points) < 2:
+    # the best facts with their periods in the range: a fact stated in one period of it is no
+    # series ("Reports Received", Q1 2023 only, then renamed), so the next metric is tried
+    found: list[tuple[engine.Scored, list[FigureView]]] = []
+    looked, short = set(), set()  # facts looked up; metrics with too few periods (in any policy)
+    for s in _fact_candidates(fact_query, bounds, since, step, store):
+        if found and found[0][0].fit - s.fit > engine.TIE or len(looked) == FACTS_TRIED:
+            break
+        if _fact(s) in looked or _fact(s)[:2] in short:
+            continue
+        looked.add(_fact(s))
+        points = _periods(fact_query, _fact(s), bounds, since, step, store)
+        if len(points) >= 2:
+            found.append((s, points))
+        elif not found:
+            short.add(_fact(s)[:2])
+    if not found:
         return None  # one period is no series: the engine answers it
-    series = _with_gaps(points, length, None if since else bounds)
+    best = found[0][0]
+    rivals = [s for s, _ in found  # equally good facts with other numbers (one number under two names is one)
+              if s is best or not (s.view.period_start == best.view.period_start
+                                   and math.isclose(s.view.value, best.view.value, rel_tol=0.005))]
+    if len(rivals) > 1:
+        views = tuple(s.view for s in rivals[:5])
+        return Answer(AMBIGUOUS, render.ambiguous(views), None, views)
+    points = found[0][1]
+    series = _with_gaps(points, _whole(points[0]), None if since else bounds)
     return Answer(SERIES, render.series(series), series=series)
+
+
+def _periods(fact_query: Query, fact: tuple, bounds: Period | None, since: bool, step: int | None, store) -> list[FigureView]:
+    """A fact's stored figures in the range, of one length (the step asked, else the most
+    common), in period order."""
+    points = [v for v in _points(fact_query, fact, store) if _inside(v, bounds, since)]
+    lengths = Counter(_whole(v) for v in points)
+    if not lengths:
+        return []
+    length = step or max(lengths, key=lambda n: (lengths[n], -n))
+    return sorted((v for v in points if _whole(v) == length), key=lambda v: v.period_start)
 
 
 SINCE_RE = re.compile(r"\b(?:since|from|starting(?:\s+in)?|beginning(?:\s+in)?)\s*$", re.IGNORECASE)
@@ -200,22 +218,21 @@ def asked_range(text: str, query: Query) -> tuple[Period | None, bool]:
 
 
 def _fact_candidates(fact_query: Query, bounds: Period | None, since: bool, step: int | None, store) -> list[engine.Scored]:
-    """The facts a series question could be about, best first. With a range, each fact is
-    looked up in the range's first period of each length (Q1, H1, the year: one indexed
-    slice each, and the engine's own bar); without one, among the newest figures."""
+    """The facts a series question could be about, best first: with a range, those of the
+    range's first period of each length (Q1, H1, the year: one indexed slice each, and the
+    engine's own bar), and those among the newest figures inside it (a fact first stated
+    later in the range)."""
+    found: list[engine.Scored] = []
     if bounds is not None and bounds.start is not None:
-        found: list[engine.Scored] = []
         for length in ([step] if step else [3, 6, 12]):
             if (bounds.start.month - 1) % length:
                 continue  # a half or a year does not start in this month
             probe = _shift(bounds.start, 0, length)
             found += [s for s in engine.candidates(replace(fact_query, period=probe), store)
                       if s.score >= engine.MIN_SCORE and _whole(s.view) == length]
-        if found:
-            return sorted(found, key=lambda s: -s.score)
-    ranked = [s for s in engine.candidates(fact_query, store)
-              if _whole(s.view) and _inside(s.view, bounds, since) and (step is None or _whole(s.view) == step)]
-    return [s for s in ranked if s.score >= SERIES_MIN]
+    found += [s for s in engine.candidates(fact_query, store) if s.score >= SERIES_MIN and _whole(s.view)
+              and _inside(s.view, bounds, since) and (step is None or _whole(s.view) == step)]
+    return sorted(found, key=lambda s: -s.score)
 
 
 def _points(query: Query, fact: tuple, store) -> list[FigureView]:

@@ -9,7 +9,11 @@ from __future__ import annotations
 import io
 import os
 import re
+import sys
+import tempfile
 import textwrap
+from functools import lru_cache
+from pathlib import Path
 
 from bot.answers import FigureView, Gap, format_value, unit_words
 
@@ -31,6 +35,8 @@ def alt_text(points) -> str:
 
 def render(points) -> bytes:
     """The PNG of a series (FigureViews and Gaps in period order)."""
+    font_cache_home()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # Agg, whatever backend is configured
     from matplotlib.figure import Figure  # no pyplot: no global state, safe in worker threads
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -41,6 +47,7 @@ def render(points) -> bytes:
     xs = list(range(len(points)))
 
     fig = Figure(figsize=(WIDTH, HEIGHT), dpi=DPI)
+    FigureCanvasAgg(fig)
     ax = fig.add_subplot()
     # None breaks the line: a gap stays a gap
     ax.plot(xs, [float("nan") if v is None else v for v in values], color=LINE, linewidth=2, marker="o", markersize=4)
@@ -110,6 +117,43 @@ def _short(value: float, unit: str) -> str:
         if abs(value) >= scale:
             return f"{value / scale:,.1f}".rstrip("0").rstrip(".") + suffix
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+@lru_cache(maxsize=1)
+def font_cache_home() -> str | None:
+    """matplotlib keeps the list of the system's fonts in its cache directory
+    (~/.cache/matplotlib). Where that cannot be written (no home directory, a read-only one: a
+    service account, a container) it scans the fonts again into a new temporary directory in
+    every process, so each worker's first chart would pay for it. Then matplotlib is given one
+    lasting directory of modstats' own (MPLCONFIGDIR), and the list is built once. Returns the
+    directory set, or None when matplotlib's own will do (or MPLCONFIGDIR is set already)."""
+    if os.environ.get("MPLCONFIGDIR") or not sys.platform.startswith(("linux", "freebsd")):
+        return None  # elsewhere matplotlib's own defaults are left alone
+    try:
+        home: Path | None = Path.home()
+    except RuntimeError:
+        home = None
+    defaults = [Path(os.environ.get(var) or home / sub) / "matplotlib"
+                for var, sub in (("XDG_CONFIG_HOME", ".config"), ("XDG_CACHE_HOME", ".cache"))] if home else []
+    if defaults and all(_writable(d) for d in defaults):
+        return None
+    from platformdirs import user_cache_path
+
+    for candidate in (user_cache_path("modstats", appauthor=False) / "matplotlib",
+                      Path(tempfile.gettempdir()) / f"modstats-matplotlib-{os.getuid()}"):
+        if _writable(candidate):
+            os.environ["MPLCONFIGDIR"] = str(candidate)
+            return str(candidate)
+    return None
+
+
+def _writable(folder: Path) -> bool:
+    """A directory this user owns and can write (made if missing)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return folder.is_dir() and os.access(folder, os.W_OK) and folder.stat().st_uid == os.getuid()
+    except (OSError, RuntimeError):
+        return False
 
 
 def warm() -> None:

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 
 from bot import render
 from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, Answer, FigureView, Revision, SourceView, agreeing_sources, format_value
+from bot.provenance import answers_for_platform
 from bot.understanding import MAX_LENGTH, Query, Reader, content_words, terms
 from store.numbers import find_quantities
 from store.periods import Period, label_for
@@ -348,7 +349,8 @@ def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
     scored = []
     for fig in store.queries.with_citations(fitting):
         off = _reading(q, fig)
-        if off <= -1.0 or not (_supported(q, fig) and _policy_stated(q, fig) and _platform_stated(q, fig)):
+        if off <= -1.0 or not (_supported(q, fig) and _policy_stated(q, fig) and _platform_stated(q, fig)
+                               and answers_for_platform(q, fig, store)):  # NCMEC's count is not Discord's
             continue
         evidence = _evidence(q, fig, idf)
         if evidence >= MIN_EVIDENCE:

@@ -182,3 +182,18 @@ def test_one_figure_questions_are_unchanged(trends, seeded_sqlite):
     assert (a.status, a.answer.value) == ("answer", -8.4)  # a stored change, not a comparison
     assert answer("reddit spam suspensions H1 2022", trends).answer.value == 120
     assert set(answer("reddit spam suspensions H1 2022", trends).to_dict()) == {"status", "answer", "alternatives", "message"}
+
+
+def test_a_series_skips_a_fact_stated_in_one_period_of_the_range_for_one_stated_in_several(empty_store, tmp_path):
+    # a report renamed its metric after Q1 2023: the old name (the closer one) is no series
+    header = "platform,metric,policy,value,unit,period_start,period_end,location,quote,title,publisher,url,published\n"
+    rows = [("user reports", 5, "2023-01-01", "2023-03-31")] + [
+        ("user reports received in app", v, s, e)
+        for v, s, e in ((60, "2023-04-01", "2023-06-30"), (70, "2023-07-01", "2023-09-30"), (80, "2023-10-01", "2023-12-31"))]
+    (tmp_path / "kick.csv").write_text(header + "".join(
+        f"Kick,{m},,{v},reports,{s},{e},,,Kick Transparency Report,Kick,https://example.org/kick,2024-02-01\n"
+        for m, v, s, e in rows), encoding="utf-8")
+    ingest_paths(empty_store, [tmp_path / "kick.csv"], Meta(None, None, None, None))
+    a = answer("kick user reports each quarter of 2023", empty_store)
+    assert a.status == "series", a.message
+    assert points(a) == [("Q1 2023", None), ("Q2 2023", 60), ("Q3 2023", 70), ("Q4 2023", 80)]

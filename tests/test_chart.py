@@ -78,3 +78,51 @@ def test_cli_writes_the_chart(trends_url, tmp_path, monkeypatch, capsys):
     other = tmp_path / "none.png"
     assert main(["ask", "--chart", str(other), "reddit spam suspensions H1 2022"]) == 0
     assert not other.exists() and "not a series" in capsys.readouterr().err
+
+
+# --- the first chart of a process (the speed itself is measured by benchmarks/charts.py) ------
+
+def _python(code: str, env: dict) -> "subprocess.CompletedProcess[str]":
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120,
+                          cwd=Path(__file__).parent.parent)
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs a directory nobody can write in (/proc)")
+def test_without_a_writable_home_the_font_list_is_built_once_not_per_process(tmp_path):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "MPL"))}
+    env.update(HOME="/proc/modstats-no-home", TMPDIR=str(tmp_path))  # matplotlib's own cache can't be made
+    code = "import os; from bot import chart; chart.warm(); print(os.environ['MPLCONFIGDIR'])"
+    first = _python(code, env)
+    assert first.returncode == 0, first.stderr
+    folder = Path(first.stdout.strip())
+    assert folder.parent == tmp_path  # one lasting folder of modstats', not a new temporary one
+    fonts = list(folder.glob("fontlist-*.json"))
+    assert len(fonts) == 1 and "temporary cache directory" not in first.stderr
+    built = fonts[0].stat().st_mtime_ns
+    second = _python(code, env)
+    assert second.returncode == 0 and Path(second.stdout.strip()) == folder
+    assert fonts[0].stat().st_mtime_ns == built  # read, not built again
+
+
+def test_the_slack_app_has_the_chart_library_loaded_before_it_serves(tmp_path):
+    import os
+
+    code = (
+        "import sys\n"
+        "from bot.slack.app import create_app\n"
+        "from bot.slack.settings import HTTP, Settings\n"
+        "from store.db import Store\n"
+        f"url = 'sqlite:///{tmp_path / 'modstats.db'}'\n"
+        "assert 'matplotlib' not in sys.modules\n"
+        "settings = Settings.from_env({'SLACK_BOT_TOKEN': 'xoxb-test', 'SLACK_SIGNING_SECRET': 's', 'DATABASE_URL': url}, mode=HTTP)\n"
+        "create_app(settings, Store.open(url, seed=False), token_verification=False)\n"
+        "print('matplotlib.figure' in sys.modules and 'matplotlib.backends.backend_agg' in sys.modules)\n"
+    )
+    done = _python(code, dict(os.environ))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"

@@ -40,11 +40,11 @@ from bot.followups import resolve
 SET = Path(__file__).parent / "data" / "trends_questions.jsonl"
 TARGET = 0.90  # issue 9's target
 # Floors at the measured numbers (as the project's other blind sets do), so that a change that
-# makes answers worse fails: 95/105 = 90.5% right (the issue's 90%), and 2 of the unanswerable
-# questions got a number (both Discord reports matched to NCMEC's CyberTipline counts, data the
-# set's writer was not given), where the issue asks for none.
-FLOOR = 0.90
-MOST_NUMBERS_GIVEN = 2
+# makes answers worse fails: 99/105 = 94.3% right (the issue asks 90%), and no number to any
+# unanswerable question (NCMEC's CyberTipline counts no longer answer for Discord's own reports:
+# bot.provenance).
+FLOOR = 0.94
+MOST_NUMBERS_GIVEN = 0
 NUMBERS = ("answer", "series", "comparison")  # statuses that give a number
 
 

@@ -15,7 +15,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 
 from bot.slack.listeners import register_all
-from bot.slack.service import Service
+from bot.slack.service import Service, warm_charts
 from bot.slack.settings import HTTP, Settings
 
 log = logging.getLogger("modstats.slack")
@@ -71,6 +71,7 @@ def create_app(settings: Settings, store, *, token_verification: bool = True, wa
 
     app.modstats_service = service  # type: ignore[attr-defined]  # for tests and the health check
     if warm:
+        warm_charts()  # before serving: a gunicorn worker loads the app before it accepts requests
         threading.Thread(target=service.warm, name="modstats-warm-up", daemon=True).start()
     return app
 

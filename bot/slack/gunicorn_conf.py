@@ -3,7 +3,8 @@
 Reads the settings first (environment and .env): a missing or malformed one stops start-up
 with a message naming the variable. Binds $PORT ($HOST, default all interfaces) with
 $WEB_CONCURRENCY worker processes. Before forking, the master brings the database to the
-current schema and seeds an empty one, so workers never race to do it."""
+current schema and seeds an empty one, so workers never race to do it, and loads matplotlib
+(drawing one chart), so every worker starts with it loaded."""
 
 from __future__ import annotations
 
@@ -36,7 +37,9 @@ control_socket_disable = True  # gunicorn's runtime control socket: not needed, 
 
 def on_starting(server):  # noqa: ARG001 - gunicorn's hook signature
     from bot.slack.logs import install_filter
+    from bot.slack.service import warm_charts
     from store.db import Store
 
     install_filter(_settings.secrets())
     Store.open(_settings.database_url).dispose()
+    warm_charts()  # matplotlib loaded once here: the workers forked from this process share it

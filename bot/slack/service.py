@@ -291,12 +291,17 @@ class Service:
             self.catalog()
         except Exception as exc:  # noqa: BLE001 - the first request will try again
             log.warning("warm-up skipped: %s", _describe(exc))
-        try:
-            from bot.chart import warm
 
-            warm()  # matplotlib imported and its fonts loaded before the first chart is asked for
-        except Exception as exc:  # noqa: BLE001
-            log.warning("chart warm-up skipped: %s", _describe(exc))
+
+def warm_charts() -> None:
+    """matplotlib imported, its font list read (built once, not per process) and one chart
+    drawn before the app serves, so the first chart a user asks for costs what any other does."""
+    try:
+        from bot.chart import warm
+
+        warm()
+    except Exception as exc:  # noqa: BLE001 - a chart is extra: the first one will try again
+        log.warning("chart warm-up skipped: %s", _describe(exc))
 
 
 def _describe(exc: BaseException) -> str:
