@@ -199,6 +199,8 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
     if q.period is not None and not _same_period(q, fig):
         return "period"
     fig_kind = _kind(fig)
+    if fig_kind in q.refused:  # "(count, not %)"
+        return "metric"
     if (f.kind == "change") != (fig_kind == "change"):
         return "metric"
     if f.kind == "percent" and fig_kind == "count":
@@ -261,16 +263,33 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> float:
     for w in q.asked:
         weight = idf.get(w, top) * (1.0 if not q.core or w in q.core else ASIDE)
         total += weight
-        got += weight * (1.0 if w in local else IN_SENTENCE if w in sentence else
-                         IN_BEFORE if w in before else IN_TITLE if w in title else 0.0)
+        found = 1.0 if w in local else IN_SENTENCE if w in sentence else IN_BEFORE if w in before else \
+            IN_TITLE if w in title else 0.0
+        if not found and len(w) >= KIN and not w.startswith("="):  # a word of the same root the stemmer keeps apart
+            # ("compliance" and "complying"), a little less
+            found = KINSHIP * (1.0 if _kin(w, local) else IN_SENTENCE if _kin(w, sentence) else
+                               IN_BEFORE if _kin(w, before) else 0.0)
+        got += weight * found
     return got / total if total else 1.0
+
+
+KIN, KINSHIP = 6, 0.7
+
+
+def _kin(w: str, words: frozenset[str]) -> bool:
+    """Does a word share its first KIN letters with one of ``words`` (stems)?"""
+    return any(len(o) >= KIN and o[:KIN] == w[:KIN] for o in words if o[0] == w[0])
 
 
 @lru_cache(maxsize=16384)
 def _before(text: str) -> frozenset[str]:
     """The terms of the last lines before a quote: the sentence or heading it follows."""
+    return terms(_lead_in(text))
+
+
+def _lead_in(text: str) -> str:
     lines = [line for line in text.splitlines() if line.strip()]
-    return terms(" ".join(lines[-2:])[-240:]) if lines else frozenset()
+    return " ".join(lines[-2:])[-240:] if lines else ""
 
 
 _CLAUSE_END = re.compile(r"[;:()\[\]]|,\s|\s[-–—]\s|\.\s")
@@ -399,7 +418,9 @@ def _policy_stated(q: Query, fig: Figure) -> bool:
     asked = {w for p in q.features.policies | q.named_policies for w in content_words(p)}
     if any(c.row is not None for c in fig.citations):  # a table's total, unless its metric says
         return bool(asked & content_words(fig.metric))  # the policy ("Copyright Notices: total")
-    said = frozenset().union(*(content_words(c.quote) for c in fig.citations))
+    # said in its sentence, or just before it ("Hate speech ... About these contents, the
+    # social network received 2.3 million claims")
+    said = frozenset().union(*(content_words(c.quote + " " + _lead_in(c.before)) for c in fig.citations))
     return bool(asked & said)
 
 

@@ -53,6 +53,7 @@ STOPWORDS = frozenset(
     coming went go goes going happened happen took take make made put keep kept lot lots q
     pls btw fyi imo tbh re regarding wrt number's send sent sending""".split()
 )
+HAVE_RE = re.compile(r"\b(?:does|do|did)\b.*\bhave\b", re.IGNORECASE)
 LATEST_RE = re.compile(r"\b(?:latest|most\s+recent|newest|current|recent|now|today)\b", re.IGNORECASE)
 RELATIVE_RE = re.compile(r"\b(?P<which>last|this|past|current)\s+(?P<unit>year|quarter|half|month)\b", re.IGNORECASE)
 
@@ -125,6 +126,8 @@ class Query:
     # stemmed, and the lexicon's families they name ("taken down" = removed)
     asked: frozenset[str] = frozenset()
     core: frozenset[str] = frozenset()  # of those, the terms inside what is asked ("how many ...")
+    # kinds of number the question sets aside: "(count, not %)" refuses "percent"
+    refused: frozenset[str] = frozenset()
 
     @property
     def named_policies(self) -> frozenset[str]:
@@ -235,6 +238,8 @@ class Reader:
         since = bool(periods) and periods[0].kind == "since"
         # "(the count, not the proactive %)": what is set aside says nothing of what is asked
         features = describe(NOT_KIND_RE.sub(lambda m: " " * len(m.group()), text))
+        if not features.actions and HAVE_RE.search(text):  # "how many users does Twitter have": active ones
+            features = replace(features, actions=frozenset({"active"}))
         if features.kind == "change" and len({m.period for m in periods}) > 1:
             # "how much did X grow from H1 2020 to H2 2020": a change is stated for the later period
             period = max((m.period for m in periods), key=lambda p: (p.end or dt.date.min, p.start or dt.date.min))
@@ -276,7 +281,8 @@ class Reader:
                      blocking=tuple(blocking), breakdown=breakdown, values=values,
                      latest=period is None and bool(LATEST_RE.search(text)),
                      scope=_scope(raw, text, periods, features, found),
-                     metric_fit=metric_fit, policy_fit=policy_fit, asked=_asked(about), core=core)
+                     metric_fit=metric_fit, policy_fit=policy_fit, asked=_asked(about), core=core,
+                     refused=_refused(text))
 
     @staticmethod
     def _zone(text: str, features: Features) -> tuple[int, int]:
@@ -440,6 +446,15 @@ def _subsequence(short: str, word: str) -> bool:
 
 def _undouble(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _refused(text: str) -> frozenset[str]:
+    """The kinds of number a question sets aside ("not the share": percent; "not the count")."""
+    out = set()
+    for m in NOT_KIND_RE.finditer(text):
+        words = m.group().lower()
+        out.add("count" if re.search(r"count|number|total", words) else "percent")
+    return frozenset(out)
 
 
 def _scope(raw: str, text: str, periods, features: Features, found=()) -> str | None:

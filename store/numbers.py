@@ -99,8 +99,8 @@ def _value(m: re.Match) -> float | None:
             return None
         value = float(digits)
     scale = (m.group("scale") or "").lower()
-    if scale:
-        value *= _scale(scale)
+    if scale:  # "8,2 milhões" is 8,200,000, not 8,199,999.999999999
+        value = float(f"{value * _scale(scale):.12g}")
     return value
 
 

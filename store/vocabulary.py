@@ -253,7 +253,11 @@ POLICY_RES = Table(POLICIES)
 ACTION_RES = Table(ACTIONS)
 OBJECT_RES = Table(OBJECTS)
 FACET_RES = Table(FACETS)
-CHANGE_RE = _phrase_re(CHANGE_WORDS)
+# "down 8.4%" is a change; "taken down", "came down", "shut down" are removals
+_REMOVED_DOWN = "".join(rf"(?<!{w}\s)" for w in "came come comes coming taken take takes took taking shut shuts brought "
+                        "pulled pull cracked crack clamped clamp knocked knock".split())
+CHANGE_RE = re.compile(_phrase_re(CHANGE_WORDS).pattern.replace(r"(?<![\w@])(?:", r"(?<![\w@])" + _REMOVED_DOWN + "(?:", 1),
+                       re.IGNORECASE)
 AVERAGE_RE = _phrase_re(AVERAGE_WORDS)
 PERCENT_RE = _phrase_re(PERCENT_WORDS)
 COUNT_RE = _phrase_re(COUNT_WORDS)
@@ -380,16 +384,35 @@ _COUNTRY_ABBREVIATIONS = {"US": "United States", "USA": "United States", "U.S.":
 _ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:U\.S\.A\.|U\.S\.|U\.K\.|USA|US|UK)(?![\w])")
 
 
+# the English names people use that ISO 3166 no longer lists
+_EXONYMS = {"TR": "Turkey", "RU": "Russia", "CI": "Ivory Coast", "PS": "Palestine", "MK": "Macedonia",
+            "BN": "Brunei", "CV": "Cape Verde", "FM": "Micronesia", "VA": "Vatican", "KR": "Korea"}
+# the languages of the documents the lexicon reads (store.vocabulary's other names)
+_NAME_LANGUAGES = ("de", "fr", "es", "pt")
+
+
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
+    """Every name of every country, in English (ISO 3166's names and the ones people use) and
+    in the lexicon's other languages ("Indien", "Estados Unidos"), to its English name."""
+    import gettext
+
     import pycountry
 
+    translations = []
+    for lang in _NAME_LANGUAGES:
+        try:
+            translations.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]))
+        except OSError:  # a pycountry without that language: English names only
+            pass
     names: dict[str, str] = {}
     for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(c, attr, None)
-            if value:
-                names[value.casefold()] = getattr(c, "common_name", None) or c.name
+        english = getattr(c, "common_name", None) or c.name
+        spelled = [getattr(c, attr, None) for attr in ("name", "common_name", "official_name")]
+        spelled.append(_EXONYMS.get(c.alpha_2))
+        spelled += [t.gettext(c.name) for t in translations]
+        for value in filter(None, spelled):
+            names.setdefault(value.casefold(), english)
     return names
 
 
@@ -400,7 +423,7 @@ def country_in(text: str) -> str | None:
     if not any(ch.isalpha() for ch in lowered):
         return None
     names = _country_names()
-    words = re.findall(r"[a-z][a-z'.-]*", lowered)
+    words = re.findall(r"[^\W\d_][\w'.-]*", lowered)
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             name = names.get(" ".join(words[i : i + n]))

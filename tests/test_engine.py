@@ -225,3 +225,42 @@ def test_each_number_of_a_sentence_counts_what_is_said_next_to_it(store, tmp_pat
     assert suspended.status == "answer" and suspended.answer.value == 1.3e6
     actioned = answer("twitter accounts actioned h2 2021", store)
     assert actioned.status == "answer" and actioned.answer.value == 4.3e6
+
+
+@pytest.mark.parametrize("text,country", [("in Turkey", "Türkiye"), ("from Russia", "Russian Federation"),
+                                          ("seguido do Paquistão", "Pakistan"), ("folgen Indien", "India")])
+def test_countries_by_the_names_people_and_other_languages_use(text, country):
+    from store.vocabulary import country_in
+
+    assert country_in(text) == country
+
+
+def test_a_country_with_its_number_in_brackets_is_that_numbers_place(store, tmp_path):
+    doc = tmp_path / "pt.txt"
+    doc.write_text("O país que mais teve vídeos do TikTok excluídos no segundo semestre de 2020 foi os Estados Unidos "
+                   "(11,7 milhões), seguido do Paquistão (8,2 milhões).\n", encoding="utf-8")
+    assert not ingest_paths(store, [doc], Meta(published=dt.date(2021, 2, 25))).failed
+    r = answer("tiktok videos removed in pakistan h2 2020", store)
+    assert r.status == "answer" and r.answer.value == 8.2e6 and r.answer.location == "Pakistan"
+
+
+def test_a_kind_of_number_set_aside_is_never_the_answer(seeded_sqlite):
+    r = answer("how many of twitter's H2 2017 terror suspensions came from government reports (count, not %)", seeded_sqlite)
+    assert r.answer is None or r.answer.unit != "percent"
+
+
+def test_taken_down_is_a_removal_not_a_change():
+    from store.vocabulary import describe
+
+    assert describe("what % of tiktok videos came down before they got any views").kind == "percent"
+    assert describe("suspensions were down 8.4%").kind == "change"
+
+
+def test_a_policy_said_in_the_sentence_before_is_the_figures(store, tmp_path):
+    doc = tmp_path / "fb.txt"
+    doc.write_text("Facebook also published data on hate speech appeals.\n"
+                   "About these contents, the social network received 2.3 million claims between October 2019 and "
+                   "March 2020.\n", encoding="utf-8")
+    assert not ingest_paths(store, [doc], Meta(published=dt.date(2020, 5, 13))).failed
+    r = answer("how many appeals did facebook receive about hate speech from october 2019 to march 2020", store)
+    assert r.status == "answer" and r.answer.value == 2.3e6

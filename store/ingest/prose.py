@@ -631,14 +631,16 @@ PLACE_RE = re.compile(r"\b(?:in|from|by|for)\s+(?:the\s+)?(?P<name>[A-Z][\w.]*(?
 # before a number, only a place that is its subject or sets its scene: "The US submitted
 # 3,329 requests", "In India, 37 million videos"
 PLACE_BEFORE_RE = re.compile(r"(?:\b(?:in|across)\s+(?:the\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),\s*"
-                             r"|\b(?:the\s+)?(?P<subject>U\.?S\.?|UK|EU|[A-Z][a-z]+)\s+(?:submitted|made|sent)\s+)$")
+                             r"|\b(?:the\s+)?(?P<subject>U\.?S\.?|UK|EU|[A-Z][a-z]+)\s+(?:submitted|made|sent)\s+"
+                             # in any language, a country with its number in brackets: "Estados Unidos (11,7 milhões"
+                             r"|(?P<bracketed>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*\()$")
 
 
 def _place(segment: str, before: bool = False) -> str | None:
     """A country a number is stated for, said next to it: "from India", "in the United
     States" after it; "The US submitted 3,329 requests" before it."""
     for m in (PLACE_BEFORE_RE.finditer(segment) if before else PLACE_RE.finditer(segment)):
-        words = (m.group("name") or m.group("subject")).split()
+        words = (m.group("name") or m.group("subject") or m.group("bracketed")).split()
         for n in range(len(words), 0, -1):  # "the United Kingdom and": the longest that is one
             name = country_in(" ".join(words[:n]).rstrip(".,;:") if not words[n - 1].endswith("S.") else " ".join(words[:n]))
             if name:
@@ -699,6 +701,10 @@ def _noun_after(text: str, pos: int) -> str | None:
     between = text[pos : m.start("obj")].lower().split()
     if any(w in PREPOSITIONS for w in between):
         return None
+    # a noun naming what another is of is not the count's: "224 million user reports" counts reports
+    head = OBJECT_AFTER_RE.match(text, m.end("obj"))
+    if head and head.start("obj") - m.end("obj") <= 2:
+        return head.group("obj")
     return m.group("obj")
 
 
