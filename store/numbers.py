@@ -17,7 +17,14 @@ WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "a hundred": 100, "one hundred": 100, "a dozen": 12, "a thousand": 1000,
-}
+} | {  # two to twelve in French, German, Spanish, Portuguese ("trois milliards", "sechs Millionen")
+    w: i + 2
+    for names in ("deux trois quatre cinq six sept huit neuf dix onze douze",
+                  "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
+                  "dos tres cuatro cinco seis siete ocho nueve diez once doce",
+                  "dois três quatro cinco seis sete oito nove dez onze doze")
+    for i, w in enumerate(names.split())
+} | {"duas": 2}
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 FRACTIONS = {
     "three-quarters": 75, "three quarters": 75, "two-thirds": 66.7, "two thirds": 66.7,
@@ -30,10 +37,22 @@ QUALIFIERS = (
     "upwards of", "just over", "just under", "in excess of", "an estimated", "over", "under",
     "roughly", "about", "around", "approximately", "nearly", "almost", "some", "only",
 )
+# the same qualifiers as French, German, Spanish and Portuguese say them, read as their English
+FOREIGN_QUALIFIERS = {
+    "plus de": "more than", "mehr als": "more than", "más de": "more than", "mais de": "more than",
+    "über": "over", "moins de": "less than", "weniger als": "less than", "menos de": "less than",
+    "près de": "nearly", "presque": "nearly", "fast": "nearly", "knapp": "nearly", "casi": "nearly", "quase": "nearly",
+    "environ": "about", "rund": "about", "etwa": "about", "cerca de": "about", "alrededor de": "about",
+    "aproximadamente": "about", "au moins": "at least", "mindestens": "at least", "al menos": "at least",
+    "pelo menos": "at least", "pas moins de": "at least", "nicht weniger als": "at least", "no menos de": "at least",
+    "não menos de": "at least",
+}
 DECREASE = ("decrease", "drop", "decline", "fall", "reduction", "down", "fell", "dropped", "declined", "decreased", "lower")
 INCREASE = ("increase", "rise", "jump", "growth", "up", "rose", "increased", "grew", "climbed", "jumped", "higher")
 
-_QUAL = r"(?P<qual>(?:a\s+total\s+(?:of\s+)?)?(?:" + "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS) + r")\s+)?"
+_QUAL = (r"(?P<qual>(?:a\s+total\s+(?:of\s+)?)?(?:"
+         + "|".join(q.replace(" ", r"\s+") for q in sorted((*QUALIFIERS, *FOREIGN_QUALIFIERS), key=len, reverse=True))
+         + r")\s+)?")
 _WORDNUM = "|".join(sorted((w.replace(" ", r"\s+") for w in WORDS), key=len, reverse=True))
 _FRAC = "|".join(sorted((f.replace(" ", r"\s+") for f in FRACTIONS), key=len, reverse=True))
 # Scales and percent as French, German, Spanish and Portuguese write them, and their number
@@ -128,6 +147,7 @@ def find_quantities(text: str) -> list[Quantity]:
         qual = m.group("qual")
         qualifier = re.sub(r"^a\s+total\s+(?:of\s+)?", "", qual.strip().lower()) if qual else None
         qualifier = re.sub(r"\s+", " ", qualifier) if qualifier else None
+        qualifier = FOREIGN_QUALIFIERS.get(qualifier, qualifier) if qualifier else None
         is_pct = bool(m.group("pct")) or bool(m.group("frac"))
         if (m.group("pct") or "").startswith("+") and not qualifier:
             qualifier = "over"  # "99+% of removed comments"

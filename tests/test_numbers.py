@@ -43,6 +43,11 @@ FORMS = [
     ("ten million videos", 10_000_000, "count", None),
     ("1.5bn posts", 1_500_000_000, "count", None),
     ("10k accounts", 10_000, "count", None),
+    # as other languages write them; their qualifiers read as English ones
+    ("plus de trois milliards de faux comptes", 3_000_000_000, "count", "more than"),
+    ("pas moins de 2,19 milliards de faux comptes", 2_190_000_000, "count", "at least"),
+    ("Fast sechs Millionen Videos", 6_000_000, "count", "nearly"),
+    ("8,2 milhões", 8_200_000, "count", None),
 ]
 
 
