@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.numbers import find_quantities
+from store.numbers import FOREIGN_QUALIFIERS, find_quantities
 
 
 def one(text: str):
@@ -57,8 +57,9 @@ def test_number_forms(text, value, kind, qualifier):
     assert q.value == pytest.approx(value)
     assert q.kind == kind
     assert q.qualifier == qualifier
-    if qualifier:  # the qualifier is part of the quoted expression
-        assert qualifier in q.text.lower()
+    if qualifier:  # the qualifier is part of the quoted expression, as written or in English
+        assert qualifier in q.text.lower() or any(
+            word in q.text.lower() and english == qualifier for word, english in FOREIGN_QUALIFIERS.items())
 
 
 def test_a_sentence_with_several_numbers_keeps_each_with_its_own_qualifier():
