@@ -419,8 +419,10 @@ def _policy_stated(q: Query, fig: Figure) -> bool:
     if any(c.row is not None for c in fig.citations):  # a table's total, unless its metric says
         return bool(asked & content_words(fig.metric))  # the policy ("Copyright Notices: total")
     # said in its sentence, or just before it ("Hate speech ... About these contents, the
-    # social network received 2.3 million claims")
-    said = frozenset().union(*(content_words(c.quote + " " + _lead_in(c.before)) for c in fig.citations))
+    # social network received 2.3 million claims"), in its words or the lexicon's ("Nacktheit")
+    asked |= {f"={p}" for p in q.features.policies}
+    said = frozenset().union(*(content_words(text) | terms(text) for c in fig.citations
+                               for text in [c.quote + " " + _lead_in(c.before)]))
     return bool(asked & said)
 
 

@@ -264,3 +264,12 @@ def test_a_policy_said_in_the_sentence_before_is_the_figures(store, tmp_path):
     assert not ingest_paths(store, [doc], Meta(published=dt.date(2020, 5, 13))).failed
     r = answer("how many appeals did facebook receive about hate speech from october 2019 to march 2020", store)
     assert r.status == "answer" and r.answer.value == 2.3e6
+
+
+def test_a_policy_named_in_another_language_answers_a_question_about_it(store, tmp_path):
+    doc = tmp_path / "de.txt"
+    doc.write_text("YouTube hat im zweiten Quartal 2020 insgesamt 11,4 Millionen Videos gelöscht. "
+                   "Etwa 14 Prozent wurden aufgrund von Nacktheit oder sexuellen Inhalten gelöscht.\n", encoding="utf-8")
+    assert not ingest_paths(store, [doc], Meta(published=dt.date(2020, 9, 1))).failed
+    r = answer("what share of youtube's q2 2020 video removals were for nudity", store)
+    assert r.status == "answer" and r.answer.value == 14
