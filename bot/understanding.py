@@ -281,7 +281,8 @@ class Reader:
                      blocking=tuple(blocking), breakdown=breakdown, values=values,
                      latest=period is None and bool(LATEST_RE.search(text)),
                      scope=_scope(raw, text, periods, features, found),
-                     metric_fit=metric_fit, policy_fit=policy_fit, asked=_asked(about), core=core,
+                     metric_fit=metric_fit, policy_fit=policy_fit, asked=_asked(about) | {f"={a}" for a in features.actions},
+                     core=core,
                      refused=_refused(text))
 
     @staticmethod
