@@ -266,6 +266,8 @@ class Reader:
         metric_fit = self.metric_names.stated(text)
         policy_fit = self.policy_names.stated(text)
         named = {w for p, fit in {**metric_fit, **policy_fit}.items() if fit == 1.0 for w in re.findall(r"[a-z]+", p.lower())}
+        if breakdown and (said := self._breakdown_said(masked)) and set(re.findall(r"[a-z]+", said.lower())) <= named:
+            breakdown = None  # "Child Endangerment: Sexual Exploitation" names a policy, not TikTok's sub-policy
         blocking = [w for w in blocking if w not in named]  # "Hate & Spam" names a policy: nothing unknown
         about = text
         for a, b in [m.span() for m in PLATFORM_RES.regex.finditer(text)] + [(m.start, m.end) for m in found]:
@@ -306,8 +308,12 @@ class Reader:
         return self.location_aliases[m.group()] if m else None
 
     def _breakdown(self, text: str) -> str | None:
+        said = self._breakdown_said(text)
+        return self.breakdowns[said.casefold()] if said else None
+
+    def _breakdown_said(self, text: str) -> str | None:
         m = self._breakdown_re and self._breakdown_re.search(text)
-        return self.breakdowns[m.group().casefold()] if m else None
+        return m.group() if m else None
 
     def _service_breakdown(self, platforms: frozenset[str]) -> str | None:
         """A service a company reports as a breakdown of its own figures ("Bing Search Engine"

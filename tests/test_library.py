@@ -304,3 +304,9 @@ def test_blind_csv_questions_hold_their_floor(library_sqlite, split):
     wrong = [r["question"] for r in rows if not ev.csv_right(r, answer(r["question"], library_sqlite))]
     score = 1 - len(wrong) / len(rows)
     assert score >= CSV_BLIND_FLOORS[split], f"{split}: {score:.0%}\n" + "\n".join(wrong)
+
+
+def test_a_policy_named_word_for_word_is_not_read_as_another_reports_breakdown(library_sqlite):
+    """"Sexual Exploitation" is also one of TikTok's sub-policies; in Meta's policy name it is Meta's policy."""
+    r = answer("Facebook Content Appealed Child Endangerment: Sexual Exploitation 2023Q4", library_sqlite)
+    assert r.status == "answer" and r.answer.value == 1_000_000 and r.answer.policy == "Child Endangerment: Sexual Exploitation"
