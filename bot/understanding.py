@@ -163,6 +163,7 @@ def clean(text: str) -> str:
 
 class Reader:
     def __init__(self, vocabulary: Vocabulary) -> None:
+        self._read_cache: dict[tuple, Query] = {}
         self.vocabulary = vocabulary
         self.frequency = vocabulary.frequency()
         self.known = set(self.frequency) | STOPWORDS | PERIOD_WORDS
@@ -227,6 +228,17 @@ class Reader:
         return min(pool, key=lambda c: (-self.frequency.get(c, 0), len(c), c))
 
     def read(self, question: str) -> Query:
+        """The question as a Query (kept for the last few questions asked: the trend reader
+        and the single-figure reader both read each question)."""
+        key = (question, dt.date.today())  # "last quarter" is read against today
+        found = self._read_cache.get(key)
+        if found is None:
+            if len(self._read_cache) >= 64:
+                self._read_cache.clear()
+            found = self._read_cache[key] = self._read(question)
+        return found
+
+    def _read(self, question: str) -> Query:
         raw = text = clean(question)
         text = WORD_RE.sub(lambda m: self.correct(m.group()), text)
         found = find_periods(text)
