@@ -16,9 +16,10 @@ import evaluation as ev
 from bot.engine import answer
 from store.db import Store
 
-HELDOUT_TOP1 = 0.35  # measured 0.369 (62/168, 2026-12-05)
-HELDOUT_ABSTAIN = 0.85  # measured 0.877 (50/57)
-DEV_TOP1 = 0.46  # measured 0.485 (131/270)
+# held-out is batch C since 2026-12-05 (the earlier held-out questions moved to dev)
+HELDOUT_TOP1 = 0.31  # measured 0.327 (65/199, 2026-12-05)
+HELDOUT_ABSTAIN = 0.85  # measured 0.881 (52/59)
+DEV_TOP1 = 0.40  # measured 0.425 (186/438)
 
 
 @pytest.fixture(scope="module")
