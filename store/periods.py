@@ -264,7 +264,9 @@ FOREIGN_ORDINALS = {
 _ORDINALS_RX = "|".join(sorted((re.escape(w) for w in FOREIGN_ORDINALS), key=len, reverse=True))
 _HALF_WORD = r"(?P<hw>first|1st|front|second|2nd|last|latter|back|final)"
 _QUARTER_WORD = r"(?P<qw>first|1st|second|2nd|third|3rd|fourth|4th|last|final)"
-_B = r"(?<![\w/.-])"  # no word, number or date glued before
+# no word, number or date glued before, unless a page's text ran two words together:
+# "Notable ObservationsJanuary to June 2012"
+_B = r"(?:(?<![\w/.-])|(?-i:(?<=[a-z])(?=[A-Z][a-z])))"
 _E = r"(?![\w/]|[.,][0-9])"  # "Juni 11,4 Millionen": 11 is no year
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
