@@ -353,8 +353,8 @@ def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
         words = content_words(q.text) - content_words(fig.platform + " " + fig.location)
         if words:
             score += 0.12 * len(words & content_words(fig.metric + " " + fig.policy)) / len(words)
-        if not f.policies and fig.policy == ALL_POLICIES:
-            score += 0.05
+    if not f.policies and not q.named_policies and fig.policy == ALL_POLICIES:
+        score += 0.05  # no policy asked: the total, not one policy's part of it
     return score
 
 

@@ -312,7 +312,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # 2017, FY2017
         ("year", rf"{_B}(?:FY\s?)?{_y('y')}{_E}"),
         # a four-month period: a length without dates
-        ("duration", r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2})[-\s](?:month|week|year)[-\s]+(?:period|span|window|stretch)|(?<=within\s)(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2})[-\s](?:month|week|year)s?)\b"),
+        ("duration", r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2})[-\s](?:month|week|year)[-\s]+(?:period|span|window|stretch)|(?<=within\s)(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2})[-\s](?:month|week|year)s?|(?:(?<=past\s)|(?<=last\s))(?:two|three|four|five|six|seven|eight|[2-9])\s+quarters)\b"),
         # last year, this quarter, last month: the calendar period before (or holding) the reference
         ("calendar", r"\b(?P<which>last|this|past|current)\s+(?P<unit>year|quarter|half|month)\b"),
         # H3 2017, Q5 2017, 2017Q5, H2 1850: shaped like a half or a quarter, but none

@@ -273,3 +273,22 @@ def test_a_policy_named_in_another_language_answers_a_question_about_it(store, t
     assert not ingest_paths(store, [doc], Meta(published=dt.date(2020, 9, 1))).failed
     r = answer("what share of youtube's q2 2020 video removals were for nudity", store)
     assert r.status == "answer" and r.answer.value == 14
+
+
+def test_without_a_policy_asked_the_total_answers_not_one_policys_part(store, tmp_path):
+    doc = tmp_path / "x.txt"
+    doc.write_text("In the first half of 2024, X suspended 5.3 million accounts. "
+                   "The primary reason for the suspensions was child safety, with 2.8 million accounts suspended.\n",
+                   encoding="utf-8")
+    assert not ingest_paths(store, [doc], Meta(published=dt.date(2024, 9, 25))).failed
+    r = answer("x accts suspended h1 2024", store)
+    assert r.status == "answer" and r.answer.value == 5.3e6
+
+
+def test_the_past_two_quarters_is_not_the_latest_quarter(store, tmp_path):
+    doc = tmp_path / "fb.txt"
+    doc.write_text("Facebook has disabled over 1.2 billion fake accounts in the past two quarters. "
+                   "Facebook also said it removed 583 million fake accounts in the first quarter of 2018.\n", encoding="utf-8")
+    assert not ingest_paths(store, [doc], Meta(published=dt.date(2018, 5, 15))).failed
+    r = answer("How many fake accounts did Facebook disable in Q1 2018?", store)
+    assert r.status == "answer" and r.answer.value == 583e6
