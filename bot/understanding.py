@@ -78,6 +78,8 @@ NEGATION_RE = re.compile(
     # "were *not* suspended", "*didn't* Twitter suspend": a negated verb (not "the count, not the %")
     r"\b(?:not|(?:did|was|were|is|are|has|have|had)n[’']t)\s+(?:\w+\s+)?(?:\w+ed|\w+en|suspend|remove|ban|delete|"
     r"take|act|block|disable|terminate|flag|detect|report|restore|appeal)\b"
+    # "did Reddit *not* comply": an auxiliary, its subject, then "not" and a verb
+    r"|\b(?:did|does|do|was|were|is|are|has|have|had)\s+(?:\w+\s+){0,3}not\s+(?!the\b|a\b|an\b|only\b|just\b)[a-z]+"
     r"|\b(?:fail(?:s|ed)?\s+to|excluding|exclude[sd]?|except(?:\s+for)?|other\s+than|besides|apart\s+from|"
     r"aside\s+from|minus|outside\s+of)\b",
     re.IGNORECASE,

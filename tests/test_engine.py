@@ -292,3 +292,8 @@ def test_the_past_two_quarters_is_not_the_latest_quarter(store, tmp_path):
     assert not ingest_paths(store, [doc], Meta(published=dt.date(2018, 5, 15))).failed
     r = answer("How many fake accounts did Facebook disable in Q1 2018?", store)
     assert r.status == "answer" and r.answer.value == 583e6
+
+
+def test_a_question_about_what_was_not_done_gets_no_number(seeded_sqlite):
+    r = answer("how many accounts did twitter NOT suspend for terrorism in H2 2017", seeded_sqlite)
+    assert r.answer is None and r.status == "no_answer"
