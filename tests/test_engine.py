@@ -294,6 +294,11 @@ def test_the_past_two_quarters_is_not_the_latest_quarter(store, tmp_path):
     assert r.status == "answer" and r.answer.value == 583e6
 
 
-def test_a_question_about_what_was_not_done_gets_no_number(seeded_sqlite):
-    r = answer("how many accounts did twitter NOT suspend for terrorism in H2 2017", seeded_sqlite)
+def test_a_question_about_what_was_not_done_gets_no_number(store, tmp_path):
+    doc = tmp_path / "reddit.txt"
+    doc.write_text("In 2019, Reddit received 110 requests from government entities to remove content, "
+                   "of which it complied with 37.3%.\n", encoding="utf-8")
+    assert not ingest_paths(store, [doc], Meta(published=dt.date(2020, 2, 1))).failed
+    assert answer("how many government removal requests did reddit receive in 2019", store).answer.value == 110
+    r = answer("how many government removal requests did reddit NOT comply with in 2019", store)
     assert r.answer is None and r.status == "no_answer"
