@@ -257,13 +257,16 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> float:
             local = local | {f"={name}" for name in implied}
     sentence = frozenset().union(*(terms(c.quote) for c in fig.citations)) if fig.citations else frozenset()
     title = frozenset().union(*(terms(c.title or "") for c in fig.citations)) if fig.citations else frozenset()
+    # who published it ("per TomoNews", "according to game-news24's write-up"): a question
+    # naming the source is answered by what that source states
+    source = frozenset().union(*(_source_terms(c.publisher, c.url) for c in fig.citations))
     before = frozenset().union(*(_before(c.before) for c in fig.citations)) if fig.citations else frozenset()
     top = idf[""]
     total = got = 0.0
     for w in q.asked:
         weight = idf.get(w, top) * (1.0 if not q.core or w in q.core else ASIDE)
         total += weight
-        found = 1.0 if w in local else IN_SENTENCE if w in sentence else IN_BEFORE if w in before else \
+        found = 1.0 if w in local or w in source else IN_SENTENCE if w in sentence else IN_BEFORE if w in before else \
             IN_TITLE if w in title else 0.0
         if not found and len(w) >= KIN and not w.startswith("="):  # a word of the same root the stemmer keeps apart
             # ("compliance" and "complying"), a little less
@@ -279,6 +282,14 @@ KIN, KINSHIP = 6, 0.7
 def _kin(w: str, words: frozenset[str]) -> bool:
     """Does a word share its first KIN letters with one of ``words`` (stems)?"""
     return any(len(o) >= KIN and o[:KIN] == w[:KIN] for o in words if o[0] == w[0])
+
+
+@lru_cache(maxsize=4096)
+def _source_terms(publisher: str | None, url: str | None) -> frozenset[str]:
+    """The words naming a document's publisher: its name and its web address's host
+    ("game-news24.com" is "game news24")."""
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url or "").split("/", 1)[0]
+    return content_words(f"{publisher or ''} {re.sub(r'[.-]+', ' ', host)}") - {"com", "org", "net", "www"}
 
 
 @lru_cache(maxsize=16384)

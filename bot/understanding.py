@@ -51,7 +51,8 @@ STOPWORDS = frozenset(
     prior ago since back thanks thank thx ty cheers ok okay yes no not true false really right
     correct check formerly previously aka called named known came come comes
     coming went go goes going happened happen took take make made put keep kept lot lots q
-    pls btw fyi imo tbh re regarding wrt number's send sent sending""".split()
+    pls btw fyi imo tbh re regarding wrt number's send sent sending
+    story stories article articles piece write-up writeup column segment coverage per via""".split()
 )
 HAVE_RE = re.compile(r"\b(?:does|do|did)\b.*\bhave\b", re.IGNORECASE)
 LATEST_RE = re.compile(r"\b(?:latest|most\s+recent|newest|current|recent|now|today)\b", re.IGNORECASE)

@@ -302,3 +302,12 @@ def test_a_question_about_what_was_not_done_gets_no_number(store, tmp_path):
     assert answer("how many government removal requests did reddit receive in 2019", store).answer.value == 110
     r = answer("how many government removal requests did reddit NOT comply with in 2019", store)
     assert r.answer is None and r.status == "no_answer"
+
+
+def test_a_question_naming_its_source_gets_that_sources_figure(store, tmp_path):
+    for name, publisher, value in (("a.txt", "TomoNews", "1,007"), ("b.txt", "Example Wire", "1,034")):
+        (tmp_path / name).write_text(f"Google received around {value} government requests to remove content "
+                                     "in the second half of 2011.\n", encoding="utf-8")
+        assert not ingest_paths(store, [tmp_path / name], Meta(publisher=publisher, published=dt.date(2012, 6, 18))).failed
+    r = answer("google government content removal requests h2 2011, per the tomonews story", store)
+    assert r.status == "answer" and r.answer.value == 1007 and r.answer.source.publisher == "TomoNews"
