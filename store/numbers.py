@@ -58,7 +58,8 @@ _FRAC = "|".join(sorted((f.replace(" ", r"\s+") for f in FRACTIONS), key=len, re
 # Scales and percent as French, German, Spanish and Portuguese write them, and their number
 # forms: 104.543.719 and 100.000 (dots between thousands), 376 890 (spaces), 1,2 million (a
 # decimal comma before a scale or percent).
-_EU_SCALE = r"milliards?|milliarden|mrd\.?|millionen|mio\.?|millones|mill[oó]n|milh[õo]es|milh[ãa]o|bilh[õo]es|bilh[ãa]o|mil\s+millones"
+_EU_SCALE = (r"milliards?|milliarden|mrd\.?|millionen|mio\.?|millones|mill[oó]n|milh[õo]es|milh[ãa]o|bilh[õo]es|bilh[ãa]o"
+             r"|mil\s+millones|juta|miliar|ribu")  # ... and Indonesian: 22,4 juta
 _EU_PCT = r"pour\s+cent|prozent|por\s+ciento|por\s+cento"
 _EURO = (
     rf"(?P<edot>[0-9]{{1,3}}(?:\.[0-9]{{3}}){{2,}}|[0-9]{{1,3}}\.[0-9]{{3}}(?=\s+[^\W\d]))"
@@ -107,6 +108,8 @@ def _value(m: re.Match) -> float | None:
         value = float(WORDS[raw])
     elif m.group("ecomma"):
         digits = raw.replace(",", ".")
+    elif m.group("edot") and raw.count(".") == 1 and (m.group("scale") or "").lower() in SCALES:
+        digits = raw  # "7.126 million" is English: a decimal point before an English scale
     elif m.group("edot") or m.group("espace"):
         digits = re.sub(r"[.\s\u00a0\u202f]", "", raw)
     else:
@@ -127,8 +130,10 @@ def _scale(word: str) -> float:
     word = re.sub(r"\s+", " ", word.rstrip("."))
     if word in SCALES:
         return SCALES[word]
-    if word.startswith(("milliard", "mrd", "bilh", "mil millones")):
+    if word.startswith(("milliard", "mrd", "bilh", "mil millones", "miliar")):
         return 1e9
+    if word == "ribu":
+        return 1e3
     return 1e6  # millions, Millionen, Mio, millones, millón, milhões, milhão
 
 

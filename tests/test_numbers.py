@@ -48,6 +48,8 @@ FORMS = [
     ("pas moins de 2,19 milliards de faux comptes", 2_190_000_000, "count", "at least"),
     ("Fast sechs Millionen Videos", 6_000_000, "count", "nearly"),
     ("8,2 milhões", 8_200_000, "count", None),
+    ("22,4 juta laporan", 22_400_000, "count", None),
+    ("a total of 7.126 million enforcement actions", 7_126_000, "count", None),
 ]
 
 
