@@ -311,3 +311,13 @@ def test_a_question_naming_its_source_gets_that_sources_figure(store, tmp_path):
         assert not ingest_paths(store, [tmp_path / name], Meta(publisher=publisher, published=dt.date(2012, 6, 18))).failed
     r = answer("google government content removal requests h2 2011, per the tomonews story", store)
     assert r.status == "answer" and r.answer.value == 1007 and r.answer.source.publisher == "TomoNews"
+
+
+def test_a_sentence_naming_several_policies_does_not_give_one_to_every_number(store, tmp_path):
+    doc = tmp_path / "fb.txt"
+    doc.write_text("In its report, Facebook revealed that it deleted 865.8 million posts in the first quarter of 2018, "
+                   "mostly spam, while hate speech and graphic violence made up a small share.\n", encoding="utf-8")
+    assert not ingest_paths(store, [doc], Meta(published=dt.date(2018, 5, 15))).failed
+    assert answer("fb hate speech posts removed q1 2018", store).answer is None
+    r = answer("fb posts deleted q1 2018", store)
+    assert r.status == "answer" and r.answer.value == 865.8e6

@@ -454,7 +454,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
     text = sent.text
     out: list[_Found] = []
     sentence_platform = next(iter(platforms_in(text)), None)
-    sentence_policy = next(iter(sorted(feats.policies)), None)
+    sentence_policy = _one(feats.policies)  # several policies named: none of them is every number's
     action = _action_of(feats)
     clauses = _clauses(text)
     clause_starts = [c[0] for c in clauses]
