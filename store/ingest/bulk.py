@@ -90,9 +90,20 @@ def fingerprint(s: Stated) -> str:
     return _identity(s, _period_bits(s.period, s.compare, False)[0])
 
 
+# Per platform, metric, policy, location, breakdown and unit (a table repeats a few hundred):
+# that part of a fingerprint's key, casefolded.
+_NAMES: dict[tuple, str] = {}
+
+
 def _identity(s: Stated, tail: str) -> str:
-    key = (f"{s.platform.casefold()}\x1f{s.metric.casefold()}\x1f{s.policy.casefold()}\x1f"
-           f"{s.location.casefold()}\x1f{s.breakdown.casefold()}\x1f{s.unit}\x1f{tail}")
+    names = (s.platform, s.metric, s.policy, s.location, s.breakdown, s.unit)
+    head = _NAMES.get(names)
+    if head is None:
+        head = "\x1f".join([x.casefold() for x in names[:5]] + [s.unit, ""])
+        if len(_NAMES) > 8192:
+            _NAMES.clear()
+        _NAMES[names] = head
+    key = head + tail
     if not s.revisable:
         key += "\x1f" + repr(float(s.value))
     return sha1(key.encode()).hexdigest()
