@@ -170,9 +170,11 @@ class _Writer:
     def _lookup(self, fps: list[str]) -> dict[str, tuple[int, float]]:
         if not fps:
             return {}
-        if self.copy:  # one array parameter: no 2,000-placeholder statement to split and parse
+        if self.copy:  # one text parameter split by the server: no 2,000-placeholder statement to
+            # parse, and no list for psycopg to adapt element by element (most of the lookup's time)
             return {fp: (fid, value) for fid, fp, value in self._rows(
-                "SELECT id, fingerprint, value FROM figures WHERE fingerprint = ANY(%s)", (fps,))}
+                "SELECT id, fingerprint, value FROM figures WHERE fingerprint = ANY(string_to_array(%s, ','))",
+                (",".join(fps),))}
         return {fp: (fid, value) for fid, fp, value in self._rows(
             f"SELECT id, fingerprint, value FROM figures WHERE fingerprint IN ({self._marks(len(fps))})", fps)}
 
