@@ -93,6 +93,17 @@ class Figure(Base):
     )
 
 
+class FigureName(Base):
+    """The distinct names the stored figures use (``kind`` is the column: platform, metric,
+    policy, location or breakdown), which the vocabulary is built from. Ingest adds the names
+    it stores; removing the library rebuilds it (migration 0009)."""
+
+    __tablename__ = "figure_names"
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), primary_key=True)
+
+
 class Citation(Base):
     __tablename__ = "citations"
 

@@ -177,13 +177,16 @@ class Queries:
         return tuple(self.rows("SELECT count(*), max(id) FROM documents")[0])
 
     def distinct(self, column: str) -> list[str]:
+        """The distinct names stored figures use in ``column`` (kept by ingest in figure_names)."""
         assert column in ("platform", "metric", "policy", "location", "breakdown")
-        return sorted(v for (v,) in self.rows(f"SELECT DISTINCT {column} FROM figures") if v)
+        return sorted(v for (v,) in self.rows("SELECT name FROM figure_names WHERE kind = :kind", {"kind": column}) if v)
 
     def prose_quotes(self) -> list[str]:
-        """The sentences prose figures are quoted from (their words are known words)."""
+        """The sentences prose figures are quoted from (their words are known words): the few
+        prose documents' citations, found through the citations' document index."""
         return [q for (q,) in self.rows(
-            "SELECT DISTINCT c.quote FROM citations c JOIN documents d ON d.id = c.document_id WHERE d.kind = 'text'"
+            "SELECT DISTINCT c.quote FROM citations c "
+            "WHERE c.document_id IN (SELECT d.id FROM documents d WHERE d.kind = 'text')"
         )]
 
     # --- figures ----------------------------------------------------------------------------

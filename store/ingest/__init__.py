@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -148,12 +148,13 @@ def save(session: Session, document: Document, stated: Iterable[Stated]) -> int:
     cache: dict[str, Figure] = {}
     added = 0
     table: list[Stated] = []  # revisable figures go through the batched path in store.ingest.bulk
+    names: set[tuple[str, ...]] = set()  # of the figures added (platform, metric, policy, location, breakdown)
     for s in stated:
         if s.revisable:
             table.append(s)
             if len(table) >= BATCH:
                 session.flush()
-                added += save_revisable(session, document, table)
+                added += save_revisable(session, document, table, names)
                 table = []
             continue
         fp = s.fingerprint()
@@ -169,6 +170,7 @@ def save(session: Session, document: Document, stated: Iterable[Stated]) -> int:
             )
             session.add(figure)
             session.flush()
+            names.add((s.platform, s.metric, s.policy, s.location, s.breakdown))
         cache[fp] = figure
         if any(c.document_id == document.id for c in figure.citations):
             continue  # one citation per document and fact: the first statement is kept
@@ -181,8 +183,28 @@ def save(session: Session, document: Document, stated: Iterable[Stated]) -> int:
         added += 1
     if table:
         session.flush()
-        added += save_revisable(session, document, table)
+        added += save_revisable(session, document, table, names)
+    record_names(session, names)
     return added
+
+
+NAME_KINDS = ("platform", "metric", "policy", "location", "breakdown")
+
+
+def record_names(session: Session, names: Iterable[tuple[str, ...]]) -> None:
+    """Add the names of figures just added (tuples in NAME_KINDS order) to figure_names."""
+    rows = sorted({(kind, name) for row in names for kind, name in zip(NAME_KINDS, row) if name})
+    if rows:
+        session.execute(text("INSERT INTO figure_names (kind, name) VALUES (:kind, :name) ON CONFLICT DO NOTHING"),
+                        [{"kind": k, "name": n} for k, n in rows])
+
+
+def rebuild_names(session: Session) -> None:
+    """figure_names anew from the figures (after figures were removed)."""
+    session.execute(text("DELETE FROM figure_names"))
+    for kind in NAME_KINDS:
+        session.execute(text(f"INSERT INTO figure_names (kind, name) SELECT DISTINCT '{kind}', {kind} FROM figures "
+                             f"WHERE {kind} <> ''"))
 
 
 Reader = Callable[[Path, bytes | None, Meta], tuple[Document, Iterable[Stated]]]

@@ -47,9 +47,12 @@ FIGURE_COLUMNS = ("fingerprint", "platform", "metric", "policy", "location", "br
 CITATION_COLUMNS = ("figure_id", "document_id", "value", "qualifier", "quote", "quote_start", "quote_end", "row")
 
 
-def save_revisable(session: Session, document: Document, stated: Iterable[Stated], batch: int = BATCH) -> int:
-    """Write revisable figures a batch at a time; returns how many citations were added."""
-    writer = _Writer(session, document)
+def save_revisable(session: Session, document: Document, stated: Iterable[Stated], names: set[tuple[str, ...]],
+                   batch: int = BATCH) -> int:
+    """Write revisable figures a batch at a time; returns how many citations were added, and
+    adds the names (platform, metric, policy, location, breakdown) of the figures added to
+    ``names``."""
+    writer = _Writer(session, document, names)
     added = 0
     buf: list[Stated] = []
     for s in stated:
@@ -119,7 +122,8 @@ def _same(d):
 
 
 class _Writer:
-    def __init__(self, session: Session, document: Document) -> None:
+    def __init__(self, session: Session, document: Document, names: set[tuple[str, ...]]) -> None:
+        self.names = names
         self.conn = session.connection()
         self.cursor_of = self.conn.connection  # the DB-API connection, in the session's transaction
         self.doc_id = document.id
@@ -229,6 +233,7 @@ class _Writer:
                 figures[fp] = (fp, s.platform, s.metric, s.policy, s.location, s.breakdown, *bits[1], s.value, s.unit)
         fps = list(first)
         known, new = self._insert(fps, figures)
+        self.names.update(figures[fp][1:6] for fp in new)
         old_ids = [known[fp][0] for fp in fps if fp not in new]
         latest: dict[int, tuple] = {}
         if old_ids:
