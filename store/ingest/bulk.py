@@ -103,7 +103,7 @@ def _identity(s: Stated, tail: str) -> str:
     head = _NAMES.get(names)
     if head is None:
         head = "\x1f".join([x.casefold() for x in names[:5]] + [s.unit, ""])
-        if len(_NAMES) > 8192:
+        if len(_NAMES) > 65536:
             _NAMES.clear()
         _NAMES[names] = head
     key = head + tail
