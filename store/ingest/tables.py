@@ -230,14 +230,15 @@ def _meta_fact(app: str, policy: str, metric: str) -> tuple[str, str, str, bool,
 
 def _meta_rows(r: Row, quote: str, row: int) -> Iterator[Stated]:
     app, policy, metric, rate, unit = _meta_fact(r[0], r[1], r[2])
-    p = parse_period(r[3].strip())
     raw = r[4]
-    if ("-" in raw or "–" in raw) and (bounds := _range(raw)):  # "4%-5%": a published range, its two bounds
+    bounds = ("-" in raw or "–" in raw) and _range(raw)  # "4%-5%": a published range, its two bounds
+    v = None if bounds else parse_value(raw)
+    p = parse_period(r[3].strip())  # after the value: a row wrong in both is refused for its value
+    if bounds:
         for v, name in zip(bounds, (f"Lowerbound {metric}", f"Upperbound {metric}")):
             if v is not None:
                 yield _meta_figure(app, name, policy, p, v, is_rate(name), count_unit(name), quote, row)
         return
-    v = parse_value(raw)
     if v is not None:
         yield _meta_figure(app, metric, policy, p, v, rate, unit, quote, row)
 
