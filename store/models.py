@@ -87,12 +87,21 @@ class Figure(Base):
     )
 
     __table_args__ = (
-        Index("ix_figures_platform_period", "platform", "period_end", "period_start"),
-        Index("ix_figures_period", "period_end", "period_start"),
         # the question shape (migration 0002): one platform, location and breakdown, by period
         Index("ix_figures_slice", "platform", "location", "breakdown", "period_start", "period_end"),
         Index("ix_figures_location_period", "location", "breakdown", "period_start", "period_end"),
     )
+
+
+class FigureName(Base):
+    """The distinct names the stored figures use (``kind`` is the column: platform, metric,
+    policy, location or breakdown), which the vocabulary is built from. Ingest adds the names
+    it stores; removing the library rebuilds it (migration 0009)."""
+
+    __tablename__ = "figure_names"
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), primary_key=True)
 
 
 class Citation(Base):

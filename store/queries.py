@@ -177,13 +177,16 @@ class Queries:
         return tuple(self.rows("SELECT count(*), max(id) FROM documents")[0])
 
     def distinct(self, column: str) -> list[str]:
+        """The distinct names stored figures use in ``column`` (kept by ingest in figure_names)."""
         assert column in ("platform", "metric", "policy", "location", "breakdown")
-        return sorted(v for (v,) in self.rows(f"SELECT DISTINCT {column} FROM figures") if v)
+        return sorted(v for (v,) in self.rows("SELECT name FROM figure_names WHERE kind = :kind", {"kind": column}) if v)
 
     def prose_quotes(self) -> list[str]:
-        """The sentences prose figures are quoted from (their words are known words)."""
+        """The sentences prose figures are quoted from (their words are known words): the few
+        prose documents' citations, found through the citations' document index."""
         return [q for (q,) in self.rows(
-            "SELECT DISTINCT c.quote FROM citations c JOIN documents d ON d.id = c.document_id WHERE d.kind = 'text'"
+            "SELECT DISTINCT c.quote FROM citations c "
+            "WHERE c.document_id IN (SELECT d.id FROM documents d WHERE d.kind = 'text')"
         )]
 
     # --- figures ----------------------------------------------------------------------------
@@ -235,6 +238,11 @@ class Queries:
         if fq.breakdown is not None:
             where.append("f.breakdown = :bd")
             params["bd"] = fq.breakdown
+        else:
+            # any breakdown, spelled as every stored one (figure_names holds them all): the
+            # index then seeks each breakdown's period range instead of reading the platform's
+            # whole slice (4.5 ms -> 0.05 ms for one Facebook quarter among a million figures)
+            where.append("f.breakdown IN (SELECT '' UNION ALL SELECT name FROM figure_names WHERE kind = 'breakdown')")
         return self.figures(where, params, fq.limit, citations=False)
 
     def metric_sources(self, platform: str) -> list[tuple[str, str | None, bool]]:

@@ -248,6 +248,20 @@ def test_refresh_reloads_the_library_and_keeps_what_users_ingested(library_copy,
         assert orphans == 0
 
 
+def test_what_the_store_knows_follows_its_figures_when_the_library_is_removed(library_copy, tmp_path):
+    user = tmp_path / "mine.csv"
+    user.write_text("app,policy_area,metric,period,value\nFacebook,Scam Ads,Ads Removed,2030Q1,5\n")
+    assert ingest_file(library_copy, user, Meta(published=dt.date(2030, 6, 1))).status == "added"
+    known = library_copy.vocabulary()
+    assert "Discord" in known.platforms and "Scam Ads" in known.policies and "Ads Removed" in known.metrics
+    library.remove(library_copy)
+    known = library_copy.vocabulary()
+    assert "Discord" not in known.platforms and "Hate Speech" not in known.policies  # only the library stated them
+    assert "Facebook" in known.platforms and "Scam Ads" in known.policies and "Ads Removed" in known.metrics
+    a = answer("facebook scam ads ads removed Q1 2030", library_copy)
+    assert a.status == "answer" and a.answer.value == 5, a.message
+
+
 def test_library_command_lists_platform_report_periods_and_figures(library_copy, monkeypatch, capsys):
     from bot.cli import main
 

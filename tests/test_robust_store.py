@@ -74,14 +74,21 @@ def test_an_upgrade_failing_halfway_keeps_the_old_schema_and_a_retry_reaches_hea
     store.dispose()
 
 
-def test_upgrading_a_filled_store_to_open_periods_keeps_every_figure_and_citation(db_url):
+def test_upgrading_a_filled_store_to_open_periods_keeps_every_figure_and_citation(db_url, monkeypatch):
     store = Store(db_url)
     migrate(store.engine, "0003")
+    monkeypatch.setattr("store.ingest.record_names", lambda *a: None)  # no figure_names table before 0009
     ingest_paths(store, corpus.files())
+    monkeypatch.undo()
     before = counts(store)
     assert before[2] > 0
     store.ensure_schema()  # 0004 rebuilds figures on SQLite: its citations must not cascade away
     assert at_head(store) and counts(store) == before
+    # 0009 lists the names the stored figures use, which the vocabulary is built from
+    with store.engine.connect() as conn:
+        for column in ("platform", "metric", "policy"):
+            stored = sorted(v for (v,) in conn.execute(text(f"SELECT DISTINCT {column} FROM figures")) if v)
+            assert store.queries.distinct(column) == stored
     store.dispose()
 
 

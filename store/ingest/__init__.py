@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -148,12 +148,13 @@ def save(session: Session, document: Document, stated: Iterable[Stated]) -> int:
     cache: dict[str, Figure] = {}
     added = 0
     table: list[Stated] = []  # revisable figures go through the batched path in store.ingest.bulk
+    names: set[tuple[str, ...]] = set()  # of the figures added (platform, metric, policy, location, breakdown)
     for s in stated:
         if s.revisable:
             table.append(s)
             if len(table) >= BATCH:
                 session.flush()
-                added += save_revisable(session, document, table)
+                added += save_revisable(session, document, table, names)
                 table = []
             continue
         fp = s.fingerprint()
@@ -169,6 +170,7 @@ def save(session: Session, document: Document, stated: Iterable[Stated]) -> int:
             )
             session.add(figure)
             session.flush()
+            names.add((s.platform, s.metric, s.policy, s.location, s.breakdown))
         cache[fp] = figure
         if any(c.document_id == document.id for c in figure.citations):
             continue  # one citation per document and fact: the first statement is kept
@@ -181,8 +183,28 @@ def save(session: Session, document: Document, stated: Iterable[Stated]) -> int:
         added += 1
     if table:
         session.flush()
-        added += save_revisable(session, document, table)
+        added += save_revisable(session, document, table, names)
+    record_names(session, names)
     return added
+
+
+NAME_KINDS = ("platform", "metric", "policy", "location", "breakdown")
+
+
+def record_names(session: Session, names: Iterable[tuple[str, ...]]) -> None:
+    """Add the names of figures just added (tuples in NAME_KINDS order) to figure_names."""
+    rows = sorted({(kind, name) for row in names for kind, name in zip(NAME_KINDS, row) if name})
+    if rows:
+        session.execute(text("INSERT INTO figure_names (kind, name) VALUES (:kind, :name) ON CONFLICT DO NOTHING"),
+                        [{"kind": k, "name": n} for k, n in rows])
+
+
+def rebuild_names(session: Session) -> None:
+    """figure_names anew from the figures (after figures were removed)."""
+    session.execute(text("DELETE FROM figure_names"))
+    for kind in NAME_KINDS:
+        session.execute(text(f"INSERT INTO figure_names (kind, name) SELECT DISTINCT '{kind}', {kind} FROM figures "
+                             f"WHERE {kind} <> ''"))
 
 
 Reader = Callable[[Path, bytes | None, Meta], tuple[Document, Iterable[Stated]]]
@@ -319,18 +341,23 @@ def check_document(name: str, document: Document) -> None:
 
 def implausible(s: Stated) -> str | None:
     """Why a figure cannot be true, or None: every reader's figures pass this one check."""
-    v = s.value
+    return _value_problem(s.value, s.unit) or _empty_name(s) or _period_problem(s.period, s.compare)
+
+
+def _value_problem(v: float, unit: str) -> str | None:
     if not math.isfinite(v):
         return f"value {v} is not a number a report can state"
-    if s.unit == "percent" and not 0 <= v <= 100:
+    if unit == "percent" and not 0 <= v <= 100:
         return f"a share of {v:g}% cannot be true (0 to 100%)"
-    if s.unit == "percent change" and v < -100:
+    if unit == "percent change" and v < -100:
         return f"a change of {v:g}% cannot be true (nothing falls by more than 100%)"
-    if not s.unit.startswith("percent") and v < 0:
+    if not unit.startswith("percent") and v < 0:
         return f"a count of {v:g} cannot be negative"
-    if not s.platform.strip() or not s.metric.strip():
-        return f"{'platform' if not s.platform.strip() else 'metric'} is empty"
-    for p in (s.period, s.compare):
+    return None
+
+
+def _period_problem(period: Period, compare: Period | None) -> str | None:
+    for p in (period, compare):
         if p is None:
             continue
         if any(d is not None and not MIN_YEAR <= d.year <= MAX_YEAR for d in (p.start, p.end)):
@@ -340,14 +367,42 @@ def implausible(s: Stated) -> str | None:
     return None
 
 
+def _empty_name(s: Stated) -> str | None:
+    if not s.platform.strip() or not s.metric.strip():
+        return f"{'platform' if not s.platform.strip() else 'metric'} is empty"
+    return None
+
+
+def _text_problems(s: Stated) -> str | None:
+    return next(filter(None, (_text_problem(f, getattr(s, f), n) for f, n in FIGURE_LENGTHS.items())), None)
+
+
 def checked(name: str, stated: Iterable[Stated], text: str | None) -> Iterator[Stated]:
     """The figures that may be stored. A table row that cannot be true refuses its file (the
     row is the source, as published); a number read from prose that cannot be true is not a
-    figure and is left out. Text too long for its column, or holding NUL, refuses the file."""
+    figure and is left out. Text too long for its column, or holding NUL, refuses the file.
+
+    A table's rows repeat a few hundred names (platform, metric, policy, location, breakdown,
+    unit) and a few periods: what is wrong with each is found once and remembered (periods by
+    identity, the entry holding them so that an id stays theirs)."""
+    by_names: dict[tuple, tuple] = {}
+    by_periods: dict[tuple, tuple] = {}
     for s in stated:
-        problem = implausible(s)
+        names = (s.platform, s.metric, s.policy, s.location, s.breakdown, s.unit)
+        named = by_names.get(names)
+        if named is None:
+            if len(by_names) > 65536:
+                by_names.clear()
+            named = by_names[names] = (_empty_name(s), _text_problems(s))
+        periods = (id(s.period), id(s.compare))
+        dated = by_periods.get(periods)
+        if dated is None:
+            if len(by_periods) > 65536:
+                by_periods.clear()
+            dated = by_periods[periods] = (_period_problem(s.period, s.compare), s.period, s.compare)
+        problem = _value_problem(s.value, s.unit) or named[0] or dated[0]  # implausible(s)
         if problem is None:
-            problem = next(filter(None, (_text_problem(f, getattr(s, f), n) for f, n in FIGURE_LENGTHS.items())), None)
+            problem = named[1]
             if problem is None:
                 yield s
                 continue

@@ -47,9 +47,12 @@ FIGURE_COLUMNS = ("fingerprint", "platform", "metric", "policy", "location", "br
 CITATION_COLUMNS = ("figure_id", "document_id", "value", "qualifier", "quote", "quote_start", "quote_end", "row")
 
 
-def save_revisable(session: Session, document: Document, stated: Iterable[Stated], batch: int = BATCH) -> int:
-    """Write revisable figures a batch at a time; returns how many citations were added."""
-    writer = _Writer(session, document)
+def save_revisable(session: Session, document: Document, stated: Iterable[Stated], names: set[tuple[str, ...]],
+                   batch: int = BATCH) -> int:
+    """Write revisable figures a batch at a time; returns how many citations were added, and
+    adds the names (platform, metric, policy, location, breakdown) of the figures added to
+    ``names``."""
+    writer = _Writer(session, document, names)
     added = 0
     buf: list[Stated] = []
     for s in stated:
@@ -90,9 +93,20 @@ def fingerprint(s: Stated) -> str:
     return _identity(s, _period_bits(s.period, s.compare, False)[0])
 
 
+# Per platform, metric, policy, location, breakdown and unit (a table repeats a few hundred):
+# that part of a fingerprint's key, casefolded.
+_NAMES: dict[tuple, str] = {}
+
+
 def _identity(s: Stated, tail: str) -> str:
-    key = (f"{s.platform.casefold()}\x1f{s.metric.casefold()}\x1f{s.policy.casefold()}\x1f"
-           f"{s.location.casefold()}\x1f{s.breakdown.casefold()}\x1f{s.unit}\x1f{tail}")
+    names = (s.platform, s.metric, s.policy, s.location, s.breakdown, s.unit)
+    head = _NAMES.get(names)
+    if head is None:
+        head = "\x1f".join([x.casefold() for x in names[:5]] + [s.unit, ""])
+        if len(_NAMES) > 65536:
+            _NAMES.clear()
+        _NAMES[names] = head
+    key = head + tail
     if not s.revisable:
         key += "\x1f" + repr(float(s.value))
     return sha1(key.encode()).hexdigest()
@@ -108,7 +122,8 @@ def _same(d):
 
 
 class _Writer:
-    def __init__(self, session: Session, document: Document) -> None:
+    def __init__(self, session: Session, document: Document, names: set[tuple[str, ...]]) -> None:
+        self.names = names
         self.conn = session.connection()
         self.cursor_of = self.conn.connection  # the DB-API connection, in the session's transaction
         self.doc_id = document.id
@@ -159,9 +174,11 @@ class _Writer:
     def _lookup(self, fps: list[str]) -> dict[str, tuple[int, float]]:
         if not fps:
             return {}
-        if self.copy:  # one array parameter: no 2,000-placeholder statement to split and parse
+        if self.copy:  # one text parameter split by the server: no 2,000-placeholder statement to
+            # parse, and no list for psycopg to adapt element by element (most of the lookup's time)
             return {fp: (fid, value) for fid, fp, value in self._rows(
-                "SELECT id, fingerprint, value FROM figures WHERE fingerprint = ANY(%s)", (fps,))}
+                "SELECT id, fingerprint, value FROM figures WHERE fingerprint = ANY(string_to_array(%s, ','))",
+                (",".join(fps),))}
         return {fp: (fid, value) for fid, fp, value in self._rows(
             f"SELECT id, fingerprint, value FROM figures WHERE fingerprint IN ({self._marks(len(fps))})", fps)}
 
@@ -216,6 +233,7 @@ class _Writer:
                 figures[fp] = (fp, s.platform, s.metric, s.policy, s.location, s.breakdown, *bits[1], s.value, s.unit)
         fps = list(first)
         known, new = self._insert(fps, figures)
+        self.names.update(figures[fp][1:6] for fp in new)
         old_ids = [known[fp][0] for fp in fps if fp not in new]
         latest: dict[int, tuple] = {}
         if old_ids:

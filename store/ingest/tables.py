@@ -76,6 +76,7 @@ class RowError(ValueError):
 
 # --- values ---------------------------------------------------------------------------------
 
+_PLAIN_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?").fullmatch
 _NUMBER_RE = re.compile(r"^(?P<bound><=|>=|<|>|≤|≥)?\s*(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+)\s*(?P<pct>%)?$")
 
 
@@ -87,11 +88,11 @@ def parse_value(raw: str) -> tuple[float, str | None, bool] | None:
     text = raw.strip()
     if len(text) > MAX_VALUE_CHARS:  # 400 digits would be read as infinity
         raise RowError(f"value {text[:20]!r}… has too many digits to be a figure")
-    if text.isdecimal():  # the common cases first: "1234" and "0.904" (what the pattern reads)
-        return float(text), None, False
-    whole, dot, frac = text.partition(".")
-    if dot and whole.isdecimal() and frac.isdecimal():
-        return float(text), None, False
+    # the common cases first, without the full pattern: 1234, 0.904, 9,400,000, 96.90%
+    pct = text.endswith("%")
+    number = text[:-1] if pct else text
+    if number.isdecimal() or _PLAIN_NUMBER(number):
+        return float(number.replace(",", "")), None, pct
     if text.casefold() in NOT_REPORTED:
         return None
     m = _NUMBER_RE.match(text)
@@ -218,22 +219,36 @@ def recognise(header: Row) -> Layout | None:
     return None
 
 
-def _meta_rows(r: Row, quote: str, row: int) -> Iterator[Stated]:
-    app, policy, metric, period, raw = r[0].strip(), r[1].strip(), r[2].strip(), r[3].strip(), r[4].strip()
-    parsed = (("-" in raw or "–" in raw) and _range(raw)) or [parse_value(raw)]
+@lru_cache(maxsize=1 << 16)
+def _meta_fact(app: str, policy: str, metric: str) -> tuple[str, str, str, bool, str]:
+    """What a Meta row's first three cells make: platform, policy, metric, whether the metric
+    is a rate, and the unit of its count (a file repeats a few hundred of these)."""
+    metric = metric.strip()
     metric = META_METRICS.get(metric.casefold(), metric)
-    p = parse_period(period)
-    for i, v in enumerate(parsed):
-        if v is None:
-            continue
-        value, qualifier, pct = v
-        name = metric
-        if len(parsed) == 2:  # "4%-5%": a published range, its two bounds
-            name = f"{'Lowerbound' if i == 0 else 'Upperbound'} {metric}"
-        if pct or is_rate(name):
-            yield _stated(app, name, policy, p, _as_percent(value, pct), "percent", quote, qualifier, "", "", row)
-        else:
-            yield _stated(app, name, policy, p, value, count_unit(name), quote, qualifier, "", "", row)
+    return app.strip(), policy.strip(), metric, is_rate(metric), count_unit(metric)
+
+
+def _meta_rows(r: Row, quote: str, row: int) -> Iterator[Stated]:
+    app, policy, metric, rate, unit = _meta_fact(r[0], r[1], r[2])
+    raw = r[4]
+    bounds = ("-" in raw or "–" in raw) and _range(raw)  # "4%-5%": a published range, its two bounds
+    v = None if bounds else parse_value(raw)
+    p = parse_period(r[3].strip())  # after the value: a row wrong in both is refused for its value
+    if bounds:
+        for v, name in zip(bounds, (f"Lowerbound {metric}", f"Upperbound {metric}")):
+            if v is not None:
+                yield _meta_figure(app, name, policy, p, v, is_rate(name), count_unit(name), quote, row)
+        return
+    if v is not None:
+        yield _meta_figure(app, metric, policy, p, v, rate, unit, quote, row)
+
+
+def _meta_figure(app: str, metric: str, policy: str, p: Period, v: tuple[float, str | None, bool], rate: bool,
+                 unit: str, quote: str, row: int) -> Stated:
+    value, qualifier, pct = v
+    if pct or rate:
+        return _stated(app, metric, policy, p, _as_percent(value, pct), "percent", quote, qualifier, "", "", row)
+    return _stated(app, metric, policy, p, value, unit, quote, qualifier, "", "", row)
 
 
 _RANGE_RE = re.compile(r"^\s*([\d.,]+%?)\s*[-–]\s*([\d.,]+%?)\s*$")

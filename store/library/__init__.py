@@ -73,6 +73,7 @@ def remove(store) -> int:
     of them. Returns how many documents were removed. One transaction."""
     from sqlalchemy import delete, func, select, update
 
+    from store.ingest import rebuild_names
     from store.models import Citation, Document, Figure, LibraryDocument
 
     with store.transaction() as s:
@@ -96,6 +97,7 @@ def remove(store) -> int:
                     .order_by(func.coalesce(Document.published, dt.date.min).desc(), Citation.id.desc()).limit(1)
                 ).scalar()
                 s.execute(update(Figure).where(Figure.id == fid).values(value=latest))
+        rebuild_names(s)
     store.changed()
     return len(docs)
 
