@@ -104,6 +104,19 @@ class FigureName(Base):
     name: Mapped[str] = mapped_column(String(300), primary_key=True)
 
 
+class MetricSource(Base):
+    """Which publisher states each metric of a platform, and whether in a table row: how a
+    platform's own tables are told from another organisation's tables about it (migration 0010).
+    Ingest adds what it stores; removing the library rebuilds it."""
+
+    __tablename__ = "metric_sources"
+
+    platform: Mapped[str] = mapped_column(String(100), primary_key=True)
+    metric: Mapped[str] = mapped_column(String(300), primary_key=True)
+    publisher: Mapped[str] = mapped_column(String(300), primary_key=True)
+    is_row: Mapped[bool] = mapped_column(primary_key=True)
+
+
 class Citation(Base):
     __tablename__ = "citations"
 

@@ -248,10 +248,8 @@ class Queries:
     def metric_sources(self, platform: str) -> list[tuple[str, str | None, bool]]:
         """The metric names a platform's figures are stated under: each with the publisher of
         a document stating one, and whether that statement is a table row."""
-        return [(m, pub, bool(is_row)) for m, pub, is_row in self.rows(
-            "SELECT DISTINCT f.metric, d.publisher, c.row IS NOT NULL FROM figures f "
-            "JOIN citations c ON c.figure_id = f.id JOIN documents d ON d.id = c.document_id "
-            "WHERE f.platform = :p", {"p": platform})]
+        return [(m, pub or None, bool(is_row)) for m, pub, is_row in self.rows(
+            "SELECT metric, publisher, is_row FROM metric_sources WHERE platform = :p", {"p": platform})]
 
     def all_figures(self) -> list[FigureRecord]:
         """Every stored figure with its citations (``modstats figures``)."""

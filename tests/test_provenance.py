@@ -50,3 +50,11 @@ def test_the_platforms_own_quarters_still_answer_and_a_relayed_metric_is_the_pla
     assert a.status == "answer" and a.answer.value == 300
     a = answer("reddit spam accounts suspended 2022", reports)  # a news table of Reddit's own metric
     assert a.status == "answer" and a.answer.value == 700
+
+
+def test_who_states_which_metric_is_kept_at_ingest(reports):
+    """What the rule reads is recorded as files are stored, not gathered from every figure at
+    answer time (migration 0010)."""
+    assert set(reports.queries.metric_sources("Reddit")) == {
+        ("reports to the hotline", "Reddit", True), ("Tipline reports", "Child Safety Hotline", True),
+        ("accounts suspended", "Tech News", True)}

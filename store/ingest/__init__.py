@@ -149,7 +149,9 @@ def save(session: Session, document: Document, stated: Iterable[Stated]) -> int:
     added = 0
     table: list[Stated] = []  # revisable figures go through the batched path in store.ingest.bulk
     names: set[tuple[str, ...]] = set()  # of the figures added (platform, metric, policy, location, breakdown)
+    sources: set[tuple[str, str, bool]] = set()  # (platform, metric, table row) of every statement
     for s in stated:
+        sources.add((s.platform, s.metric, s.row is not None))
         if s.revisable:
             table.append(s)
             if len(table) >= BATCH:
@@ -184,27 +186,39 @@ def save(session: Session, document: Document, stated: Iterable[Stated]) -> int:
     if table:
         session.flush()
         added += save_revisable(session, document, table, names)
-    record_names(session, names)
+    record_names(session, names, {(p, m, document.publisher or "", row) for p, m, row in sources})
     return added
 
 
 NAME_KINDS = ("platform", "metric", "policy", "location", "breakdown")
 
 
-def record_names(session: Session, names: Iterable[tuple[str, ...]]) -> None:
-    """Add the names of figures just added (tuples in NAME_KINDS order) to figure_names."""
+def record_names(session: Session, names: Iterable[tuple[str, ...]],
+                 sources: Iterable[tuple[str, str, str, bool]] = ()) -> None:
+    """Add the names of figures just added (tuples in NAME_KINDS order) to figure_names, and
+    who states which metric of a platform (platform, metric, publisher, table row) to
+    metric_sources."""
     rows = sorted({(kind, name) for row in names for kind, name in zip(NAME_KINDS, row) if name})
     if rows:
         session.execute(text("INSERT INTO figure_names (kind, name) VALUES (:kind, :name) ON CONFLICT DO NOTHING"),
                         [{"kind": k, "name": n} for k, n in rows])
+    if sources := sorted(set(sources)):
+        session.execute(text("INSERT INTO metric_sources (platform, metric, publisher, is_row) "
+                             "VALUES (:p, :m, :pub, :r) ON CONFLICT DO NOTHING"),
+                        [{"p": p, "m": m, "pub": pub, "r": r} for p, m, pub, r in sources])
 
 
 def rebuild_names(session: Session) -> None:
-    """figure_names anew from the figures (after figures were removed)."""
+    """figure_names and metric_sources anew from the figures (after figures were removed)."""
     session.execute(text("DELETE FROM figure_names"))
     for kind in NAME_KINDS:
         session.execute(text(f"INSERT INTO figure_names (kind, name) SELECT DISTINCT '{kind}', {kind} FROM figures "
                              f"WHERE {kind} <> ''"))
+    session.execute(text("DELETE FROM metric_sources"))
+    session.execute(text(
+        "INSERT INTO metric_sources (platform, metric, publisher, is_row) "
+        "SELECT DISTINCT f.platform, f.metric, COALESCE(d.publisher, ''), c.row IS NOT NULL FROM figures f "
+        "JOIN citations c ON c.figure_id = f.id JOIN documents d ON d.id = c.document_id"))
 
 
 Reader = Callable[[Path, bytes | None, Meta], tuple[Document, Iterable[Stated]]]
