@@ -66,7 +66,7 @@ def main() -> int:
             print(child.stdout.strip())
 
         from bot import chart, engine
-        from store.queries import open_for_reading
+        from store.reading import open_for_reading
 
         reading = open_for_reading(url)
         chart.warm()
@@ -91,7 +91,7 @@ def main() -> int:
 def first_chart(url: str) -> int:
     """In a new process: the first chart, cold (import included), then one after it."""
     from bot import engine
-    from store.queries import open_for_reading
+    from store.reading import open_for_reading
 
     a = engine.answer(QUESTIONS[0], open_for_reading(url))
     t = time.perf_counter()
@@ -113,7 +113,7 @@ def server_first_chart(url: str, at_once: bool) -> int:
     from bot.slack.app import create_app
     from bot.slack.settings import HTTP, Settings
     from store.db import Store
-    from store.queries import open_for_reading
+    from store.reading import open_for_reading
 
     settings = Settings.from_env({"SLACK_BOT_TOKEN": "xoxb-benchmark", "SLACK_SIGNING_SECRET": "benchmark",
                                   "DATABASE_URL": url}, mode=HTTP)

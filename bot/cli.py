@@ -60,7 +60,7 @@ def open_store(*, write: bool = False):
         from store.db import Store
 
         return Store.open()
-    from store.queries import open_for_reading
+    from store.reading import open_for_reading
 
     return open_for_reading()
 

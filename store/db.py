@@ -12,15 +12,12 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from store.config import HEAD, database_url, normalise_url
+from store.faults import StoreError
 from store.limits import SQLITE_BUSY_TIMEOUT_S
 from store.models import Base, Document
 from store.queries import Queries, ReadStore
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-class StoreError(Exception):
-    """A database modstats must not or cannot use as it is; the message says what to do."""
-
 
 SQLITE_PAGE_SIZE = 16384
 

@@ -12,6 +12,10 @@ import errno
 from store.limits import MAX_MESSAGE_CHARS, SQLITE_BUSY_TIMEOUT_S
 
 
+class StoreError(Exception):
+    """A database modstats must not or cannot use as it is; the message says what to do."""
+
+
 def one_line(message: str, limit: int = MAX_MESSAGE_CHARS) -> str:
     """``message`` as one printable line: control characters (a newline in a file name)
     escaped, cut to ``limit`` characters."""
@@ -29,8 +33,6 @@ def _text(exc: BaseException) -> str:
 def explain(exc: BaseException) -> str | None:
     """What went wrong and what to do, in one line; None when ``exc`` is not a known fault
     (a bug: the caller says so and logs the traceback)."""
-    from store.db import StoreError
-
     if isinstance(exc, StoreError):
         return str(exc)
     text = _text(exc)

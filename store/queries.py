@@ -315,23 +315,3 @@ class ReadStore:
 
     def changed(self) -> None:
         self._version, self._vocabulary = None, None
-
-
-def open_for_reading(url: str | None = None) -> ReadStore:
-    """The quickest store that can answer: a ready SQLite file is read with the standard
-    library alone; anything else (PostgreSQL, a new or old schema, an empty store) is opened
-    fully, migrating and seeding it first."""
-    from store.config import database_url, normalise_url, sqlite_path
-
-    url = normalise_url(url) if url else database_url()
-    path = sqlite_path(url)
-    if path and path != ":memory:":
-        import os
-
-        if os.path.exists(path):
-            store = ReadStore(Queries.for_sqlite_file(path))
-            if store.queries.ready():
-                return store
-    from store.db import Store
-
-    return Store.open(url)

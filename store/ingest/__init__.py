@@ -8,8 +8,6 @@ changes nothing, and the other files still go in.
 
 from __future__ import annotations
 
-import datetime as dt
-import gzip
 import hashlib
 import logging
 import math
@@ -26,67 +24,11 @@ from sqlalchemy.orm import Session
 from store.faults import explain, one_line
 from store.limits import MAX_DOCUMENT_BYTES, MAX_YEAR, MIN_YEAR
 from store.models import Citation, Document, Figure, LibraryDocument
+from store.ingest.bulk import BATCH, save_revisable
+from store.ingest.statements import IngestError, Meta, Stated, format_suffix, open_binary, published_name  # noqa: F401
 from store.periods import Period
 
 log = logging.getLogger(__name__)
-
-
-class IngestError(Exception):
-    """A file that cannot be ingested: the message names the file (and line, when known)."""
-
-
-@dataclass(frozen=True)
-class Meta:
-    """Source metadata. Flags given to ``modstats ingest`` fill what a file does not carry."""
-
-    title: str | None = None
-    publisher: str | None = None
-    url: str | None = None
-    published: dt.date | None = None
-
-    def over(self, fallback: "Meta") -> "Meta":
-        """These values, with ``fallback`` filling the gaps (front matter wins over flags)."""
-        return Meta(
-            self.title or fallback.title,
-            self.publisher or fallback.publisher,
-            self.url or fallback.url,
-            self.published or fallback.published,
-        )
-
-
-@dataclass(slots=True)  # not frozen: a million rows are built, and a frozen init costs 7x
-class Stated:
-    """One figure as one document states it."""
-
-    platform: str
-    metric: str
-    policy: str
-    period: Period
-    value: float
-    unit: str
-    quote: str
-    qualifier: str | None = None
-    location: str = ""
-    breakdown: str = ""
-    compare: Period | None = None
-    quote_start: int | None = None
-    quote_end: int | None = None
-    row: int | None = None
-    # Structured series (CSV) are republished with revised values: their identity leaves the
-    # value out, so a later report revises the fact instead of adding a second one. Prose keeps
-    # the value in, so sources that disagree stand side by side.
-    revisable: bool = False
-
-    def fingerprint(self) -> str:
-        p, c = self.period, self.compare
-        parts = [
-            self.platform.casefold(), self.metric.casefold(), self.policy.casefold(),
-            self.location.casefold(), self.breakdown.casefold(), self.unit,
-            str(p.start), str(p.end), str(c.start if c else None), str(c.end if c else None),
-        ]
-        if not self.revisable:
-            parts.append(repr(float(self.value)))
-        return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
 
 
 @dataclass
@@ -108,22 +50,6 @@ class Report:
 
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def open_binary(path: Path):
-    """The file's bytes as published: a ``.gz`` file (as the starter library ships its
-    tables) is read decompressed, so its digest and rows are those of the original."""
-    return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else open(path, "rb")
-
-
-def published_name(path: Path) -> str:
-    """The file's name as published: ``meta-2021-q2.csv`` for ``meta-2021-q2.csv.gz``."""
-    return path.stem if path.suffix.lower() == ".gz" else path.name
-
-
-def format_suffix(path: Path) -> str:
-    """What the file is, under any compression: ``.csv`` for ``x.csv.gz``."""
-    return Path(published_name(path)).suffix.lower()
 
 
 def _sha256_file(path: Path) -> str:
@@ -347,10 +273,10 @@ def _text_problem(field: str, value: str | None, limit: int) -> str | None:
 
 def check_document(name: str, document: Document) -> None:
     """Refuse source metadata that cannot be stored as given (on every database alike)."""
-    for field, limit in DOCUMENT_LENGTHS.items():
-        problem = _text_problem(field, getattr(document, field), limit)
+    for column, limit in DOCUMENT_LENGTHS.items():
+        problem = _text_problem(column, getattr(document, column), limit)
         if problem:
-            raise IngestError(f"{name}: {problem} (from the file or the --{field} flag)")
+            raise IngestError(f"{name}: {problem} (from the file or the --{column} flag)")
 
 
 def implausible(s: Stated) -> str | None:
@@ -433,4 +359,3 @@ def ingest_paths(store, paths: Iterable[Path], meta: Meta = Meta()) -> Report:
     return report
 
 
-from store.ingest.bulk import BATCH, save_revisable  # noqa: E402  (bulk imports Stated from here)

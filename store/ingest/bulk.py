@@ -34,7 +34,7 @@ from typing import Iterable
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from store.ingest import Stated
+from store.ingest.statements import Stated
 from store.models import Document
 
 BATCH = 2000

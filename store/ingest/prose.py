@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from store.faults import one_line
-from store.ingest import IngestError, Meta, Stated
+from store.ingest.statements import IngestError, Meta, Stated
 from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_FRONT_MATTER_DEPTH, MAX_LINE_CHARS,
                           MAX_YEAR, MIN_YEAR)
 from store.models import Document

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from store.faults import one_line
-from store.ingest import IngestError, Meta, Stated, format_suffix, open_binary, published_name
+from store.ingest.statements import IngestError, Meta, Stated, format_suffix, open_binary, published_name
 from store.limits import MAX_CSV_COLUMNS, MAX_CSV_LINE_BYTES, MAX_YEAR, MIN_YEAR
 from store.models import Document
 from store.periods import Period, find_periods, label_for, span

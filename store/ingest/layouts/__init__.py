@@ -21,25 +21,10 @@ A file that no layout recognises is refused, naming the file (and line 1 for a C
 
 from __future__ import annotations
 
-import csv
-import io
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
-from store.ingest import IngestError, Meta, Stated, format_suffix, open_binary
-from store.models import Document
-
-ReadFile = Callable[[Path, bytes, Meta], tuple[Document, Iterable[Stated]]]
-
-
-@dataclass(frozen=True)
-class FileLayout:
-    name: str
-    suffixes: tuple[str, ...]
-    sniff: Callable[[Path, bytes], bool]  # (path, the file's bytes) -> is it this layout?
-    read: ReadFile
-
+from store.ingest.layouts.common import FileLayout, ReadFile, first_record  # noqa: F401  (the layouts' API)
+from store.ingest.statements import IngestError, Meta, format_suffix, open_binary
 
 def _registry() -> list[FileLayout]:
     from store.ingest.layouts import discord, meta_people, microsoft, ncmec, tiktok_xlsx, xpdf
@@ -56,16 +41,6 @@ def names() -> list[str]:
     return [*STREAMED, *(f.name for f in _registry())]
 
 
-def first_record(path: Path, data: bytes | None) -> list[str]:
-    """The first CSV record of a file (its header, for most layouts)."""
-    if data is None:
-        with open_binary(path) as f:
-            data = f.read(65536)
-    text = data.decode("utf-8-sig", errors="replace")
-    line = text.splitlines()[0] if text else ""
-    return next(csv.reader(io.StringIO(line)), [])
-
-
 def reader_for(path: Path, data: bytes | None) -> ReadFile | None:
     """The reader of a table file, or None for a file that is not a table (prose). Raises
     IngestError for a table file that no layout recognises."""
@@ -74,14 +49,14 @@ def reader_for(path: Path, data: bytes | None) -> ReadFile | None:
         return None
     name = str(path)
     if suffix in (".csv", ".tsv"):
-        from store.ingest import tables
+        from store.ingest.tables import read_table, recognise
 
         try:
             header = first_record(path, data)
         except OSError as exc:
             raise IngestError(f"{name}: cannot read: {exc.strerror or exc}") from None
-        if not header or tables.recognise(header) is not None or suffix == ".tsv":
-            return tables.read_table  # recognised, or refused there with its message
+        if not header or recognise(header) is not None or suffix == ".tsv":
+            return read_table  # recognised, or refused there with its message
     if data is None:
         with open_binary(path) as f:
             data = f.read()

@@ -3,14 +3,39 @@ as published, and how a spreadsheet cell reads on screen (its quote)."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterable
 
-from store.ingest import IngestError, Meta, Stated, published_name
+from store.ingest.statements import IngestError, Meta, Stated, open_binary, published_name
 from store.ingest.tables import RowError, _as_percent, count_unit, is_rate, parse_period, parse_value
 from store.models import Document
 from store.periods import Period, find_periods, span
+
+
+ReadFile = Callable[[Path, bytes, Meta], tuple[Document, Iterable[Stated]]]
+
+
+@dataclass(frozen=True)
+class FileLayout:
+    name: str
+    suffixes: tuple[str, ...]
+    sniff: Callable[[Path, bytes], bool]  # (path, the file's bytes) -> is it this layout?
+    read: ReadFile
+
+
+def first_record(path: Path, data: bytes | None) -> list[str]:
+    """The first CSV record of a file (its header, for most layouts)."""
+    if data is None:
+        with open_binary(path) as f:
+            data = f.read(65536)
+    text = data.decode("utf-8-sig", errors="replace")
+    line = text.splitlines()[0] if text else ""
+    return next(csv.reader(io.StringIO(line)), [])
 
 __all__ = ["RowError", "parse_value", "parse_period", "is_rate", "count_unit", "figure", "document",
            "period_in", "quarter_ending", "shown", "IngestError"]

@@ -22,8 +22,8 @@ import io
 from pathlib import Path
 from typing import Iterator
 
-from store.ingest import IngestError, Meta, Stated
-from store.ingest.layouts import FileLayout
+from store.ingest.statements import IngestError, Meta, Stated
+from store.ingest.layouts.common import FileLayout
 from store.ingest.layouts.common import RowError, document, figure, parse_value, period_in
 from store.periods import Period, span
 from store.periods import MONTHS

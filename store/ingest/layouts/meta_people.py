@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.ingest import IngestError, Meta
-from store.ingest.layouts import FileLayout, first_record
+from store.ingest.statements import IngestError, Meta
+from store.ingest.layouts.common import FileLayout, first_record
 from store.ingest.layouts.common import RowError, document, figure, parse_period, parse_value
 from store.ingest.layouts.discord import _lines
 from store.vocabulary import ALL_POLICIES

@@ -18,8 +18,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from store.ingest import IngestError, Meta
-from store.ingest.layouts import FileLayout
+from store.ingest.statements import IngestError, Meta
+from store.ingest.layouts.common import FileLayout
 from store.ingest.layouts.common import RowError, sniff_workbook, cell_value, document, figure, parse_period, shown
 
 SHEET = "Digital Safety Content"

@@ -23,8 +23,8 @@ import io
 import re
 from pathlib import Path
 
-from store.ingest import IngestError, Meta
-from store.ingest.layouts import FileLayout
+from store.ingest.statements import IngestError, Meta
+from store.ingest.layouts.common import FileLayout
 from store.ingest.layouts.common import RowError, sniff_workbook, cell_value, document, figure, is_rate, parse_period, quarter_ending, shown
 from store.periods import Period
 from store.vocabulary import ALL_POLICIES

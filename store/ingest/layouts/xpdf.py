@@ -22,8 +22,8 @@ import io
 import re
 from pathlib import Path
 
-from store.ingest import IngestError, Meta
-from store.ingest.layouts import FileLayout
+from store.ingest.statements import IngestError, Meta
+from store.ingest.layouts.common import FileLayout
 from store.ingest.layouts.common import RowError, document, figure, parse_value, period_in
 from store.vocabulary import ALL_POLICIES
 
