@@ -149,7 +149,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "warned": ("warned", "warn", "warns", "warning", "warnings"),
     "requested": ("requested", "requests", "request", "asked", "demands"),
     "viewed": ("viewed", "views", "prevalence"),
-    "active": ("active", "monthly active", "daily active", "registered", "signed up", "joined"),
+    "active": ("active", "daily actives", "monthly actives", "weekly active", "weekly actives", "mau", "maus", "dau", "daus", "monthly active", "daily active", "registered", "signed up", "joined"),
 }
 
 # object family -> words
@@ -225,6 +225,7 @@ CHANGE_WORDS = (
     "fewer than before", "down", "reduction", "jump", "year over year", "vs", "versus",
     "more or fewer", "more or less than", "fewer or more", "than before", "percent change",
     "percentage change", "trend", "went down", "went up", "go down", "go up", "shrink", "shrank",
+    "grow", "grows", "climb", "climbed", "surge", "surged",
 )
 PERCENT_WORDS = (
     "share", "percent", "percentage", "proportion", "fraction", "rate", "what part",
