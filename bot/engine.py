@@ -93,6 +93,10 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
         # different facts fit, with different numbers: ask which (the same number under two
         # names, as two sources word one fact, is no question)
         ties = [t for t in ties if t is best or not _same_number(t.view.value, best.view.value)]
+        whole = _whole(query, ties)
+        if whole is not None:
+            best, ties = whole, [whole]
+            scored = [best] + [s for s in scored if s is not best]
         if len({t.key for t in ties}) > 1:
             ties.sort(key=lambda t: (t.view.period_end or dt.date.min, t.score), reverse=True)
             views = tuple(t.view for t in ties[:5])
@@ -106,6 +110,21 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
         return Answer(ANSWER, render.answer(best.view, rivals), best.view, rivals)
     near = _suggest(store, query)
     return Answer(NO_ANSWER, render.no_answer(near), None, near)
+
+
+def _whole(q: Query, ties: list["Scored"]) -> "Scored | None":
+    """Counts of one period that fit a question naming no policy equally well, where one is at
+    least all the others together ("1.6 million channels" beside "73,924 for nudity" and
+    "26,529 for child safety"): that one is the whole, the others its parts. None otherwise."""
+    if len(ties) < 2 or q.features.policies or q.named_policies:
+        return None
+    views = [t.view for t in ties]
+    if any(v.unit in ("percent", "percent change") for v in views) or \
+            len({(v.period_start, v.period_end) for v in views}) > 1:
+        return None
+    top = max(ties, key=lambda t: t.view.value)
+    rest = sum(t.view.value for t in ties if t is not top)
+    return top if top.view.value >= rest else None
 
 
 def _same_number(a: float, b: float) -> bool:

@@ -321,3 +321,14 @@ def test_a_sentence_naming_several_policies_does_not_give_one_to_every_number(st
     assert answer("fb hate speech posts removed q1 2018", store).answer is None
     r = answer("fb posts deleted q1 2018", store)
     assert r.status == "answer" and r.answer.value == 865.8e6
+
+
+def test_the_whole_answers_before_its_parts_when_no_policy_is_asked(store, tmp_path):
+    doc = tmp_path / "yt.txt"
+    doc.write_text("YouTube removed 1.6 million channels in the third quarter of 2018, mostly for spam. "
+                   "73,924 channels were taken down for nudity in the third quarter of 2018, "
+                   "and 26,529 channels in the third quarter of 2018 for child safety.\n", encoding="utf-8")
+    assert not ingest_paths(store, [doc], Meta(published=dt.date(2018, 12, 14))).failed
+    r = answer("How many channels did YouTube remove in July–September 2018?", store)
+    assert r.status == "answer" and r.answer.value == 1.6e6
+    assert answer("youtube channels removed for nudity q3 2018", store).answer.value == 73924
