@@ -449,10 +449,15 @@ def _policy_stated(q: Query, fig: Figure) -> bool:
     if any(c.row is not None for c in fig.citations):  # a table's total, unless its metric says
         return bool(asked & content_words(fig.metric))  # the policy ("Copyright Notices: total")
     # said in its sentence, or just before it ("Hate speech ... About these contents, the
-    # social network received 2.3 million claims"), in its words or the lexicon's ("Nacktheit")
+    # social network received 2.3 million claims"), in its words or the lexicon's ("Nacktheit");
+    # in a sentence naming several policies, next to the number ("865.8 million posts, mostly
+    # spam, while hate speech ... made up a small share" is no count of hate speech)
     asked |= {f"={p}" for p in q.features.policies}
-    said = frozenset().union(*(content_words(text) | terms(text) for c in fig.citations
-                               for text in [c.quote + " " + _lead_in(c.before)]))
+    said: set[str] = set()
+    for c in fig.citations:
+        several = len(describe(c.quote).policies) > 1
+        text = _lead_in(c.before) + ("" if several else " " + c.quote)
+        said |= content_words(text) | terms(text) | (_around(c.quote, c.value) if several else frozenset())
     return bool(asked & said)
 
 

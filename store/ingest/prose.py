@@ -454,7 +454,9 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
     text = sent.text
     out: list[_Found] = []
     sentence_platform = next(iter(platforms_in(text)), None)
-    sentence_policy = _one(feats.policies)  # several policies named: none of them is every number's
+    # several policies named: none of them is every number's; "mostly for spam" names the
+    # largest part of a total, not the total's policy
+    sentence_policy = _one(_describe(_unqualified(text)).policies)
     action = _action_of(feats)
     clauses = _clauses(text)
     clause_starts = [c[0] for c in clauses]
@@ -483,7 +485,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         own = _describe(text[q.start : min(nxt, stop.start() if stop else len(text))])
         cuts = [m.end() for m in PHRASE_STOP_RE.finditer(text, prev_end, q.start)]
         lead = _describe(text[cuts[-1] if cuts else prev_end : q.start])
-        here = _describe(text[clause[0] : clause[1]])
+        here = _describe(_unqualified(text[clause[0] : clause[1]]))
         act_q = _action_of(own) or _action_of(lead) or _action_of(here) or action
         policy = _one(own.policies) or _one(lead.policies) or _one(here.policies) or sentence_policy
         metric, unit, act = _structured(q, text, clause, feats, act_q, policy, base, out, own)
@@ -510,6 +512,15 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
 PART_OF_RE = re.compile(rf"\b(?:including|of\s+which|of\s+whom|of\s+those|among\s+them|out\s+of\s+which|{_EARLIER}|to)\b",
                         re.IGNORECASE)
 _KIND_UNIT = {"percent": "percent", "change": "percent change"}
+
+
+MOSTLY_RE = re.compile(r"\b(?:mostly|mainly|largely|primarily|chiefly|predominantly|the\s+(?:vast\s+)?majority\s+of\s+(?:which|them))"
+                       r"\b[^.;:,]{0,60}", re.IGNORECASE)
+
+
+def _unqualified(text: str) -> str:
+    """The text without what it says a total mostly was ("..., mostly for spam")."""
+    return MOSTLY_RE.sub(lambda m: " " * len(m.group()), text)
 
 
 def _action_of(feats) -> str | None:
