@@ -113,15 +113,15 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
 
 
 def _whole(q: Query, ties: list["Scored"]) -> "Scored | None":
-    """Counts of one period that fit a question naming no policy equally well, where one is at
-    least all the others together ("1.6 million channels" beside "73,924 for nudity" and
+    """Counts of one thing, platform and period that fit a question naming no policy equally
+    well, where one is at least all the others together ("1.6 million channels" beside "73,924 for nudity" and
     "26,529 for child safety"): that one is the whole, the others its parts. None otherwise."""
     if len(ties) < 2 or q.features.policies or q.named_policies:
         return None
     views = [t.view for t in ties]
     if any(v.unit in ("percent", "percent change") for v in views) or \
-            len({(v.period_start, v.period_end) for v in views}) > 1:
-        return None
+            len({(v.platform, v.metric, v.unit, v.period_start, v.period_end) for v in views}) > 1:
+        return None  # parts of one total: one platform's count of one thing in one period
     top = max(ties, key=lambda t: t.view.value)
     rest = sum(t.view.value for t in ties if t is not top)
     return top if top.view.value >= rest else None
