@@ -13,6 +13,14 @@ from hypothesis import strategies as st
 from bot.engine import answer, answer_figure
 from store.ingest import Meta, ingest_paths
 
+def stored(store, tmp_path, text: str, **meta):
+    """``store`` with one more document holding ``text``, ingested as a curator would."""
+    doc = tmp_path / f"doc{len(list(tmp_path.iterdir()))}.txt"
+    doc.write_text(text, encoding="utf-8")
+    assert not ingest_paths(store, [doc], Meta(**meta)).failed
+    return store
+
+
 CONTRACT_KEYS = {"value", "unit", "qualifier", "display", "metric", "policy", "platform", "period", "quote", "source", "sources", "score"}
 
 
@@ -184,10 +192,9 @@ def test_a_document_about_a_half_says_so_in_its_url(store, tmp_path):
 
 
 def test_a_headline_year_does_not_blur_the_half_the_text_names(store, tmp_path):
-    doc = tmp_path / "tiktok.txt"
-    doc.write_text("TikTok published its report for the first half of 2020 on Tuesday.\n\n"
-                   "The company received 1,768 requests for user information.\n", encoding="utf-8")
-    assert not ingest_paths(store, [doc], Meta(title="TikTok's 2020 transparency report", published=dt.date(2020, 9, 22))).failed
+    stored(store, tmp_path, "TikTok published its report for the first half of 2020 on Tuesday.\n\n"
+                            "The company received 1,768 requests for user information.\n",
+           title="TikTok's 2020 transparency report", published=dt.date(2020, 9, 22))
     r = answer("how many requests for user information did tiktok receive in h1 2020", store)
     assert r.status == "answer" and r.answer.value == 1768 and r.answer.period_label == "H1 2020"
 
@@ -201,10 +208,8 @@ def test_a_rounded_statement_without_a_qualifier_agrees_with_the_precise_one(sto
 
 
 def test_a_german_article_is_read_with_its_period(store, tmp_path):
-    doc = tmp_path / "t3n.txt"
-    doc.write_text("Die Moderatoren von YouTube löschten zwischen Oktober und November 2019 insgesamt 5.887.021 Videos.\n",
-                   encoding="utf-8")
-    assert not ingest_paths(store, [doc], Meta(published=dt.date(2020, 3, 3))).failed
+    stored(store, tmp_path, "Die Moderatoren von YouTube löschten zwischen Oktober und November 2019 insgesamt 5.887.021 Videos.\n",
+           published=dt.date(2020, 3, 3))
     r = answer("how many videos did youtube delete between october and november 2019", store)
     assert r.status == "answer" and r.answer.value == 5887021 and r.answer.period_label == "Oct–Nov 2019"
 
@@ -217,10 +222,8 @@ def test_an_inflected_word_of_another_language_reads_as_its_family():
 
 
 def test_each_number_of_a_sentence_counts_what_is_said_next_to_it(store, tmp_path):
-    doc = tmp_path / "x.txt"
-    doc.write_text("In the second half of 2021, action was ultimately taken against 4.3 million Twitter accounts, "
-                   "with a total of 1.3 million suspended.\n", encoding="utf-8")
-    assert not ingest_paths(store, [doc], Meta(published=dt.date(2022, 7, 28))).failed
+    stored(store, tmp_path, "In the second half of 2021, action was ultimately taken against 4.3 million Twitter accounts, "
+                            "with a total of 1.3 million suspended.\n", published=dt.date(2022, 7, 28))
     suspended = answer("twitter accounts suspended h2 2021", store)
     assert suspended.status == "answer" and suspended.answer.value == 1.3e6
     actioned = answer("twitter accounts actioned h2 2021", store)
@@ -236,10 +239,8 @@ def test_countries_by_the_names_people_and_other_languages_use(text, country):
 
 
 def test_a_country_with_its_number_in_brackets_is_that_numbers_place(store, tmp_path):
-    doc = tmp_path / "pt.txt"
-    doc.write_text("O país que mais teve vídeos do TikTok excluídos no segundo semestre de 2020 foi os Estados Unidos "
-                   "(11,7 milhões), seguido do Paquistão (8,2 milhões).\n", encoding="utf-8")
-    assert not ingest_paths(store, [doc], Meta(published=dt.date(2021, 2, 25))).failed
+    stored(store, tmp_path, "O país que mais teve vídeos do TikTok excluídos no segundo semestre de 2020 foi os Estados Unidos "
+                            "(11,7 milhões), seguido do Paquistão (8,2 milhões).\n", published=dt.date(2021, 2, 25))
     r = answer("tiktok videos removed in pakistan h2 2020", store)
     assert r.status == "answer" and r.answer.value == 8.2e6 and r.answer.location == "Pakistan"
 
@@ -257,48 +258,37 @@ def test_taken_down_is_a_removal_not_a_change():
 
 
 def test_a_policy_said_in_the_sentence_before_is_the_figures(store, tmp_path):
-    doc = tmp_path / "fb.txt"
-    doc.write_text("Facebook also published data on hate speech appeals.\n"
-                   "About these contents, the social network received 2.3 million claims between October 2019 and "
-                   "March 2020.\n", encoding="utf-8")
-    assert not ingest_paths(store, [doc], Meta(published=dt.date(2020, 5, 13))).failed
+    stored(store, tmp_path, "Facebook also published data on hate speech appeals.\n"
+                            "About these contents, the social network received 2.3 million claims between October 2019 and "
+                            "March 2020.\n", published=dt.date(2020, 5, 13))
     r = answer("how many appeals did facebook receive about hate speech from october 2019 to march 2020", store)
     assert r.status == "answer" and r.answer.value == 2.3e6
 
 
 def test_a_policy_named_in_another_language_answers_a_question_about_it(store, tmp_path):
-    doc = tmp_path / "de.txt"
-    doc.write_text("YouTube hat im zweiten Quartal 2020 insgesamt 11,4 Millionen Videos gelöscht. "
-                   "Etwa 14 Prozent wurden aufgrund von Nacktheit oder sexuellen Inhalten gelöscht.\n", encoding="utf-8")
-    assert not ingest_paths(store, [doc], Meta(published=dt.date(2020, 9, 1))).failed
+    stored(store, tmp_path, "YouTube hat im zweiten Quartal 2020 insgesamt 11,4 Millionen Videos gelöscht. "
+                            "Etwa 14 Prozent wurden aufgrund von Nacktheit oder sexuellen Inhalten gelöscht.\n", published=dt.date(2020, 9, 1))
     r = answer("what share of youtube's q2 2020 video removals were for nudity", store)
     assert r.status == "answer" and r.answer.value == 14
 
 
 def test_without_a_policy_asked_the_total_answers_not_one_policys_part(store, tmp_path):
-    doc = tmp_path / "x.txt"
-    doc.write_text("In the first half of 2024, X suspended 5.3 million accounts. "
-                   "The primary reason for the suspensions was child safety, with 2.8 million accounts suspended.\n",
-                   encoding="utf-8")
-    assert not ingest_paths(store, [doc], Meta(published=dt.date(2024, 9, 25))).failed
+    stored(store, tmp_path, "In the first half of 2024, X suspended 5.3 million accounts. "
+                            "The primary reason for the suspensions was child safety, with 2.8 million accounts suspended.\n", published=dt.date(2024, 9, 25))
     r = answer("x accts suspended h1 2024", store)
     assert r.status == "answer" and r.answer.value == 5.3e6
 
 
 def test_the_past_two_quarters_is_not_the_latest_quarter(store, tmp_path):
-    doc = tmp_path / "fb.txt"
-    doc.write_text("Facebook has disabled over 1.2 billion fake accounts in the past two quarters. "
-                   "Facebook also said it removed 583 million fake accounts in the first quarter of 2018.\n", encoding="utf-8")
-    assert not ingest_paths(store, [doc], Meta(published=dt.date(2018, 5, 15))).failed
+    stored(store, tmp_path, "Facebook has disabled over 1.2 billion fake accounts in the past two quarters. "
+                            "Facebook also said it removed 583 million fake accounts in the first quarter of 2018.\n", published=dt.date(2018, 5, 15))
     r = answer("How many fake accounts did Facebook disable in Q1 2018?", store)
     assert r.status == "answer" and r.answer.value == 583e6
 
 
 def test_a_question_about_what_was_not_done_gets_no_number(store, tmp_path):
-    doc = tmp_path / "reddit.txt"
-    doc.write_text("In 2019, Reddit received 110 requests from government entities to remove content, "
-                   "of which it complied with 37.3%.\n", encoding="utf-8")
-    assert not ingest_paths(store, [doc], Meta(published=dt.date(2020, 2, 1))).failed
+    stored(store, tmp_path, "In 2019, Reddit received 110 requests from government entities to remove content, "
+                            "of which it complied with 37.3%.\n", published=dt.date(2020, 2, 1))
     assert answer("how many government removal requests did reddit receive in 2019", store).answer.value == 110
     r = answer("how many government removal requests did reddit NOT comply with in 2019", store)
     assert r.answer is None and r.status == "no_answer"
@@ -314,21 +304,17 @@ def test_a_question_naming_its_source_gets_that_sources_figure(store, tmp_path):
 
 
 def test_a_sentence_naming_several_policies_does_not_give_one_to_every_number(store, tmp_path):
-    doc = tmp_path / "fb.txt"
-    doc.write_text("In its report, Facebook revealed that it deleted 865.8 million posts in the first quarter of 2018, "
-                   "mostly spam, while hate speech and graphic violence made up a small share.\n", encoding="utf-8")
-    assert not ingest_paths(store, [doc], Meta(published=dt.date(2018, 5, 15))).failed
+    stored(store, tmp_path, "In its report, Facebook revealed that it deleted 865.8 million posts in the first quarter of 2018, "
+                            "mostly spam, while hate speech and graphic violence made up a small share.\n", published=dt.date(2018, 5, 15))
     assert answer("fb hate speech posts removed q1 2018", store).answer is None
     r = answer("fb posts deleted q1 2018", store)
     assert r.status == "answer" and r.answer.value == 865.8e6
 
 
 def test_the_whole_answers_before_its_parts_when_no_policy_is_asked(store, tmp_path):
-    doc = tmp_path / "yt.txt"
-    doc.write_text("YouTube removed 1.6 million channels in the third quarter of 2018, mostly for spam. "
-                   "73,924 channels were taken down for nudity in the third quarter of 2018, "
-                   "and 26,529 channels in the third quarter of 2018 for child safety.\n", encoding="utf-8")
-    assert not ingest_paths(store, [doc], Meta(published=dt.date(2018, 12, 14))).failed
+    stored(store, tmp_path, "YouTube removed 1.6 million channels in the third quarter of 2018, mostly for spam. "
+                            "73,924 channels were taken down for nudity in the third quarter of 2018, "
+                            "and 26,529 channels in the third quarter of 2018 for child safety.\n", published=dt.date(2018, 12, 14))
     r = answer("How many channels did YouTube remove in July–September 2018?", store)
     assert r.status == "answer" and r.answer.value == 1.6e6
     assert answer("youtube channels removed for nudity q3 2018", store).answer.value == 73924
