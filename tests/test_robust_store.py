@@ -127,3 +127,21 @@ def test_sqlite_writers_wait_for_each_other_for_minutes_not_seconds(tmp_path):
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 300_000
     store.dispose()
+
+
+def test_the_question_reader_weighs_a_bounded_spread_of_what_the_store_quotes(store, monkeypatch):
+    """Every `modstats ask` process (and the first question after an ingest) builds the question
+    reader; weighing every quote of a store made that grow with the store (a minute per question
+    at 10,000 fuzz documents). An even spread of at most IDF_TEXTS texts is weighed, and the
+    answers stay what they were."""
+    from bot import engine, understanding
+
+    texts = len(store.vocabulary().quoted)
+    assert texts > 4
+    weighed: list[int] = []
+    real_idf = understanding._idf
+    monkeypatch.setattr(understanding, "_idf", lambda t: weighed.append(len(t)) or real_idf(t))
+    monkeypatch.setattr(understanding, "IDF_TEXTS", 4)
+    a = engine.answer("suspensions H2 2017", store)
+    assert weighed and max(weighed) <= 4
+    assert a.status == "answer" and a.answer.value == 274460
