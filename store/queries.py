@@ -192,13 +192,7 @@ class Queries:
                 *, citations: bool = True) -> list[FigureRecord]:
         """Figures matching ``where`` (SQL over alias ``f``), newest first; without
         their citations when ``citations`` is false (``with_citations`` adds them later)."""
-        sql = f"SELECT {FIGURE_COLUMNS} FROM figures f"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY f.period_start DESC NULLS LAST, f.id"  # newest first, along the slice index
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        figures = [_figure(r) for r in self.rows(sql, params)]
+        figures = [_figure(r) for r in self.rows(_newest(where, limit), params)]
         return self.with_citations(figures) if citations else figures
 
     def search(self, fq: FigureQuery) -> list[FigureRecord]:
@@ -235,7 +229,33 @@ class Queries:
         if fq.breakdown is not None:
             where.append("f.breakdown = :bd")
             params["bd"] = fq.breakdown
-        return self.figures(where, params, fq.limit, citations=False)
+            return self.figures(where, params, fq.limit, citations=False)
+        # Any breakdown: the newest of each breakdown, walked along the index in period order,
+        # then merged. Ordering the platform's figures of every breakdown at once sorts them
+        # all (Facebook's 51,759 in the million-figure store: 180 ms a question, instead of 10).
+        breakdowns = self._breakdowns(where[:1] if fq.platforms else [], params) if fq.limit else None
+        if not breakdowns or len(breakdowns) > MAX_BREAKDOWN_WALKS:
+            return self.figures(where, params, fq.limit, citations=False)
+        parts = []
+        for i, b in enumerate(breakdowns):
+            params[f"b{i}"] = b
+            parts.append(f"SELECT * FROM ({_newest([*where, f'f.breakdown = :b{i}'], fq.limit)}) AS b{i}")
+        sql = f"SELECT * FROM ({' UNION ALL '.join(parts)}) AS u ORDER BY period_start DESC NULLS LAST, id LIMIT {int(fq.limit)}"
+        return [_figure(r) for r in self.rows(sql, params)]
+
+    def _breakdowns(self, where: list[str], params: dict[str, Any]) -> list[str]:
+        """The breakdowns stored under the platform and location ``where`` names, found one
+        index seek at a time (at most MAX_BREAKDOWN_WALKS + 1)."""
+        cond = " AND ".join([*where, "f.location = :loc"])
+        found: list[str] = []
+        while len(found) <= MAX_BREAKDOWN_WALKS:
+            after = " AND f.breakdown > :after" if found else ""
+            ((b,),) = self.rows(f"SELECT min(f.breakdown) FROM figures f WHERE {cond}{after}",
+                                {**params, "after": found[-1]} if found else params)
+            if b is None:
+                return found
+            found.append(b)
+        return found
 
     def all_figures(self) -> list[FigureRecord]:
         """Every stored figure with its citations (``modstats figures``)."""
@@ -259,6 +279,20 @@ class Queries:
                     CitationRecord(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], _date(r[12]), r[13], r[14] or "")
                 )
         return [replace(f, citations=tuple(cites.get(f.id, ()))) for f in figures]
+
+
+# A search of any breakdown walks each breakdown's figures apart up to this many breakdowns
+# (SQLite allows 500 terms in a UNION); beyond it, one query sorts them all.
+MAX_BREAKDOWN_WALKS = 200
+
+
+def _newest(where: list[str], limit: int | None) -> str:
+    """The figures ``where`` selects, newest first, along the slice index."""
+    sql = f"SELECT {FIGURE_COLUMNS} FROM figures f"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY f.period_start DESC NULLS LAST, f.id"
+    return sql + (f" LIMIT {int(limit)}" if limit else "")
 
 
 def _month_end(d: dt.date) -> dt.date:
