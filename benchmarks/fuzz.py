@@ -185,6 +185,12 @@ def main() -> None:
         if (i + 1) % 1000 == 0:
             print(f"  {i + 1:,} documents and CSV files in {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
     ingest_time = time.monotonic() - started
+    if not args.ask:  # printed now: a long question phase must not hide them
+        print(f"documents: {args.n:,}  CSV files: {args.n:,}  questions: {2 * args.n:,}  (seed {args.seed})")
+        print(f"ingest: {added:,} added, {refused:,} refused with a message, in {ingest_time:.0f} s")
+        print(f"tracebacks: {tracebacks} in ingest (target 0)")
+        print(f"worst document: {worst_doc[0]:.2f} s per 100 KB: {worst_doc[1]} (target <= 2 s)")
+        print(f"peak memory after the ingest: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB", flush=True)
     slowest: list[tuple[float, str]] = []
     failures = 0
     t = time.perf_counter()
@@ -204,12 +210,7 @@ def main() -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if args.ask:
         print(f"questions: {2 * args.n:,} (seed {args.seed}) asked of {args.ask}")
-        print(f"tracebacks: {failures} in answers (target 0)")
-    else:
-        print(f"documents: {args.n:,}  CSV files: {args.n:,}  questions: {2 * args.n:,}  (seed {args.seed})")
-        print(f"ingest: {added:,} added, {refused:,} refused with a message, in {ingest_time:.0f} s")
-        print(f"tracebacks: {tracebacks} in ingest, {failures} in answers (target 0)")
-        print(f"worst document: {worst_doc[0]:.2f} s per 100 KB: {worst_doc[1]} (target <= 2 s)")
+    print(f"tracebacks: {failures} in answers (target 0)")
     print(f"question reader (built by the first question after the store changed): {reader_s:.1f} s")
     print("worst questions (target <= 100 ms on a million-figure store):")
     for took, q in slowest:
