@@ -197,8 +197,10 @@ def main() -> None:
     reader(store)  # built once after the ingest (the first question's cost), timed apart
     reader_s = time.perf_counter() - t
     for k in range(2 * args.n):
-        if k and k % 2000 == 0:
-            print(f"  {k:,} questions in {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
+        if k and k % 1000 == 0:
+            print(f"  {k:,} questions in {time.monotonic() - started:.0f} s, slowest {slowest[0][0] * 1000:,.0f} ms, "
+                  f"{failures} tracebacks, peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB",
+                  file=sys.stderr, flush=True)
         q = question(rng)
         t = time.perf_counter()
         try:
