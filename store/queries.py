@@ -195,13 +195,7 @@ class Queries:
                 *, citations: bool = True) -> list[FigureRecord]:
         """Figures matching ``where`` (SQL over alias ``f``), newest first; without
         their citations when ``citations`` is false (``with_citations`` adds them later)."""
-        sql = f"SELECT {FIGURE_COLUMNS} FROM figures f"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY f.period_start DESC NULLS LAST, f.id"  # newest first, along the slice index
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        figures = [_figure(r) for r in self.rows(sql, params)]
+        figures = [_figure(r) for r in self.rows(_newest(where, limit), params)]
         return self.with_citations(figures) if citations else figures
 
     def search(self, fq: FigureQuery) -> list[FigureRecord]:
@@ -273,6 +267,15 @@ class Queries:
                     CitationRecord(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], _date(r[12]), r[13], r[14] or "")
                 )
         return [replace(f, citations=tuple(cites.get(f.id, ()))) for f in figures]
+
+
+def _newest(where: list[str], limit: int | None) -> str:
+    """The figures ``where`` selects, newest first, along the slice index."""
+    sql = f"SELECT {FIGURE_COLUMNS} FROM figures f"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY f.period_start DESC NULLS LAST, f.id"
+    return sql + (f" LIMIT {int(limit)}" if limit else "")
 
 
 def _month_end(d: dt.date) -> dt.date:

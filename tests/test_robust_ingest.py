@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import time
 from pathlib import Path
 
@@ -242,3 +243,23 @@ def test_a_full_disk_fails_that_file_in_one_line_and_the_next_one_still_goes_in(
 ])
 def test_faults_are_explained_in_one_line_that_says_what_to_do(error, says):
     assert says in explain(error) and "\n" not in explain(error)
+
+
+def test_restating_stored_facts_reads_no_other_documents_text(empty_store, tmp_path):
+    """A fact already cited by long documents gains this document's citation without their
+    texts being read: loading them, for every fact restated, made each ingest slower and larger
+    (gigabytes) the more documents a store held. The document cites each fact once."""
+    from sqlalchemy import event
+
+    filler = "Nothing to count here. " * 20_000  # a long document, ~460 KB
+    for i in range(3):
+        assert ingest_file(empty_store, write(tmp_path, f"long-{i}.md", f"Issue {i}.\n{filler}\n{GOOD}")).status == "added"
+    statements: list[str] = []
+    event.listen(empty_store.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    again = write(tmp_path, "again.md", GOOD + "Again: " + GOOD)
+    result = ingest_file(empty_store, again)
+    assert result.status == "added" and result.figures == 1, result
+    assert not [s for s in statements if re.search(r"\bdocuments(_\d+)?\.text\b", s)]
+    with empty_store.Session() as s:
+        fig = s.scalars(select(Figure).where(Figure.value == 274460)).one()
+        assert sorted(c.document.filename for c in fig.citations) == ["again.md", "long-0.md", "long-1.md", "long-2.md"]

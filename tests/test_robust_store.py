@@ -134,3 +134,53 @@ def test_sqlite_writers_wait_for_each_other_for_minutes_not_seconds(tmp_path):
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 300_000
     store.dispose()
+
+
+def test_the_question_reader_weighs_a_bounded_spread_of_what_the_store_quotes(store, monkeypatch):
+    """Every `modstats ask` process (and the first question after an ingest) builds the question
+    reader; weighing every quote of a store made that grow with the store (a minute per question
+    at 10,000 fuzz documents). An even spread of at most IDF_TEXTS texts is weighed, and the
+    answers stay what they were."""
+    from bot import engine, understanding
+
+    texts = len(store.vocabulary().quoted)
+    assert texts > 4
+    weighed: list[int] = []
+    real_idf = understanding._idf
+    monkeypatch.setattr(understanding, "_idf", lambda t: weighed.append(len(t)) or real_idf(t))
+    monkeypatch.setattr(understanding, "IDF_TEXTS", 4)
+    a = engine.answer("suspensions H2 2017", store)
+    assert weighed and max(weighed) <= 4
+    assert a.status == "answer" and a.answer.value == 274460
+
+
+def test_a_search_of_any_breakdown_finds_the_newest_of_every_breakdown(empty_store, monkeypatch):
+    """Figures of any breakdown (the engine's second look, for a fact published only broken
+    down) are searched one breakdown at a time and merged: the same figures, newest first, as
+    ordering them all at once (which sorted every figure of the platform on each question)."""
+    import datetime as dt
+
+    from store import queries
+    from store.queries import FigureQuery
+
+    with empty_store.transaction() as s:
+        for i, (breakdown, year) in enumerate([("", 2019), ("YouTube", 2021), ("Search", 2018), ("", 2022),
+                                                ("YouTube", 2017), ("Search", 2020), ("", 2016)]):
+            s.add(Figure(fingerprint=f"fp{i}", platform="Google", metric="items removed", policy="spam",
+                         location="", breakdown=breakdown, period_start=dt.date(year, 1, 1),
+                         period_end=dt.date(year, 12, 31), period_label=str(year), value=i + 1, unit="items"))
+        s.add(Figure(fingerprint="other", platform="Bing", metric="items removed", policy="spam", location="",
+                     breakdown="Web", period_start=dt.date(2023, 1, 1), period_end=dt.date(2023, 12, 31),
+                     period_label="2023", value=9, unit="items"))
+
+    def newest(limit: int) -> list[tuple[int, str]]:
+        found = empty_store.queries.search(FigureQuery(platforms=frozenset({"Google"}), breakdown=None, limit=limit))
+        return [(f.period_start.year, f.breakdown) for f in found]
+
+    def everywhere() -> list[tuple[str, str]]:
+        return [(f.platform, f.breakdown) for f in empty_store.queries.search(FigureQuery(breakdown=None, limit=2))]
+
+    expected = [(2022, ""), (2021, "YouTube"), (2020, "Search"), (2019, "")]
+    assert newest(4) == expected and everywhere() == [("Bing", "Web"), ("Google", "")]
+    monkeypatch.setattr(queries, "MAX_BREAKDOWN_WALKS", 1)  # too many breakdowns: one query orders them all
+    assert newest(4) == expected and everywhere() == [("Bing", "Web"), ("Google", "")]

@@ -72,6 +72,7 @@ def save(session: Session, document: Document, stated: Iterable[Stated]) -> int:
     session.add(document)
     session.flush()
     cache: dict[str, Figure] = {}
+    cited: set[str] = set()  # the document is new: only what this loop adds cites it
     added = 0
     table: list[Stated] = []  # revisable figures go through the batched path in store.ingest.bulk
     names: set[tuple[str, ...]] = set()  # of the figures added (platform, metric, policy, location, breakdown)
@@ -100,14 +101,16 @@ def save(session: Session, document: Document, stated: Iterable[Stated]) -> int:
             session.flush()
             names.add((s.platform, s.metric, s.policy, s.location, s.breakdown))
         cache[fp] = figure
-        if any(c.document_id == document.id for c in figure.citations):
+        if fp in cited:
             continue  # one citation per document and fact: the first statement is kept
-        figure.citations.append(
-            Citation(
-                document_id=document.id, value=s.value, qualifier=s.qualifier, quote=s.quote,
-                quote_start=s.quote_start, quote_end=s.quote_end, row=s.row,
-            )
-        )
+        cited.add(fp)
+        # added by id, never through figure.citations: loading that collection would read every
+        # citing document's whole text (Citation.document is joined), again for each fact
+        # restated, so a store's ingests grew slower and larger with every document it holds
+        session.add(Citation(
+            figure_id=figure.id, document_id=document.id, value=s.value, qualifier=s.qualifier, quote=s.quote,
+            quote_start=s.quote_start, quote_end=s.quote_end, row=s.row,
+        ))
         added += 1
     if table:
         session.flush()
