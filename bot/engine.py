@@ -43,6 +43,7 @@ IN_SENTENCE, IN_BEFORE, IN_TITLE = 0.5, 0.3, 0.2
 ASIDE = 0.3  # the weight of a term outside what is asked ("for the board deck")
 MIN_EVIDENCE = 0.4  # below this share of what was asked, a figure does not answer (calibrated on dev)
 BOUND_RANGE = 10  # "over 270,000" agrees with an exact value up to ten times it, "less than 1%" down to a tenth
+EVIDENCE_CITATIONS = 8  # of a figure's statements, how many are read for evidence
 SUGGESTIONS = 3
 CANDIDATE_LIMIT = 400
 RANK_POOL = 50  # of the candidates, how many are read with their citations and fully scored
@@ -262,6 +263,12 @@ def _features(metric: str, policy: str) -> Features:
     return describe(metric + " " + policy)
 
 
+def _read(fig: Figure) -> tuple[Citation, ...]:
+    """The statements of a figure whose words are weighed: the first EVIDENCE_CITATIONS (a fact
+    twenty articles repeat says nothing more in its twentieth, and reading each costs time)."""
+    return fig.citations[:EVIDENCE_CITATIONS]
+
+
 def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> float:
     """How much of what the question asks about (weighted by how telling each term is) the
     figure's sources say: in what the figure counts (its metric and policy, or the words
@@ -270,16 +277,16 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> float:
     if not q.asked:
         return 0.5  # the question says nothing but platform, period or place: neutral
     local = terms(fig.metric + " " + fig.policy + " " + fig.unit).union(
-        *(_around(c.quote, c.value) for c in fig.citations if c.row is None))
+        *(_around(c.quote, c.value) for c in _read(fig) if c.row is None))
     for family, implied in _IMPLIED.items():  # a table's "Content Actioned" answers what was removed
         if {f"={name}" for name in family} <= local and any(c.row is not None for c in fig.citations):
             local = local | {f"={name}" for name in implied}
-    sentence = frozenset().union(*(terms(c.quote) for c in fig.citations)) if fig.citations else frozenset()
-    title = frozenset().union(*(terms(c.title or "") for c in fig.citations)) if fig.citations else frozenset()
+    sentence = frozenset().union(*(terms(c.quote) for c in _read(fig))) if fig.citations else frozenset()
+    title = frozenset().union(*(terms(c.title or "") for c in _read(fig))) if fig.citations else frozenset()
     # who published it ("per TomoNews", "according to game-news24's write-up"): a question
     # naming the source is answered by what that source states
-    source = frozenset().union(*(_source_terms(c.publisher, c.url) for c in fig.citations))
-    before = frozenset().union(*(_before(c.before) for c in fig.citations)) if fig.citations else frozenset()
+    source = frozenset().union(*(_source_terms(c.publisher, c.url) for c in _read(fig)))
+    before = frozenset().union(*(_before(c.before) for c in _read(fig))) if fig.citations else frozenset()
     top = idf[""]
     total = got = 0.0
     for w in q.asked:
@@ -454,7 +461,7 @@ def _policy_stated(q: Query, fig: Figure) -> bool:
     # spam, while hate speech ... made up a small share" is no count of hate speech)
     asked |= {f"={p}" for p in q.features.policies}
     said: set[str] = set()
-    for c in fig.citations:
+    for c in _read(fig):
         several = len(describe(c.quote).policies) > 1
         text = _lead_in(c.before) + ("" if several else " " + c.quote)
         said |= content_words(text) | terms(text) | (_around(c.quote, c.value) if several else frozenset())
@@ -467,7 +474,7 @@ def _supported(q: Query, fig: Figure) -> bool:
     own sources use those words (in the sentence quoted, or the document's title)."""
     if not q.blocking:
         return True
-    text = " ".join(f"{c.quote} {c.title or ''}" for c in fig.citations) + " " + fig.metric + " " + fig.policy
+    text = " ".join(f"{c.quote} {c.title or ''}" for c in _read(fig)) + " " + fig.metric + " " + fig.policy
     context, glued = content_words(text), re.sub(r"[^a-z0-9]+", "", text.lower())
     # a longer word may be part of a name written as one ("upper" in "Upperbound Prevalence")
     return all(content_words(w) <= context or (len(w) >= 4 and w in glued) for w in q.blocking)
