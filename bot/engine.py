@@ -27,6 +27,7 @@ from bot import render
 from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, Answer, FigureView, Revision, SourceView, agreeing_sources, format_value
 from bot.provenance import answers_for_platform
 from bot.understanding import MAX_LENGTH, Query, Reader, content_words, terms
+from store.limits import TEXT_CACHE
 from store.numbers import find_quantities
 from store.periods import Period, label_for
 from store.queries import CitationRecord as Citation
@@ -318,7 +319,7 @@ def _source_terms(publisher: str | None, url: str | None) -> frozenset[str]:
     return content_words(f"{publisher or ''} {re.sub(r'[.-]+', ' ', host)}") - {"com", "org", "net", "www"}
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=TEXT_CACHE)
 def _before(text: str) -> frozenset[str]:
     """The terms of the last lines before a quote: the sentence or heading it follows."""
     return terms(_lead_in(text))
@@ -332,7 +333,7 @@ def _lead_in(text: str) -> str:
 _CLAUSE_END = re.compile(r"[;:()\[\]]|,\s|\s[-–—]\s|\.\s")
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=TEXT_CACHE)
 def _around(quote: str, value: float) -> frozenset[str]:
     """The terms next to a number in its sentence: its clause, a few words either side ("of
     those, 6.7 million were first flagged by machines"), which tell apart the numbers of one

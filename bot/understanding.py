@@ -18,6 +18,7 @@ import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from store.limits import TEXT_CACHE
 from store.numbers import find_quantities
 from store.periods import PERIOD_WORDS, Period, find_periods, span
 from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, Features, blank, Vocabulary, country_in, describe, policy_group
@@ -354,7 +355,7 @@ _WORD_RE = re.compile(r"[^\W_]+")  # letters and digits of any script: "gelösch
 _HOURS_RE = re.compile(r"\b(\d+)\s*(?:h|hr|hrs)\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_CACHE)
 def content_words(text: str) -> frozenset[str]:
     """The words that carry meaning, stemmed (Snowball): "removals" = "removed", "proactively"
     = "proactive", "governments" = "government", "24h" = "24 hours"."""
@@ -365,7 +366,7 @@ def _words(text: str) -> list[str]:
     return [w for w in _WORD_RE.findall(_HOURS_RE.sub(r"\1 hours", text.lower())) if w not in STOPWORDS]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_CACHE)
 def terms(text: str) -> frozenset[str]:
     """What a text is about, to compare questions with what figures are quoted from: its
     content words and the lexicon's families it names ("taken down" and "removed" share
@@ -379,7 +380,7 @@ def _asked(text: str) -> frozenset[str]:
     return _terms(text, kinds=True)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_CACHE)
 def _terms(text: str, kinds: bool) -> frozenset[str]:
     f = describe(text)
     families = {f"={name}" for name in f.actions | f.objects | f.facets | f.policies | f.platforms}

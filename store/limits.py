@@ -30,3 +30,8 @@ MAX_MESSAGE_CHARS = 500
 #: How long an SQLite writer waits for another one to finish (a million-row ingest takes
 #: minutes) before giving up with a message.
 SQLITE_BUSY_TIMEOUT_S = 600
+
+# How many texts (quoted sentences, questions) each per-text cache of the reader and the engine
+# keeps: a question reads at most a few hundred; more only holds memory (the sentences of a
+# store with 100,000 of them held several hundred MB).
+TEXT_CACHE = 8192

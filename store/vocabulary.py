@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from store.limits import TEXT_CACHE
+
 #: The policy of a figure not broken down by policy area (a total over every policy).
 ALL_POLICIES = "all policies"
 
@@ -317,7 +319,7 @@ def blank(text: str, spans) -> str:
     return "".join(" " if m else ch for ch, m in zip(text, mask))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=TEXT_CACHE)
 def describe(text: str) -> Features:
     spans: list[tuple[int, int]] = []
     metric_spans: list[tuple[int, int]] = []
