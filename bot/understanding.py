@@ -24,11 +24,6 @@ from store.periods import PERIOD_WORDS, Period, find_periods, span
 from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, Features, blank, Vocabulary, country_in, describe, policy_group
 
 MAX_LENGTH = 1000
-# How many of the store's texts (quotes, metric and policy names) weigh the terms: every
-# question reader is built from them (every `modstats ask` process, the first question after an
-# ingest), so all of them would make that cost grow with the store (12,966 fuzz texts: 3 to 9 s).
-# Beyond this many, an even spread of them estimates how telling each term is.
-IDF_TEXTS = 2000
 
 STOPWORDS = frozenset(
     """a an the of in on at to for from by with and or but about as into during between since
@@ -177,8 +172,8 @@ class Reader:
         self.frequency = vocabulary.frequency()
         self.known = set(self.frequency) | STOPWORDS | PERIOD_WORDS
         self.choices = sorted(w for w in self.known if len(w) >= 4)
-        texts = [*vocabulary.quoted, *vocabulary.metrics, *vocabulary.policies]
-        self.idf = _idf(texts[:: max(1, -(-len(texts) // IDF_TEXTS))])
+        # how telling each term is, over a sample of the quoted sentences and every stored name
+        self.idf = _idf([*vocabulary.quoted_sample, *vocabulary.metrics, *vocabulary.policies])
         self.metric_names = _Names(vocabulary.metrics)
         # a policy is named by its own words, not by those it shares with what is counted
         # ("Other accounts removed" is not named by "how many accounts were removed")

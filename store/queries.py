@@ -162,6 +162,24 @@ class Queries:
             if held is None:
                 self._release(conn)
 
+    def stream(self, sql: str, params: dict[str, Any] | None = None, size: int = 500) -> Iterator[tuple]:
+        """The rows of a query, fetched ``size`` at a time (for reads too large to hold)."""
+        params = params or {}
+        if self._pyformat:
+            sql = _NAMED.sub(r"%(\1)s", sql)
+        conn = self._connect()
+        try:
+            # PostgreSQL: a server-side cursor, or the driver fetches every row at once
+            cur = conn.cursor(name="modstats_stream") if self._pyformat else conn.cursor()
+            try:
+                cur.execute(sql, params)
+                while batch := cur.fetchmany(size):
+                    yield from batch
+            finally:
+                cur.close()
+        finally:
+            self._release(conn)
+
     # --- the store's state ----------------------------------------------------------------
 
     def ready(self) -> bool:
@@ -181,13 +199,15 @@ class Queries:
         assert column in ("platform", "metric", "policy", "location", "breakdown")
         return sorted(v for (v,) in self.rows("SELECT name FROM figure_names WHERE kind = :kind", {"kind": column}) if v)
 
-    def prose_quotes(self) -> list[str]:
-        """The sentences prose figures are quoted from (their words are known words): the few
-        prose documents' citations, found through the citations' document index."""
-        return [q for (q,) in self.rows(
+    def prose_quotes(self) -> Iterator[str]:
+        """The sentences prose figures are quoted from (their words are known words): the
+        prose documents' citations, found through the citations' document index; streamed, a
+        few hundred at a time."""
+        for (quote,) in self.stream(
             "SELECT DISTINCT c.quote FROM citations c "
             "WHERE c.document_id IN (SELECT d.id FROM documents d WHERE d.kind = 'text')"
-        )]
+        ):
+            yield quote
 
     # --- figures ----------------------------------------------------------------------------
 
@@ -310,7 +330,7 @@ class ReadStore:
         self.data_version()
         if self._vocabulary is None:
             q = self.queries
-            self._vocabulary = Vocabulary(
+            self._vocabulary = Vocabulary.of(
                 *(q.distinct(c) for c in ("platform", "metric", "policy", "location", "breakdown")),
                 quoted=q.prose_quotes(),
             )

@@ -136,21 +136,24 @@ def test_sqlite_writers_wait_for_each_other_for_minutes_not_seconds(tmp_path):
     store.dispose()
 
 
-def test_the_question_reader_weighs_a_bounded_spread_of_what_the_store_quotes(store, monkeypatch):
+def test_the_question_reader_holds_a_bounded_sample_of_what_the_store_quotes(store, monkeypatch):
     """Every `modstats ask` process (and the first question after an ingest) builds the question
     reader; weighing every quote of a store made that grow with the store (a minute per question
-    at 10,000 fuzz documents). An even spread of at most IDF_TEXTS texts is weighed, and the
-    answers stay what they were."""
-    from bot import engine, understanding
+    at 10,000 fuzz documents), and holding them all held 100 MB and more. The vocabulary counts
+    the words of every quoted sentence but keeps at most QUOTED_SAMPLE of them, and the answers
+    stay what they were."""
+    from bot import engine
+    from store import vocabulary
 
-    texts = len(store.vocabulary().quoted)
-    assert texts > 4
-    weighed: list[int] = []
-    real_idf = understanding._idf
-    monkeypatch.setattr(understanding, "_idf", lambda t: weighed.append(len(t)) or real_idf(t))
-    monkeypatch.setattr(understanding, "IDF_TEXTS", 4)
+    whole = store.vocabulary()
+    assert len(whole.quoted_sample) > 4
+    monkeypatch.setattr(vocabulary, "QUOTED_SAMPLE", 4)
+    store.changed()
+    small = store.vocabulary()
+    assert len(small.quoted_sample) == 4 and set(small.quoted_sample) <= set(whole.quoted_sample)
+    assert small.quoted_words == whole.quoted_words  # every sentence's words are still known words
+    engine._readers.pop(store, None)
     a = engine.answer("suspensions H2 2017", store)
-    assert weighed and max(weighed) <= 4
     assert a.status == "answer" and a.answer.value == 274460
 
 
