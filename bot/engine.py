@@ -330,7 +330,7 @@ def _lead_in(text: str) -> str:
     return " ".join(lines[-2:])[-240:] if lines else ""
 
 
-_CLAUSE_END = re.compile(r"[;:()\[\]]|,\s|\s[-–—]\s|\.\s")
+_CLAUSE_END = re.compile(r"[;:()\[\]\n]|,\s|\s[-–—]\s|\.\s")  # a line ends a clause: a table's cell
 
 
 @lru_cache(maxsize=TEXT_CACHE)

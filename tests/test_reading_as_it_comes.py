@@ -122,6 +122,73 @@ def test_table_like_lines_and_bullets(empty_store, tmp_path):
     assert b.status == "answer" and b.answer.value == 99.5, b.message
 
 
+CELL_TABLE = """Account / content violations
+
+Total content reports*
+
+Total content enforced
+
+1,200
+
+300
+
+Reason
+
+Content reports*
+
+Content enforced
+
+Unique accounts enforced
+
+Hate speech
+
+447
+
+62
+
+60
+
+Spam
+
+3,678
+
+312
+
+282
+
+*Content reports reflect reports via Snap's in-app reporting mechanism.
+"""
+
+
+def test_a_table_copied_one_cell_per_line_is_read_by_its_rows_and_columns(empty_store, tmp_path):
+    """A web page's table pasted as text: header cells, then each row's label and numbers, one
+    per line. Each number counts what its column says, for its row's policy, and the quote is
+    the row as printed."""
+    doc(empty_store, tmp_path, "snap.txt", CELL_TABLE, title="September 2021", publisher="Snap Inc.",
+        url="https://snap.com/en-US/privacy/transparency")
+    asked = {"snapchat hate speech content reports september 2021": 447,
+             "snapchat hate speech content enforced september 2021": 62,
+             "how many unique accounts did snapchat enforce for spam in september 2021": 282,
+             "snapchat spam content enforced sep 2021": 312,
+             "snapchat total content enforced september 2021": 300}
+    for question, value in asked.items():
+        a = answer(question, empty_store)
+        assert a.status == "answer" and a.answer.value == value, (question, a.message)
+    a = answer("snapchat hate speech content reports september 2021", empty_store)
+    assert a.answer.quote == "Hate speech\n\n447\n\n62\n\n60"
+    assert answer("snapchat impersonation content reports september 2021", empty_store).answer is None
+
+
+def test_a_country_the_headline_or_address_names_is_the_place_of_every_figure(empty_store, tmp_path):
+    """A country's own report (".../india-09-2021") states no place in its text: its figures
+    are that country's, and a question about another country or none gets no number."""
+    doc(empty_store, tmp_path, "snap-india.txt", CELL_TABLE, publisher="Snap Inc.",
+        url="https://snap.com/en-US/privacy/transparency/india-09-2021")
+    a = answer("snap india hate speech content reports sep 2021", empty_store)
+    assert a.status == "answer" and a.answer.value == 447 and a.answer.location == "India", a.message
+    assert answer("snap brazil hate speech content reports sep 2021", empty_store).answer is None
+
+
 def test_numbers_stated_for_a_country_are_that_countrys(empty_store, tmp_path):
     doc(empty_store, tmp_path, "tiktok.txt",
         "In the first half of 2020, TikTok removed a total of 10,698,297 videos, wherein 37,682,924 are from India "
