@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -18,7 +19,7 @@ import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from store.limits import TEXT_CACHE
+from store.limits import QUOTED_SAMPLE, TEXT_CACHE
 from store.numbers import find_quantities
 from store.periods import PERIOD_WORDS, Period, find_periods, span
 from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, Features, blank, Vocabulary, country_in, describe, policy_group
@@ -172,8 +173,10 @@ class Reader:
         self.frequency = vocabulary.frequency()
         self.known = set(self.frequency) | STOPWORDS | PERIOD_WORDS
         self.choices = sorted(w for w in self.known if len(w) >= 4)
-        # how telling each term is, over a sample of the quoted sentences and every stored name
-        self.idf = _idf([*vocabulary.quoted_sample, *vocabulary.metrics, *vocabulary.policies])
+        # how telling each term is, over a sample of the quoted sentences and of the stored names
+        # (a prose-heavy store names 50,000 metrics in its documents' words)
+        names = [*vocabulary.metrics, *vocabulary.policies]
+        self.idf = _idf([*vocabulary.quoted_sample, *names[:: -(-len(names) // QUOTED_SAMPLE) or 1]])
         self.metric_names = _Names(vocabulary.metrics)
         # a policy is named by its own words, not by those it shares with what is counted
         # ("Other accounts removed" is not named by "how many accounts were removed")
@@ -455,9 +458,11 @@ class _Names:
         key, asked = _key(text), content_words(text)
         found = [k for k in self.keys if k in key]
         fit = {n: 1.0 for k in found if not any(k != o and k in o for o in found) for n in self.keys[k]}
-        for n in {n for w in asked for n in self.having.get(w, ())}:  # all its words, in another
-            words = self.words[n]  # order or form: less
-            share = len(words & asked) / len(words)
+        hits: Counter[str] = Counter()  # how many of its words each name shares with the question
+        for w in asked:
+            hits.update(self.having.get(w, ()))
+        for n, shared in hits.items():  # all its words, in another order or form: less
+            share = shared / len(self.words[n])
             if share >= least and n not in fit:
                 fit[n] = round(0.8 * share, 3)
         return fit

@@ -40,3 +40,6 @@ TEXT_CACHE = 8192
 # all of them would make that cost, and the memory, grow with the store: 12,966 fuzz texts took
 # 3 to 9 s).
 QUOTED_SAMPLE = 2000
+# Characters of a document kept with each prose citation, from just before its quote: the
+# heading or sentence a quote follows ("Of those, 6.7 million were flagged").
+QUOTE_CONTEXT = 300

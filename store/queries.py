@@ -79,13 +79,9 @@ FIGURE_COLUMNS = (
     "f.id, f.platform, f.metric, f.policy, f.location, f.breakdown, f.period_start, f.period_end, "
     "f.period_label, f.compare_start, f.compare_end, f.value, f.unit"
 )
-CONTEXT = 300  # characters of the document read before a quote
 CITATION_SQL = (
     "SELECT c.figure_id, c.id, c.document_id, c.value, c.qualifier, c.quote, c.quote_start, c.quote_end, "
-    "c.row, d.title, d.publisher, d.url, d.published, d.filename, "
-    f"CASE WHEN c.row IS NULL AND c.quote_start > 0 THEN substr(d.text, "
-    f"CASE WHEN c.quote_start > {CONTEXT} THEN c.quote_start - {CONTEXT - 1} ELSE 1 END, "
-    f"CASE WHEN c.quote_start > {CONTEXT} THEN {CONTEXT} ELSE c.quote_start END) ELSE '' END "
+    "c.row, d.title, d.publisher, d.url, d.published, d.filename, c.context "
     "FROM citations c JOIN documents d ON d.id = c.document_id WHERE c.figure_id IN ({ids}) ORDER BY c.id"
 )
 _NAMED = re.compile(r"(?<!:):([a-z_][a-z0-9_]*)")

@@ -78,6 +78,8 @@ def test_upgrading_a_filled_store_to_open_periods_keeps_every_figure_and_citatio
     store = Store(db_url)
     migrate(store.engine, "0003")
     monkeypatch.setattr("store.ingest.record_names", lambda *a: None)  # no figure_names table before 0009
+    monkeypatch.setattr("store.ingest.Citation",  # nor citations.context before 0011
+                        lambda context, **kw: Citation(**kw))
     ingest_paths(store, corpus.files())
     monkeypatch.undo()
     before = counts(store)
@@ -89,6 +91,11 @@ def test_upgrading_a_filled_store_to_open_periods_keeps_every_figure_and_citatio
         for column in ("platform", "metric", "policy"):
             stored = sorted(v for (v,) in conn.execute(text(f"SELECT DISTINCT {column} FROM figures")) if v)
             assert store.queries.distinct(column) == stored
+    # 0011 keeps the text before each prose quote with its citation, as answering reads it
+    with store.engine.connect() as conn:
+        rows = conn.execute(text("SELECT c.context, c.quote_start, d.text FROM citations c "
+                                 "JOIN documents d ON d.id = c.document_id WHERE c.row IS NULL")).all()
+    assert rows and all(context == doc[max(0, start - 300) : start] for context, start, doc in rows)
     store.dispose()
 
 
