@@ -315,10 +315,14 @@ class Features:
 
 def blank(text: str, spans) -> str:
     """``text`` with the spans blanked out (spaces keep every offset), in one pass."""
-    mask = bytearray(len(text))
-    for a, b in spans:
-        mask[a:b] = b"\x01" * (b - a)
-    return "".join(" " if m else ch for ch, m in zip(text, mask))
+    out, at = [], 0
+    for a, b in sorted(spans):
+        a = max(a, at)
+        if b > a:
+            out += (text[at:a], " " * (b - a))
+            at = b
+    out.append(text[at:])
+    return "".join(out)
 
 
 @lru_cache(maxsize=TEXT_CACHE)
@@ -345,7 +349,7 @@ def describe(text: str) -> Features:
     objects = take(OBJECT_RES, True)
     actions = take(ACTION_RES, True)
     # "shut down" is an action, not a change: the phrases read are blanked out
-    rest = "".join(" " if t else ch for ch, t in zip(text, taken)) if spans else text
+    rest = blank(text, spans)
     # "(the count, not the %)": the kind said is the one not negated
     rest = NOT_KIND_RE.sub(lambda m: " " * len(m.group()), rest)
     kind = None
