@@ -245,6 +245,12 @@ class Queries:
                 params.update(e0=e.replace(day=1), e1=_month_end(e))
         where.append("f.location = :loc")
         params["loc"] = fq.location
+        if fq.breakdown is None and fq.period_start is None:
+            # any breakdown and no period: the newest of each breakdown, each an ordered walk of
+            # its own index slice that stops at the limit (as one query, every figure of the
+            # platform was read and sorted: 45 ms for Facebook among a million figures)
+            breakdowns = [""] + self.distinct("breakdown")
+            return self._newest_of(breakdowns, replace(fq, breakdown=""))
         if fq.breakdown is not None:
             where.append("f.breakdown = :bd")
             params["bd"] = fq.breakdown
@@ -254,6 +260,11 @@ class Queries:
             # whole slice (4.5 ms -> 0.05 ms for one Facebook quarter among a million figures)
             where.append("f.breakdown IN (SELECT '' UNION ALL SELECT name FROM figure_names WHERE kind = 'breakdown')")
         return self.figures(where, params, fq.limit, citations=False)
+
+    def _newest_of(self, breakdowns: list[str], fq: FigureQuery) -> list[FigureRecord]:
+        found = [f for b in breakdowns for f in self.search(replace(fq, breakdown=b))]
+        found.sort(key=lambda f: (-(f.period_start or dt.date.min).toordinal(), f.id))
+        return found[: fq.limit] if fq.limit else found
 
     def metric_sources(self, platform: str) -> list[tuple[str, str | None, bool]]:
         """The metric names a platform's figures are stated under: each with the publisher of
