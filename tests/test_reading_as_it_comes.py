@@ -76,6 +76,9 @@ def test_a_clarification_with_not_is_no_negation(seeded_sqlite):
     ("the first three months of 2023", "Q1 2023"), ("the three months to September 2019", "Q3 2019"),
     ("first quarter 2024", "Q1 2024"), ("deuxième semestre 2017", "H2 2017"),
     ("im zweiten Quartal 2020", "Q2 2020"), ("primer semestre de 2020", "H1 2020"),
+    # Indonesian puts the part before its ordinal
+    ("pada paruh pertama tahun 2024", "H1 2024"), ("kuartal ketiga 2023", "Q3 2023"),
+    ("antara Januari dan Juni 2024", "H1 2024"),
 ])
 def test_period_phrasing(text, label):
     (m,) = [m for m in find_periods(text) if m.period]
