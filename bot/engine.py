@@ -33,7 +33,7 @@ from store.periods import Period, label_for
 from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
-from store.vocabulary import ALL_POLICIES, COMPANIES, Features, describe, platform_family, policy_group
+from store.vocabulary import ALL_POLICIES, COMPANIES, RATE_ACTIONS, Features, describe, platform_family, policy_group
 
 TIE = 0.02  # scores closer than this are "equally good"
 MIN_SCORE = 0.45
@@ -233,6 +233,8 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
         return "metric"  # an average ("average days to remove") is not a count, nor the other way
     if f.kind == "count" and fig_kind == "percent" and not f.facets:
         return "metric"  # "how many" is a count, unless of a subset ("how many were flagged")
+    if f.kind is None and fig_kind == "percent" and f.actions - RATE_ACTIONS and not f.facets:
+        return "metric"  # "fb hate speech removed apr-jun 2020": what was removed, not a share of it
     return None
 
 

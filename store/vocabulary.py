@@ -155,6 +155,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "viewed": ("viewed", "views", "prevalence"),
     "active": ("active", "daily actives", "monthly actives", "weekly active", "weekly actives", "mau", "maus", "dau", "daus", "monthly active", "daily active", "registered", "signed up", "joined"),
 }
+# actions measured as a share, never a count: prevalence is the share of views that saw violating content
+RATE_ACTIONS = frozenset({"viewed"})
 
 # object family -> words
 OBJECTS: dict[str, tuple[str, ...]] = {

@@ -250,6 +250,19 @@ def test_a_kind_of_number_set_aside_is_never_the_answer(seeded_sqlite):
     assert r.answer is None or r.answer.unit != "percent"
 
 
+def test_a_terse_question_naming_an_action_asks_for_a_count_not_a_share(store, tmp_path):
+    """"fb hate speech removed apr-jun 2020" asks what was removed: a document stating only the
+    share of it found proactively has no answer to it; prevalence, a share of views, is a share."""
+    stored(store, tmp_path, "Around 95% of the hate speech removed by Facebook during the second quarter of 2020 was "
+                            "proactively identified. The prevalence of hate speech on Facebook was 0.1% in Q2 2020.\n",
+           published=dt.date(2020, 8, 11))
+    assert answer("fb hate speech removed apr-jun 2020", store).answer is None
+    r = answer("facebook hate speech proactive rate Q2 2020", store)
+    assert r.status == "answer" and r.answer.value == 95
+    r = answer("facebook hate speech prevalence Q2 2020", store)
+    assert r.status == "answer" and r.answer.value == 0.1
+
+
 def test_taken_down_is_a_removal_not_a_change():
     from store.vocabulary import describe
 
