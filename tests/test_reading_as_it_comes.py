@@ -192,6 +192,21 @@ def test_a_country_the_headline_or_address_names_is_the_place_of_every_figure(em
     assert answer("snap brazil hate speech content reports sep 2021", empty_store).answer is None
 
 
+def test_a_list_that_names_what_it_counts_once_counts_it_for_every_number(empty_store, tmp_path):
+    """"837 million pieces of content for spam, 21 million for adult nudity": the 21 million are
+    pieces of content too, for nudity; "199,000 proactive enforcements involved adult sexual
+    content; 87,000 concerned fraud": 87,000 proactive enforcements, for fraud."""
+    doc(empty_store, tmp_path, "fb.txt",
+        "In the first quarter of 2018, Facebook took action on 837 million pieces of content for spam, 21 million "
+        "for adult nudity or sexual activity and 1.9 million for promoting terrorism.\n\n"
+        "Of the 4.78 million Xbox enforcements in the first half of 2022, 199,000 proactive enforcements involved "
+        "adult sexual content; 87,000 concerned fraud; and 54,000 involved cheating.\n", published=D(2022, 11, 15))
+    a = answer("fb adult nudity content actioned Q1 2018", empty_store)
+    assert a.status == "answer" and a.answer.value == 21_000_000, a.message
+    a = answer("xbox proactive enforcements for fraud h1 2022", empty_store)
+    assert a.status == "answer" and a.answer.value == 87_000, a.message
+
+
 def test_numbers_stated_for_a_country_are_that_countrys(empty_store, tmp_path):
     doc(empty_store, tmp_path, "tiktok.txt",
         "In the first half of 2020, TikTok removed a total of 10,698,297 videos, wherein 37,682,924 are from India "

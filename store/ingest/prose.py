@@ -522,6 +522,11 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         metric, unit, act = _structured(q, text, clause, feats, act_q, policy, base, out, own)
         if metric is None:  # a number the lexicon cannot name: kept, described by its own words
             metric, unit, act = _described(text, q), _KIND_UNIT.get(q.kind) or _count_unit(text, q), None
+            if q.kind == "count" and out and out[-1].q.kind == "count" and not (own.actions or own.objects) \
+                    and _any_noun_after(text, q.end) is None and (head := _any_noun_after(text, out[-1].q.end)):
+                # a list naming its noun once: "199,000 proactive enforcements involved adult
+                # content; 87,000 concerned fraud" (87,000 proactive enforcements)
+                metric, unit = f"{head} {metric}", head
         if q.kind != "count":
             ref = out[-1] if q.kind == "change" and out else base
         if q.kind == "change" and compare is None:
@@ -570,8 +575,12 @@ def _structured(q: Quantity, text: str, clause: tuple[int, int], feats, action, 
     if q.kind == "count":
         noun = _noun_after(text, q.end)
         verb = action or _verb_in(text)
-        if noun is None and out and out[-1].q.kind == "count" and PART_OF_RE.search(text, out[-1].q.end, q.start):
-            return out[-1].metric, out[-1].unit, out[-1].action  # "..., including 274,460 during ..."
+        if noun is None and out and out[-1].q.kind == "count" and (
+                PART_OF_RE.search(text, out[-1].q.end, q.start)  # "..., including 274,460 during ..."
+                # a list that names what it counts once: "837 million pieces of content for spam,
+                # 21 million for adult nudity" (the second has no noun nor action of its own)
+                or out[-1].action is not None and own is not None and not (own.actions or own.objects)):
+            return out[-1].metric, out[-1].unit, out[-1].action
         if noun is not None and verb is not None:
             unit, act = unit_for(noun), _action_for(noun, verb) if action else verb
             return f"{unit} {act}", unit, act
