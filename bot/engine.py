@@ -98,8 +98,11 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
         ties = [t for t in ties if t is best or not _same_number(t.view.value, best.view.value)]
         whole = _whole(query, ties)
         if whole is not None:
+            # its parts (two or more: one smaller value may be a source that disagrees) are
+            # neither other answers nor sources that disagree
+            parts = [t for t in ties if t is not whole] if len(ties) > 2 else []
+            scored = [whole] + [s for s in scored if s is not whole and not any(s is p for p in parts)]
             best, ties = whole, [whole]
-            scored = [best] + [s for s in scored if s is not best]
         if len({t.key for t in ties}) > 1:
             ties.sort(key=lambda t: (t.view.period_end or dt.date.min, t.score), reverse=True)
             views = tuple(t.view for t in ties[:5])
