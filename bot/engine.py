@@ -265,7 +265,7 @@ def _same_period(q: Query, fig: Figure) -> bool:
     return q.since or month(p.end) == month(fig.period_end)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_CACHE)
 def _features(metric: str, policy: str) -> Features:
     return describe(metric + " " + policy)
 

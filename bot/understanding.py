@@ -19,7 +19,7 @@ import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from store.limits import QUOTED_SAMPLE, TEXT_CACHE
+from store.limits import NAMES_SAMPLE, TEXT_CACHE
 from store.numbers import find_quantities
 from store.periods import PERIOD_WORDS, Period, find_periods, span
 from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, Features, blank, Vocabulary, country_in, describe, policy_group
@@ -176,11 +176,11 @@ class Reader:
         # how telling each term is, over a sample of the quoted sentences and of the stored names
         # (a prose-heavy store names 50,000 metrics in its documents' words)
         names = [*vocabulary.metrics, *vocabulary.policies]
-        self.idf = _idf([*vocabulary.quoted_sample, *names[:: -(-len(names) // QUOTED_SAMPLE) or 1]])
+        self.idf = _idf([*vocabulary.quoted_sample, *sample(names, NAMES_SAMPLE)])
         self.metric_names = _Names(vocabulary.metrics)
         # a policy is named by its own words, not by those it shares with what is counted
         # ("Other accounts removed" is not named by "how many accounts were removed")
-        self.policy_names = _Names(vocabulary.policies, ignore=frozenset().union(*self.metric_names.words.values()))
+        self.policy_names = _Names(vocabulary.policies, ignore=self.metric_names.words)
         self._by_initial: dict[str, list[str]] = {}
         for w in self.choices:
             if w.isalpha():
@@ -415,6 +415,11 @@ def _stem_families() -> dict[str, str]:
     return out
 
 
+def sample(items: list, n: int) -> list:
+    """An even spread of at most ``n`` of ``items`` (all of them when there are no more)."""
+    return items[:: -(-len(items) // n) or 1]
+
+
 def _idf(texts: list[str]) -> dict[str, float]:
     """How telling each term is: rare across what the store quotes, telling; in every
     sentence, not. A term the store never uses gets the most weight of all."""
@@ -441,18 +446,24 @@ class _Names:
     prevalence"), else by the share of their words it uses."""
 
     def __init__(self, names, ignore: frozenset[str] = frozenset()) -> None:
-        self.keys: dict[str, set[str]] = {}
-        self.words: dict[str, frozenset[str]] = {}
+        # kept small: a prose-heavy store names 50,000 metrics in its documents' words
+        self.keys: dict[str, list[str]] = {}  # name as compared -> the names
+        self.sizes: dict[str, int] = {}  # name -> how many content words it has
         self.having: dict[str, list[str]] = {}  # word -> the names using it
         for n in names:
             if len(k := _key(n)) >= 6:
-                self.keys.setdefault(k, set()).add(n)
+                self.keys.setdefault(k, []).append(n)
             for acronym in re.findall(r"\(([A-Z][A-Z0-9]{3,})\)", n):  # "... imagery (CSEAI)" is named "CSEAI"
-                self.keys.setdefault(acronym.lower(), set()).add(n)
+                self.keys.setdefault(acronym.lower(), []).append(n)
             if words := content_words(n) - ignore:
-                self.words[n] = words
+                self.sizes[n] = len(words)
                 for w in words:
                     self.having.setdefault(w, []).append(n)
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every content word of the names."""
+        return frozenset(self.having)
 
     def stated(self, text: str, least: float = 0.5) -> dict[str, float]:
         key, asked = _key(text), content_words(text)
@@ -462,7 +473,7 @@ class _Names:
         for w in asked:
             hits.update(self.having.get(w, ()))
         for n, shared in hits.items():  # all its words, in another order or form: less
-            share = shared / len(self.words[n])
+            share = shared / self.sizes[n]
             if share >= least and n not in fit:
                 fit[n] = round(0.8 * share, 3)
         return fit
