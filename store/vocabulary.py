@@ -279,7 +279,9 @@ COUNT_RE = _phrase_re(COUNT_WORDS)
 NOT_KIND_RE = re.compile(r"\bnot\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:%|percent(?:age)?|share|rate|proportion|count|number|total)(?![\w])", re.IGNORECASE)
 COUNT_RE = _phrase_re(COUNT_WORDS + ("the number", "(count", "a count", "the count", "count,"))
 # "Twitterhas", "Appleand": a platform name glued to the next word still names the platform.
-GLUED_PLATFORM_RE = re.compile(r"\b(" + "|".join(p for p in PLATFORMS if len(p) > 4) + r")(?=[a-z]{2,}\b)")
+GLUED_PLATFORM_RE = re.compile(r"\b(" + "|".join(p for p in PLATFORMS if len(p) > 4) + r")(?=[a-z]{2,}\b)"
+                               # ... or to the word before it: "whileInstagram"
+                               r"|(?<=[a-z]{2})(" + "|".join(p for p in PLATFORMS if len(p) > 4) + r")\b")
 
 
 def find_all(table: Table, text: str) -> list[tuple[str, int, int]]:
@@ -289,7 +291,7 @@ def find_all(table: Table, text: str) -> list[tuple[str, int, int]]:
 
 def platforms_in(text: str) -> list[str]:
     found = [name for name, _, _ in find_all(PLATFORM_RES, text)]
-    found += [m.group(1) for m in GLUED_PLATFORM_RE.finditer(text)]
+    found += [m.group(1) or m.group(2) for m in GLUED_PLATFORM_RE.finditer(text)]
     # a lone lower-case "x" is a platform only in a question; in prose it is too common
     return found
 

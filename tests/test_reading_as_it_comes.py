@@ -207,6 +207,19 @@ def test_a_list_that_names_what_it_counts_once_counts_it_for_every_number(empty_
     assert a.status == "answer" and a.answer.value == 87_000, a.message
 
 
+def test_each_number_is_of_the_platform_its_own_clause_names(empty_store, tmp_path):
+    """"Facebook has removed 15.3 million ..., whileInstagram has taken action against more than
+    1.6 million ..." (glued by a scraper): the second number is Instagram's, not Facebook's."""
+    doc(empty_store, tmp_path, "fb-ig.txt",
+        "Facebook has removed 15.3 million hate speech posts between October 2019 and March 2020, whileInstagram "
+        "has taken action against more than 1.6 million pieces of hate speech content in the same period.\n",
+        published=D(2020, 5, 13))
+    a = answer("instagram hate speech actioned oct 2019 to march 2020", empty_store)
+    assert a.status == "answer" and a.answer.value == 1_600_000 and a.answer.platform == "Instagram", a.message
+    a = answer("facebook hate speech posts removed oct 2019 to march 2020", empty_store)
+    assert a.status == "answer" and a.answer.value == 15_300_000, a.message
+
+
 def test_numbers_stated_for_a_country_are_that_countrys(empty_store, tmp_path):
     doc(empty_store, tmp_path, "tiktok.txt",
         "In the first half of 2020, TikTok removed a total of 10,698,297 videos, wherein 37,682,924 are from India "
