@@ -314,7 +314,8 @@ KIN, KINSHIP = 6, 0.7
 
 def _kin(w: str, words: frozenset[str]) -> bool:
     """Does a word share its first KIN letters with one of ``words`` (stems)?"""
-    return any(len(o) >= KIN and o[:KIN] == w[:KIN] for o in words if o[0] == w[0])
+    # a family the lexicon reads counts by its name ("misinfo" is of "=misinformation")
+    return any(len(o) >= KIN and o[:KIN] == w[:KIN] for o in (x.lstrip("=") for x in words) if o[:1] == w[0])
 
 
 @lru_cache(maxsize=4096)

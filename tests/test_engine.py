@@ -263,6 +263,16 @@ def test_a_terse_question_naming_an_action_asks_for_a_count_not_a_share(store, t
     assert r.status == "answer" and r.answer.value == 0.1
 
 
+def test_an_abbreviation_of_a_word_the_lexicon_reads_as_a_family_is_that_word(store, tmp_path):
+    """"misinfo" is not a word the lexicon lists, but it begins "misinformation", which the
+    lexicon reads as a policy area: a figure stated of misinformation has what was asked."""
+    stored(store, tmp_path, "TikTok said 51,505 videos were removed for promoting misinformation in the second half of "
+                            "2020.\n\nTikTok said 9,000 videos were removed for promoting scams in the second half of 2020.\n",
+           published=dt.date(2021, 2, 24))
+    r = answer("tiktok misinfo vids removed h2 2020", store)
+    assert r.status == "answer" and r.answer.value == 51505, r.message
+
+
 def test_taken_down_is_a_removal_not_a_change():
     from store.vocabulary import describe
 
