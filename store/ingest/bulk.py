@@ -37,7 +37,8 @@ from sqlalchemy.orm import Session
 from store.ingest.statements import Stated
 from store.models import Document
 
-BATCH = 2000
+BATCH = 2000  # rows a batch holds (SQLite, and databases other than PostgreSQL)
+PG_BATCH = 10000  # PostgreSQL: one statement a batch, so larger ones
 # SQLite page cache while a bulk load's transaction is open (KiB, as PRAGMA cache_size takes
 # it when negative). More did not help at 1,000,000 rows; it is memory held while loading.
 BULK_CACHE_KIB = 65536
@@ -45,24 +46,6 @@ BULK_CACHE_KIB = 65536
 FIGURE_COLUMNS = ("fingerprint", "platform", "metric", "policy", "location", "breakdown", "period_start", "period_end",
                   "period_label", "compare_start", "compare_end", "value", "unit")
 CITATION_COLUMNS = ("figure_id", "document_id", "value", "qualifier", "quote", "quote_start", "quote_end", "row")
-
-
-def save_revisable(session: Session, document: Document, stated: Iterable[Stated], names: set[tuple[str, ...]],
-                   batch: int = BATCH) -> int:
-    """Write revisable figures a batch at a time; returns how many citations were added, and
-    adds the names (platform, metric, policy, location, breakdown) of the figures added to
-    ``names``."""
-    writer = _Writer(session, document, names)
-    added = 0
-    buf: list[Stated] = []
-    for s in stated:
-        buf.append(s)
-        if len(buf) >= batch:
-            added += writer.write(buf)
-            buf = []
-    if buf:
-        added += writer.write(buf)
-    return added
 
 
 # --- fingerprints ---------------------------------------------------------------------------
@@ -121,8 +104,49 @@ def _same(d):
     return d
 
 
-class _Writer:
-    def __init__(self, session: Session, document: Document, names: set[tuple[str, ...]]) -> None:
+# PostgreSQL: the batch's facts (their first statement each) are copied into a temporary
+# table, where each takes a figure id from the figures' sequence, and one statement does the
+# rest on the server: finds which facts are stored (an index probe each: LATERAL ... LIMIT 1
+# keeps the planner from hashing the whole figures table, whose row estimate is stale in the
+# middle of a load), inserts the others and their citations, and returns the stored ones, for
+# the Python rule (``_restated``). Sent in pipeline mode, it runs while the next batch is read.
+STAGE = "pg_temp.modstats_stage"
+STAGE_COLUMNS = FIGURE_COLUMNS + ("qualifier", "quote", "quote_start", "quote_end", "row")
+STAGE_TABLE = (
+    "CREATE TEMPORARY TABLE IF NOT EXISTS modstats_stage (id integer DEFAULT nextval({sequence}), fingerprint varchar(40), "
+    "platform text, metric text, policy text, location text, breakdown text, period_start date, period_end date, "
+    "period_label text, compare_start date, compare_end date, value double precision, unit text, qualifier text, "
+    "quote text, quote_start integer, quote_end integer, row integer) ON COMMIT DROP"
+)
+_FIGS = ", ".join(FIGURE_COLUMNS)
+PG_BATCH_SQL = f"""
+WITH old AS MATERIALIZED (
+    SELECT s.fingerprint, f.id, f.value AS stored,
+           (SELECT max(d.published) FROM citations c JOIN documents d ON d.id = c.document_id
+             WHERE c.figure_id = f.id) AS latest,
+           EXISTS (SELECT 1 FROM citations c WHERE c.figure_id = f.id AND c.document_id = %(doc)s) AS cited
+    FROM {STAGE} s CROSS JOIN LATERAL (SELECT id, value FROM figures WHERE fingerprint = s.fingerprint LIMIT 1) f
+), new AS (
+    SELECT * FROM {STAGE} s WHERE NOT EXISTS (SELECT 1 FROM old WHERE old.fingerprint = s.fingerprint)
+), figured AS (
+    INSERT INTO figures (id, {_FIGS}) SELECT id, {_FIGS} FROM new
+), cited AS (
+    INSERT INTO citations ({", ".join(CITATION_COLUMNS)})
+    SELECT id, %(doc)s, value, qualifier, quote, quote_start, quote_end, row FROM new
+)
+SELECT fingerprint, id, stored, latest, cited FROM old
+"""
+STAGE_TYPES = ("varchar", "text", "text", "text", "text", "text", "date", "date", "text", "date", "date", "float8", "text",
+               "text", "text", "int4", "int4", "int4")
+
+
+class Writer:
+    """One document's revisable figures, written a batch at a time on the session's
+    connection (see the module docstring). ``add`` each, then ``close``; ``settle`` before
+    using the connection for anything else, ``abandon`` after an error."""
+
+    def __init__(self, session: Session, document: Document, names: set[tuple[str, ...]],
+                 batch: int | None = None) -> None:
         self.names = names
         self.conn = session.connection()
         self.cursor_of = self.conn.connection  # the DB-API connection, in the session's transaction
@@ -130,11 +154,52 @@ class _Writer:
         self.published = document.published
         dialect = self.conn.dialect
         self.sqlite = dialect.name == "sqlite"
-        self.copy = dialect.name == "postgresql" and dialect.driver == "psycopg"
-        self.sequence: str | None = None
+        self.pg = dialect.name == "postgresql" and dialect.driver == "psycopg"
         self.mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        self.batch = batch or (PG_BATCH if self.pg else BATCH)
+        self.buf: list[Stated] = []
+        self.added = 0
+        self.staged = False  # PostgreSQL: the temporary table exists
+        self.sent: tuple | None = None  # PostgreSQL: (pipeline, cursor, first statements, figure rows) of the batch running
         if self.sqlite:
             _bulk_cache(session, self.cursor_of.driver_connection)
+
+    def add(self, s: Stated) -> None:
+        buf = self.buf
+        buf.append(s)
+        if len(buf) >= self.batch:
+            self.buf = []
+            self._write(buf)
+
+    def close(self) -> int:
+        """Write what is left; returns how many citations were added."""
+        try:
+            if self.buf:
+                buf, self.buf = self.buf, []
+                self._write(buf)
+            self.settle()
+        except BaseException:
+            self.abandon()
+            raise
+        return self.added
+
+    def settle(self) -> None:
+        """Wait for the batch running on the server (PostgreSQL) and finish it."""
+        if self.sent is None:
+            return
+        pipeline, cur, first, figures = self.sent
+        self.sent = None
+        pipeline.__exit__(None, None, None)
+        self._finish(cur.fetchall(), first, figures)
+
+    def abandon(self) -> None:
+        """Leave pipeline mode after an error, so that the transaction can be rolled back."""
+        if self.sent is not None:
+            pipeline, self.sent = self.sent[0], None
+            try:
+                pipeline.__exit__(RuntimeError, RuntimeError("abandoned"), None)
+            except Exception:  # noqa: BLE001 - the error being raised already says what went wrong
+                pass
 
     def _marks(self, n: int) -> str:
         return ", ".join([self.mark] * n)
@@ -155,30 +220,22 @@ class _Writer:
         finally:
             cur.close()
 
-    def _copy(self, table: str, columns: tuple[str, ...], rows) -> None:
-        """COPY rows into a table (PostgreSQL, psycopg 3), in the session's transaction."""
+    def _copy(self, table: str, columns: tuple[str, ...], rows, types: tuple[str, ...] | None = None) -> None:
+        """COPY rows into a table (PostgreSQL, psycopg 3), in the session's transaction; in
+        binary when the columns' types are given (the server parses nothing)."""
         cur = self.cursor_of.cursor()
         try:
-            with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN{' (FORMAT BINARY)' if types else ''}") as copy:
+                if types:
+                    copy.set_types(types)
                 for row in rows:
                     copy.write_row(row)
         finally:
             cur.close()
 
-    def _ids(self, n: int) -> list[int]:
-        """n new figure ids from the table's own sequence."""
-        if self.sequence is None:
-            (self.sequence,) = self._rows("SELECT pg_get_serial_sequence('figures', 'id')", ())[0]
-        return [i for (i,) in self._rows("SELECT nextval(%s) FROM generate_series(1, %s)", (self.sequence, n))]
-
     def _lookup(self, fps: list[str]) -> dict[str, tuple[int, float]]:
         if not fps:
             return {}
-        if self.copy:  # one text parameter split by the server: no 2,000-placeholder statement to
-            # parse, and no list for psycopg to adapt element by element (most of the lookup's time)
-            return {fp: (fid, value) for fid, fp, value in self._rows(
-                "SELECT id, fingerprint, value FROM figures WHERE fingerprint = ANY(string_to_array(%s, ','))",
-                (",".join(fps),))}
         return {fp: (fid, value) for fid, fp, value in self._rows(
             f"SELECT id, fingerprint, value FROM figures WHERE fingerprint IN ({self._marks(len(fps))})", fps)}
 
@@ -209,18 +266,14 @@ class _Writer:
             return known, new
         known = self._lookup(fps)
         fresh = [fp for fp in fps if fp not in known]
-        if fresh and self.copy:
-            ids = self._ids(len(fresh))
-            self._copy("figures", ("id", *FIGURE_COLUMNS), [(fid, *figures[fp]) for fid, fp in zip(ids, fresh)])
-            known.update((fp, (fid, None)) for fid, fp in zip(ids, fresh))
-        elif fresh:
+        if fresh:
             self._many(f"INSERT INTO figures ({cols}) VALUES ({self._marks(len(FIGURE_COLUMNS))})",
                        [figures[fp] for fp in fresh])
             for fid, fp in self._rows(f"SELECT id, fingerprint FROM figures WHERE fingerprint IN ({self._marks(len(fresh))})", fresh):
                 known[fp] = (fid, None)
         return known, set(fresh)
 
-    def write(self, rows: list[Stated]) -> int:
+    def _write(self, rows: list[Stated]) -> None:
         first: dict[str, Stated] = {}
         figures: dict[str, tuple] = {}  # the row each new figure would be
         periods, iso, identity = _PERIODS, self.sqlite, _identity
@@ -231,6 +284,9 @@ class _Writer:
             if fp not in first:
                 first[fp] = s  # one statement per fact and document: the first
                 figures[fp] = (fp, s.platform, s.metric, s.policy, s.location, s.breakdown, *bits[1], s.value, s.unit)
+        if self.pg:
+            self._send(first, figures)
+            return
         fps = list(first)
         known, new = self._insert(fps, figures)
         self.names.update(figures[fp][1:6] for fp in new)
@@ -242,31 +298,84 @@ class _Writer:
                 f"SELECT c.figure_id, MAX(d.published), MAX(CASE WHEN c.document_id = {m} THEN 1 ELSE 0 END) "
                 f"FROM citations c JOIN documents d ON d.id = c.document_id "
                 f"WHERE c.figure_id IN ({self._marks(len(old_ids))}) GROUP BY c.figure_id", [self.doc_id, *old_ids]):
-                if isinstance(published, str):
-                    published = dt.date.fromisoformat(published)
                 latest[fid] = (published, cited)
-        citations, revised = [], []
         doc_id = self.doc_id
+        citations = [(known[fp][0], doc_id, s.value, s.qualifier, s.quote, s.quote_start, s.quote_end, s.row)
+                     for fp, s in first.items() if fp in new]
+        old = []
         for fp in fps:
-            s = first[fp]
-            fid, value = known[fp]
             if fp not in new:
-                published, cited = latest.get(fid, (None, 0))
-                if cited:
-                    continue  # this document already states this fact (earlier in the file)
-                if value != s.value and self.published is not None and (published is None or self.published >= published):
-                    revised.append((s.value, fid))  # a later report revises the fact
+                fid, value = known[fp]
+                old.append((fp, fid, value, *latest.get(fid, (None, 0))))
+        self._restated(first, old, citations)
+
+    def _restated(self, first: dict[str, Stated], old: list[tuple], citations: list[tuple]) -> None:
+        """Cite the facts stored already, ``old`` as (fingerprint, id, stored value, latest
+        publication date of a document citing it, whether this document cites it), revising
+        their values, and write ``citations`` (of the new facts) with them."""
+        revised = []
+        doc_id, mine = self.doc_id, self.published
+        for fp, fid, value, published, cited in old:
+            if cited:
+                continue  # this document already states this fact (earlier in the file)
+            s = first[fp]
+            if isinstance(published, str):
+                published = dt.date.fromisoformat(published)
+            if value != s.value and mine is not None and (published is None or mine >= published):
+                revised.append((s.value, fid))  # a later report revises the fact
             citations.append((fid, doc_id, s.value, s.qualifier, s.quote, s.quote_start, s.quote_end, s.row))
         if revised:
             self._many(f"UPDATE figures SET value = {self.mark} WHERE id = {self.mark}", revised)
-        if citations and self.copy:
+        if citations and self.pg:
             self._copy("citations", CITATION_COLUMNS, citations)
         elif citations:
             self._many(
                 f"INSERT INTO citations ({', '.join(CITATION_COLUMNS)}) VALUES ({self._marks(len(CITATION_COLUMNS))})",
                 citations,
             )
-        return len(citations)
+        self.added += len(citations)
+
+    # --- PostgreSQL ---
+
+    def _send(self, first: dict[str, Stated], figures: dict[str, tuple]) -> None:
+        """Stage a batch and send its statement; the server runs it while the next batch is
+        read (``settle`` waits for it)."""
+        stage = [(*figures[fp], s.qualifier, s.quote, s.quote_start, s.quote_end, s.row) for fp, s in first.items()]
+        self.settle()
+        if not self.staged:
+            cur = self.cursor_of.cursor()
+            try:
+                (sequence,) = self._rows("SELECT pg_get_serial_sequence('figures', 'id')", ())[0]
+                cur.execute(STAGE_TABLE.format(sequence="'" + sequence.replace("'", "''") + "'"))
+                # the statement's estimated cost (its probes) passes the JIT thresholds, and
+                # compiling it took longer than running it; for this transaction only
+                cur.execute("SET LOCAL jit = off")
+                cur.execute("TRUNCATE " + STAGE)  # left by another writer in this transaction
+            finally:
+                cur.close()
+            self.staged = True
+        self._copy(STAGE, STAGE_COLUMNS, stage, STAGE_TYPES)
+        pipeline = self.cursor_of.driver_connection.pipeline()
+        pipeline.__enter__()
+        try:
+            cur = self.cursor_of.cursor()
+            cur.execute(PG_BATCH_SQL, {"doc": self.doc_id})
+            self.cursor_of.cursor().execute("TRUNCATE " + STAGE)
+        except BaseException:
+            pipeline.__exit__(RuntimeError, RuntimeError("abandoned"), None)
+            raise
+        self.sent = (pipeline, cur, first, figures)
+
+    def _finish(self, old: list[tuple], first: dict[str, Stated], figures: dict[str, tuple]) -> None:
+        """After a batch's statement: name and count its new facts, cite the stored ones."""
+        if old:
+            stored = {row[0] for row in old}
+            self.names.update(figures[fp][1:6] for fp in first if fp not in stored)
+        else:
+            self.names.update(row[1:6] for row in figures.values())
+        self.added += len(first) - len(old)
+        if old:
+            self._restated(first, old, [])
 
 
 def _bulk_cache(session: Session, dbapi_conn) -> None:
