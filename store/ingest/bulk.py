@@ -81,15 +81,17 @@ def fingerprint(s: Stated) -> str:
 _NAMES: dict[tuple, str] = {}
 
 
+def _head(names: tuple) -> str:
+    head = "\x1f".join([x.casefold() for x in names[:5]] + [names[5], ""])
+    if len(_NAMES) > 65536:
+        _NAMES.clear()
+    _NAMES[names] = head
+    return head
+
+
 def _identity(s: Stated, tail: str) -> str:
     names = (s.platform, s.metric, s.policy, s.location, s.breakdown, s.unit)
-    head = _NAMES.get(names)
-    if head is None:
-        head = "\x1f".join([x.casefold() for x in names[:5]] + [s.unit, ""])
-        if len(_NAMES) > 65536:
-            _NAMES.clear()
-        _NAMES[names] = head
-    key = head + tail
+    key = (_NAMES.get(names) or _head(names)) + tail
     if not s.revisable:
         key += "\x1f" + repr(float(s.value))
     return sha1(key.encode()).hexdigest()
@@ -160,7 +162,7 @@ class Writer:
         self.buf: list[Stated] = []
         self.added = 0
         self.staged = False  # PostgreSQL: the temporary table exists
-        self.sent: tuple | None = None  # PostgreSQL: (pipeline, cursor, first statements, figure rows) of the batch running
+        self.sent: tuple | None = None  # PostgreSQL: (pipeline, cursor, first statements, staged rows, names) of the batch running
         if self.sqlite:
             _bulk_cache(session, self.cursor_of.driver_connection)
 
@@ -187,10 +189,10 @@ class Writer:
         """Wait for the batch running on the server (PostgreSQL) and finish it."""
         if self.sent is None:
             return
-        pipeline, cur, first, figures = self.sent
+        pipeline, cur, *batch = self.sent
         self.sent = None
         pipeline.__exit__(None, None, None)
-        self._finish(cur.fetchall(), first, figures)
+        self._finish(cur.fetchall(), *batch)
 
     def abandon(self) -> None:
         """Leave pipeline mode after an error, so that the transaction can be rolled back."""
@@ -239,74 +241,86 @@ class Writer:
         return {fp: (fid, value) for fid, fp, value in self._rows(
             f"SELECT id, fingerprint, value FROM figures WHERE fingerprint IN ({self._marks(len(fps))})", fps)}
 
-    def _insert(self, fps: list[str], figures: dict[str, tuple]) -> tuple[dict[str, tuple[int, float | None]], set[str]]:
-        """Insert the figures (rows of FIGURE_COLUMNS by fingerprint) not stored yet; returns
-        every fingerprint's (id, stored value or None when new) and the set of new ones."""
-        cols = ", ".join(FIGURE_COLUMNS)
-        if self.sqlite:
-            (top,) = self._rows("SELECT max(id) FROM figures", ())[0]
-            start = (top or 0) + 1
-            inserted = self._many(
-                f"INSERT INTO figures (id, {cols}) VALUES ({self._marks(len(FIGURE_COLUMNS) + 1)}) "
-                f"ON CONFLICT (fingerprint) DO NOTHING",
-                [(start + i, *figures[fp]) for i, fp in enumerate(fps)],
-            )
-            if inserted == len(fps):  # all new: the usual case of a first load
-                return {fp: (start + i, None) for i, fp in enumerate(fps)}, set(fps)
-            got = {fid for (fid,) in self._rows("SELECT id FROM figures WHERE id >= ?", (start,))}
-            known: dict[str, tuple[int, float | None]] = {}
-            new, old = set(), []
-            for i, fp in enumerate(fps):
-                if start + i in got:
-                    known[fp] = (start + i, None)
-                    new.add(fp)
-                else:
-                    old.append(fp)
-            known.update(self._lookup(old))
-            return known, new
-        known = self._lookup(fps)
-        fresh = [fp for fp in fps if fp not in known]
-        if fresh:
-            self._many(f"INSERT INTO figures ({cols}) VALUES ({self._marks(len(FIGURE_COLUMNS))})",
-                       [figures[fp] for fp in fresh])
-            for fid, fp in self._rows(f"SELECT id, fingerprint FROM figures WHERE fingerprint IN ({self._marks(len(fresh))})", fresh):
-                known[fp] = (fid, None)
-        return known, set(fresh)
-
     def _write(self, rows: list[Stated]) -> None:
+        """One batch: each fact's first statement, its fingerprint and the row it would be."""
         first: dict[str, Stated] = {}
-        figures: dict[str, tuple] = {}  # the row each new figure would be
-        periods, iso, identity = _PERIODS, self.sqlite, _identity
-        for s in rows:
+        figures: list[tuple] = []  # the row each new figure would be, in the file's order
+        named: set[tuple] = set()  # their (platform, metric, policy, location, breakdown, unit)
+        pg = self.pg
+        periods, iso, heads = _PERIODS, self.sqlite, _NAMES
+        for s in rows:  # _identity(s, ...) of a revisable figure, inline: a million calls cost
             p, c = s.period, s.compare
             bits = periods.get((id(p), id(c), iso)) or _period_bits(p, c, iso)
-            fp = identity(s, bits[0])
+            names = (s.platform, s.metric, s.policy, s.location, s.breakdown, s.unit)
+            fp = sha1(((heads.get(names) or _head(names)) + bits[0]).encode()).hexdigest()
             if fp not in first:
                 first[fp] = s  # one statement per fact and document: the first
-                figures[fp] = (fp, s.platform, s.metric, s.policy, s.location, s.breakdown, *bits[1], s.value, s.unit)
-        if self.pg:
-            self._send(first, figures)
+                named.add(names)
+                if pg:  # the staged row: the figure's columns, then the citation's
+                    figures.append((fp, *names[:5], *bits[1], s.value, s.unit, s.qualifier, s.quote, s.quote_start,
+                                    s.quote_end, s.row))
+                else:
+                    figures.append((fp, *names[:5], *bits[1], s.value, s.unit))
+        if pg:
+            self._send(first, figures, named)
+        else:
+            self._insert(first, figures, named)
+
+    def _insert(self, first: dict[str, Stated], figures: list[tuple], named: set[tuple]) -> None:
+        """Insert the new figures and cite every fact (SQLite and other databases)."""
+        cols = ", ".join(FIGURE_COLUMNS)
+        doc_id = self.doc_id
+        if not self.sqlite:
+            known = self._lookup(list(first))
+            fresh = [row for row in figures if row[0] not in known]
+            ids: dict[str, int] = {}
+            if fresh:
+                self._many(f"INSERT INTO figures ({cols}) VALUES ({self._marks(len(FIGURE_COLUMNS))})", fresh)
+                fps = [row[0] for row in fresh]
+                ids = dict(self._rows(
+                    f"SELECT fingerprint, id FROM figures WHERE fingerprint IN ({self._marks(len(fps))})", fps))
+                self.names.update(row[1:6] for row in fresh)
+            citations = [(ids[fp], doc_id, s.value, s.qualifier, s.quote, s.quote_start, s.quote_end, s.row)
+                         for fp, s in first.items() if fp in ids]
+            self._old(first, known, citations)
             return
-        fps = list(first)
-        known, new = self._insert(fps, figures)
-        self.names.update(figures[fp][1:6] for fp in new)
-        old_ids = [known[fp][0] for fp in fps if fp not in new]
+        # SQLite: the transaction holds the write lock; new figures take the next ids, and the
+        # unique index says which facts are stored already (none, in a first load)
+        (top,) = self._rows("SELECT max(id) FROM figures", ())[0]
+        start = (top or 0) + 1
+        inserted = self._many(
+            f"INSERT INTO figures (id, {cols}) VALUES ({self._marks(len(FIGURE_COLUMNS) + 1)}) "
+            f"ON CONFLICT (fingerprint) DO NOTHING",
+            [(i, *row) for i, row in enumerate(figures, start)],
+        )
+        if inserted == len(figures):  # all new: the usual case of a first load
+            self.names.update(names[:5] for names in named)
+            self._restated(first, [], [(i, doc_id, s.value, s.qualifier, s.quote, s.quote_start, s.quote_end, s.row)
+                                       for i, s in enumerate(first.values(), start)])
+            return
+        got = {fid for (fid,) in self._rows("SELECT id FROM figures WHERE id >= ?", (start,))}
+        citations, old = [], []
+        for (i, (fp, s)), row in zip(enumerate(first.items(), start), figures):
+            if i in got:
+                self.names.add(row[1:6])
+                citations.append((i, doc_id, s.value, s.qualifier, s.quote, s.quote_start, s.quote_end, s.row))
+            else:
+                old.append(fp)
+        self._old(first, self._lookup(old), citations)
+
+    def _old(self, first: dict[str, Stated], known: dict[str, tuple[int, float]], citations: list[tuple]) -> None:
+        """Cite the facts ``known`` (stored before this batch: fingerprint -> id, value), given
+        the latest publication date of the documents citing each and whether this one does."""
         latest: dict[int, tuple] = {}
-        if old_ids:
+        if known:
+            ids = [fid for fid, _ in known.values()]
             m = self.mark
             for fid, published, cited in self._rows(
                 f"SELECT c.figure_id, MAX(d.published), MAX(CASE WHEN c.document_id = {m} THEN 1 ELSE 0 END) "
                 f"FROM citations c JOIN documents d ON d.id = c.document_id "
-                f"WHERE c.figure_id IN ({self._marks(len(old_ids))}) GROUP BY c.figure_id", [self.doc_id, *old_ids]):
+                f"WHERE c.figure_id IN ({self._marks(len(ids))}) GROUP BY c.figure_id", [self.doc_id, *ids]):
                 latest[fid] = (published, cited)
-        doc_id = self.doc_id
-        citations = [(known[fp][0], doc_id, s.value, s.qualifier, s.quote, s.quote_start, s.quote_end, s.row)
-                     for fp, s in first.items() if fp in new]
-        old = []
-        for fp in fps:
-            if fp not in new:
-                fid, value = known[fp]
-                old.append((fp, fid, value, *latest.get(fid, (None, 0))))
+        old = [(fp, fid, value, *latest.get(fid, (None, 0))) for fp, (fid, value) in known.items()]
         self._restated(first, old, citations)
 
     def _restated(self, first: dict[str, Stated], old: list[tuple], citations: list[tuple]) -> None:
@@ -337,10 +351,9 @@ class Writer:
 
     # --- PostgreSQL ---
 
-    def _send(self, first: dict[str, Stated], figures: dict[str, tuple]) -> None:
+    def _send(self, first: dict[str, Stated], stage: list[tuple], named: set[tuple]) -> None:
         """Stage a batch and send its statement; the server runs it while the next batch is
         read (``settle`` waits for it)."""
-        stage = [(*figures[fp], s.qualifier, s.quote, s.quote_start, s.quote_end, s.row) for fp, s in first.items()]
         self.settle()
         if not self.staged:
             cur = self.cursor_of.cursor()
@@ -364,18 +377,17 @@ class Writer:
         except BaseException:
             pipeline.__exit__(RuntimeError, RuntimeError("abandoned"), None)
             raise
-        self.sent = (pipeline, cur, first, figures)
+        self.sent = (pipeline, cur, first, stage, named)
 
-    def _finish(self, old: list[tuple], first: dict[str, Stated], figures: dict[str, tuple]) -> None:
+    def _finish(self, old: list[tuple], first: dict[str, Stated], stage: list[tuple], named: set[tuple]) -> None:
         """After a batch's statement: name and count its new facts, cite the stored ones."""
         if old:
             stored = {row[0] for row in old}
-            self.names.update(figures[fp][1:6] for fp in first if fp not in stored)
-        else:
-            self.names.update(row[1:6] for row in figures.values())
-        self.added += len(first) - len(old)
-        if old:
+            self.names.update(row[1:6] for row in stage if row[0] not in stored)
             self._restated(first, old, [])
+        else:
+            self.names.update(names[:5] for names in named)
+        self.added += len(first) - len(old)
 
 
 def _bulk_cache(session: Session, dbapi_conn) -> None:
