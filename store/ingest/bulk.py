@@ -3,8 +3,9 @@
 Semantics are exactly those of ``save`` (see store.ingest): the same fingerprint is one
 figure; a document cites a figure at most once (its first statement is kept); a revisable
 figure restated by a document published no earlier than every document already citing it
-takes the new value. Only the mechanics differ: figures, citations and revised values are
-written with executemany on the caller's connection, inside its transaction. Statements are
+takes the new value (``Writer._restated``, the one place that rule is applied to stored
+facts). Only the mechanics differ: figures, citations and revised values are written on the
+caller's connection, inside its transaction, by one ``Writer`` per document. Statements are
 plain SQL in the driver's parameter style (SQLAlchemy's per-row parameter processing costs
 more than the insert itself at these volumes). Memory is bounded by the batch size.
 
@@ -18,11 +19,14 @@ How a batch finds which of its facts are stored already depends on the database:
   for the rest of its transaction (with the default 2 MB the figure indexes' pages are evicted
   and read again all the time: a million rows took about 15% longer), restored when the
   transaction ends.
-* PostgreSQL: one ``IN`` query resolves a batch's fingerprints; new figures take ids from the
-  table's sequence (one query for the batch) and go in, with every citation, through ``COPY
-  ... FROM STDIN`` (psycopg 3), several times faster than executemany. A fact another writer
-  stored meanwhile makes the COPY fail on the unique fingerprint, which ``ingest_file`` retries.
-* Other databases: new figures are inserted with executemany and their ids read back.
+* PostgreSQL (psycopg 3): a batch is copied (binary COPY) into a temporary table, and one
+  statement (``PG_BATCH_SQL``) inserts the new figures and their citations and returns the
+  stored facts; it is sent in pipeline mode, so the server runs it while the next batch is
+  read and fingerprinted. A fact another writer stored meanwhile makes the insert fail on the
+  unique fingerprint, which ``ingest_file`` retries. The server's share (index inserts and the
+  citations' two foreign-key checks a row) is most of a large load's time.
+* Other databases: one ``IN`` query finds the stored facts; new figures are inserted with
+  executemany and their ids read back.
 """
 
 from __future__ import annotations
