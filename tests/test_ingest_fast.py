@@ -149,3 +149,12 @@ def test_a_bad_row_in_a_later_batch_refuses_the_whole_file(empty_store, tmp_path
     good = tmp_path / "good.csv"  # the connection is fit for the next file
     good.write_text(header + "".join(rows))
     assert ingest_file(empty_store, good, Meta(published=dt.date(2021, 1, 1))).figures == 40
+
+
+def test_without_a_temporary_table_the_plain_path_writes_the_same(empty_store, tmp_path, small_batches, monkeypatch):
+    """A PostgreSQL role without TEMP takes the plain path (lookups and executemany), with the
+    same figures, citations and revisions."""
+    from store.ingest.bulk import Writer
+
+    monkeypatch.setattr(Writer, "_may_stage", lambda self: False)
+    test_a_file_spanning_batches_cites_a_restated_fact_once_and_revises_across_batches(empty_store, tmp_path, None)

@@ -160,7 +160,7 @@ class Writer:
         self.published = document.published
         dialect = self.conn.dialect
         self.sqlite = dialect.name == "sqlite"
-        self.pg = dialect.name == "postgresql" and dialect.driver == "psycopg"
+        self.pg = dialect.name == "postgresql" and dialect.driver == "psycopg" and self._may_stage()
         self.mark = "?" if dialect.paramstyle == "qmark" else "%s"
         self.batch = batch or (PG_BATCH if self.pg else BATCH)
         self.buf: list[Stated] = []
@@ -169,6 +169,11 @@ class Writer:
         self.sent: tuple | None = None  # PostgreSQL: (pipeline, cursor, first statements, staged rows, names) of the batch running
         if self.sqlite:
             _bulk_cache(session, self.cursor_of.driver_connection)
+
+    def _may_stage(self) -> bool:
+        """PostgreSQL: may this role create the temporary table of the staged path? (One
+        without TEMP takes the plain path, as other databases do.)"""
+        return bool(self._rows("SELECT has_database_privilege(current_database(), 'TEMPORARY')", ())[0][0])
 
     def add(self, s: Stated) -> None:
         buf = self.buf
