@@ -33,7 +33,7 @@ from store.periods import Period, label_for
 from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
-from store.vocabulary import ALL_POLICIES, COMPANIES, Features, describe, platform_family, policy_group
+from store.vocabulary import ALL_POLICIES, COMPANIES, RATE_ACTIONS, Features, describe, platform_family, policy_group
 
 TIE = 0.02  # scores closer than this are "equally good"
 MIN_SCORE = 0.45
@@ -44,7 +44,7 @@ IN_SENTENCE, IN_BEFORE, IN_TITLE = 0.5, 0.3, 0.2
 ASIDE = 0.3  # the weight of a term outside what is asked ("for the board deck")
 MIN_EVIDENCE = 0.4  # below this share of what was asked, a figure does not answer (calibrated on dev)
 BOUND_RANGE = 10  # "over 270,000" agrees with an exact value up to ten times it, "less than 1%" down to a tenth
-EVIDENCE_CITATIONS = 8  # of a figure's statements, how many are read for evidence
+EVIDENCE_CITATIONS = 3  # of a figure's statements, how many are read for evidence
 SUGGESTIONS = 3
 CANDIDATE_LIMIT = 400
 RANK_POOL = 50  # of the candidates, how many are read with their citations and fully scored
@@ -79,9 +79,10 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
     if not (query.asked or query.period or query.features.platforms or query.location):
         return Answer(NO_ANSWER, render.no_answer(()))  # nothing in it was understood
     scored = _rank(query, _fetch(store, query), store)
-    if not scored and query.breakdown is None:
-        # no figure of the whole: a fact published only broken down ("Hosted Consumer
-        # Services") answers when one breakdown of it fits best
+    if not scored and query.breakdown is None and query.features.platforms:
+        # no figure of the whole: a fact a platform publishes only broken down ("Hosted Consumer
+        # Services") answers when one breakdown of it fits best (for a question naming no
+        # platform, every breakdown of every platform would be read: 200 ms at a million figures)
         scored = [s for s in _rank(query, _fetch(store, query, any_breakdown=True), store) if s.view.breakdown]
     if scored and scored[0].score >= MIN_SCORE:
         best = scored[0]
@@ -97,8 +98,11 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
         ties = [t for t in ties if t is best or not _same_number(t.view.value, best.view.value)]
         whole = _whole(query, ties)
         if whole is not None:
+            # its parts (two or more: one smaller value may be a source that disagrees) are
+            # neither other answers nor sources that disagree
+            parts = [t for t in ties if t is not whole] if len(ties) > 2 else []
+            scored = [whole] + [s for s in scored if s is not whole and not any(s is p for p in parts)]
             best, ties = whole, [whole]
-            scored = [best] + [s for s in scored if s is not best]
         if len({t.key for t in ties}) > 1:
             ties.sort(key=lambda t: (t.view.period_end or dt.date.min, t.score), reverse=True)
             views = tuple(t.view for t in ties[:5])
@@ -232,6 +236,8 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
         return "metric"  # an average ("average days to remove") is not a count, nor the other way
     if f.kind == "count" and fig_kind == "percent" and not f.facets:
         return "metric"  # "how many" is a count, unless of a subset ("how many were flagged")
+    if f.kind is None and fig_kind == "percent" and f.actions - RATE_ACTIONS and not f.facets:
+        return "metric"  # "fb hate speech removed apr-jun 2020": what was removed, not a share of it
     return None
 
 
@@ -259,7 +265,7 @@ def _same_period(q: Query, fig: Figure) -> bool:
     return q.since or month(p.end) == month(fig.period_end)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_CACHE)
 def _features(metric: str, policy: str) -> Features:
     return describe(metric + " " + policy)
 
@@ -330,7 +336,7 @@ def _lead_in(text: str) -> str:
     return " ".join(lines[-2:])[-240:] if lines else ""
 
 
-_CLAUSE_END = re.compile(r"[;:()\[\]]|,\s|\s[-–—]\s|\.\s")
+_CLAUSE_END = re.compile(r"[;:()\[\]\n]|,\s|\s[-–—]\s|\.\s")  # a line ends a clause: a table's cell
 
 
 @lru_cache(maxsize=TEXT_CACHE)

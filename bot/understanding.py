@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -18,17 +19,12 @@ import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from store.limits import TEXT_CACHE
+from store.limits import NAMES_SAMPLE, TEXT_CACHE
 from store.numbers import find_quantities
 from store.periods import PERIOD_WORDS, Period, find_periods, span
 from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, Features, blank, Vocabulary, country_in, describe, policy_group
 
 MAX_LENGTH = 1000
-# How many of the store's texts (quotes, metric and policy names) weigh the terms: every
-# question reader is built from them (every `modstats ask` process, the first question after an
-# ingest), so all of them would make that cost grow with the store (12,966 fuzz texts: 3 to 9 s).
-# Beyond this many, an even spread of them estimates how telling each term is.
-IDF_TEXTS = 2000
 
 STOPWORDS = frozenset(
     """a an the of in on at to for from by with and or but about as into during between since
@@ -177,12 +173,14 @@ class Reader:
         self.frequency = vocabulary.frequency()
         self.known = set(self.frequency) | STOPWORDS | PERIOD_WORDS
         self.choices = sorted(w for w in self.known if len(w) >= 4)
-        texts = [*vocabulary.quoted, *vocabulary.metrics, *vocabulary.policies]
-        self.idf = _idf(texts[:: max(1, -(-len(texts) // IDF_TEXTS))])
+        # how telling each term is, over a sample of the quoted sentences and of the stored names
+        # (a prose-heavy store names 50,000 metrics in its documents' words)
+        names = [*vocabulary.metrics, *vocabulary.policies]
+        self.idf = _idf([*vocabulary.quoted_sample, *sample(names, NAMES_SAMPLE)])
         self.metric_names = _Names(vocabulary.metrics)
         # a policy is named by its own words, not by those it shares with what is counted
         # ("Other accounts removed" is not named by "how many accounts were removed")
-        self.policy_names = _Names(vocabulary.policies, ignore=frozenset().union(*self.metric_names.words.values()))
+        self.policy_names = _Names(vocabulary.policies, ignore=self.metric_names.words)
         self._by_initial: dict[str, list[str]] = {}
         for w in self.choices:
             if w.isalpha():
@@ -417,6 +415,11 @@ def _stem_families() -> dict[str, str]:
     return out
 
 
+def sample(items: list, n: int) -> list:
+    """An even spread of at most ``n`` of ``items`` (all of them when there are no more)."""
+    return items[:: -(-len(items) // n) or 1]
+
+
 def _idf(texts: list[str]) -> dict[str, float]:
     """How telling each term is: rare across what the store quotes, telling; in every
     sentence, not. A term the store never uses gets the most weight of all."""
@@ -443,26 +446,34 @@ class _Names:
     prevalence"), else by the share of their words it uses."""
 
     def __init__(self, names, ignore: frozenset[str] = frozenset()) -> None:
-        self.keys: dict[str, set[str]] = {}
-        self.words: dict[str, frozenset[str]] = {}
+        # kept small: a prose-heavy store names 50,000 metrics in its documents' words
+        self.keys: dict[str, list[str]] = {}  # name as compared -> the names
+        self.sizes: dict[str, int] = {}  # name -> how many content words it has
         self.having: dict[str, list[str]] = {}  # word -> the names using it
         for n in names:
             if len(k := _key(n)) >= 6:
-                self.keys.setdefault(k, set()).add(n)
+                self.keys.setdefault(k, []).append(n)
             for acronym in re.findall(r"\(([A-Z][A-Z0-9]{3,})\)", n):  # "... imagery (CSEAI)" is named "CSEAI"
-                self.keys.setdefault(acronym.lower(), set()).add(n)
+                self.keys.setdefault(acronym.lower(), []).append(n)
             if words := content_words(n) - ignore:
-                self.words[n] = words
+                self.sizes[n] = len(words)
                 for w in words:
                     self.having.setdefault(w, []).append(n)
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every content word of the names."""
+        return frozenset(self.having)
 
     def stated(self, text: str, least: float = 0.5) -> dict[str, float]:
         key, asked = _key(text), content_words(text)
         found = [k for k in self.keys if k in key]
         fit = {n: 1.0 for k in found if not any(k != o and k in o for o in found) for n in self.keys[k]}
-        for n in {n for w in asked for n in self.having.get(w, ())}:  # all its words, in another
-            words = self.words[n]  # order or form: less
-            share = len(words & asked) / len(words)
+        hits: Counter[str] = Counter()  # how many of its words each name shares with the question
+        for w in asked:
+            hits.update(self.having.get(w, ()))
+        for n, shared in hits.items():  # all its words, in another order or form: less
+            share = shared / self.sizes[n]
             if share >= least and n not in fit:
                 fit[n] = round(0.8 * share, 3)
         return fit

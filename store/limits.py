@@ -34,4 +34,17 @@ SQLITE_BUSY_TIMEOUT_S = 600
 # How many texts (quoted sentences, questions) each per-text cache of the reader and the engine
 # keeps: a question reads at most a few hundred; more only holds memory (the sentences of a
 # store with 100,000 of them held several hundred MB).
-TEXT_CACHE = 8192
+TEXT_CACHE = 4096
+# Of the sentences a store quotes, how many the question reader keeps to weigh how telling each
+# term is (an even sample of them; every `modstats ask` process builds its reader from them, so
+# all of them would make that cost, and the memory, grow with the store: 12,966 fuzz texts took
+# 3 to 9 s).
+QUOTED_SAMPLE = 2000
+# Characters of a document kept with each prose citation, from just before its quote: the
+# heading or sentence a quote follows ("Of those, 6.7 million were flagged").
+QUOTE_CONTEXT = 300
+# Of a store's metric and policy names, how many are read for their words where an even sample
+# tells as much as all of them (term weights; the words of a platform's own metrics): a
+# prose-heavy store names 50,000 metrics in its documents' words, and reading them all took
+# seconds.
+NAMES_SAMPLE = 2000

@@ -129,10 +129,15 @@ class Citation(Base):
     quote_start: Mapped[int | None] = mapped_column(Integer)  # character offsets in the document
     quote_end: Mapped[int | None] = mapped_column(Integer)
     row: Mapped[int | None] = mapped_column(Integer)  # CSV row number (header is row 1)
+    # prose only: the text just before the quote in its document (QUOTE_CONTEXT characters: its
+    # heading, the sentence before), which answering weighs; "" for a table row
+    context: Mapped[str] = mapped_column(Text, server_default="", deferred=True)
 
     figure: Mapped[Figure] = relationship(back_populates="citations")
     document: Mapped[Document] = relationship(back_populates="citations", lazy="joined")
 
+    # its server default is not read back after an insert (ingest never reads it)
+    __mapper_args__ = {"eager_defaults": False}
     __table_args__ = (
         UniqueConstraint("figure_id", "document_id", name="uq_citation_figure_document"),
         Index("ix_citations_document", "document_id"),

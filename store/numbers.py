@@ -10,6 +10,7 @@ phone numbers, money, ratios like 2863/hr, numbers glued to words.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 WORDS = {
@@ -137,7 +138,21 @@ def _scale(word: str) -> float:
     return 1e6  # millions, Millionen, Mio, millones, millón, milhões, milhão
 
 
+# digits of other scripts (Arabic-Indic ٢٧٤, Devanagari २७४, ...) and the Arabic thousands and
+# decimal separators: read as the ASCII ones, one character for one, so offsets stay the text's
+OTHER_DIGIT_RE = re.compile(r"(?![0-9])\d|[\u066b\u066c]")
+_SEPARATORS = {"\u066c": ",", "\u066b": "."}
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with every digit written as an ASCII digit (same length)."""
+    if text.isascii() or not OTHER_DIGIT_RE.search(text):
+        return text
+    return OTHER_DIGIT_RE.sub(lambda m: _SEPARATORS.get(m.group()) or str(unicodedata.decimal(m.group())), text)
+
+
 def find_quantities(text: str) -> list[Quantity]:
+    original, text = text, ascii_digits(text)
     out: list[Quantity] = []
     phones = [p.span() for p in PHONE_RE.finditer(text)]
     for m in QUANTITY_RE.finditer(text):
@@ -172,5 +187,5 @@ def find_quantities(text: str) -> list[Quantity]:
         elif m.group("num") and m.group("num").lower() in WORDS and not m.group("scale"):
             # "one", "ten": words are counts only as percents or with a scale ("ten million")
             continue
-        out.append(Quantity(start, end, value, kind, qualifier or None, text[start:end]))
+        out.append(Quantity(start, end, value, kind, qualifier or None, original[start:end]))
     return out

@@ -22,7 +22,7 @@ MONTHS = {
     "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
     "dec": 12, "december": 12,
 }
-# month names as French, German, Spanish and Portuguese articles write them in full (a language
+# month names as French, German, Spanish, Portuguese and Indonesian articles write them in full (a language
 # table, as FOREIGN_ORDINALS below; English abbreviations are read by their first letters)
 FOREIGN_MONTHS = {
     name: i + 1
@@ -31,6 +31,7 @@ FOREIGN_MONTHS = {
         "januar februar märz april mai juni juli august september oktober november dezember",
         "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
         "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+        "januari februari maret april mei juni juli agustus september oktober november desember",
     )
     for i, name in enumerate(names.split())
 } | {"fevrier": 2, "aout": 8, "decembre": 12, "maerz": 3, "marz": 3, "setiembre": 9, "marco": 3}
@@ -161,9 +162,9 @@ _MON = (r"(?P<{n}>" + _FOREIGN_MON.replace("{", "{{").replace("}", "}}") + r"|ja
 _YEAR = r"(?P<{n}>(?:19|20)[0-9][0-9])"
 _YY = r"(?P<{n}>(?:19|20)?[0-9][0-9])"
 # "to" as English, French, German, Spanish and Portuguese say it between two dates
-_DASH = r"\s*(?:-|–|—|to|through|thru|until|till|bis|jusqu'(?:en|au|à)|à|au|al|hasta|a|até)\s*"
-_AND = r"(?:and|und|et|y|e)"  # "between X and Y"
-_BETWEEN = r"(?:between|from|zwischen|von|entre|de|du|desde|del)"
+_DASH = r"\s*(?:-|–|—|to|through|thru|until|till|bis|jusqu'(?:en|au|à)|à|au|al|hasta|a|até|hingga|sampai)\s*"
+_AND = r"(?:and|und|et|y|e|dan)"  # "between X and Y"
+_BETWEEN = r"(?:between|from|zwischen|von|entre|de|du|desde|del|antara|dari)"
 
 
 def _m(name: str) -> str:
@@ -247,7 +248,7 @@ def _point_re(p: str) -> str:
 
 
 LAST = -1
-# ordinals of halves and quarters in English, French, German, Spanish, Portuguese
+# ordinals of halves and quarters in English, French, German, Spanish, Portuguese, Indonesian
 FOREIGN_ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4,
     "premier": 1, "1er": 1, "deuxième": 2, "deuxieme": 2, "second": 2, "2e": 2, "2ème": 2, "troisième": 3,
@@ -260,6 +261,7 @@ FOREIGN_ORDINALS = {
     # the last one: the second half, the fourth quarter
     "dernier": LAST, "dernière": LAST, "letzten": LAST, "letzte": LAST, "último": LAST, "última": LAST,
     "ultimo": LAST, "ultima": LAST,
+    "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "terakhir": LAST,
 }
 _ORDINALS_RX = "|".join(sorted((re.escape(w) for w in FOREIGN_ORDINALS), key=len, reverse=True))
 _HALF_WORD = r"(?P<hw>first|1st|front|second|2nd|last|latter|back|final)"
@@ -291,6 +293,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # semestre 2017", "im zweiten Quartal 2020", "primer semestre de 2020"), and "second
         # semester of 2017"
         ("partword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>semestre|semester|trimestre|halbjahr(?:es)?|quartal(?:s)?|mitad|metade|moitié|hälfte)\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?{_y('y')}{_E}"),
+        # ... and as Indonesian writes them, the part before its ordinal ("paruh pertama tahun
+        # 2024": the first half of 2024, "kuartal ketiga 2023")
+        ("partword", rf"{_B}(?P<part>paruh|semester|kuartal|triwulan)\s+(?P<ord>{_ORDINALS_RX})\s+(?:tahun\s+)?{_y('y')}{_E}"),
         # late 2017, early 2018: a half year, as people loosely say it
         ("looseyear", rf"{_B}(?P<part>late|early|(?:the\s+)?(?:first|early|latter|last|later)\s+part\s+of)[\s-]+{_y('y')}{_E}"),
         # the first three months of 2023, the last six months of 2016, the first nine months of 2019
@@ -393,7 +398,7 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         return Mention(s, e, "closed", span(y, 1, y, 12))
     if name == "partword":
         n, y = FOREIGN_ORDINALS[g["ord"].lower()], int(g["y"])
-        half = g["part"].lower().startswith(("semest", "halbjahr", "mitad", "metade", "moiti", "hälfte"))
+        half = g["part"].lower().startswith(("semest", "halbjahr", "mitad", "metade", "moiti", "hälfte", "paruh"))
         if n == LAST:
             n = 2 if half else 4
         if half:

@@ -11,11 +11,13 @@ both sides are compared in one language.
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterable
 
-from store.limits import TEXT_CACHE
+from store.limits import QUOTED_SAMPLE, TEXT_CACHE
 
 #: The policy of a figure not broken down by policy area (a total over every policy).
 ALL_POLICIES = "all policies"
@@ -153,6 +155,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "viewed": ("viewed", "views", "prevalence"),
     "active": ("active", "daily actives", "monthly actives", "weekly active", "weekly actives", "mau", "maus", "dau", "daus", "monthly active", "daily active", "registered", "signed up", "joined"),
 }
+# actions measured as a share, never a count: prevalence is the share of views that saw violating content
+RATE_ACTIONS = frozenset({"viewed"})
 
 # object family -> words
 OBJECTS: dict[str, tuple[str, ...]] = {
@@ -313,10 +317,14 @@ class Features:
 
 def blank(text: str, spans) -> str:
     """``text`` with the spans blanked out (spaces keep every offset), in one pass."""
-    mask = bytearray(len(text))
-    for a, b in spans:
-        mask[a:b] = b"\x01" * (b - a)
-    return "".join(" " if m else ch for ch, m in zip(text, mask))
+    out, at = [], 0
+    for a, b in sorted(spans):
+        a = max(a, at)
+        if b > a:
+            out += (text[at:a], " " * (b - a))
+            at = b
+    out.append(text[at:])
+    return "".join(out)
 
 
 @lru_cache(maxsize=TEXT_CACHE)
@@ -343,7 +351,7 @@ def describe(text: str) -> Features:
     objects = take(OBJECT_RES, True)
     actions = take(ACTION_RES, True)
     # "shut down" is an action, not a change: the phrases read are blanked out
-    rest = "".join(" " if t else ch for ch, t in zip(text, taken)) if spans else text
+    rest = blank(text, spans)
     # "(the count, not the %)": the kind said is the one not negated
     rest = NOT_KIND_RE.sub(lambda m: " " * len(m.group()), rest)
     kind = None
@@ -367,7 +375,28 @@ class Vocabulary:
     policies: list[str]
     locations: list[str]
     breakdowns: list[str]
-    quoted: list[str] = field(default_factory=list)  # the sentences prose figures are quoted from
+    # of the sentences prose figures are quoted from (a prose-heavy store quotes 100,000 and
+    # more, too many to hold): how often each word occurs in them, and an even sample of them
+    quoted_words: dict[str, int] = field(default_factory=dict)
+    quoted_sample: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, platforms: list[str], metrics: list[str], policies: list[str], locations: list[str],
+           breakdowns: list[str], quoted: Iterable[str] = ()) -> "Vocabulary":
+        """The vocabulary of these names and quoted sentences, read once as they stream by:
+        every word counted, at most QUOTED_SAMPLE sentences kept."""
+        sample = QUOTED_SAMPLE
+        words: dict[str, int] = {}
+        kept: list[str] = []
+        pick = random.Random(0)  # the same store gives the same sample
+        for n, text in enumerate(quoted):
+            for w in _WORD_RE.findall(text.lower()):
+                words[w] = words.get(w, 0) + 1
+            if n < sample:  # reservoir sampling: each sentence is kept with the same chance
+                kept.append(text)
+            elif (k := pick.randrange(n + 1)) < sample:
+                kept[k] = text
+        return cls(platforms, metrics, policies, locations, breakdowns, words, kept)
 
     def frequency(self) -> dict[str, int]:
         """Every word the lexicon and the store know (its keys: for spelling correction), and
@@ -377,13 +406,17 @@ class Vocabulary:
         lexicon = [p for table in (PLATFORMS, POLICIES, ACTIONS, OBJECTS, FACETS)
                    for name, aliases in table.items() for p in (name, *aliases)]
         lexicon += [*CHANGE_WORDS, *PERCENT_WORDS, *COUNT_WORDS, *AVERAGE_WORDS]
-        stored = [v for values in (self.platforms, self.metrics, self.policies, self.locations, self.breakdowns,
-                                   self.quoted) for v in values]
+        stored = [v for values in (self.platforms, self.metrics, self.policies, self.locations, self.breakdowns)
+                  for v in values]
+        counts = dict(self.quoted_words)
         for phrases, weight in ((lexicon, 5), (stored, 1)):
             for phrase in phrases:
-                for w in re.findall(r"[a-z][a-z0-9'-]+", phrase.lower()):
+                for w in _WORD_RE.findall(phrase.lower()):
                     counts[w] = counts.get(w, 0) + weight
         return counts
+
+
+_WORD_RE = re.compile(r"[a-z][a-z0-9'-]+")
 
 
 # ISO codes that are also everyday words or abbreviations in this field ("IS" is Islamic State).

@@ -250,6 +250,19 @@ def test_a_kind_of_number_set_aside_is_never_the_answer(seeded_sqlite):
     assert r.answer is None or r.answer.unit != "percent"
 
 
+def test_a_terse_question_naming_an_action_asks_for_a_count_not_a_share(store, tmp_path):
+    """"fb hate speech removed apr-jun 2020" asks what was removed: a document stating only the
+    share of it found proactively has no answer to it; prevalence, a share of views, is a share."""
+    stored(store, tmp_path, "Around 95% of the hate speech removed by Facebook during the second quarter of 2020 was "
+                            "proactively identified. The prevalence of hate speech on Facebook was 0.1% in Q2 2020.\n",
+           published=dt.date(2020, 8, 11))
+    assert answer("fb hate speech removed apr-jun 2020", store).answer is None
+    r = answer("facebook hate speech proactive rate Q2 2020", store)
+    assert r.status == "answer" and r.answer.value == 95
+    r = answer("facebook hate speech prevalence Q2 2020", store)
+    assert r.status == "answer" and r.answer.value == 0.1
+
+
 def test_taken_down_is_a_removal_not_a_change():
     from store.vocabulary import describe
 
@@ -318,3 +331,14 @@ def test_the_whole_answers_before_its_parts_when_no_policy_is_asked(store, tmp_p
     r = answer("How many channels did YouTube remove in July–September 2018?", store)
     assert r.status == "answer" and r.answer.value == 1.6e6
     assert answer("youtube channels removed for nudity q3 2018", store).answer.value == 73924
+
+
+def test_the_parts_of_a_whole_another_document_states_are_not_sources_that_disagree(store, tmp_path):
+    """One article gives the half's total, another three counts that make up part of it: the
+    total answers, and the parts are not shown as sources disagreeing with it."""
+    stored(store, tmp_path, "Twitter suspended about 1.3 million accounts in the second half of 2021.\n",
+           published=dt.date(2022, 7, 28))
+    stored(store, tmp_path, "In the second half of 2021, Twitter's three review teams suspended 169,396 accounts, "
+                            "119,508 accounts and 118,356 accounts.\n", published=dt.date(2022, 7, 30))
+    r = answer("twtr accts suspended 2h 2021", store)
+    assert r.status == "answer" and r.answer.value == 1.3e6 and not r.alternatives, r.message

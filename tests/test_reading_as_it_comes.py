@@ -76,6 +76,9 @@ def test_a_clarification_with_not_is_no_negation(seeded_sqlite):
     ("the first three months of 2023", "Q1 2023"), ("the three months to September 2019", "Q3 2019"),
     ("first quarter 2024", "Q1 2024"), ("deuxième semestre 2017", "H2 2017"),
     ("im zweiten Quartal 2020", "Q2 2020"), ("primer semestre de 2020", "H1 2020"),
+    # Indonesian puts the part before its ordinal
+    ("pada paruh pertama tahun 2024", "H1 2024"), ("kuartal ketiga 2023", "Q3 2023"),
+    ("antara Januari dan Juni 2024", "H1 2024"),
 ])
 def test_period_phrasing(text, label):
     (m,) = [m for m in find_periods(text) if m.period]
@@ -120,6 +123,88 @@ def test_table_like_lines_and_bullets(empty_store, tmp_path):
     assert a.status == "answer" and a.answer.value == 842831976, a.message
     b = answer("what percentage of youtube comment removals came from automated flagging in Q3 2023", empty_store)
     assert b.status == "answer" and b.answer.value == 99.5, b.message
+
+
+CELL_TABLE = """Account / content violations
+
+Total content reports*
+
+Total content enforced
+
+1,200
+
+300
+
+Reason
+
+Content reports*
+
+Content enforced
+
+Unique accounts enforced
+
+Hate speech
+
+447
+
+62
+
+60
+
+Spam
+
+3,678
+
+312
+
+282
+
+*Content reports reflect reports via Snap's in-app reporting mechanism.
+"""
+
+
+def test_a_table_copied_one_cell_per_line_is_read_by_its_rows_and_columns(empty_store, tmp_path):
+    """A web page's table pasted as text: header cells, then each row's label and numbers, one
+    per line. Each number counts what its column says, for its row's policy, and the quote is
+    the row as printed."""
+    doc(empty_store, tmp_path, "snap.txt", CELL_TABLE, title="September 2021", publisher="Snap Inc.",
+        url="https://snap.com/en-US/privacy/transparency")
+    asked = {"snapchat hate speech content reports september 2021": 447,
+             "snapchat hate speech content enforced september 2021": 62,
+             "how many unique accounts did snapchat enforce for spam in september 2021": 282,
+             "snapchat spam content enforced sep 2021": 312,
+             "snapchat total content enforced september 2021": 300}
+    for question, value in asked.items():
+        a = answer(question, empty_store)
+        assert a.status == "answer" and a.answer.value == value, (question, a.message)
+    a = answer("snapchat hate speech content reports september 2021", empty_store)
+    assert a.answer.quote == "Hate speech\n\n447\n\n62\n\n60"
+    assert answer("snapchat impersonation content reports september 2021", empty_store).answer is None
+
+
+def test_a_country_the_headline_or_address_names_is_the_place_of_every_figure(empty_store, tmp_path):
+    """A country's own report (".../india-09-2021") states no place in its text: its figures
+    are that country's, and a question about another country or none gets no number."""
+    doc(empty_store, tmp_path, "snap-india.txt", CELL_TABLE, publisher="Snap Inc.",
+        url="https://snap.com/en-US/privacy/transparency/india-09-2021")
+    a = answer("snap india hate speech content reports sep 2021", empty_store)
+    assert a.status == "answer" and a.answer.value == 447 and a.answer.location == "India", a.message
+    assert answer("snap brazil hate speech content reports sep 2021", empty_store).answer is None
+
+
+def test_a_list_that_names_what_it_counts_once_counts_it_for_every_number(empty_store, tmp_path):
+    """"837 million pieces of content for spam, 21 million for adult nudity": the 21 million are
+    pieces of content too, for nudity; "199,000 proactive enforcements involved adult sexual
+    content; 87,000 concerned fraud": 87,000 proactive enforcements, for fraud."""
+    doc(empty_store, tmp_path, "fb.txt",
+        "In the first quarter of 2018, Facebook took action on 837 million pieces of content for spam, 21 million "
+        "for adult nudity or sexual activity and 1.9 million for promoting terrorism.\n\n"
+        "Of the 4.78 million Xbox enforcements in the first half of 2022, 199,000 proactive enforcements involved "
+        "adult sexual content; 87,000 concerned fraud; and 54,000 involved cheating.\n", published=D(2022, 11, 15))
+    a = answer("fb adult nudity content actioned Q1 2018", empty_store)
+    assert a.status == "answer" and a.answer.value == 21_000_000, a.message
+    a = answer("xbox proactive enforcements for fraud h1 2022", empty_store)
+    assert a.status == "answer" and a.answer.value == 87_000, a.message
 
 
 def test_numbers_stated_for_a_country_are_that_countrys(empty_store, tmp_path):

@@ -105,10 +105,16 @@ def test_relative_periods_in_a_dated_article_count_from_its_date(empty_store, tm
     assert got == {5000: (D(2018, 3, 1), D(2018, 3, 31)), 7000: (D(2018, 4, 1), D(2018, 6, 30))}
 
 
-def test_arabic_indic_digits_are_not_misread_as_a_smaller_number(empty_store, tmp_path):
-    doc = write(tmp_path, "arabic.md", "Twitter suspended ٢٧٤٬٤٦٠ accounts for terrorism in H2 2017.\n")
+def test_digits_of_other_scripts_are_read_as_the_number_they_write(empty_store, tmp_path):
+    """Arabic-Indic digits and separators were once read as 460 (the digits after the last
+    separator); they are the number written, as are Devanagari digits, and the quote keeps them."""
+    doc = write(tmp_path, "arabic.md", "Twitter suspended ٢٧٤٬٤٦٠ accounts for terrorism in H2 2017.\n\n"
+                                       "Twitter suspended १२,०४६ accounts for spam in H1 2018.\n")
     ingest_file(empty_store, doc)
-    assert [f.value for f in figures(empty_store)] == []
+    assert sorted(f.value for f in figures(empty_store)) == [12046, 274460]
+    quotes = {q for (q,) in empty_store.queries.rows("SELECT quote FROM citations")}
+    assert quotes == {"Twitter suspended ٢٧٤٬٤٦٠ accounts for terrorism in H2 2017.",
+                      "Twitter suspended १२,०४६ accounts for spam in H1 2018."}
 
 
 # --- front matter -----------------------------------------------------------------------------

@@ -78,6 +78,8 @@ def test_upgrading_a_filled_store_to_open_periods_keeps_every_figure_and_citatio
     store = Store(db_url)
     migrate(store.engine, "0003")
     monkeypatch.setattr("store.ingest.record_names", lambda *a: None)  # no figure_names table before 0009
+    monkeypatch.setattr("store.ingest.Citation",  # nor citations.context before 0011
+                        lambda context, **kw: Citation(**kw))
     ingest_paths(store, corpus.files())
     monkeypatch.undo()
     before = counts(store)
@@ -89,6 +91,11 @@ def test_upgrading_a_filled_store_to_open_periods_keeps_every_figure_and_citatio
         for column in ("platform", "metric", "policy"):
             stored = sorted(v for (v,) in conn.execute(text(f"SELECT DISTINCT {column} FROM figures")) if v)
             assert store.queries.distinct(column) == stored
+    # 0011 keeps the text before each prose quote with its citation, as answering reads it
+    with store.engine.connect() as conn:
+        rows = conn.execute(text("SELECT c.context, c.quote_start, d.text FROM citations c "
+                                 "JOIN documents d ON d.id = c.document_id WHERE c.row IS NULL")).all()
+    assert rows and all(context == doc[max(0, start - 300) : start] for context, start, doc in rows)
     store.dispose()
 
 
@@ -136,21 +143,24 @@ def test_sqlite_writers_wait_for_each_other_for_minutes_not_seconds(tmp_path):
     store.dispose()
 
 
-def test_the_question_reader_weighs_a_bounded_spread_of_what_the_store_quotes(store, monkeypatch):
+def test_the_question_reader_holds_a_bounded_sample_of_what_the_store_quotes(store, monkeypatch):
     """Every `modstats ask` process (and the first question after an ingest) builds the question
     reader; weighing every quote of a store made that grow with the store (a minute per question
-    at 10,000 fuzz documents). An even spread of at most IDF_TEXTS texts is weighed, and the
-    answers stay what they were."""
-    from bot import engine, understanding
+    at 10,000 fuzz documents), and holding them all held 100 MB and more. The vocabulary counts
+    the words of every quoted sentence but keeps at most QUOTED_SAMPLE of them, and the answers
+    stay what they were."""
+    from bot import engine
+    from store import vocabulary
 
-    texts = len(store.vocabulary().quoted)
-    assert texts > 4
-    weighed: list[int] = []
-    real_idf = understanding._idf
-    monkeypatch.setattr(understanding, "_idf", lambda t: weighed.append(len(t)) or real_idf(t))
-    monkeypatch.setattr(understanding, "IDF_TEXTS", 4)
+    whole = store.vocabulary()
+    assert len(whole.quoted_sample) > 4
+    monkeypatch.setattr(vocabulary, "QUOTED_SAMPLE", 4)
+    store.changed()
+    small = store.vocabulary()
+    assert len(small.quoted_sample) == 4 and set(small.quoted_sample) <= set(whole.quoted_sample)
+    assert small.quoted_words == whole.quoted_words  # every sentence's words are still known words
+    engine._readers.pop(store, None)
     a = engine.answer("suspensions H2 2017", store)
-    assert weighed and max(weighed) <= 4
     assert a.status == "answer" and a.answer.value == 274460
 
 

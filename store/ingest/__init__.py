@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from store.faults import explain, one_line
-from store.limits import MAX_DOCUMENT_BYTES, MAX_YEAR, MIN_YEAR
+from store.limits import MAX_DOCUMENT_BYTES, MAX_YEAR, MIN_YEAR, QUOTE_CONTEXT
 from store.models import Citation, Document, Figure, LibraryDocument
 from store.ingest.bulk import Writer
 from store.ingest.statements import IngestError, Meta, Stated, format_suffix, open_binary, published_name  # noqa: F401
@@ -112,6 +112,8 @@ def save(session: Session, document: Document, stated: Iterable[Stated]) -> int:
             session.add(Citation(
                 figure_id=figure.id, document_id=document.id, value=s.value, qualifier=s.qualifier, quote=s.quote,
                 quote_start=s.quote_start, quote_end=s.quote_end, row=s.row,
+                context=document.text[max(0, s.quote_start - QUOTE_CONTEXT) : s.quote_start]
+                if s.row is None and s.quote_start else "",
             ))
             added += 1
         if writer is not None:

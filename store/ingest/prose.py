@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from store.faults import one_line
+from store.ingest.cells import CellFigure, cell_rows
 from store.ingest.statements import IngestError, Meta, Stated
 from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_FRONT_MATTER_DEPTH, MAX_LINE_CHARS,
                           MAX_YEAR, MIN_YEAR)
@@ -218,7 +219,7 @@ def read_prose(path: Path, data: bytes, flags: Meta) -> tuple[Document, list[Sta
     reference = meta.published or date_offered(meta.url, text[body : body + 400])
     try:
         stated = extract(text, body, article_end(text, body), reference, fm.get("platform"), fm.get("period"), meta.title,
-                         scope=document_scope(meta.title, meta.url, reference))
+                         scope=document_scope(meta.title, meta.url, reference), url=meta.url)
     except TooManyFigures as exc:
         raise IngestError(f"{path}, line {text.count(chr(10), 0, exc.args[0]) + 1}: more than "
                           f"{MAX_FIGURES_PER_DOCUMENT:,} figures in one document; split it (see README, “Limits”)") from None
@@ -277,6 +278,15 @@ def document_scope(title: str | None, url: str | None, reference: dt.date | None
     return found.pop() if len(found) == 1 else None
 
 
+def document_place(title: str | None, url: str | None) -> str | None:
+    """The one country a document's headline or the last part of its URL names ("India:
+    February 2022", ".../transparency/india-09-2021"): the place its figures are of when none
+    of them states one. None when they name none, or several."""
+    slug = re.sub(r"\.[a-z]{2,5}$", "", (url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1])
+    found = {name for text in (title or "", re.sub(r"[-_+]+", " ", slug)) if (name := country_in(text))}
+    return found.pop() if len(found) == 1 else None
+
+
 def identity(text: str, body: int) -> str:
     """What makes two files the same article: the text after the front matter, whatever its
     line endings, trailing spaces and blank lines at the ends (so a copy saved with CRLF, or
@@ -312,10 +322,13 @@ class _Found:
 
 def extract(text: str, start: int, end: int, published: dt.date | None,
             platform: str | None = None, period: str | None = None, title: str | None = None,
-            scope: Period | None = None) -> list[Stated]:
+            scope: Period | None = None, url: str | None = None) -> list[Stated]:
     sents = sentences(text, start, end)
+    # a table copied one cell per line: its numbers are read as the table's, not as sentences
+    cells = cell_rows(text, start, end)
+    in_cells = {c.quote_start + c.quantity.start for c in cells}
     declared: Period | None = None
-    found: list[_Found] = []
+    found: list[_Found] = [_cell_found(text, c) for c in cells]
     seen: list[Period] = []
     platforms: Counter[str] = Counter()
     policies: Counter[str] = Counter()
@@ -337,6 +350,8 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
             period = closed[0].label if closed[0].start and closed[0].end else None
             declared = closed[0]
         quantities = find_quantities(_mask_periods(sent.text, mentions))
+        if quantities and sent.start + quantities[0].start in in_cells:
+            continue
         if quantities:
             new = _read_sentence(sent, quantities, mentions, feats, published, last_count)
             if carried is not None and previous_end is not None and "\n" not in text[previous_end : sent.start]:
@@ -355,6 +370,9 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     current = declared or _reporting_period(seen, period, published)
     if declared is None and period is None and scope is not None and not _within(current, scope):
         current = scope
+    if not any(f.location for f in found) and (place := document_place(title, url)):
+        for f in found:  # a country's own report ("India: February 2022"): every figure is of it
+            f.location = place
     periods = {id(f): _resolve_period(f, current) for f in found}
     policies_of = _resolve_policies(found, periods)
     stated: list[Stated] = []
@@ -375,6 +393,19 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
             quote=f.sentence.text, quote_start=f.sentence.start, quote_end=f.sentence.end,
         ))
     return stated
+
+
+def _cell_found(text: str, c: CellFigure) -> _Found:
+    """A number of a cell-per-line table: it counts what its column's label says, for the
+    policy its row's label (else its column's) names, in the document's period."""
+    column = _describe(c.column)
+    policy = _one(_describe(c.row).policies) or c.row if c.row is not None else _one(column.policies)
+    if c.quantity.kind == "percent":
+        unit = "percent"
+    else:
+        unit = next(iter(column.objects)) if len(column.objects) == 1 else "count"
+    quote = Sentence(c.quote_start, c.quote_end, text[c.quote_start : c.quote_end])
+    return _Found(c.quantity, quote, None, False, None, None, None, c.column, unit, None, None, policy)
 
 
 def _within(inner: Period | None, outer: Period) -> bool:
@@ -491,6 +522,11 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         metric, unit, act = _structured(q, text, clause, feats, act_q, policy, base, out, own)
         if metric is None:  # a number the lexicon cannot name: kept, described by its own words
             metric, unit, act = _described(text, q), _KIND_UNIT.get(q.kind) or _count_unit(text, q), None
+            if q.kind == "count" and out and out[-1].q.kind == "count" and not (own.actions or own.objects) \
+                    and _any_noun_after(text, q.end) is None and (head := _any_noun_after(text, out[-1].q.end)):
+                # a list naming its noun once: "199,000 proactive enforcements involved adult
+                # content; 87,000 concerned fraud" (87,000 proactive enforcements)
+                metric, unit = f"{head} {metric}", head
         if q.kind != "count":
             ref = out[-1] if q.kind == "change" and out else base
         if q.kind == "change" and compare is None:
@@ -539,8 +575,12 @@ def _structured(q: Quantity, text: str, clause: tuple[int, int], feats, action, 
     if q.kind == "count":
         noun = _noun_after(text, q.end)
         verb = action or _verb_in(text)
-        if noun is None and out and out[-1].q.kind == "count" and PART_OF_RE.search(text, out[-1].q.end, q.start):
-            return out[-1].metric, out[-1].unit, out[-1].action  # "..., including 274,460 during ..."
+        if noun is None and out and out[-1].q.kind == "count" and (
+                PART_OF_RE.search(text, out[-1].q.end, q.start)  # "..., including 274,460 during ..."
+                # a list that names what it counts once: "837 million pieces of content for spam,
+                # 21 million for adult nudity" (the second has no noun nor action of its own)
+                or out[-1].action is not None and own is not None and not (own.actions or own.objects)):
+            return out[-1].metric, out[-1].unit, out[-1].action
         if noun is not None and verb is not None:
             unit, act = unit_for(noun), _action_for(noun, verb) if action else verb
             return f"{unit} {act}", unit, act
