@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import datetime as dt
 from hashlib import sha1
-from typing import Iterable
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session
