@@ -12,6 +12,8 @@ Prints, with the issue's targets alongside:
   * ``--layout meta``: every row in the Meta layout (issue 10's target: >= 60,000 rows/s at
     1,000,000 rows); ``--db postgres``: ingest into the PostgreSQL server of the tests
     ($MODSTATS_TEST_PG, default 127.0.0.1:5432/test), in a schema of its own, dropped after;
+  * with ``--db postgres`` and the server on this machine, the CPU time of the ingest's backends
+    (from /proc): how much of the ingest's time is the server's own work;
   * peak memory of that ingest (resource.getrusage maxrss of the child process; target
     <= 200 MB for 1,000,000 rows, issue 10);
   * answer latency in-process, warm, with the generated figures stored (target p50 <= 5 ms,
@@ -160,7 +162,10 @@ def child_ingest(url: str, paths: list[str]) -> None:
     from store.db import Store
     from store.ingest import Meta, ingest_paths
 
+    if url.startswith("postgresql"):  # this process's backends, by name: see _server_cpu
+        url += f"{'&' if '?' in url else '?'}application_name=modstats-bench-{os.getpid()}"
     store = Store.open(url, seed=False)
+    server0 = _server_cpu(store)  # the migrations'
     start = time.perf_counter()
     usage = resource.getrusage(resource.RUSAGE_SELF)
     cpu0 = usage.ru_utime + usage.ru_stime
@@ -169,7 +174,31 @@ def child_ingest(url: str, paths: list[str]) -> None:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     rss_kb = usage.ru_maxrss
     print(json.dumps({"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime - cpu0, "maxrss_mb": rss_kb / 1024, "failed": [f.message for f in report.files if f.status == "failed"],
-                      "citations": sum(f.figures for f in report.files)}))
+                      "citations": sum(f.figures for f in report.files), "server_cpu": _less(_server_cpu(store), server0)}))
+
+
+def _less(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None else a - b
+
+
+def _server_cpu(store) -> float | None:
+    """CPU seconds (user + system) of this process's PostgreSQL backends so far, when the server
+    runs on this machine (read from /proc); None otherwise. The ingest's work on the server."""
+    if store.engine.dialect.name != "postgresql":
+        return None
+    from sqlalchemy import text
+
+    with store.engine.connect() as conn:
+        pids = conn.execute(text("SELECT pid FROM pg_stat_activity WHERE application_name = "
+                                 "current_setting('application_name')")).scalars().all()
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def generated_questions(layout: str = "mixed") -> list[tuple[str, float]]:
@@ -280,6 +309,10 @@ def main() -> int:
     # ingest process's own CPU time (user + system; the database server's not included)
     print(f"ingest CPU time of the ingesting process: {cpu:.1f}s = {args.rows / cpu:,.0f} rows per CPU-second"
           f"{' (the PostgreSQL server works besides)' if args.db == 'postgres' else ''}")
+    if all(x.get("server_cpu") is not None for x in runs):
+        server = statistics.median(x["server_cpu"] for x in runs)
+        print(f"ingest CPU time of its PostgreSQL backends (server on this machine): {server:.1f}s = "
+              f"{args.rows / server:,.0f} rows per CPU-second (the server's own bound on the rate)")
     print(f"ingest peak memory (maxrss, child process{', the highest run' if len(runs) > 1 else ''}): {peak:.0f} MB  "
           f"(target <= 200 MB for 1,000,000 rows, issue 10)")
     if args.ingest_only or args.db != "sqlite":

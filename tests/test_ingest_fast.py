@@ -89,3 +89,72 @@ def test_reingesting_a_revised_snapshot_cites_and_revises(store, tmp_path):
         assert s.scalar(select(Figure.value).where(Figure.platform == "Facebook", Figure.period_label == "Q3 2018")) == 99
     _, stated = read_table(later, None, Meta())
     assert [s.row for s in stated] == list(range(2, 15))
+
+
+@pytest.fixture
+def small_batches(monkeypatch):
+    """Batches of 4 statements, so that a small file spans several (and, on PostgreSQL, a
+    batch's statement is still running while the next is read)."""
+    from store.ingest import bulk
+
+    monkeypatch.setattr(bulk, "BATCH", 4)
+    monkeypatch.setattr(bulk, "PG_BATCH", 4)
+
+
+def _facts(store):
+    from sqlalchemy import select
+
+    from store.models import Citation, Figure
+
+    with store.Session() as s:
+        return sorted(s.execute(select(Figure.period_label, Figure.value, Citation.value, Citation.row)
+                                .join(Citation, Citation.figure_id == Figure.id)
+                                .where(Figure.platform == "Facebook", Figure.policy == "Spam")).all())
+
+
+def test_a_file_spanning_batches_cites_a_restated_fact_once_and_revises_across_batches(empty_store, tmp_path,
+                                                                                          small_batches):
+    header = "app,policy_area,metric,period,value\n"
+    rows = [f"Facebook,Spam,Content Actioned,{y}Q{q},{y * 10 + q}\n" for y in range(2018, 2021) for q in range(1, 5)]
+    first = tmp_path / "first.csv"  # 2018Q1 stated again on line 15, in another batch: the first statement stands
+    first.write_text(header + "".join(rows) + "Facebook,Spam,Content Actioned,2018Q1,7\n")
+    assert ingest_file(empty_store, first, Meta(published=dt.date(2021, 1, 1))).figures == 12
+    facts = _facts(empty_store)
+    assert len(facts) == 12 and ("Q1 2018", 20181, 20181, 2) in facts
+    later = tmp_path / "later.csv"  # every period again, one revised, one new
+    later.write_text(header + "".join(rows).replace(",20183\n", ",99\n") + "Facebook,Spam,Content Actioned,2021Q1,5\n")
+    assert ingest_file(empty_store, later, Meta(published=dt.date(2021, 6, 1))).figures == 13
+    facts = _facts(empty_store)
+    assert len(facts) == 25
+    assert ("Q3 2018", 99, 20183, 4) in facts and ("Q3 2018", 99, 99, 4) in facts
+    older = tmp_path / "older.csv"  # published before: cites, revises nothing
+    older.write_text(header + "".join(rows).replace(",20184\n", ",1\n"))
+    assert ingest_file(empty_store, older, Meta(published=dt.date(2020, 6, 1))).figures == 12
+    assert {(label, v) for label, v, _, _ in _facts(empty_store)} >= {("Q4 2018", 20184), ("Q3 2018", 99)}
+
+
+def test_a_bad_row_in_a_later_batch_refuses_the_whole_file(empty_store, tmp_path, small_batches):
+    from sqlalchemy import func, select
+
+    from store.models import Citation, Document, Figure
+
+    header = "app,policy_area,metric,period,value\n"
+    rows = [f"Facebook,Spam,Content Actioned,{y}Q{q},{y * 10 + q}\n" for y in range(2000, 2010) for q in range(1, 5)]
+    bad = tmp_path / "bad.csv"
+    bad.write_text(header + "".join(rows[:30]) + "Facebook,Spam,Content Actioned,2011Q1,lots\n" + "".join(rows[30:]))
+    result = ingest_file(empty_store, bad, Meta(published=dt.date(2021, 1, 1)))
+    assert result.status == "failed" and "line 32" in result.message
+    with empty_store.Session() as s:
+        assert [s.scalar(select(func.count()).select_from(t)) for t in (Document, Figure, Citation)] == [0, 0, 0]
+    good = tmp_path / "good.csv"  # the connection is fit for the next file
+    good.write_text(header + "".join(rows))
+    assert ingest_file(empty_store, good, Meta(published=dt.date(2021, 1, 1))).figures == 40
+
+
+def test_without_a_temporary_table_the_plain_path_writes_the_same(empty_store, tmp_path, small_batches, monkeypatch):
+    """A PostgreSQL role without TEMP takes the plain path (lookups and executemany), with the
+    same figures, citations and revisions."""
+    from store.ingest.bulk import Writer
+
+    monkeypatch.setattr(Writer, "_may_stage", lambda self: False)
+    test_a_file_spanning_batches_cites_a_restated_fact_once_and_revises_across_batches(empty_store, tmp_path, None)

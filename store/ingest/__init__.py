@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from store.faults import explain, one_line
 from store.limits import MAX_DOCUMENT_BYTES, MAX_YEAR, MIN_YEAR, QUOTE_CONTEXT
 from store.models import Citation, Document, Figure, LibraryDocument
-from store.ingest.bulk import BATCH, save_revisable
+from store.ingest.bulk import Writer
 from store.ingest.statements import IngestError, Meta, Stated, format_suffix, open_binary, published_name  # noqa: F401
 from store.periods import Period
 
@@ -74,49 +74,54 @@ def save(session: Session, document: Document, stated: Iterable[Stated]) -> int:
     cache: dict[str, Figure] = {}
     cited: set[str] = set()  # the document is new: only what this loop adds cites it
     added = 0
-    table: list[Stated] = []  # revisable figures go through the batched path in store.ingest.bulk
+    writer: Writer | None = None  # revisable figures go through the batched path in store.ingest.bulk
     names: set[tuple[str, ...]] = set()  # of the figures added (platform, metric, policy, location, breakdown)
     sources: set[tuple[str, str, bool]] = set()  # (platform, metric, table row) of every statement
-    for s in stated:
-        sources.add((s.platform, s.metric, s.row is not None))
-        if s.revisable:
-            table.append(s)
-            if len(table) >= BATCH:
+    try:
+        for s in stated:
+            sources.add((s.platform, s.metric, s.row is not None))
+            if s.revisable:
+                if writer is None:
+                    session.flush()
+                    writer = Writer(session, document, names)
+                writer.add(s)
+                continue
+            if writer is not None:
+                writer.settle()  # the connection is the session's again
+            fp = s.fingerprint()
+            figure = cache.get(fp) or session.scalar(select(Figure).where(Figure.fingerprint == fp))
+            if figure is None:
+                figure = Figure(
+                    fingerprint=fp, platform=s.platform, metric=s.metric, policy=s.policy,
+                    location=s.location, breakdown=s.breakdown,
+                    period_start=s.period.start, period_end=s.period.end, period_label=s.period.label,
+                    compare_start=s.compare.start if s.compare else None,
+                    compare_end=s.compare.end if s.compare else None,
+                    value=s.value, unit=s.unit,
+                )
+                session.add(figure)
                 session.flush()
-                added += save_revisable(session, document, table, names)
-                table = []
-            continue
-        fp = s.fingerprint()
-        figure = cache.get(fp) or session.scalar(select(Figure).where(Figure.fingerprint == fp))
-        if figure is None:
-            figure = Figure(
-                fingerprint=fp, platform=s.platform, metric=s.metric, policy=s.policy,
-                location=s.location, breakdown=s.breakdown,
-                period_start=s.period.start, period_end=s.period.end, period_label=s.period.label,
-                compare_start=s.compare.start if s.compare else None,
-                compare_end=s.compare.end if s.compare else None,
-                value=s.value, unit=s.unit,
-            )
-            session.add(figure)
-            session.flush()
-            names.add((s.platform, s.metric, s.policy, s.location, s.breakdown))
-        cache[fp] = figure
-        if fp in cited:
-            continue  # one citation per document and fact: the first statement is kept
-        cited.add(fp)
-        # added by id, never through figure.citations: loading that collection would read every
-        # citing document's whole text (Citation.document is joined), again for each fact
-        # restated, so a store's ingests grew slower and larger with every document it holds
-        session.add(Citation(
-            figure_id=figure.id, document_id=document.id, value=s.value, qualifier=s.qualifier, quote=s.quote,
-            quote_start=s.quote_start, quote_end=s.quote_end, row=s.row,
-            context=document.text[max(0, s.quote_start - QUOTE_CONTEXT) : s.quote_start]
-            if s.row is None and s.quote_start else "",
-        ))
-        added += 1
-    if table:
-        session.flush()
-        added += save_revisable(session, document, table, names)
+                names.add((s.platform, s.metric, s.policy, s.location, s.breakdown))
+            cache[fp] = figure
+            if fp in cited:
+                continue  # one citation per document and fact: the first statement is kept
+            cited.add(fp)
+            # added by id, never through figure.citations: loading that collection would read every
+            # citing document's whole text (Citation.document is joined), again for each fact
+            # restated, so a store's ingests grew slower and larger with every document it holds
+            session.add(Citation(
+                figure_id=figure.id, document_id=document.id, value=s.value, qualifier=s.qualifier, quote=s.quote,
+                quote_start=s.quote_start, quote_end=s.quote_end, row=s.row,
+                context=document.text[max(0, s.quote_start - QUOTE_CONTEXT) : s.quote_start]
+                if s.row is None and s.quote_start else "",
+            ))
+            added += 1
+        if writer is not None:
+            added += writer.close()
+    except BaseException:
+        if writer is not None:
+            writer.abandon()  # a bad row: the connection leaves pipeline mode, the file is rolled back
+        raise
     record_names(session, names, {(p, m, document.publisher or "", row) for p, m, row in sources})
     return added
 

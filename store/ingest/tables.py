@@ -239,8 +239,13 @@ def _meta_rows(r: Row, quote: str, row: int) -> Iterator[Stated]:
             if v is not None:
                 yield _meta_figure(app, name, policy, p, v, is_rate(name), count_unit(name), quote, row)
         return
-    if v is not None:
-        yield _meta_figure(app, metric, policy, p, v, rate, unit, quote, row)
+    if v is not None:  # _meta_figure, inline (a call fewer for each of a million rows)
+        value, qualifier, pct = v
+        if pct or rate:
+            yield Stated(app, metric, policy, p, _as_percent(value, pct), "percent", quote, qualifier, "", "", None,
+                         None, None, row, True)
+        else:
+            yield Stated(app, metric, policy, p, value, unit, quote, qualifier, "", "", None, None, None, row, True)
 
 
 def _meta_figure(app: str, metric: str, policy: str, p: Period, v: tuple[float, str | None, bool], rate: bool,
