@@ -220,6 +220,19 @@ def test_each_number_is_of_the_platform_its_own_clause_names(empty_store, tmp_pa
     assert a.status == "answer" and a.answer.value == 15_300_000, a.message
 
 
+def test_shares_listed_in_one_sentence_are_each_what_their_own_words_say(empty_store, tmp_path):
+    """"4% ... before a user reported them, 83.3% ... before any views, and 93.5% ... within 24
+    hours": the subset one names is not the others'."""
+    doc(empty_store, tmp_path, "tiktok.txt",
+        "TikTok removed 89,132,938 videos globally in the second half of 2020.\n"
+        "- 4% of these videos were removed before a user reported them, 83.3% were removed before they received "
+        "any views, and 93.5% were removed within 24 hours of being posted.\n", published=D(2021, 2, 24))
+    a = answer("what share of tiktok's H2 2020 removals happened within 24 hours of posting?", empty_store)
+    assert a.status == "answer" and a.answer.value == 93.5, a.message
+    a = answer("% of tiktok videos removed jul-dec 2020 before a user reported them", empty_store)
+    assert a.status == "answer" and a.answer.value == 4, a.message
+
+
 def test_numbers_stated_for_a_country_are_that_countrys(empty_store, tmp_path):
     doc(empty_store, tmp_path, "tiktok.txt",
         "In the first half of 2020, TikTok removed a total of 10,698,297 videos, wherein 37,682,924 are from India "

@@ -58,7 +58,8 @@ OF_OBJECT_RE = re.compile(r"\s+of\s+(?:[\w’'-]+\s+){0,4}?" + OBJECT_AFTER_RE.p
 SHARE_OF_RE = re.compile(r"\s+of\b", re.IGNORECASE)
 # in a share, the noun it is a share of follows "of": "93 percent of over 270,000 accounts"
 FRONT_MATTER_RE = re.compile(r"^---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", re.DOTALL | re.MULTILINE)
-CLAUSE_SPLIT_RE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|,\s+(?=(?:down|up)\s)")
+CLAUSE_SPLIT_RE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|,\s+(?=(?:down|up)\s)"
+                             r"|,\s+(?=[0-9][0-9.,]*\s*%)")  # a list of shares: "4% ..., 83.3% were ..."
 
 
 class TooManyFigures(Exception):
@@ -491,6 +492,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
     action = _action_of(feats)
     clauses = _clauses(text)
     clause_starts = [c[0] for c in clauses]
+    several_shares = sum(1 for x in quantities if x.kind == "percent") > 1
     mention_starts = [m.start for m in mentions]
     mention_ends = [m.end for m in mentions]
     closed = next((m.period for m in mentions if m.kind == "closed" and m.period and m.period.start), None)
@@ -523,7 +525,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         platform = next((p for seg in (text[q.start : min(nxt, stop.start() if stop else len(text))],
                                         text[cuts[-1] if cuts else prev_end : q.start], text[clause[0] : clause[1]])
                          if (p := _one(frozenset(platforms_in(seg))))), sentence_platform)
-        metric, unit, act = _structured(q, text, clause, feats, act_q, policy, base, out, own)
+        metric, unit, act = _structured(q, text, clause, feats, act_q, policy, base, out, own, several_shares)
         if metric is None:  # a number the lexicon cannot name: kept, described by its own words
             metric, unit, act = _described(text, q), _KIND_UNIT.get(q.kind) or _count_unit(text, q), None
             if q.kind == "count" and out and out[-1].q.kind == "count" and not (own.actions or own.objects) \
@@ -572,7 +574,7 @@ def _one(names: frozenset[str]) -> str | None:
 
 
 def _structured(q: Quantity, text: str, clause: tuple[int, int], feats, action, sentence_policy,
-                base: "_Found | None", out: list[_Found], own: Features | None = None):
+                base: "_Found | None", out: list[_Found], own: Features | None = None, several_shares: bool = False):
     """(metric, unit, action) in the lexicon's terms: a count of an action on accounts or
     content, a share of such with a facet, a change of the figure before it; or Nones."""
     none = (None, None, None)
@@ -590,7 +592,10 @@ def _structured(q: Quantity, text: str, clause: tuple[int, int], feats, action, 
             return f"{unit} {act}", unit, act
         return none  # the lexicon does not know what it counts: described in the document's words
     if q.kind == "percent":
-        facets = (own.facets if own else frozenset()) or _facets_of(text, *clause) or feats.facets  # its own words first
+        # its own words first, then its clause; the sentence's only when it states no other share
+        # ("4% were removed before a user reported them, ... and 93.5% within 24 hours": 93.5% is
+        # no share reported by users)
+        facets = (own.facets if own else frozenset()) or _facets_of(text, *clause) or (frozenset() if several_shares else feats.facets)
         noun = _noun_after(text, q.end) if SHARE_OF_RE.match(text, q.end) else None
         if noun is not None:
             unit_of, act = unit_for(noun), _action_for(noun, action or (base.action if base and base.action else "suspended"))
