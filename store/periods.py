@@ -302,6 +302,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("monthsof", rf"{_B}(?:the\s+)?(?P<edge>first|last|final)\s+(?P<n>three|six|nine|3|6|9)\s+months\s+of\s+(?:the\s+year\s+)?{_y('y')}{_E}"),
         # the three months to September 2019, the six months ending June 2020
         ("monthsto", rf"{_B}(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)\s+months\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?{_m('m')},?\s+{_y('y')}{_E}"),
+        # the September 2021 quarter, the quarter ended June 2020: the quarter ending that month
+        ("monthquarter", rf"{_B}(?:the\s+)?(?:{_m('m')},?\s+{_y('y')}\s+quarter|quarter\s+(?:ended|ending|to)\s+{_m('m2')},?\s+{_y('y2')}){_E}"),
         # the second and third quarters of 2018
         ("quarters", rf"{_B}(?:(?:the\s+)?(?P<qa>first|second|third)\s+(?:and|to|through)\s+(?:the\s+)?(?P<qb>second|third|fourth)\s+quarters\s+of\s+|Q(?P<qn1>[1-4])\s*(?:-|–|to|through)\s*Q(?P<qn2>[1-4])\s*'?){_yy('y')}{_E}"),
         # No year: "the third quarter of this year", "Q3", "the September quarter", "the second
@@ -408,6 +410,9 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         y = int(g["y"])
         late = g["part"].lower().replace("the ", "").startswith(("late", "latter", "last"))
         return Mention(s, e, "closed", span(y, 7 if late else 1, y, 12 if late else 6))
+    if name == "monthquarter":
+        end, y = _month(g["m"] or g["m2"]), int(g["y"] or g["y2"])
+        return Mention(s, e, "closed", span(y, end - 2, y, end)) if end % 3 == 0 else None
     if name in ("monthsof", "monthsto"):
         n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()]
         y = int(g["y"])

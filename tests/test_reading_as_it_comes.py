@@ -79,6 +79,8 @@ def test_a_clarification_with_not_is_no_negation(seeded_sqlite):
     # Indonesian puts the part before its ordinal
     ("pada paruh pertama tahun 2024", "H1 2024"), ("kuartal ketiga 2023", "Q3 2023"),
     ("antara Januari dan Juni 2024", "H1 2024"),
+    # a quarter named by the month it ends
+    ("in the September 2021 quarter", "Q3 2021"), ("the quarter ended June 2020", "Q2 2020"),
 ])
 def test_period_phrasing(text, label):
     (m,) = [m for m in find_periods(text) if m.period]
