@@ -15,6 +15,7 @@ listeners and the tests all call. It takes a string and returns a plain ``Answer
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
 import re
 import weakref
@@ -54,12 +55,24 @@ ASK_ME = "Ask me about a moderation statistic, e.g. “suspensions H2 2017”."
 
 def answer(question: str, store) -> Answer:
     """Answer one question from the stored figures."""
+    _answering_process()
     if question is None or not question.strip():
         return Answer(INVALID, ASK_ME)
     if len(question) > MAX_LENGTH:
         return Answer(INVALID, f"That is {len(question):,} characters; questions are limited to {MAX_LENGTH:,}.")
     with store.queries.holding():  # one connection for the few queries an answer makes
         return _answer(question, store)
+
+
+@lru_cache(maxsize=1)
+def _answering_process() -> None:
+    """A process that answers holds many long-lived objects (the question reader's vocabulary,
+    the per-text caches), and Python's default collector thresholds (700, 10, 10) scan them all
+    every few hundred questions: a 40-100 ms pause inside whichever question triggers it (on a
+    million-figure store, the slowest of 20,000 fuzz questions went from 64 ms to 100-120 ms).
+    From its first answer on, it collects less often. Only answering processes: an ingest keeps
+    the defaults (it frees its batches' cycles sooner with them)."""
+    gc.set_threshold(50_000, 50, 100)
 
 
 def _answer(question: str, store, beyond: bool = True) -> Answer:
