@@ -113,8 +113,8 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
         if whole is not None:
             # its parts (two or more: one smaller value may be a source that disagrees) are
             # neither other answers nor sources that disagree
-            parts = [t for t in ties if t is not whole] if len(ties) > 2 else []
-            scored = [whole] + [s for s in scored if s is not whole and not any(s is p for p in parts)]
+            parts = {id(t) for t in ties} if len(ties) > 2 else set()
+            scored = [whole] + [s for s in scored if s is not whole and id(s) not in parts]
             best, ties = whole, [whole]
         if len({t.key for t in ties}) > 1:
             ties.sort(key=lambda t: (t.view.period_end or dt.date.min, t.score), reverse=True)
@@ -296,17 +296,18 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> float:
     of the document less again. 1.0: all of it, next to the number."""
     if not q.asked:
         return 0.5  # the question says nothing but platform, period or place: neutral
+    read = _read(fig)
     local = terms(fig.metric + " " + fig.policy + " " + fig.unit).union(
-        *(_around(c.quote, c.value) for c in _read(fig) if c.row is None))
+        *(_around(c.quote, c.value) for c in read if c.row is None))
     for family, implied in _IMPLIED.items():  # a table's "Content Actioned" answers what was removed
         if {f"={name}" for name in family} <= local and any(c.row is not None for c in fig.citations):
             local = local | {f"={name}" for name in implied}
-    sentence = frozenset().union(*(terms(c.quote) for c in _read(fig))) if fig.citations else frozenset()
-    title = frozenset().union(*(terms(c.title or "") for c in _read(fig))) if fig.citations else frozenset()
+    sentence = frozenset().union(*(terms(c.quote) for c in read))
+    title = frozenset().union(*(terms(c.title or "") for c in read))
     # who published it ("per TomoNews", "according to game-news24's write-up"): a question
     # naming the source is answered by what that source states
-    source = frozenset().union(*(_source_terms(c.publisher, c.url) for c in _read(fig)))
-    before = frozenset().union(*(_before(c.before) for c in _read(fig))) if fig.citations else frozenset()
+    source = frozenset().union(*(_source_terms(c.publisher, c.url) for c in read))
+    before = frozenset().union(*(_before(c.before) for c in read))
     top = idf[""]
     total = got = 0.0
     for w in q.asked:

@@ -220,9 +220,7 @@ class Queries:
         one at a time: each then walks its own slice of the platform index (with ``IN``,
         SQLite's planner prefers the period index, ten times slower at a million figures)."""
         if len(fq.platforms) > 1:
-            found = [f for p in sorted(fq.platforms) for f in self.search(replace(fq, platforms=frozenset({p})))]
-            found.sort(key=lambda f: (-(f.period_start or dt.date.min).toordinal(), f.id))
-            return found[: fq.limit] if fq.limit else found
+            return self._newest_of([replace(fq, platforms=frozenset({p})) for p in sorted(fq.platforms)], fq.limit)
         where: list[str] = []
         params: dict[str, Any] = {}
 
@@ -251,7 +249,7 @@ class Queries:
             # platform was read and sorted: 45 ms for Facebook among a million figures)
             breakdowns = self._breakdowns(next(iter(fq.platforms)), fq.location) if len(fq.platforms) == 1 \
                 else [""] + self.distinct("breakdown")
-            return self._newest_of(breakdowns, replace(fq, breakdown=""))
+            return self._newest_of([replace(fq, breakdown=b) for b in breakdowns], fq.limit)
         if fq.breakdown is not None:
             where.append("f.breakdown = :bd")
             params["bd"] = fq.breakdown
@@ -275,10 +273,11 @@ class Queries:
             found.append(row[0][0])
         return found
 
-    def _newest_of(self, breakdowns: list[str], fq: FigureQuery) -> list[FigureRecord]:
-        found = [f for b in breakdowns for f in self.search(replace(fq, breakdown=b))]
+    def _newest_of(self, parts: list[FigureQuery], limit: int | None) -> list[FigureRecord]:
+        """Several searches merged, newest first, as one query's ORDER BY would have them."""
+        found = [f for part in parts for f in self.search(part)]
         found.sort(key=lambda f: (-(f.period_start or dt.date.min).toordinal(), f.id))
-        return found[: fq.limit] if fq.limit else found
+        return found[:limit] if limit else found
 
     def metric_sources(self, platform: str) -> list[tuple[str, str | None, bool]]:
         """The metric names a platform's figures are stated under: each with the publisher of

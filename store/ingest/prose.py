@@ -271,20 +271,28 @@ def document_scope(title: str | None, url: str | None, reference: dt.date | None
     """The one period a document's headline and URL name ("...-in-the-second-half-of-2019",
     ".../india-09-2021"): what its figures are of when their sentences state none. None when
     they name none, or several."""
-    slug = re.sub(r"\.[a-z]{2,5}$", "", (url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1])
+    slug = _slug(url)
     month = URL_MONTH_YEAR_RE.search(slug)  # a monthly report's page: ".../india-09-2021"
     found = {span(int(month.group("y")), int(month.group("m")), int(month.group("y")), int(month.group("m")))} if month else {
-        m.period for text in (title or "", re.sub(r"[-_+]+", " ", slug))
+        m.period for text in (title or "", _words_of(slug))
         for m in find_periods(text, reference) if m.kind == "closed" and m.period.start != m.period.end}
     return found.pop() if len(found) == 1 else None
+
+
+def _slug(url: str | None) -> str:
+    """The last part of a URL's path, without query or file extension (".../india-09-2021")."""
+    return re.sub(r"\.[a-z]{2,5}$", "", (url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1])
+
+
+def _words_of(slug: str) -> str:
+    return re.sub(r"[-_+]+", " ", slug)
 
 
 def document_place(title: str | None, url: str | None) -> str | None:
     """The one country a document's headline or the last part of its URL names ("India:
     February 2022", ".../transparency/india-09-2021"): the place its figures are of when none
     of them states one. None when they name none, or several."""
-    slug = re.sub(r"\.[a-z]{2,5}$", "", (url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1])
-    found = {name for text in (title or "", re.sub(r"[-_+]+", " ", slug)) if (name := country_in(text))}
+    found = {name for text in (title or "", _words_of(_slug(url))) if (name := country_in(text))}
     return found.pop() if len(found) == 1 else None
 
 
@@ -400,7 +408,7 @@ def _cell_found(text: str, c: CellFigure) -> _Found:
     """A number of a cell-per-line table: it counts what its column's label says, for the
     policy its row's label (else its column's) names, in the document's period."""
     column = _describe(c.column)
-    policy = _one(_describe(c.row).policies) or c.row if c.row is not None else _one(column.policies)
+    policy = (_one(_describe(c.row).policies) or c.row) if c.row is not None else _one(column.policies)
     if c.quantity.kind == "percent":
         unit = "percent"
     else:
@@ -515,16 +523,16 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         # sentence ("Action was taken against 4.3 million accounts, with a total of 1.3 million
         # suspended": actioned, then suspended)
         stop = PHRASE_STOP_RE.search(text, q.end)
-        own = _describe(text[q.start : min(nxt, stop.start() if stop else len(text))])
         cuts = [m.end() for m in PHRASE_STOP_RE.finditer(text, prev_end, q.start)]
-        lead = _describe(text[cuts[-1] if cuts else prev_end : q.start])
-        here = _describe(_unqualified(text[clause[0] : clause[1]]))
+        own_text = text[q.start : min(nxt, stop.start() if stop else len(text))]
+        lead_text = text[cuts[-1] if cuts else prev_end : q.start]
+        clause_text = text[clause[0] : clause[1]]
+        own, lead, here = _describe(own_text), _describe(lead_text), _describe(_unqualified(clause_text))
         act_q = _action_of(own) or _action_of(lead) or _action_of(here) or action
         policy = _one(own.policies) or _one(lead.policies) or _one(here.policies) or sentence_policy
         # the platform too ("Facebook removed 15.3 million ..., while Instagram took action on 1.6 million")
-        platform = next((p for seg in (text[q.start : min(nxt, stop.start() if stop else len(text))],
-                                        text[cuts[-1] if cuts else prev_end : q.start], text[clause[0] : clause[1]])
-                         if (p := _one(frozenset(platforms_in(seg))))), sentence_platform)
+        platform = next((p for seg in (own_text, lead_text, clause_text) if (p := _one(frozenset(platforms_in(seg))))),
+                        sentence_platform)
         metric, unit, act = _structured(q, text, clause, feats, act_q, policy, base, out, own, several_shares)
         if metric is None:  # a number the lexicon cannot name: kept, described by its own words
             metric, unit, act = _described(text, q), _KIND_UNIT.get(q.kind) or _count_unit(text, q), None
