@@ -117,6 +117,19 @@ class MetricSource(Base):
     is_row: Mapped[bool] = mapped_column(primary_key=True)
 
 
+class FigureSlice(Base):
+    """Which policies each slice of the figures (one platform, place and breakdown) states: a
+    search of any breakdown, or for a policy, walks only the slices that can hold an answer
+    (migration 0012). Ingest adds what it stores; removing the library rebuilds it."""
+
+    __tablename__ = "figure_slices"
+
+    platform: Mapped[str] = mapped_column(String(100), primary_key=True)
+    location: Mapped[str] = mapped_column(String(100), primary_key=True)
+    breakdown: Mapped[str] = mapped_column(String(300), primary_key=True)
+    policy: Mapped[str] = mapped_column(String(200), primary_key=True)
+
+
 class Citation(Base):
     __tablename__ = "citations"
 

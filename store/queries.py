@@ -243,35 +243,40 @@ class Queries:
                 params.update(e0=e.replace(day=1), e1=_month_end(e))
         where.append("f.location = :loc")
         params["loc"] = fq.location
-        if fq.breakdown is None and fq.period_start is None:
-            # any breakdown and no period: the newest of each breakdown, each an ordered walk of
-            # its own index slice that stops at the limit (as one query, every figure of the
-            # platform was read and sorted: 45 ms for Facebook among a million figures)
-            breakdowns = self._breakdowns(next(iter(fq.platforms)), fq.location) if len(fq.platforms) == 1 \
-                else [""] + self.distinct("breakdown")
-            return self._newest_of([replace(fq, breakdown=b) for b in breakdowns], fq.limit)
-        if fq.breakdown is not None:
+        if len(fq.platforms) == 1:
+            # the slices of this platform and place that state a policy asked (figure_slices):
+            # a walk of a slice that never states it would read the whole slice to find nothing
+            breakdowns = self._slices(next(iter(fq.platforms)), fq.location, fq.policies)
+            if fq.breakdown is not None:
+                breakdowns = [b for b in breakdowns if b == fq.breakdown]
+            if not breakdowns:
+                return []
+            if fq.breakdown is None and fq.period_start is None:
+                # any breakdown and no period: the newest of each breakdown, each an ordered walk
+                # of its own index slice that stops at the limit (as one query, every figure of
+                # the platform was read and sorted: 45 ms for Facebook among a million figures)
+                return self._newest_of([replace(fq, breakdown=b) for b in breakdowns], fq.limit)
+            # any breakdown spelled as the ones that can hold an answer: the index then seeks
+            # each one's period range instead of reading the platform's whole slice
+            among("breakdown", breakdowns, "b")
+        elif fq.breakdown is not None:
             where.append("f.breakdown = :bd")
             params["bd"] = fq.breakdown
+        elif fq.period_start is None:
+            return self._newest_of([replace(fq, breakdown=b) for b in [""] + self.distinct("breakdown")], fq.limit)
         else:
-            # any breakdown, spelled as every stored one (figure_names holds them all): the
-            # index then seeks each breakdown's period range instead of reading the platform's
-            # whole slice (4.5 ms -> 0.05 ms for one Facebook quarter among a million figures)
             where.append("f.breakdown IN (SELECT '' UNION ALL SELECT name FROM figure_names WHERE kind = 'breakdown')")
         return self.figures(where, params, fq.limit, citations=False)
 
-    def _breakdowns(self, platform: str, location: str) -> list[str]:
-        """The breakdowns a platform's figures of one place use: one index seek each, from
-        the smallest up (a store names 87 breakdowns; a platform uses a few)."""
-        found: list[str] = []
-        sql = ("SELECT f.breakdown FROM figures f WHERE f.platform = :p AND f.location = :l AND f.breakdown > :b "
-               "ORDER BY f.breakdown LIMIT 1")
-        if self.rows("SELECT 1 FROM figures f WHERE f.platform = :p AND f.location = :l AND f.breakdown = '' LIMIT 1",
-                     {"p": platform, "l": location}):
-            found.append("")
-        while row := self.rows(sql, {"p": platform, "l": location, "b": found[-1] if found else ""}):
-            found.append(row[0][0])
-        return found
+    def _slices(self, platform: str, location: str, policies: frozenset[str]) -> list[str]:
+        """The breakdowns of a platform's figures of one place, those stating one of
+        ``policies`` when any are given (a store names 87 breakdowns; a platform uses a few)."""
+        sql = "SELECT DISTINCT breakdown FROM figure_slices WHERE platform = :p AND location = :l"
+        params: dict[str, Any] = {"p": platform, "l": location}
+        if policies:
+            sql += " AND policy IN (" + ", ".join(f":c{i}" for i in range(len(policies))) + ")"
+            params.update({f"c{i}": c for i, c in enumerate(sorted(policies))})
+        return sorted(b for (b,) in self.rows(sql, params))
 
     def _newest_of(self, parts: list[FigureQuery], limit: int | None) -> list[FigureRecord]:
         """Several searches merged, newest first, as one query's ORDER BY would have them."""

@@ -262,6 +262,28 @@ def test_what_the_store_knows_follows_its_figures_when_the_library_is_removed(li
     assert a.status == "answer" and a.answer.value == 5, a.message
 
 
+def test_the_slices_a_search_walks_are_the_ones_the_figures_fill(library_copy, tmp_path):
+    """figure_slices (which policies each platform, place and breakdown states) is what a search
+    reads before walking the figures: it must hold every slice, after seeding (tables and prose),
+    a user's file and a library removal, or a stored figure would never be found."""
+    def recorded() -> set[tuple]:
+        return set(library_copy.queries.rows("SELECT platform, location, breakdown, policy FROM figure_slices"))
+
+    def filled() -> set[tuple]:
+        return set(library_copy.queries.rows("SELECT DISTINCT platform, location, breakdown, policy FROM figures"))
+
+    assert len(recorded()) > 100 and recorded() == filled()
+    user = tmp_path / "mine.csv"
+    user.write_text("app,policy_area,metric,period,value\nThreads,Scam Ads,Ads Removed,2030Q1,5\n")
+    assert ingest_file(library_copy, user, Meta(published=dt.date(2030, 6, 1))).status == "added"
+    assert ("Threads", "", "", "Scam Ads") in recorded() and recorded() == filled()
+    a = answer("threads scam ads removed", library_copy)  # no period: the newest of the slice
+    assert a.status == "answer" and a.answer.value == 5, a.message
+    assert answer("threads hate speech ads removed", library_copy).status != "answer"  # a policy it never states
+    library.remove(library_copy)
+    assert recorded() == filled() and ("Threads", "", "", "Scam Ads") in recorded()
+
+
 def test_library_command_lists_platform_report_periods_and_figures(library_copy, monkeypatch, capsys):
     from bot.cli import main
 

@@ -96,6 +96,10 @@ def test_upgrading_a_filled_store_to_open_periods_keeps_every_figure_and_citatio
         rows = conn.execute(text("SELECT c.context, c.quote_start, d.text FROM citations c "
                                  "JOIN documents d ON d.id = c.document_id WHERE c.row IS NULL")).all()
     assert rows and all(context == doc[max(0, start - 300) : start] for context, start, doc in rows)
+    # 0012 lists the policies of each slice of the figures, which a search reads before walking them
+    slices = "SELECT {} platform, location, breakdown, policy FROM {}"
+    assert sorted(store.queries.rows(slices.format("", "figure_slices"))) == \
+        sorted(store.queries.rows(slices.format("DISTINCT", "figures")))
     store.dispose()
 
 

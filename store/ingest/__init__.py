@@ -131,13 +131,18 @@ NAME_KINDS = ("platform", "metric", "policy", "location", "breakdown")
 
 def record_names(session: Session, names: Iterable[tuple[str, ...]],
                  sources: Iterable[tuple[str, str, str, bool]] = ()) -> None:
-    """Add the names of figures just added (tuples in NAME_KINDS order) to figure_names, and
-    who states which metric of a platform (platform, metric, publisher, table row) to
-    metric_sources."""
+    """Add the names of figures just added (tuples in NAME_KINDS order) to figure_names, the
+    slices they fill with their policies to figure_slices, and who states which metric of a
+    platform (platform, metric, publisher, table row) to metric_sources."""
+    names = set(names)
     rows = sorted({(kind, name) for row in names for kind, name in zip(NAME_KINDS, row) if name})
     if rows:
         session.execute(text("INSERT INTO figure_names (kind, name) VALUES (:kind, :name) ON CONFLICT DO NOTHING"),
                         [{"kind": k, "name": n} for k, n in rows])
+    if slices := sorted({(platform, location, breakdown, policy) for platform, _, policy, location, breakdown in names}):
+        session.execute(text("INSERT INTO figure_slices (platform, location, breakdown, policy) "
+                             "VALUES (:p, :l, :b, :c) ON CONFLICT DO NOTHING"),
+                        [{"p": p, "l": l, "b": b, "c": c} for p, l, b, c in slices])
     if sources := sorted(set(sources)):
         session.execute(text("INSERT INTO metric_sources (platform, metric, publisher, is_row) "
                              "VALUES (:p, :m, :pub, :r) ON CONFLICT DO NOTHING"),
@@ -145,11 +150,15 @@ def record_names(session: Session, names: Iterable[tuple[str, ...]],
 
 
 def rebuild_names(session: Session) -> None:
-    """figure_names and metric_sources anew from the figures (after figures were removed)."""
+    """figure_names, figure_slices and metric_sources anew from the figures (after figures
+    were removed)."""
     session.execute(text("DELETE FROM figure_names"))
     for kind in NAME_KINDS:
         session.execute(text(f"INSERT INTO figure_names (kind, name) SELECT DISTINCT '{kind}', {kind} FROM figures "
                              f"WHERE {kind} <> ''"))
+    session.execute(text("DELETE FROM figure_slices"))
+    session.execute(text("INSERT INTO figure_slices (platform, location, breakdown, policy) "
+                         "SELECT DISTINCT platform, location, breakdown, policy FROM figures"))
     session.execute(text("DELETE FROM metric_sources"))
     session.execute(text(
         "INSERT INTO metric_sources (platform, metric, publisher, is_row) "
