@@ -262,6 +262,18 @@ def test_a_sentence_without_a_period_takes_the_one_before_it(empty_store, tmp_pa
     assert a.status == "answer" and a.answer.value == 4.3e6, a.message
 
 
+def test_the_period_a_report_is_said_to_be_for_is_the_period_of_what_the_story_states(empty_store, tmp_path):
+    """A story that names the report's period once ("its transparency report for July to December
+    31, 2020") and its headline's year: figures that state no period of their own are of the
+    report's period, not of the year."""
+    doc(empty_store, tmp_path, "discord.txt",
+        "Nearly 26% of Discord user reports in 2020 were acted upon\n\n"
+        "This week Discord released its transparency report for July to December 31, 2020.\n\n"
+        "Discord received 355,633 user reports. Harassment was the most common issue.")
+    a = answer("discord user reports received jul-dec 2020", empty_store)
+    assert a.status == "answer" and a.answer.value == 355633 and a.answer.period_label == "H2 2020", a.message
+
+
 def test_an_undated_document_is_kept_with_what_it_states(empty_store, tmp_path):
     doc(empty_store, tmp_path, "telegram.txt",
         "Telegram Blocks 78 Channels used by ISIS to Spread Propaganda\n\n"

@@ -355,9 +355,9 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         carried, previous_end = stated_here, sentence_end
         stated_here = closed[0] if len(set(closed)) == 1 and closed[0].start and closed[0].end else None
         sentence_end = sent.end
-        if closed and period is None and COVERS_RE.search(sent.text):  # "the report covers Jan. 2020 to Dec. 2020"
-            period = closed[0].label if closed[0].start and closed[0].end else None
-            declared = closed[0]
+        if period is None and (covered := _covered(sent.text, mentions)):
+            period = covered.label if covered.start and covered.end else None
+            declared = covered
         quantities = find_quantities(_mask_periods(sent.text, mentions))
         if quantities and sent.start + quantities[0].start in in_cells:
             continue
@@ -445,8 +445,10 @@ def _resolve_policies(found: list[_Found], periods: dict[int, Period | None]) ->
         if f.policy is not None:
             stated.setdefault((f.q.value, f.unit, periods[id(f)]), f.policy)
     return out
-# "This report covers the second half of 2020": the period the document reports on
+# "This report covers the second half of 2020", "its transparency report for July to December
+# 31, 2020": the period the document reports on
 COVERS_RE = re.compile(r"\b(?:report|data|figures|numbers)\b[^.]{0,40}\b(?:covers?|covering|spans?|runs?\s+from)\b", re.IGNORECASE)
+REPORT_FOR_RE = re.compile(r"\b(?:report|data|figures)\s+(?:for|on|from)\s+(?:the\s+)?(?:period\s+(?:of\s+|from\s+)?)?$", re.IGNORECASE)
 #: The period of a figure whose document states none: kept, and the answer says so.
 UNSTATED = Period(None, None, "period not stated")
 COMPARE_LOOKAHEAD = 8  # a comparison stated further on is not about this number
@@ -459,6 +461,14 @@ COMPARED_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over
 
 
 MASKED = ("closed", "since", "duration", "invalid", "relative")
+
+
+def _covered(text: str, mentions: list[Mention]) -> Period | None:
+    """The period a sentence says the report covers, if it says so."""
+    closed = [m for m in mentions if m.period and m.kind in ("closed", "since")]
+    if closed and COVERS_RE.search(text):
+        return closed[0].period
+    return next((m.period for m in closed if REPORT_FOR_RE.search(text, 0, m.start)), None)
 
 
 def _mask_periods(text: str, mentions: list[Mention]) -> str:
