@@ -269,7 +269,9 @@ class Reader:
             else:  # "the preceding period", of nothing named: no period can be meant
                 period = Period(None, None, "the preceding period")
         masked = blank(text, list(features.spans) + [(m.start, m.end) for m in periods])
-        location = self._location(masked) or country_in(masked)
+        # a country code only where the question as typed has one: "HT Tech says" (a publisher),
+        # corrected to "HT technology says", must not leave Haiti
+        location = self._location(masked) or (country_in(masked) if country_in(masked) == country_in(raw) else None)
         breakdown = self._breakdown(masked) or self._service_breakdown(features.platforms)
         unknown, blocking = [], []
         zone = self._zone(text, features)

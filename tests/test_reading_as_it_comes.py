@@ -274,6 +274,13 @@ def test_the_period_a_report_is_said_to_be_for_is_the_period_of_what_the_story_s
     assert a.status == "answer" and a.answer.value == 355633 and a.answer.period_label == "H2 2020", a.message
 
 
+def test_a_publishers_initials_are_not_a_country_code(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "yt.txt", "YouTube removed 1.9 million videos between January and March 2023.",
+        published=D(2023, 8, 30))
+    a = answer("HT Tech says YouTube removed how many videos in Q1 2023?", empty_store)  # not Haiti ("HT")
+    assert a.status == "answer" and a.answer.value == 1.9e6, a.message
+
+
 def test_an_undated_document_is_kept_with_what_it_states(empty_store, tmp_path):
     doc(empty_store, tmp_path, "telegram.txt",
         "Telegram Blocks 78 Channels used by ISIS to Spread Propaganda\n\n"
