@@ -77,6 +77,9 @@ def relative_period(m: re.Match, today: dt.date) -> Period:
 # Questions that ask for something no single stored figure is: the complement ("were *not*
 # suspended", "*excluding* terrorism", "*other than* ISIS"), what came before or after a period
 # ("*before* H2 2017"), or a total over several platforms ("Twitter *and* Facebook combined").
+# "(posts, not user reports)", "- the number, not the %": a clarification that sets something
+# aside, after a comma, bracket or dash, up to the next one or the end
+SET_ASIDE_RE = re.compile(r"(?:[,(]|\s[-–—])\s*not\s+(?!only\b|just\b|even\b)[^,()?;]{1,60}?(?=\s*(?:[),?;]|$))", re.IGNORECASE)
 NEGATION_RE = re.compile(
     # "were *not* suspended", "*didn't* Twitter suspend": a negated verb (not "the count, not the %")
     r"\b(?:not|(?:did|was|were|is|are|has|have|had)n[’']t)\s+(?:\w+\s+)?(?:\w+ed|\w+en|suspend|remove|ban|delete|"
@@ -257,7 +260,10 @@ class Reader:
             period = relative_period(relative, dt.date.today())
         since = bool(periods) and periods[0].kind == "since"
         # "(the count, not the proactive %)": what is set aside says nothing of what is asked
-        features = describe(NOT_KIND_RE.sub(lambda m: " " * len(m.group()), text))
+        # what it sets aside, "(the count, not the %)", "(posts, not user reports)", says nothing
+        # of what is asked
+        aside = [m.span() for m in NOT_KIND_RE.finditer(text)] + [m.span() for m in SET_ASIDE_RE.finditer(text)]
+        features = describe(blank(text, aside))
         if not features.actions and HAVE_RE.search(text):  # "how many users does Twitter have": active ones
             features = replace(features, actions=frozenset({"active"}))
         if features.kind == "change" and len({m.period for m in periods}) > 1:
@@ -268,7 +274,7 @@ class Reader:
                 features = replace(features, kind="change")
             else:  # "the preceding period", of nothing named: no period can be meant
                 period = Period(None, None, "the preceding period")
-        masked = blank(text, list(features.spans) + [(m.start, m.end) for m in periods])
+        masked = blank(text, list(features.spans) + [(m.start, m.end) for m in periods] + aside)
         # a country code only where the question as typed has one: "HT Tech says" (a publisher),
         # corrected to "HT technology says", must not leave Haiti
         location = self._location(masked) or (country_in(masked) if country_in(masked) == country_in(raw) else None)
@@ -291,7 +297,7 @@ class Reader:
         if breakdown and (said := self._breakdown_said(masked)) and set(re.findall(r"[a-z]+", said.lower())) <= named:
             breakdown = None  # "Child Endangerment: Sexual Exploitation" names a policy, not TikTok's sub-policy
         blocking = [w for w in blocking if w not in named]  # "Hate & Spam" names a policy: nothing unknown
-        about = text
+        about = blank(text, aside)
         for a, b in [m.span() for m in PLATFORM_RES.regex.finditer(text)] + [(m.start, m.end) for m in found]:
             about = about[:a] + " " * (b - a) + about[b:]
         if location:
@@ -505,7 +511,7 @@ def _scope(raw: str, text: str, periods, features: Features, found=()) -> str | 
     bad = next((m for m in found if m.kind == "invalid"), None)
     if bad is not None:  # "2017Q5", "H2 1850", "31/02/2017": no figure is of a period that is not
         return f"“{text[bad.start:bad.end]}” is not a period that exists"
-    if NEGATION_RE.search(raw):
+    if NEGATION_RE.search(blank(raw, [m.span() for m in SET_ASIDE_RE.finditer(raw)])):
         return "it asks about what was not counted, or leaves something out"
     for m in periods:
         if OUTSIDE_PERIOD_RE.search(text[: m.start]):

@@ -55,6 +55,19 @@ def test_negated_excluded_and_joined_questions_get_no_number_and_say_why(seeded_
     assert why in a.message
 
 
+@pytest.mark.parametrize("question,value", [
+    ("x violent content posts actioned h1 2024 (posts, not user reports)", 2.2e6),
+    ("violent content user reports to X h1 2024 (reports count, not removed posts)", 40e6),
+])
+def test_what_a_question_sets_aside_is_neither_asked_nor_a_negation(empty_store, tmp_path, question, value):
+    doc(empty_store, tmp_path, "x.txt",
+        "In the first half of 2024, X received 40 million user reports of violent content. "
+        "X removed or labeled 2.2 million posts for violent content in the first half of 2024.",
+        published=D(2024, 9, 26))
+    a = answer(question, empty_store)
+    assert a.status == "answer" and a.answer.value == value, a.message
+
+
 @pytest.mark.parametrize("question", ["suspensions 2017Q5", "suspensions H2 1850", "suspensions 31/02/2017",
                                       "twitter suspensions since Feb 29 2017"])
 def test_a_period_that_cannot_exist_gets_no_number_from_another(seeded_sqlite, question):
