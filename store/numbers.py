@@ -60,7 +60,8 @@ _FRAC = "|".join(sorted((f.replace(" ", r"\s+") for f in FRACTIONS), key=len, re
 # forms: 104.543.719 and 100.000 (dots between thousands), 376 890 (spaces), 1,2 million (a
 # decimal comma before a scale or percent).
 _EU_SCALE = (r"milliards?|milliarden|mrd\.?|millionen|mio\.?|millones|mill[oó]n|milh[õo]es|milh[ãa]o|bilh[õo]es|bilh[ãa]o"
-             r"|mil\s+millones|juta|miliar|ribu")  # ... and Indonesian: 22,4 juta
+             r"|mil\s+millones|juta|miliar|ribu"  # ... and Indonesian: 22,4 juta
+             r"|milyong?|bilyong?|lakhs?|crores?")  # Filipino (2.2 bilyong), Indian English (5 lakh, 2 crore)
 _EU_PCT = r"pour\s+cent|prozent|por\s+ciento|por\s+cento"
 _EURO = (
     rf"(?P<edot>[0-9]{{1,3}}(?:\.[0-9]{{3}}){{2,}}|[0-9]{{1,3}}\.[0-9]{{3}}(?=\s+[^\W\d]))"
@@ -131,10 +132,14 @@ def _scale(word: str) -> float:
     word = re.sub(r"\s+", " ", word.rstrip("."))
     if word in SCALES:
         return SCALES[word]
-    if word.startswith(("milliard", "mrd", "bilh", "mil millones", "miliar")):
+    if word.startswith(("milliard", "mrd", "bilh", "mil millones", "miliar", "bilyon")):
         return 1e9
     if word == "ribu":
         return 1e3
+    if word.startswith("lakh"):
+        return 1e5
+    if word.startswith("crore"):
+        return 1e7
     return 1e6  # millions, Millionen, Mio, millones, millón, milhões, milhão
 
 

@@ -49,6 +49,9 @@ FORMS = [
     ("Fast sechs Millionen Videos", 6_000_000, "count", "nearly"),
     ("8,2 milhões", 8_200_000, "count", None),
     ("22,4 juta laporan", 22_400_000, "count", None),
+    ("2.2 bilyong fake accounts", 2_200_000_000, "count", None),  # Filipino
+    ("5 lakh accounts", 500_000, "count", None),  # Indian English
+    ("1.2 crore videos", 12_000_000, "count", None),
     ("a total of 7.126 million enforcement actions", 7_126_000, "count", None),
 ]
 
