@@ -236,6 +236,8 @@ class Reader:
         pool = prefixed or found
         if not prefixed and len(w) < 4:
             return None  # "vs" is not "videos": two or three letters abbreviate only a word's start
+        if not prefixed and sum(ch in "aeiou" for ch in w) > len(w) // 3:
+            return None  # an abbreviation drops vowels ("accts", "twtr", "vids"); "gives" is a word, not "grievances"
         return min(pool, key=lambda c: (-self.frequency.get(c, 0), len(c), c))
 
     def read(self, question: str) -> Query:
