@@ -302,6 +302,15 @@ def test_a_publishers_initials_are_not_a_country_code(empty_store, tmp_path):
     assert a.status == "answer" and a.answer.value == 1.9e6, a.message
 
 
+def test_how_many_times_something_happened_is_a_count_but_a_multiple_is_not(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "tiktok.txt",
+        "TikTok's Covid-19 information hub was viewed 2,625,049,193 times in the second half of 2020. "
+        "Its banners were seen three times as often as in the first half of 2020.", published=D(2021, 2, 24))
+    a = answer("how many times was tiktok's covid-19 information hub viewed in H2 2020", empty_store)
+    assert a.status == "answer" and a.answer.value == 2625049193, a.message
+    assert not [f for f in empty_store.queries.all_figures() if f.value == 3]  # "three times as often"
+
+
 def test_an_undated_document_is_kept_with_what_it_states(empty_store, tmp_path):
     doc(empty_store, tmp_path, "telegram.txt",
         "Telegram Blocks 78 Channels used by ISIS to Spread Propaganda\n\n"

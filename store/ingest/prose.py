@@ -739,7 +739,9 @@ REPORT_VERBS = frozenset("said stated added noted reported published released sh
                          "increased decreased dropped declined rose jumped fell improved continued expected".split())
 NOUN_AFTER_RE = re.compile(r"\s+(?:of\s+)?(?:(?:the|its|their|these|those|our)\s+)?(?P<noun>[A-Za-z][A-Za-z-]{2,}(?:\s+[A-Za-z][A-Za-z-]{2,})?)")
 PER_BEFORE_RE = re.compile(r"\b(?:per|every|each|out\s+of)\s+$", re.IGNORECASE)
-DURATION_AFTER_RE = re.compile(r"\s*(?:-\s*)?(?:seconds?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|times)\b", re.IGNORECASE)
+# a length of time ("within 24 hours"), or a multiple ("three times as many", "4 times more");
+# "viewed 2,625,049,193 times" is a count
+DURATION_AFTER_RE = re.compile(r"\s*(?:-\s*)?(?:seconds?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|times(?=\s+(?:more|less|fewer|as|higher|lower|larger|smaller|greater|bigger|the|that|than|over|what)\b))\b", re.IGNORECASE)
 NOT_NOUNS = frozenset("were was are is have has had been and or but the that which who per percent of in on at to for "
                       "from by with during since between than times more less over under about".split())
 
