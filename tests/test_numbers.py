@@ -52,6 +52,7 @@ FORMS = [
     ("2.2 bilyong fake accounts", 2_200_000_000, "count", None),  # Filipino
     ("5 lakh accounts", 500_000, "count", None),  # Indian English
     ("1.2 crore videos", 12_000_000, "count", None),
+    ("51,505videos were removed", 51_505, "count", None),  # glued to its noun by a scraper
     ("a total of 7.126 million enforcement actions", 7_126_000, "count", None),
 ]
 
