@@ -275,6 +275,7 @@ CHANGE_RE = re.compile(_phrase_re(CHANGE_WORDS).pattern.replace(r"(?<![\w@])(?:"
                        re.IGNORECASE)
 AVERAGE_RE = _phrase_re(AVERAGE_WORDS)
 PERCENT_RE = _phrase_re(PERCENT_WORDS)
+PREVALENCE_RE = re.compile(r"\bprevalence\b", re.IGNORECASE)
 COUNT_RE = _phrase_re(COUNT_WORDS)
 NOT_KIND_RE = re.compile(r"\bnot\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:%|percent(?:age)?|share|rate|proportion|count|number|total)(?![\w])", re.IGNORECASE)
 COUNT_RE = _phrase_re(COUNT_WORDS + ("the number", "(count", "a count", "the count", "count,"))
@@ -361,7 +362,7 @@ def describe(text: str) -> Features:
         kind = "average"
     elif CHANGE_RE.search(rest):
         kind = "change"
-    elif PERCENT_RE.search(rest):
+    elif PERCENT_RE.search(rest) or PREVALENCE_RE.search(text):  # prevalence is a share of views, by definition
         kind = "percent"
     elif COUNT_RE.search(rest):
         kind = "count"

@@ -311,6 +311,15 @@ def test_how_many_times_something_happened_is_a_count_but_a_multiple_is_not(empt
     assert not [f for f in empty_store.queries.all_figures() if f.value == 3]  # "three times as often"
 
 
+def test_prevalence_is_asked_as_a_share(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "meta.txt",
+        "In the third quarter of 2021, the prevalence of hate speech on Facebook was 0.03%, or 3 views of hate "
+        "speech per 10,000 views of content, down from 5 views per 10,000 in the second quarter.",
+        published=D(2021, 11, 9))
+    a = answer("fb hate speech prevalence q3 2021", empty_store)
+    assert a.status == "answer" and a.answer.value == 0.03, a.message
+
+
 def test_an_undated_document_is_kept_with_what_it_states(empty_store, tmp_path):
     doc(empty_store, tmp_path, "telegram.txt",
         "Telegram Blocks 78 Channels used by ISIS to Spread Propaganda\n\n"
