@@ -249,25 +249,38 @@ def _phrase_re(phrases) -> re.Pattern:
 
 
 class Table:
-    """A family table compiled to one regex: each match is looked up to its family."""
+    """A family table compiled to one regex: each match is looked up to its family. ``shapes``
+    are families said in a shape rather than fixed words (a regex each)."""
 
-    def __init__(self, table: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, table: dict[str, tuple[str, ...]], shapes: dict[str, re.Pattern] | None = None) -> None:
         self.family = {}
         for name, words in table.items():
             for w in words:
                 self.family.setdefault(" ".join(w.lower().split()), name)
         self.regex = _phrase_re(self.family)
+        self.shapes = shapes or {}
 
     def finditer(self, text: str):
-        for m in self.regex.finditer(text):
-            yield self.family[" ".join(m.group().lower().split())], m.start(), m.end()
+        found = [(self.family[" ".join(m.group().lower().split())], m.start(), m.end()) for m in self.regex.finditer(text)]
+        for name, rx in self.shapes.items():
+            found += [(name, m.start(), m.end()) for m in rx.finditer(text)]
+        if self.shapes:
+            found.sort(key=lambda f: (f[1], f[1] - f[2]))
+        yield from found
 
 
 PLATFORM_RES = Table(PLATFORMS)
 POLICY_RES = Table(POLICIES)
 ACTION_RES = Table(ACTIONS)
 OBJECT_RES = Table(OBJECTS)
-FACET_RES = Table(FACETS)
+# "removed before a user reported them", "before anyone could flag it", "before being reported":
+# found before any report, so by the platform itself (a subject or an auxiliary is needed:
+# "before the report" is no such thing)
+BEFORE_REPORT_RE = re.compile(
+    r"\bbefore\s+(?:(?:(?:a|an|any|one|a\s+single)\s+)?(?:users?|anyone|someone|people|person|viewers?|they|it)\s+"
+    r"(?:(?:could|had|was|were|ever|been|being|did|even)\s+){0,2}|(?:(?:could|had|was|were|ever|been|being|did|even)\s+){1,2})"
+    r"(?:reported|flagged|report|flag|reports|flags)\b", re.IGNORECASE)
+FACET_RES = Table(FACETS, {"flagged by internal tools": BEFORE_REPORT_RE})
 # "down 8.4%" is a change; "taken down", "came down", "shut down" are removals
 _REMOVED_DOWN = "".join(rf"(?<!{w}\s)" for w in "came come comes coming taken take takes took taking shut shuts brought "
                         "pulled pull cracked crack clamped clamp knocked knock".split())

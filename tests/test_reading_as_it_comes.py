@@ -256,6 +256,15 @@ def test_shares_listed_in_one_sentence_are_each_what_their_own_words_say(empty_s
     assert a.status == "answer" and a.answer.value == 4, a.message
 
 
+def test_removed_before_a_user_reported_it_is_found_by_the_platform_not_reported_by_users(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "tiktok.txt",
+        "TikTok removed 104,543,719 videos in the first half of 2020. Of those videos, we found and removed 96.4 per "
+        "cent of videos before a user reported them.", published=D(2020, 9, 22))
+    a = answer("% of tiktok's H1 2020 removals taken down before being reported", empty_store)
+    assert a.status == "answer" and a.answer.value == 96.4, a.message
+    assert answer("what share of tiktok's H1 2020 removals were reported by users", empty_store).answer is None
+
+
 def test_numbers_stated_for_a_country_are_that_countrys(empty_store, tmp_path):
     doc(empty_store, tmp_path, "tiktok.txt",
         "In the first half of 2020, TikTok removed a total of 10,698,297 videos, wherein 37,682,924 are from India "
