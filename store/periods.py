@@ -57,9 +57,11 @@ class Period:
 @dataclass(frozen=True)
 class Mention:
     """A period expression found in text. ``kind`` is "closed", "since", "duration" (a length
-    only: "a four-month period"), "current" (the reporting period itself) or "previous" (the
-    one before it); ``period`` is None for the two relative kinds, which the reader resolves
-    against the document's reporting period."""
+    only: "a four-month period"), "current" (the reporting period itself), "previous" (the
+    one before it), "yearless" (a part of a year it does not name, with no date to place it:
+    "the first half of the year"), "relative" ("last year" with no date) or "invalid";
+    ``period`` is None for all but the first three, which the reader resolves against the
+    document's reporting period where it can."""
 
     start: int
     end: int
@@ -442,8 +444,8 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
 def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> Mention | None:
     """A period stated without its year, placed by the publication date: the latest one that
     had ended by then ("this year" and "last year" count from it)."""
-    if reference is None:
-        return None
+    if reference is None:  # a part of a year it does not name: no period, and its words are no number
+        return Mention(s, e, "yearless", None)  # ("the first half of the year" is not 50%)
     rel = (g.get("rel") or "").split()[0].lower() if g.get("rel") else ""
     word = (g.get("qw") or g.get("hw") or "").lower()
     if word in ("last", "final", "latter", "back") and not (rel or g.get("ofy")):

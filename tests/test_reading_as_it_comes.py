@@ -115,7 +115,17 @@ def test_periods_without_a_year_are_placed_by_the_publication_date_only():
             "Between January and March of this year")}
     assert got == {"between April and September": "Apr–Sep 2019", "in the third quarter of this year": "Q3 2019",
                    "the September quarter": "Q3 2019", "Between January and March of this year": "Q1 2019"}
-    assert [m.period for m in find_periods("between April and September")] == []  # no date: not read
+    # no date: no period, but a period's words all the same (not numbers)
+    assert [(m.kind, m.period) for m in find_periods("between April and September")] == [("yearless", None)]
+
+
+def test_a_part_of_the_year_in_an_undated_story_is_the_storys_period_not_a_half(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "x.txt",
+        "Between January and June 2024, X received over 224 million user reports. In the first half of the year, "
+        "X received 18,737 information requests, complying with about 53 percent of them.")
+    assert not [f for f in empty_store.queries.all_figures() if f.value == 50]  # "half of the year" is no 50%
+    a = answer("x compliance rate on government info requests, first six months of 2024", empty_store)
+    assert a.status == "answer" and a.answer.value == 53, a.message
 
 
 @pytest.mark.parametrize("text,value", [

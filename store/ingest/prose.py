@@ -460,7 +460,7 @@ EARLIER_VALUE_RE = re.compile(rf"\b(?:{_EARLIER}|triple|double|twice)\s+(?:the\s
 COMPARED_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over|against)\s+(?:the\s+|in\s+)?$", re.IGNORECASE)
 
 
-MASKED = ("closed", "since", "duration", "invalid", "relative")
+MASKED = ("closed", "since", "duration", "invalid", "relative", "yearless")
 
 
 def _covered(text: str, mentions: list[Mention]) -> Period | None:
@@ -832,7 +832,7 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
         return None, False, None, compare
     if chosen.kind in ("invalid", "relative"):  # no such day, or a date the document does not give
         return None, True, UNKNOWN, compare
-    if chosen.kind == "current":
+    if chosen.kind in ("current", "yearless"):  # the document's period ("the first half of the year")
         return None, True, None, compare
     if chosen.kind == "previous":
         return None, True, "previous", compare
