@@ -339,6 +339,17 @@ def test_prevalence_is_asked_as_a_share(empty_store, tmp_path):
     assert a.status == "answer" and a.answer.value == 0.03, a.message
 
 
+def test_a_share_of_a_countrys_count_is_that_countrys(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "x.txt",
+        "In the first half of 2024, X received 18,737 information requests, complying with about 53 percent of "
+        "them. The US submitted 3,329 requests, and X disclosed information in 76 percent of those cases.",
+        published=D(2024, 9, 26))
+    a = answer("what % of US info requests did X disclose information for in the first half of 2024", empty_store)
+    assert a.status == "answer" and a.answer.value == 76, a.message
+    a = answer("x compliance rate on government info requests, first six months of 2024", empty_store)
+    assert a.status == "answer" and a.answer.value == 53, a.message
+
+
 def test_an_undated_document_is_kept_with_what_it_states(empty_store, tmp_path):
     doc(empty_store, tmp_path, "telegram.txt",
         "Telegram Blocks 78 Channels used by ISIS to Spread Propaganda\n\n"

@@ -558,6 +558,8 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         # a place said right after the number ("9,822,996 from the United States"), else as the
         # subject just before it ("The US submitted 3,329 requests")
         place = _place(text[q.end : min(nxt, q.end + 40)]) or _place(text[max(prev_end, q.start - 40) : q.start], before=True)
+        if not place and q.kind == "percent" and ref is not None and ref.sentence is sent:
+            place = ref.location  # "The US submitted 3,329 requests, and X disclosed information in 76 percent of those"
         out.append(_Found(q, sent, period, explicit, closed if relation == "previous" else None,
                           relation, compare, metric, unit, act, platform, policy,
                           ref if q.kind != "count" else None, place or ""))
