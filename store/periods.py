@@ -431,7 +431,13 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
     if name == "calendar":
         if reference is None:  # resolved by whoever knows the date (a question: today)
             return Mention(s, e, "relative", None)
-        return Mention(s, e, "closed", relative_period(g["which"], g["unit"], reference))
+        which, unit = g["which"].lower(), g["unit"].lower()
+        period = relative_period(which, unit, reference)
+        if which in ("this", "current") and unit in ("quarter", "half") and period.end > reference:
+            # a document's "this quarter" counts what was done in it: the one that had ended by
+            # its date (a report published in August is of the second quarter, not the third)
+            period = relative_period("last", unit, reference)
+        return Mention(s, e, "closed", period)
     if name == "badpart":
         n, y = int(g["n1"] or g["n2"] or g["n3"]), int(g["y1"] or g["y2"] or g["y3"])
         limit = 2 if "h" in m.group(0).lower() else 4

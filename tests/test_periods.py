@@ -158,10 +158,13 @@ def test_last_year_this_quarter_last_month_resolve_against_the_reference():
     ref = D(2018, 4, 5)
     got = {t: find_periods(t, ref)[0].period for t in ("last year", "this quarter", "last month", "last quarter")}
     assert {t: (p.start, p.end) for t, p in got.items()} == {
-        "last year": (D(2017, 1, 1), D(2017, 12, 31)), "this quarter": (D(2018, 4, 1), D(2018, 6, 30)),
+        # "this quarter" in a document of 5 April 2018 counts a quarter that had ended: Q1
+        "last year": (D(2017, 1, 1), D(2017, 12, 31)), "this quarter": (D(2018, 1, 1), D(2018, 3, 31)),
         "last month": (D(2018, 3, 1), D(2018, 3, 31)), "last quarter": (D(2018, 1, 1), D(2018, 3, 31)),
     }
     assert [(m.kind, m.period) for m in find_periods("last year")] == [("relative", None)]
+    (m,) = find_periods("this quarter", D(2018, 6, 30))  # the day it ends: that quarter
+    assert (m.period.start, m.period.end) == (D(2018, 4, 1), D(2018, 6, 30))
 
 
 def test_since_a_start_after_the_reference_has_no_end_rather_than_one_before_it():

@@ -350,6 +350,14 @@ def test_a_share_of_a_countrys_count_is_that_countrys(empty_store, tmp_path):
     assert a.status == "answer" and a.answer.value == 53, a.message
 
 
+def test_this_quarter_in_a_story_is_the_quarter_its_report_covers(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "mint.txt",
+        "Facebook took down 9.6 million pieces of hate speech in Q1, which increased to 22.5 million in this "
+        "quarter.", published=D(2020, 8, 11), title="Facebook removes more hate speech")
+    a = answer("fb hate speech removals q2 2020", empty_store)  # Q3 2020 had not ended on 11 August
+    assert a.status == "answer" and a.answer.value == 22.5e6, a.message
+
+
 def test_an_undated_document_is_kept_with_what_it_states(empty_store, tmp_path):
     doc(empty_store, tmp_path, "telegram.txt",
         "Telegram Blocks 78 Channels used by ISIS to Spread Propaganda\n\n"
