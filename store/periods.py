@@ -123,6 +123,13 @@ def relative_period(which: str, unit: str, today: dt.date) -> Period:
     return span(y1, m1 + 1, y2, m2 + 1)
 
 
+def year_before(period: Period) -> Period | None:
+    """The same months a year earlier (Q2 2024 -> Q2 2023)."""
+    if period.start is None or period.end is None:
+        return None
+    return span(period.start.year - 1, period.start.month, period.end.year - 1, period.end.month)
+
+
 def previous(period: Period) -> Period | None:
     """The period of the same length just before ``period`` (H2 2017 -> H1 2017)."""
     n = period.months()
@@ -327,6 +334,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # H3 2017, Q5 2017, 2017Q5, H2 1850: shaped like a half or a quarter, but none
         ("badpart", rf"{_B}(?:[QH](?P<n1>[0-9]{{1,2}})\s*(?:of\s+|[-/]\s*)?'?(?P<y1>[0-9]{{4}})|(?P<y2>[0-9]{{4}})\s*[-/]?\s*[QH](?P<n2>[0-9]{{1,2}})|(?P<n3>[0-9])[QH]\s*[-/]?\s*'?(?P<y3>[0-9]{{4}})){_E}"),
         # the preceding / previous reporting period
+        # the same period a year before: "in the same period last year", "the year-earlier quarter"
+        ("yearago", r"\b(?:(?:the\s+)?same\s+(?:period|quarter|half|months?|time(?:\s+frame)?)\s+(?:(?:of\s+|in\s+)?last\s+year|a\s+year\s+(?:earlier|before|ago)|(?:of\s+|in\s+)?the\s+(?:previous|prior|preceding)\s+year)|(?:the\s+)?year[-\s](?:earlier|ago)\s+(?:period|quarter|half))\b"),
         ("previous", r"\b(?:(?:a|one)\s+(?:quarter|half|reporting\s+period|period)\s+(?:earlier|before)|(?:the\s+)?(?:preceding|previous|prior)\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|half|quarter|report|year|(?:six|three|twelve|6|3|12)\s+months)|(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over)\s+the\s+last\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|half|quarter)|the\s+(?:period|half|quarter)\s+before)\b"),
         # the last / latest / current reporting period, recently
         ("current", r"\b(?:(?:the\s+)?(?:latest|most\s+recent|current|last|this)\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|report)|recently)\b"),
@@ -426,7 +435,7 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         return Mention(s, e, "closed", span(first // 12, first % 12 + 1, y, end))
     if name in ("relquarter", "relhalf", "relmonths"):
         return _relative(name, g, s, e, reference)
-    if name in ("previous", "current"):
+    if name in ("previous", "current", "yearago"):
         return Mention(s, e, name, None)
     if name == "calendar":
         if reference is None:  # resolved by whoever knows the date (a question: today)

@@ -358,6 +358,15 @@ def test_this_quarter_in_a_story_is_the_quarter_its_report_covers(empty_store, t
     assert a.status == "answer" and a.answer.value == 22.5e6, a.message
 
 
+def test_the_same_period_last_year_is_the_reports_period_a_year_before(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "x.txt",
+        "X released its transparency report for the first half of 2024. X suspended nearly 5.3 million accounts, a "
+        "sharp increase from 1.6 million accounts suspended in the same period last year.", published=D(2024, 9, 26))
+    a = answer("How many accounts did X suspend in the first half of 2023?", empty_store)
+    assert a.status == "answer" and a.answer.value == 1.6e6, a.message
+    assert answer("x accounts suspended 2023", empty_store).answer is None  # H1 2023 is not the year 2023
+
+
 def test_an_undated_document_is_kept_with_what_it_states(empty_store, tmp_path):
     doc(empty_store, tmp_path, "telegram.txt",
         "Telegram Blocks 78 Channels used by ISIS to Spread Propaganda\n\n"

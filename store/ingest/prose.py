@@ -27,7 +27,7 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
                           MAX_YEAR, MIN_YEAR)
 from store.models import Document
 from store.numbers import Quantity, find_quantities
-from store.periods import Mention, Period, duration_label, find_periods, previous, span
+from store.periods import Mention, Period, duration_label, find_periods, previous, span, year_before
 from store.vocabulary import ALL_POLICIES, Features, OBJECT_RES, OBJECTS, country_in, describe, find_all, platforms_in, unit_for
 
 FRONT_MATTER_KEYS = {"title", "publisher", "url", "published", "platform", "period", "author"}
@@ -423,9 +423,9 @@ def _within(inner: Period | None, outer: Period) -> bool:
 
 
 def _resolve_period(f: _Found, current: Period | None) -> Period | None:
-    if f.relation == "previous":
+    if f.relation in ("previous", "yearago"):  # the period before, or the same one a year before
         reference = f.previous_of or current
-        return previous(reference) if reference else None
+        return (previous if f.relation == "previous" else year_before)(reference) if reference else None
     return f.period or current
 
 
@@ -460,7 +460,7 @@ EARLIER_VALUE_RE = re.compile(rf"\b(?:{_EARLIER}|triple|double|twice)\s+(?:the\s
 COMPARED_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over|against)\s+(?:the\s+|in\s+)?$", re.IGNORECASE)
 
 
-MASKED = ("closed", "since", "duration", "invalid", "relative", "yearless")
+MASKED = ("closed", "since", "duration", "invalid", "relative", "yearless", "yearago")
 
 
 def _covered(text: str, mentions: list[Mention]) -> Period | None:
@@ -560,7 +560,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         place = _place(text[q.end : min(nxt, q.end + 40)]) or _place(text[max(prev_end, q.start - 40) : q.start], before=True)
         if not place and q.kind == "percent" and ref is not None and ref.sentence is sent:
             place = ref.location  # "The US submitted 3,329 requests, and X disclosed information in 76 percent of those"
-        out.append(_Found(q, sent, period, explicit, closed if relation == "previous" else None,
+        out.append(_Found(q, sent, period, explicit, closed if relation in ("previous", "yearago") else None,
                           relation, compare, metric, unit, act, platform, policy,
                           ref if q.kind != "count" else None, place or ""))
         if q.kind == "count":
@@ -836,8 +836,8 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
         return None, True, UNKNOWN, compare
     if chosen.kind in ("current", "yearless"):  # the document's period ("the first half of the year")
         return None, True, None, compare
-    if chosen.kind == "previous":
-        return None, True, "previous", compare
+    if chosen.kind in ("previous", "yearago"):
+        return None, True, chosen.kind, compare
     if chosen.kind == "duration":  # "within a four month period": the length, up to publication
         if published is None:
             return None, False, None, compare
