@@ -367,6 +367,14 @@ def test_the_same_period_last_year_is_the_reports_period_a_year_before(empty_sto
     assert answer("x accounts suspended 2023", empty_store).answer is None  # H1 2023 is not the year 2023
 
 
+def test_markdown_bold_is_read_through_and_quoted_as_written(empty_store, tmp_path):
+    text = ("X had required users to remove **6.5 million** pieces of violating content in the first half of 2022, "
+            "marking a **29 percent** increase from the second half of 2021.")
+    doc(empty_store, tmp_path, "x.md", text, published=D(2024, 9, 26))
+    a = answer("by what % did twitter's required content removals go up in H1 2022 vs H2 2021", empty_store)
+    assert a.status == "answer" and a.answer.value == 29 and a.answer.quote == text, a.message
+
+
 def test_an_undated_document_is_kept_with_what_it_states(empty_store, tmp_path):
     doc(empty_store, tmp_path, "telegram.txt",
         "Telegram Blocks 78 Channels used by ISIS to Spread Propaganda\n\n"

@@ -332,6 +332,9 @@ class _Found:
 def extract(text: str, start: int, end: int, published: dt.date | None,
             platform: str | None = None, period: str | None = None, title: str | None = None,
             scope: Period | None = None, url: str | None = None) -> list[Stated]:
+    # read with markdown's bold markers blanked ("a **29 percent** increase" is a change), quoted
+    # as written
+    original, text = text, EMPHASIS_RE.sub(lambda m: " " * len(m.group()), text)
     sents = sentences(text, start, end)
     # a table copied one cell per line: its numbers are read as the table's, not as sentences
     cells = cell_rows(text, start, end)
@@ -399,7 +402,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         stated.append(Stated(
             platform=plat, metric=f.metric, policy=policies_of[id(f)], location=f.location,
             period=p, compare=compare, value=f.q.value, unit=f.unit, qualifier=f.q.qualifier,
-            quote=f.sentence.text, quote_start=f.sentence.start, quote_end=f.sentence.end,
+            quote=original[f.sentence.start : f.sentence.end], quote_start=f.sentence.start, quote_end=f.sentence.end,
         ))
     return stated
 
@@ -445,6 +448,7 @@ def _resolve_policies(found: list[_Found], periods: dict[int, Period | None]) ->
         if f.policy is not None:
             stated.setdefault((f.q.value, f.unit, periods[id(f)]), f.policy)
     return out
+EMPHASIS_RE = re.compile(r"\*\*|__")
 # "This report covers the second half of 2020", "its transparency report for July to December
 # 31, 2020": the period the document reports on
 COVERS_RE = re.compile(r"\b(?:report|data|figures|numbers)\b[^.]{0,40}\b(?:covers?|covering|spans?|runs?\s+from)\b", re.IGNORECASE)
