@@ -67,6 +67,9 @@ class Mention:
     end: int
     kind: str
     period: Period | None
+    # counted from the document's date ("last month", "this year"): the news around a report,
+    # not the period a document names for it
+    dated: bool = False
 
 
 def month_end(year: int, month: int) -> dt.date:
@@ -446,7 +449,7 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
             # a document's "this quarter" counts what was done in it: the one that had ended by
             # its date (a report published in August is of the second quarter, not the third)
             period = relative_period("last", unit, reference)
-        return Mention(s, e, "closed", period)
+        return Mention(s, e, "closed", period, dated=True)
     if name == "badpart":
         n, y = int(g["n1"] or g["n2"] or g["n3"]), int(g["y1"] or g["y2"] or g["y3"])
         limit = 2 if "h" in m.group(0).lower() else 4

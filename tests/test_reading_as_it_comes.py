@@ -375,6 +375,17 @@ def test_markdown_bold_is_read_through_and_quoted_as_written(empty_store, tmp_pa
     assert a.status == "answer" and a.answer.value == 29 and a.answer.quote == text, a.message
 
 
+def test_the_news_around_a_report_does_not_name_its_period(empty_store, tmp_path):
+    """ "Last month" (twice) is when things happened around the report; the period the story names
+    for it ("the second half of last year") is what its other figures are of."""
+    doc(empty_store, tmp_path, "caixin.txt",
+        "TikTok revealed it deleted nearly 50 million videos in the second half of last year.\n\nThe report comes "
+        "after the app was banned in India last month. The Indian government said last month that it was banning "
+        "59 Chinese apps.\n\nThe deleted videos accounted for less than 1% of all videos posted.", published=D(2020, 7, 11))
+    [share] = [f for f in empty_store.queries.all_figures() if f.value == 1]
+    assert share.period_label == "H2 2019"
+
+
 def test_an_undated_document_is_kept_with_what_it_states(empty_store, tmp_path):
     doc(empty_store, tmp_path, "telegram.txt",
         "Telegram Blocks 78 Channels used by ISIS to Spread Propaganda\n\n"

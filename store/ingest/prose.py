@@ -342,6 +342,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     declared: Period | None = None
     found: list[_Found] = [_cell_found(text, c) for c in cells]
     seen: list[Period] = []
+    dated: list[Period] = []
     platforms: Counter[str] = Counter()
     policies: Counter[str] = Counter()
     last_count: _Found | None = None  # the latest count: what a later share or change is of
@@ -353,7 +354,8 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         policies.update(feats.policies)
         mentions = find_periods(sent.text, published)
         closed = [m.period for m in mentions if m.period and m.kind in ("closed", "since")]
-        seen += closed
+        seen += [m.period for m in mentions if m.period and m.kind in ("closed", "since") and not m.dated]
+        dated += [m.period for m in mentions if m.period and m.dated]
         # the one period the sentence before stated, for a sentence that states none
         carried, previous_end = stated_here, sentence_end
         stated_here = closed[0] if len(set(closed)) == 1 and closed[0].start and closed[0].end else None
@@ -379,7 +381,8 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     # the period the document reports on: as its front matter or its text declares it, else as
     # its headline and URL name it (unless its figures mention a part of that most: "2020" in
     # the headline, "the first half of 2020" in the text), else the one its figures mention most
-    current = declared or _reporting_period(seen, period, published)
+    # (a period counted from the date, "last month", names it only when none is named)
+    current = declared or _reporting_period(seen or dated, period, published)
     if declared is None and period is None and scope is not None and not _within(current, scope):
         current = scope
     if not any(f.location for f in found) and (place := document_place(title, url)):
