@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 from store.limits import NAMES_SAMPLE, TEXT_CACHE
 from store.numbers import find_quantities
 from store.periods import PERIOD_WORDS, Period, find_periods, span
-from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, Features, blank, Vocabulary, country_in, describe, policy_group
+from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, country_in, describe, policy_group
 
 MAX_LENGTH = 1000
 
@@ -266,6 +266,9 @@ class Reader:
         # of what is asked
         aside = [m.span() for m in NOT_KIND_RE.finditer(text)] + [m.span() for m in SET_ASIDE_RE.finditer(text)]
         features = describe(blank(text, aside))
+        if cut := _cut_policies(blank(text, list(features.spans) + aside)):  # "covid misinfo"
+            features = replace(features, policies=features.policies | {c for c, _, _ in cut},
+                               spans=features.spans + tuple((a, b) for _, a, b in cut))
         if not features.actions and HAVE_RE.search(text):  # "how many users does Twitter have": active ones
             features = replace(features, actions=frozenset({"active"}))
         if features.kind == "change" and len({m.period for m in periods}) > 1:
@@ -496,6 +499,22 @@ def _subsequence(short: str, word: str) -> bool:
 
 def _undouble(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
+
+
+# one-word names of policy areas, for the words cut from their start ("misinfo", "harass")
+_POLICY_WORDS = {w: family for family, words in POLICIES.items() for w in words if " " not in w and "-" not in w}
+
+
+def _cut_policies(text: str) -> list[tuple[str, int, int]]:
+    """Words of five letters or more that begin the one-word name of exactly one policy area
+    ("misinfo" of misinformation, "harass" of harassment): that area, and where the word is."""
+    found = []
+    for m in re.finditer(r"[a-z]{5,}", text, re.IGNORECASE):
+        w = m.group().lower()
+        families = {f for name, f in _POLICY_WORDS.items() if name.startswith(w) and len(name) >= len(w) + 2}
+        if len(families) == 1:
+            found.append((families.pop(), m.start(), m.end()))
+    return found
 
 
 def _refused(text: str) -> frozenset[str]:

@@ -42,6 +42,15 @@ def test_a_real_word_is_never_corrected_into_another(seeded_sqlite):
     assert answer("how many boats did twitter suspend in H2 2017", seeded_sqlite).answer is None
 
 
+def test_a_policy_cut_short_is_that_policy(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "tiktok.txt",
+        "TikTok removed 104,543,719 videos in the first half of 2020 for violating its Community Guidelines.",
+        published=D(2020, 9, 22))
+    a = answer("tiktok covid misinfo vids removed h1 2020", empty_store)  # all policies is no count of misinformation
+    assert a.answer is None, a.message
+    assert reader(empty_store).read("ig harass reports q1").features.policies == {"harassment"}
+
+
 def test_a_real_word_is_not_read_as_an_abbreviation(empty_store, tmp_path):
     doc(empty_store, tmp_path, "yt.txt", "In May 2023 YouTube received 1,122 grievances from users in India and "
         "removed 2,000 videos and 300 accounts.", published=D(2023, 6, 30))
