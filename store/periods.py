@@ -267,6 +267,8 @@ FOREIGN_ORDINALS = {
     "troisieme": 3, "3e": 3, "quatrième": 4, "quatrieme": 4, "4e": 4,
     "ersten": 1, "erste": 1, "zweiten": 2, "zweite": 2, "dritten": 3, "dritte": 3, "vierten": 4, "vierte": 4,
     "1.": 1, "2.": 2, "3.": 3, "4.": 4,
+    # Portuguese and Spanish ordinal indicators: "4º trimestre", "4o trimestre", "1ª metade"
+    "1º": 1, "2º": 2, "3º": 3, "4º": 4, "1o": 1, "2o": 2, "3o": 3, "4o": 4, "1ª": 1, "2ª": 2,
     "primer": 1, "primero": 1, "primeiro": 1, "segundo": 2, "tercer": 3, "tercero": 3, "terceiro": 3,
     "cuarto": 4, "quarto": 4,
     "première": 1, "primera": 1, "primeira": 1, "segunda": 2, "tercera": 3, "terceira": 3, "cuarta": 4,

@@ -395,6 +395,21 @@ def test_the_news_around_a_report_does_not_name_its_period(empty_store, tmp_path
     assert share.period_label == "H2 2019"
 
 
+def test_a_story_is_about_the_platform_its_address_names_and_its_quarter_in_portuguese(empty_store, tmp_path):
+    """A Portuguese story on Facebook's report (its URL says so: ".../facebook-identifica-...-no-4o-
+    trimestre-de-2020") names Instagram as often as Facebook: "the social network" is Facebook."""
+    doc(empty_store, tmp_path, "g1.txt",
+        "A rede social identificou, ao redor do mundo, 26,9 milhões de conteúdos com discurso de ódio.\n\n"
+        "No Instagram, aplicativo que também faz parte do Facebook, foram mais 6,6 milhões de conteúdos com "
+        "discurso de ódio identificados durante o período.\n\n"
+        "A taxa proativa passou de 26% para 49% no Facebook e de 55% para 80% no Instagram.",
+        published=D(2021, 2, 11), url="https://g1.globo.com/economia/tecnologia/noticia/2021/02/11/"
+        "facebook-identifica-269-milhoes-de-conteudos-com-discurso-de-odio-no-4o-trimestre-de-2020.ghtml")
+    answers = {q: answer(q, empty_store) for q in ("fb hate speech q4 2020", "ig hate speech q4 2020")}
+    assert {q: a.answer and a.answer.value for q, a in answers.items()} == {
+        "fb hate speech q4 2020": 26.9e6, "ig hate speech q4 2020": 6.6e6}, [a.message for a in answers.values()]
+
+
 def test_an_undated_document_is_kept_with_what_it_states(empty_store, tmp_path):
     doc(empty_store, tmp_path, "telegram.txt",
         "Telegram Blocks 78 Channels used by ISIS to Spread Propaganda\n\n"

@@ -377,7 +377,13 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
             if len(found) > MAX_FIGURES_PER_DOCUMENT:
                 raise TooManyFigures(sent.start)
 
-    doc_platform = platform or (platforms.most_common(1)[0][0] if platforms else next(iter(platforms_in(title or "")), None))
+    # the platform a figure names none for: the one the headline or URL names, else the one the
+    # text names most ("A rede social identificou 26,9 milhões..." in a story on Facebook that
+    # names Instagram as often)
+    slug = _words_of(_slug(url))  # a headline when it has a few words (".../x" is no platform X)
+    named = set(platforms_in(title or "")) | (set(platforms_in(slug)) if len(slug.split()) >= 3 else set())
+    doc_platform = platform or (named.pop() if len(named) == 1 else platforms.most_common(1)[0][0] if platforms
+                                else next(iter(named), None))
     # the period the document reports on: as its front matter or its text declares it, else as
     # its headline and URL name it (unless its figures mention a part of that most: "2020" in
     # the headline, "the first half of 2020" in the text), else the one its figures mention most
