@@ -25,14 +25,20 @@ def doc(store, tmp_path, name: str, text: str, **meta) -> None:
     assert result.status == "added", result.message
 
 
+def answered(store, question: str) -> float:
+    """The number a question gets (the test fails with the reply when it gets none)."""
+    a = answer(question, store)
+    assert a.status == "answer" and a.answer is not None, a.message
+    return a.answer.value
+
+
 # --- questions ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("question", [
     "twtr susp h2 2017", "twitter terror accts suspended 2h17", "tweeter suspnsions H2 2017",
 ])
 def test_abbreviations_and_typos_are_read(seeded_sqlite, question):
-    a = answer(question, seeded_sqlite)
-    assert a.status == "answer" and a.answer.value == 274460, a.message
+    assert answered(seeded_sqlite, question) == 274460
 
 
 def test_a_real_word_is_never_corrected_into_another(seeded_sqlite):
@@ -81,8 +87,7 @@ def test_what_a_question_sets_aside_is_neither_asked_nor_a_negation(empty_store,
         "In the first half of 2024, X received 40 million user reports of violent content. "
         "X removed or labeled 2.2 million posts for violent content in the first half of 2024.",
         published=D(2024, 9, 26))
-    a = answer(question, empty_store)
-    assert a.status == "answer" and a.answer.value == value, a.message
+    assert answered(empty_store, question) == value
 
 
 @pytest.mark.parametrize("question", ["suspensions 2017Q5", "suspensions H2 1850", "suspensions 31/02/2017",
@@ -97,8 +102,7 @@ def test_an_action_no_figure_counts_is_not_answered_with_another(seeded_sqlite):
 
 
 def test_a_clarification_with_not_is_no_negation(seeded_sqlite):
-    a = answer("how many accounts did twitter suspend in H2 2017 (the count, not the %)", seeded_sqlite)
-    assert a.status == "answer" and a.answer.value == 274460, a.message
+    assert answered(seeded_sqlite, "how many accounts did twitter suspend in H2 2017 (the count, not the %)") == 274460
 
 
 @pytest.mark.parametrize("text,label", [
@@ -133,8 +137,7 @@ def test_a_part_of_the_year_in_an_undated_story_is_the_storys_period_not_a_half(
         "Between January and June 2024, X received over 224 million user reports. In the first half of the year, "
         "X received 18,737 information requests, complying with about 53 percent of them.")
     assert not [f for f in empty_store.queries.all_figures() if f.value == 50]  # "half of the year" is no 50%
-    a = answer("x compliance rate on government info requests, first six months of 2024", empty_store)
-    assert a.status == "answer" and a.answer.value == 53, a.message
+    assert answered(empty_store, "x compliance rate on government info requests, first six months of 2024") == 53
 
 
 @pytest.mark.parametrize("text,value", [
@@ -161,8 +164,7 @@ def test_table_like_lines_and_bullets(empty_store, tmp_path):
     doc(empty_store, tmp_path, "yt.txt",
         "YouTube enforcement, July 2023 – September 2023\n\nComment removals (total): 842,831,976\n"
         "  • Automated flagging: 99.5%\n  • Human flagging: 0.5%\n", url="https://support.google.com/x")
-    a = answer("youtube comment removals total Q3 2023", empty_store)
-    assert a.status == "answer" and a.answer.value == 842831976, a.message
+    assert answered(empty_store, "youtube comment removals total Q3 2023") == 842831976
     b = answer("what percentage of youtube comment removals came from automated flagging in Q3 2023", empty_store)
     assert b.status == "answer" and b.answer.value == 99.5, b.message
 
@@ -243,10 +245,8 @@ def test_a_list_that_names_what_it_counts_once_counts_it_for_every_number(empty_
         "for adult nudity or sexual activity and 1.9 million for promoting terrorism.\n\n"
         "Of the 4.78 million Xbox enforcements in the first half of 2022, 199,000 proactive enforcements involved "
         "adult sexual content; 87,000 concerned fraud; and 54,000 involved cheating.\n", published=D(2022, 11, 15))
-    a = answer("fb adult nudity content actioned Q1 2018", empty_store)
-    assert a.status == "answer" and a.answer.value == 21_000_000, a.message
-    a = answer("xbox proactive enforcements for fraud h1 2022", empty_store)
-    assert a.status == "answer" and a.answer.value == 87_000, a.message
+    assert answered(empty_store, "fb adult nudity content actioned Q1 2018") == 21_000_000
+    assert answered(empty_store, "xbox proactive enforcements for fraud h1 2022") == 87_000
 
 
 def test_each_number_is_of_the_platform_its_own_clause_names(empty_store, tmp_path):
@@ -258,8 +258,7 @@ def test_each_number_is_of_the_platform_its_own_clause_names(empty_store, tmp_pa
         published=D(2020, 5, 13))
     a = answer("instagram hate speech actioned oct 2019 to march 2020", empty_store)
     assert a.status == "answer" and a.answer.value == 1_600_000 and a.answer.platform == "Instagram", a.message
-    a = answer("facebook hate speech posts removed oct 2019 to march 2020", empty_store)
-    assert a.status == "answer" and a.answer.value == 15_300_000, a.message
+    assert answered(empty_store, "facebook hate speech posts removed oct 2019 to march 2020") == 15_300_000
 
 
 def test_shares_listed_in_one_sentence_are_each_what_their_own_words_say(empty_store, tmp_path):
@@ -269,18 +268,15 @@ def test_shares_listed_in_one_sentence_are_each_what_their_own_words_say(empty_s
         "TikTok removed 89,132,938 videos globally in the second half of 2020.\n"
         "- 4% of these videos were removed before a user reported them, 83.3% were removed before they received "
         "any views, and 93.5% were removed within 24 hours of being posted.\n", published=D(2021, 2, 24))
-    a = answer("what share of tiktok's H2 2020 removals happened within 24 hours of posting?", empty_store)
-    assert a.status == "answer" and a.answer.value == 93.5, a.message
-    a = answer("% of tiktok videos removed jul-dec 2020 before a user reported them", empty_store)
-    assert a.status == "answer" and a.answer.value == 4, a.message
+    assert answered(empty_store, "what share of tiktok's H2 2020 removals happened within 24 hours of posting?") == 93.5
+    assert answered(empty_store, "% of tiktok videos removed jul-dec 2020 before a user reported them") == 4
 
 
 def test_removed_before_a_user_reported_it_is_found_by_the_platform_not_reported_by_users(empty_store, tmp_path):
     doc(empty_store, tmp_path, "tiktok.txt",
         "TikTok removed 104,543,719 videos in the first half of 2020. Of those videos, we found and removed 96.4 per "
         "cent of videos before a user reported them.", published=D(2020, 9, 22))
-    a = answer("% of tiktok's H1 2020 removals taken down before being reported", empty_store)
-    assert a.status == "answer" and a.answer.value == 96.4, a.message
+    assert answered(empty_store, "% of tiktok's H1 2020 removals taken down before being reported") == 96.4
     assert answer("what share of tiktok's H1 2020 removals were reported by users", empty_store).answer is None
 
 
@@ -307,8 +303,7 @@ def test_a_sentence_without_a_period_takes_the_one_before_it(empty_store, tmp_pa
     doc(empty_store, tmp_path, "x.txt",
         "X published its report in September 2024. For comparison, in the second half of 2021, 11.6 million accounts "
         "were reported. Action was ultimately taken against 4.3 million accounts.", published=D(2024, 9, 25))
-    a = answer("how many reported accounts did twitter take action against in H2 2021", empty_store)
-    assert a.status == "answer" and a.answer.value == 4.3e6, a.message
+    assert answered(empty_store, "how many reported accounts did twitter take action against in H2 2021") == 4.3e6
 
 
 def test_the_period_a_report_is_said_to_be_for_is_the_period_of_what_the_story_states(empty_store, tmp_path):
@@ -334,8 +329,7 @@ def test_how_many_times_something_happened_is_a_count_but_a_multiple_is_not(empt
     doc(empty_store, tmp_path, "tiktok.txt",
         "TikTok's Covid-19 information hub was viewed 2,625,049,193 times in the second half of 2020. "
         "Its banners were seen three times as often as in the first half of 2020.", published=D(2021, 2, 24))
-    a = answer("how many times was tiktok's covid-19 information hub viewed in H2 2020", empty_store)
-    assert a.status == "answer" and a.answer.value == 2625049193, a.message
+    assert answered(empty_store, "how many times was tiktok's covid-19 information hub viewed in H2 2020") == 2625049193
     assert not [f for f in empty_store.queries.all_figures() if f.value == 3]  # "three times as often"
 
 
@@ -344,8 +338,7 @@ def test_prevalence_is_asked_as_a_share(empty_store, tmp_path):
         "In the third quarter of 2021, the prevalence of hate speech on Facebook was 0.03%, or 3 views of hate "
         "speech per 10,000 views of content, down from 5 views per 10,000 in the second quarter.",
         published=D(2021, 11, 9))
-    a = answer("fb hate speech prevalence q3 2021", empty_store)
-    assert a.status == "answer" and a.answer.value == 0.03, a.message
+    assert answered(empty_store, "fb hate speech prevalence q3 2021") == 0.03
 
 
 def test_a_share_of_a_countrys_count_is_that_countrys(empty_store, tmp_path):
@@ -355,24 +348,21 @@ def test_a_share_of_a_countrys_count_is_that_countrys(empty_store, tmp_path):
         published=D(2024, 9, 26))
     a = answer("what % of US info requests did X disclose information for in the first half of 2024", empty_store)
     assert a.status == "answer" and a.answer.value == 76, a.message
-    a = answer("x compliance rate on government info requests, first six months of 2024", empty_store)
-    assert a.status == "answer" and a.answer.value == 53, a.message
+    assert answered(empty_store, "x compliance rate on government info requests, first six months of 2024") == 53
 
 
 def test_this_quarter_in_a_story_is_the_quarter_its_report_covers(empty_store, tmp_path):
     doc(empty_store, tmp_path, "mint.txt",
         "Facebook took down 9.6 million pieces of hate speech in Q1, which increased to 22.5 million in this "
         "quarter.", published=D(2020, 8, 11), title="Facebook removes more hate speech")
-    a = answer("fb hate speech removals q2 2020", empty_store)  # Q3 2020 had not ended on 11 August
-    assert a.status == "answer" and a.answer.value == 22.5e6, a.message
+    assert answered(empty_store, "fb hate speech removals q2 2020") == 22.5e6  # Q3 2020 had not ended on 11 August
 
 
 def test_the_same_period_last_year_is_the_reports_period_a_year_before(empty_store, tmp_path):
     doc(empty_store, tmp_path, "x.txt",
         "X released its transparency report for the first half of 2024. X suspended nearly 5.3 million accounts, a "
         "sharp increase from 1.6 million accounts suspended in the same period last year.", published=D(2024, 9, 26))
-    a = answer("How many accounts did X suspend in the first half of 2023?", empty_store)
-    assert a.status == "answer" and a.answer.value == 1.6e6, a.message
+    assert answered(empty_store, "How many accounts did X suspend in the first half of 2023?") == 1.6e6
     assert answer("x accounts suspended 2023", empty_store).answer is None  # H1 2023 is not the year 2023
 
 
@@ -431,8 +421,7 @@ def test_a_date_in_the_url_places_relative_periods_but_is_not_the_publication_da
 def test_a_french_article_is_read(empty_store, tmp_path):
     doc(empty_store, tmp_path, "fr.txt",
         "Au deuxième semestre 2017, Twitter a fermé 274 460 comptes pour apologie du terrorisme.")
-    a = answer("twitter accounts suspended for terrorism H2 2017", empty_store)
-    assert a.status == "answer" and a.answer.value == 274460, a.message
+    assert answered(empty_store, "twitter accounts suspended for terrorism H2 2017") == 274460
 
 
 def test_meta_answers_for_facebook_but_instagram_never_does(empty_store, tmp_path):
