@@ -282,7 +282,9 @@ class Reader:
         masked = blank(text, list(features.spans) + [(m.start, m.end) for m in periods] + aside)
         # a country code only where the question as typed has one: "HT Tech says" (a publisher),
         # corrected to "HT technology says", must not leave Haiti
-        location = self._location(masked) or (country_in(masked) if country_in(masked) == country_in(raw) else None)
+        location = self._location(masked)
+        if location is None and (country := country_in(masked)) == country_in(raw):
+            location = country
         breakdown = self._breakdown(masked) or self._service_breakdown(features.platforms)
         unknown, blocking = [], []
         zone = self._zone(text, features)

@@ -220,7 +220,7 @@ class Queries:
         one at a time: each then walks its own slice of the platform index (with ``IN``,
         SQLite's planner prefers the period index, ten times slower at a million figures)."""
         if len(fq.platforms) > 1:
-            return self._newest_of([replace(fq, platforms=frozenset({p})) for p in sorted(fq.platforms)], fq.limit)
+            return _newest_of([self.search(replace(fq, platforms=frozenset({p}))) for p in sorted(fq.platforms)], fq.limit)
         where: list[str] = []
         params: dict[str, Any] = {}
 
@@ -255,7 +255,7 @@ class Queries:
                 # any breakdown and no period: the newest of each breakdown, each an ordered walk
                 # of its own index slice that stops at the limit (as one query, every figure of
                 # the platform was read and sorted: 45 ms for Facebook among a million figures)
-                return self._newest_of([replace(fq, breakdown=b) for b in breakdowns], fq.limit)
+                return self._each_breakdown(where, params, breakdowns, fq.limit)
             # any breakdown spelled as the ones that can hold an answer: the index then seeks
             # each one's period range instead of reading the platform's whole slice
             among("breakdown", breakdowns, "b")
@@ -263,10 +263,16 @@ class Queries:
             where.append("f.breakdown = :bd")
             params["bd"] = fq.breakdown
         elif fq.period_start is None:
-            return self._newest_of([replace(fq, breakdown=b) for b in [""] + self.distinct("breakdown")], fq.limit)
+            return self._each_breakdown(where, params, [""] + self.distinct("breakdown"), fq.limit)
         else:
             where.append("f.breakdown IN (SELECT '' UNION ALL SELECT name FROM figure_names WHERE kind = 'breakdown')")
         return self.figures(where, params, fq.limit, citations=False)
+
+    def _each_breakdown(self, where: list[str], params: dict[str, Any], breakdowns: list[str],
+                        limit: int | None) -> list[FigureRecord]:
+        """The search ``where`` selects, one breakdown at a time, merged newest first."""
+        return _newest_of([self.figures(where + ["f.breakdown = :bd"], {**params, "bd": b}, limit, citations=False)
+                           for b in breakdowns], limit)
 
     def _slices(self, platform: str, location: str, policies: frozenset[str]) -> list[str]:
         """The breakdowns of a platform's figures of one place, those stating one of
@@ -277,12 +283,6 @@ class Queries:
             sql += " AND policy IN (" + ", ".join(f":c{i}" for i in range(len(policies))) + ")"
             params.update({f"c{i}": c for i, c in enumerate(sorted(policies))})
         return sorted(b for (b,) in self.rows(sql, params))
-
-    def _newest_of(self, parts: list[FigureQuery], limit: int | None) -> list[FigureRecord]:
-        """Several searches merged, newest first, as one query's ORDER BY would have them."""
-        found = [f for part in parts for f in self.search(part)]
-        found.sort(key=lambda f: (-(f.period_start or dt.date.min).toordinal(), f.id))
-        return found[:limit] if limit else found
 
     def metric_sources(self, platform: str) -> list[tuple[str, str | None, bool]]:
         """The metric names a platform's figures are stated under: each with the publisher of
@@ -312,6 +312,13 @@ class Queries:
                     CitationRecord(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], _date(r[12]), r[13], r[14] or "")
                 )
         return [replace(f, citations=tuple(cites.get(f.id, ()))) for f in figures]
+
+
+def _newest_of(results: list[list[FigureRecord]], limit: int | None) -> list[FigureRecord]:
+    """Several searches' figures merged, newest first, as one query's ORDER BY would have them."""
+    found = [f for part in results for f in part]
+    found.sort(key=lambda f: (-(f.period_start or dt.date.min).toordinal(), f.id))
+    return found[:limit] if limit else found
 
 
 def _newest(where: list[str], limit: int | None) -> str:

@@ -296,6 +296,18 @@ def document_place(title: str | None, url: str | None) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def document_platform(title: str | None, url: str | None, named: Counter[str]) -> str | None:
+    """The platform of a document's figures that name none: the one its headline or URL names,
+    else the one its text names most (``named``): "A rede social identificou 26,9 milhões..." in
+    a story on Facebook that names Instagram as often. A URL's last part counts as a headline
+    only with three words or more (".../x" is no platform X)."""
+    slug = _words_of(_slug(url))
+    headline = list(dict.fromkeys(platforms_in(title or "") + (platforms_in(slug) if len(slug.split()) >= 3 else [])))
+    if len(headline) == 1:
+        return headline[0]
+    return named.most_common(1)[0][0] if named else next(iter(headline), None)
+
+
 def identity(text: str, body: int) -> str:
     """What makes two files the same article: the text after the front matter, whatever its
     line endings, trailing spaces and blank lines at the ends (so a copy saved with CRLF, or
@@ -353,14 +365,15 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         platforms.update(platforms_in(sent.text))
         policies.update(feats.policies)
         mentions = find_periods(sent.text, published)
-        closed = [m.period for m in mentions if m.period and m.kind in ("closed", "since")]
-        seen += [m.period for m in mentions if m.period and m.kind in ("closed", "since") and not m.dated]
-        dated += [m.period for m in mentions if m.period and m.dated]
+        said = [m for m in mentions if m.period and m.kind in ("closed", "since")]
+        closed = [m.period for m in said]
+        seen += [m.period for m in said if not m.dated]
+        dated += [m.period for m in said if m.dated]
         # the one period the sentence before stated, for a sentence that states none
         carried, previous_end = stated_here, sentence_end
         stated_here = closed[0] if len(set(closed)) == 1 and closed[0].start and closed[0].end else None
         sentence_end = sent.end
-        if period is None and (covered := _covered(sent.text, mentions)):
+        if period is None and (covered := _covered(sent.text, said)):
             period = covered.label if covered.start and covered.end else None
             declared = covered
         quantities = find_quantities(_mask_periods(sent.text, mentions))
@@ -377,13 +390,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
             if len(found) > MAX_FIGURES_PER_DOCUMENT:
                 raise TooManyFigures(sent.start)
 
-    # the platform a figure names none for: the one the headline or URL names, else the one the
-    # text names most ("A rede social identificou 26,9 milhões..." in a story on Facebook that
-    # names Instagram as often)
-    slug = _words_of(_slug(url))  # a headline when it has a few words (".../x" is no platform X)
-    named = set(platforms_in(title or "")) | (set(platforms_in(slug)) if len(slug.split()) >= 3 else set())
-    doc_platform = platform or (named.pop() if len(named) == 1 else platforms.most_common(1)[0][0] if platforms
-                                else next(iter(named), None))
+    doc_platform = platform or document_platform(title, url, platforms)
     # the period the document reports on: as its front matter or its text declares it, else as
     # its headline and URL name it (unless its figures mention a part of that most: "2020" in
     # the headline, "the first half of 2020" in the text), else the one its figures mention most
@@ -457,6 +464,8 @@ def _resolve_policies(found: list[_Found], periods: dict[int, Period | None]) ->
         if f.policy is not None:
             stated.setdefault((f.q.value, f.unit, periods[id(f)]), f.policy)
     return out
+
+
 EMPHASIS_RE = re.compile(r"\*\*|__")
 # "This report covers the second half of 2020", "its transparency report for July to December
 # 31, 2020": the period the document reports on
@@ -476,12 +485,12 @@ COMPARED_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over
 MASKED = ("closed", "since", "duration", "invalid", "relative", "yearless", "yearago")
 
 
-def _covered(text: str, mentions: list[Mention]) -> Period | None:
-    """The period a sentence says the report covers, if it says so."""
-    closed = [m for m in mentions if m.period and m.kind in ("closed", "since")]
-    if closed and COVERS_RE.search(text):
-        return closed[0].period
-    return next((m.period for m in closed if REPORT_FOR_RE.search(text, 0, m.start)), None)
+def _covered(text: str, said: list[Mention]) -> Period | None:
+    """The period a sentence says the report covers, if it says so (``said``: the sentence's
+    closed and open periods)."""
+    if said and COVERS_RE.search(text):
+        return said[0].period
+    return next((m.period for m in said if REPORT_FOR_RE.search(text, 0, m.start)), None)
 
 
 def _mask_periods(text: str, mentions: list[Mention]) -> str:
