@@ -89,7 +89,6 @@ class Figure(Base):
     __table_args__ = (
         # the question shape (migration 0002): one platform, location and breakdown, by period
         Index("ix_figures_slice", "platform", "location", "breakdown", "period_start", "period_end"),
-        Index("ix_figures_location_period", "location", "breakdown", "period_start", "period_end"),
     )
 
 

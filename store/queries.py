@@ -216,56 +216,46 @@ class Queries:
 
     def search(self, fq: FigureQuery) -> list[FigureRecord]:
         """The figures a FigureQuery selects, newest first, without their citations (the few
-        that survive scoring get them with ``with_citations``). Several platforms are searched
-        one at a time: each then walks its own slice of the platform index (with ``IN``,
-        SQLite's planner prefers the period index, ten times slower at a million figures)."""
-        if len(fq.platforms) > 1:
-            return _newest_of([self.search(replace(fq, platforms=frozenset({p}))) for p in sorted(fq.platforms)], fq.limit)
-        where: list[str] = []
-        params: dict[str, Any] = {}
+        that survive scoring get them with ``with_citations``). One platform at a time, each a
+        walk of its own part of the slice index; no platform named means each platform whose
+        figures of that place state a policy asked (figure_slices), so that no second index
+        ordered by place is kept up by every insert."""
+        if len(fq.platforms) != 1:
+            platforms = sorted(fq.platforms) or self._platforms(fq.location, fq.policies)
+            return _newest_of([self.search(replace(fq, platforms=frozenset({p}))) for p in platforms], fq.limit)
+        (platform,) = fq.platforms
+        # the slices of this platform and place that state a policy asked (figure_slices): a
+        # walk of a slice that never states it would read the whole slice to find nothing
+        breakdowns = self._slices(platform, fq.location, fq.policies)
+        if fq.breakdown is not None:
+            breakdowns = [b for b in breakdowns if b == fq.breakdown]
+        if not breakdowns:
+            return []
+        where = ["f.platform = :p", "f.location = :loc"]
+        params: dict[str, Any] = {"p": platform, "loc": fq.location}
 
         def among(column: str, values, prefix: str) -> None:
             values = sorted(values)
             where.append(f"f.{column} IN (" + ", ".join(f":{prefix}{i}" for i in range(len(values))) + ")")
             params.update({f"{prefix}{i}": v for i, v in enumerate(values)})
 
-        if fq.platforms:
-            among("platform", fq.platforms, "p")
         if fq.policies:
             among("policy", fq.policies, "c")
-        if fq.period_start is not None:
-            s = fq.period_start.replace(day=1)
-            where.append("f.period_start BETWEEN :s0 AND :s1")
-            params.update(s0=s, s1=_month_end(s))
-            if not fq.since and fq.period_end is not None:
-                e = fq.period_end
-                where.append("f.period_end BETWEEN :e0 AND :e1")
-                params.update(e0=e.replace(day=1), e1=_month_end(e))
-        where.append("f.location = :loc")
-        params["loc"] = fq.location
-        if len(fq.platforms) == 1:
-            # the slices of this platform and place that state a policy asked (figure_slices):
-            # a walk of a slice that never states it would read the whole slice to find nothing
-            breakdowns = self._slices(next(iter(fq.platforms)), fq.location, fq.policies)
-            if fq.breakdown is not None:
-                breakdowns = [b for b in breakdowns if b == fq.breakdown]
-            if not breakdowns:
-                return []
-            if fq.breakdown is None and fq.period_start is None:
-                # any breakdown and no period: the newest of each breakdown, each an ordered walk
-                # of its own index slice that stops at the limit (as one query, every figure of
-                # the platform was read and sorted: 45 ms for Facebook among a million figures)
-                return self._each_breakdown(where, params, breakdowns, fq.limit)
-            # any breakdown spelled as the ones that can hold an answer: the index then seeks
-            # each one's period range instead of reading the platform's whole slice
-            among("breakdown", breakdowns, "b")
-        elif fq.breakdown is not None:
-            where.append("f.breakdown = :bd")
-            params["bd"] = fq.breakdown
-        elif fq.period_start is None:
-            return self._each_breakdown(where, params, [""] + self.distinct("breakdown"), fq.limit)
-        else:
-            where.append("f.breakdown IN (SELECT '' UNION ALL SELECT name FROM figure_names WHERE kind = 'breakdown')")
+        if fq.period_start is None:
+            # any period: the newest of each breakdown, each an ordered walk of its own index
+            # slice that stops at the limit (as one query, every figure of the platform was
+            # read and sorted: 45 ms for Facebook among a million figures)
+            return self._each_breakdown(where, params, breakdowns, fq.limit)
+        s = fq.period_start.replace(day=1)
+        where.append("f.period_start BETWEEN :s0 AND :s1")
+        params.update(s0=s, s1=_month_end(s))
+        if not fq.since and fq.period_end is not None:
+            e = fq.period_end
+            where.append("f.period_end BETWEEN :e0 AND :e1")
+            params.update(e0=e.replace(day=1), e1=_month_end(e))
+        # the breakdowns that can hold an answer, spelled out: the index then seeks each one's
+        # period range instead of reading the platform's whole slice
+        among("breakdown", breakdowns, "b")
         return self.figures(where, params, fq.limit, citations=False)
 
     def _each_breakdown(self, where: list[str], params: dict[str, Any], breakdowns: list[str],
@@ -274,15 +264,26 @@ class Queries:
         return _newest_of([self.figures(where + ["f.breakdown = :bd"], {**params, "bd": b}, limit, citations=False)
                            for b in breakdowns], limit)
 
+    def _platforms(self, location: str, policies: frozenset[str]) -> list[str]:
+        """The platforms with figures of one place, those stating one of ``policies`` when any
+        are given."""
+        return self._slice_names("platform", {"location": location}, policies)
+
     def _slices(self, platform: str, location: str, policies: frozenset[str]) -> list[str]:
         """The breakdowns of a platform's figures of one place, those stating one of
         ``policies`` when any are given (a store names 87 breakdowns; a platform uses a few)."""
-        sql = "SELECT DISTINCT breakdown FROM figure_slices WHERE platform = :p AND location = :l"
-        params: dict[str, Any] = {"p": platform, "l": location}
+        return self._slice_names("breakdown", {"platform": platform, "location": location}, policies)
+
+    def _slice_names(self, column: str, equal: dict[str, str], policies: frozenset[str]) -> list[str]:
+        """The distinct ``column`` of figure_slices rows equal to ``equal`` and stating one of
+        ``policies`` (any policy when none)."""
+        where = [f"{c} = :{c}" for c in equal]
+        params: dict[str, Any] = dict(equal)
         if policies:
-            sql += " AND policy IN (" + ", ".join(f":c{i}" for i in range(len(policies))) + ")"
+            where.append("policy IN (" + ", ".join(f":c{i}" for i in range(len(policies))) + ")")
             params.update({f"c{i}": c for i, c in enumerate(sorted(policies))})
-        return sorted(b for (b,) in self.rows(sql, params))
+        sql = f"SELECT DISTINCT {column} FROM figure_slices WHERE " + " AND ".join(where)
+        return sorted(v for (v,) in self.rows(sql, params))
 
     def metric_sources(self, platform: str) -> list[tuple[str, str | None, bool]]:
         """The metric names a platform's figures are stated under: each with the publisher of
