@@ -84,6 +84,8 @@ def consistent(url: str, files: list[Path]) -> tuple[bool, str]:
                 n = s.scalar(select(func.count()).select_from(Citation).where(Citation.document_id == doc))
                 if n != expected_figures(path):
                     return False, f"{path.name}: {n} of {expected_figures(path)} figures"
+        if any(store.dangling()):
+            return False, "citations without their figure or document, or figures without citations: %s" % (store.dangling(),)
         if store.engine.dialect.name == "sqlite":
             ok = sqlite3.connect(store.engine.url.database).execute("PRAGMA integrity_check").fetchone()[0]
             if ok != "ok":

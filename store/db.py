@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import create_engine, event, inspect, select, text
+from sqlalchemy import create_engine, event, exists, func, inspect, select, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
@@ -154,6 +154,22 @@ class Store(ReadStore):
     def is_empty(self) -> bool:
         with self.Session() as session:
             return session.scalar(select(Document.id).limit(1)) is None
+
+    def dangling(self) -> tuple[int, int, int]:
+        """(citations whose figure is missing, citations whose document is missing, figures no
+        citation states): what ingest and removal keep at zero in their transactions, the
+        citations' ids carrying no foreign keys (migration 0014)."""
+        from store.models import Citation, Figure
+
+        def count(model, orphaned) -> int:  # NOT EXISTS: PostgreSQL may run NOT IN as a nested loop
+            return s.scalar(select(func.count()).select_from(model).where(~exists().where(orphaned)))
+
+        with self.Session() as s:
+            return (
+                count(Citation, Figure.id == Citation.figure_id),
+                count(Citation, Document.id == Citation.document_id),
+                count(Figure, Citation.figure_id == Figure.id),
+            )
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

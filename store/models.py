@@ -48,7 +48,9 @@ class Document(Base):
     text: Mapped[str | None] = mapped_column(Text)  # kept for prose, so quotes can be re-checked
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
-    citations: Mapped[list[Citation]] = relationship(back_populates="document")
+    citations: Mapped[list[Citation]] = relationship(
+        back_populates="document", primaryjoin="Document.id == foreign(Citation.document_id)"
+    )
 
 
 class LibraryDocument(Base):
@@ -83,7 +85,8 @@ class Figure(Base):
     unit: Mapped[str] = mapped_column(String(50))
 
     citations: Mapped[list[Citation]] = relationship(
-        back_populates="figure", order_by="Citation.id", cascade="all, delete-orphan"
+        back_populates="figure", order_by="Citation.id", cascade="all, delete-orphan",
+        primaryjoin="Figure.id == foreign(Citation.figure_id)",
     )
 
     __table_args__ = (
@@ -130,11 +133,15 @@ class FigureSlice(Base):
 
 
 class Citation(Base):
+    """One document stating one figure. Its figure and document are written with it, in one
+    transaction, and removed with it; the ids carry no foreign-key constraint, which cost a
+    bulk load two row-lock triggers a citation on PostgreSQL (migration 0014)."""
+
     __tablename__ = "citations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    figure_id: Mapped[int] = mapped_column(ForeignKey("figures.id", ondelete="CASCADE"))
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    figure_id: Mapped[int] = mapped_column(Integer)
+    document_id: Mapped[int] = mapped_column(Integer)
     value: Mapped[float] = mapped_column(Float)  # as stated by this document
     qualifier: Mapped[str | None] = mapped_column(String(30))  # "over", "at least", ...
     quote: Mapped[str] = mapped_column(Text)
@@ -145,8 +152,10 @@ class Citation(Base):
     # heading, the sentence before), which answering weighs; "" for a table row
     context: Mapped[str] = mapped_column(Text, server_default="", deferred=True)
 
-    figure: Mapped[Figure] = relationship(back_populates="citations")
-    document: Mapped[Document] = relationship(back_populates="citations", lazy="joined")
+    figure: Mapped[Figure] = relationship(back_populates="citations", primaryjoin="Figure.id == foreign(Citation.figure_id)")
+    document: Mapped[Document] = relationship(
+        back_populates="citations", lazy="joined", primaryjoin="Document.id == foreign(Citation.document_id)"
+    )
 
     # its server default is not read back after an insert (ingest never reads it)
     __mapper_args__ = {"eager_defaults": False}

@@ -246,6 +246,7 @@ def test_refresh_reloads_the_library_and_keeps_what_users_ingested(library_copy,
         assert len(cites) > 2 and 9_700_000 in {c.value for c in cites}
         orphans = s.scalar(select(func.count()).select_from(Figure).where(~Figure.citations.any()))
         assert orphans == 0
+    assert library_copy.dangling() == (0, 0, 0)  # removing the old library took its citations along
 
 
 def test_what_the_store_knows_follows_its_figures_when_the_library_is_removed(library_copy, tmp_path):

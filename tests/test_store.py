@@ -3,6 +3,7 @@ with Alembic, Heroku URLs, and a database that is down reported plainly."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -102,3 +103,24 @@ def test_an_unusable_sqlite_path_is_a_clear_error(tmp_path):
     assert r.returncode == 2, r.stderr
     assert "Traceback" not in r.stderr
     assert "database" in r.stderr.lower()
+
+
+def test_every_citation_keeps_its_figure_and_document(store, tmp_path):
+    """Ingest, a re-ingest, a revising snapshot and a file refused on its last row leave no
+    citation without its figure or document and no figure without a citation."""
+    from store.ingest import Meta, ingest_file
+
+    header = "app,policy_area,metric,period,value\n"
+    first = tmp_path / "q1.csv"
+    first.write_text(header + "".join(f"Facebook,Spam,Content Actioned,2023Q{q},{q}00\n" for q in (1, 2, 3)))
+    revised = tmp_path / "q2.csv"
+    revised.write_text(header + "Facebook,Spam,Content Actioned,2023Q3,350\nFacebook,Spam,Content Actioned,2023Q4,400\n")
+    broken = tmp_path / "broken.csv"
+    broken.write_text(header + "Facebook,Spam,Content Actioned,2024Q1,10\nFacebook,Spam,Content Actioned,2024Q2,-5\n")
+    before = counts(store)
+    assert ingest_file(store, first, Meta(published=dt.date(2023, 11, 1))).status == "added"
+    assert ingest_file(store, first, Meta(published=dt.date(2023, 11, 1))).status != "added"  # the same file again
+    assert ingest_file(store, revised, Meta(published=dt.date(2024, 2, 1))).status == "added"
+    assert ingest_file(store, broken, Meta(published=dt.date(2024, 8, 1))).status == "failed"
+    assert counts(store) == (before[0] + 2, before[1] + 4, before[2] + 5)
+    assert store.dangling() == (0, 0, 0)

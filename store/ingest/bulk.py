@@ -23,8 +23,8 @@ How a batch finds which of its facts are stored already depends on the database:
   statement (``PG_BATCH_SQL``) inserts the new figures and their citations and returns the
   stored facts; it is sent in pipeline mode, so the server runs it while the next batch is
   read and fingerprinted. A fact another writer stored meanwhile makes the insert fail on the
-  unique fingerprint, which ``ingest_file`` retries. The server's share (index inserts and the
-  citations' two foreign-key checks a row) is most of a large load's time.
+  unique fingerprint, which ``ingest_file`` retries. The server's share (the rows and their
+  index inserts) is most of a large load's time.
 * Other databases: one ``IN`` query finds the stored facts; new figures are inserted with
   executemany and their ids read back.
 """
