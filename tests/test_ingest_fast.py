@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import io
 
 import pytest
@@ -144,6 +145,7 @@ def test_a_bad_row_in_a_later_batch_refuses_the_whole_file(empty_store, tmp_path
     bad.write_text(header + "".join(rows[:30]) + "Facebook,Spam,Content Actioned,2011Q1,lots\n" + "".join(rows[30:]))
     result = ingest_file(empty_store, bad, Meta(published=dt.date(2021, 1, 1)))
     assert result.status == "failed" and "line 32" in result.message
+    assert gc.isenabled()  # paused while the file was read and written, on again after its refusal
     with empty_store.Session() as s:
         assert [s.scalar(select(func.count()).select_from(t)) for t in (Document, Figure, Citation)] == [0, 0, 0]
     good = tmp_path / "good.csv"  # the connection is fit for the next file

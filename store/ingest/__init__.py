@@ -8,11 +8,13 @@ changes nothing, and the other files still go in.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import math
 import os
 import stat
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -235,7 +237,8 @@ def _ingest(store, path: Path, meta: Meta, name: str, origin: str | None) -> Fil
                 if document.sha256 != digest and _stored(store, document.sha256, session):
                     return FileResult(name, "unchanged", message=f"{name}: already ingested (the same text), nothing changed")
                 check_document(name, document)
-                count = save(session, document, checked(name, stated, document.text))
+                with collector_paused():
+                    count = save(session, document, checked(name, stated, document.text))
                 if origin == "library":
                     session.add(LibraryDocument(document_id=document.id))
             break
@@ -249,6 +252,20 @@ def _ingest(store, path: Path, meta: Meta, name: str, origin: str | None) -> Fil
                 return FileResult(name, "unchanged", message=f"{name}: already ingested, nothing changed")
     store.changed()
     return FileResult(name, "added", figures=count, message=f"{name}: {count} figures")
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a file's figures are read and written: a
+    million rows allocate tens of millions of objects and no cycles, and the collector's passes
+    over them took about a tenth of a bulk CSV load. Reference counting frees them as before."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 WRITE_ATTEMPTS = 3
