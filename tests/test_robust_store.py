@@ -198,3 +198,56 @@ def test_a_search_of_any_breakdown_finds_the_newest_of_every_breakdown(empty_sto
 
     expected = [(2022, ""), (2021, "YouTube"), (2020, "Search"), (2019, "")]
     assert newest(4) == expected and everywhere() == [("Bing", "Web"), ("Google", "")]
+
+
+def test_a_search_selects_the_newest_figures_that_match_however_it_walks_the_index(empty_store):
+    """Whatever a FigureQuery names (no platform, one or two; policies; a period or none; a
+    place; a breakdown or any), the search returns the newest ``limit`` of exactly the figures
+    that match, as filtering every stored figure would: the slices it walks, the period at
+    which a walk stops, and the platforms and breakdowns it spells out lose nothing."""
+    import datetime as dt
+    import itertools
+    import random
+
+    from store.ingest import rebuild_names
+    from store.queries import FigureQuery
+
+    rng = random.Random(7)
+    platforms, policies = ["Google", "Bing", "Meta"], ["spam", "hate", "fraud"]
+    places, breakdowns = ["", "Brazil"], ["", "Web", "Video"]
+    with empty_store.transaction() as s:
+        for i in range(400):
+            year, month = rng.randrange(2015, 2024), rng.choice([1, 4, 7, 10])
+            start = None if i % 50 == 0 else dt.date(year, month, 1)
+            s.add(Figure(fingerprint=f"fp{i}", platform=rng.choice(platforms), metric="items removed",
+                         policy=rng.choice(policies), location=rng.choice(places), breakdown=rng.choice(breakdowns),
+                         period_start=start, period_end=dt.date(year, month + 2, 28 if month == 1 else 30),
+                         period_label=f"{year}-{month}", value=i, unit="items"))
+        s.flush()
+        rebuild_names(s)
+    everything = empty_store.queries.all_figures()
+
+    def month(d):
+        return (d.year, d.month) if d else None
+
+    def expected(fq: FigureQuery) -> list[int]:
+        hits = [f for f in everything
+                if (not fq.platforms or f.platform in fq.platforms) and (not fq.policies or f.policy in fq.policies)
+                and f.location == fq.location and (fq.breakdown is None or f.breakdown == fq.breakdown)
+                and (fq.period_start is None or month(f.period_start) == month(fq.period_start))
+                and (fq.period_start is None or fq.since or fq.period_end is None
+                     or month(f.period_end) == month(fq.period_end))]
+        hits.sort(key=lambda f: (f.period_start is None, -(f.period_start or dt.date.min).toordinal(), f.id))
+        return [f.id for f in (hits[:fq.limit] if fq.limit else hits)]
+
+    asked = 0
+    for plats, pols, period, place, breakdown, limit in itertools.product(
+            [(), ("Bing",), ("Google", "Meta")], [(), ("spam",), ("hate", "fraud")],
+            [None, (dt.date(2019, 4, 1), dt.date(2019, 6, 30), False), (dt.date(2017, 7, 1), None, True)],
+            places, [None, "", "Video"], [1, 5, None]):
+        start, end, since = period or (None, None, False)
+        fq = FigureQuery(platforms=frozenset(plats), policies=frozenset(pols), period_start=start, period_end=end,
+                         since=since, location=place, breakdown=breakdown, limit=limit)
+        assert [f.id for f in empty_store.queries.search(fq)] == expected(fq), fq
+        asked += bool(expected(fq))
+    assert asked > 100  # most of the queries find something: the comparison is not of empty lists
