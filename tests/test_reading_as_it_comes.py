@@ -429,3 +429,21 @@ def test_meta_answers_for_facebook_but_instagram_never_does(empty_store, tmp_pat
     assert answer("facebook fake accounts removed Q1 2019", empty_store).answer.value == 2.2e9
     doc(empty_store, tmp_path, "ig.txt", "In the third quarter of 2020, Instagram removed 6.5 million pieces of hate speech.")
     assert answer("facebook hate speech removed Q3 2020", empty_store).answer is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The site received over 224 million user complaints in the first half of 2024, with nearly 82 million "
+    "classified as abuse and harassment.",
+    "Between January and June 2024, the site received over 224 million user reports, and out of that, the largest "
+    "chunk of reports, 82 million, were related to abuse and harassment.",
+])
+def test_a_policy_named_for_a_part_is_not_the_totals(empty_store, tmp_path, sentence):
+    doc(empty_store, tmp_path, "x.txt", "X releases its first transparency report.\n\n" + sentence,
+        publisher="X watcher", published=D(2024, 9, 25))
+    assert answered(empty_store, "x abuse and harassment reports h1 2024") == 82_000_000
+    from sqlalchemy import select
+
+    from store.models import Figure
+    with empty_store.Session() as s:
+        total = s.scalars(select(Figure).where(Figure.value == 224_000_000)).one()
+    assert total.policy == "all policies"  # the whole of the reports, not the harassment part

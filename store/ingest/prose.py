@@ -536,6 +536,10 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
     mention_starts = [m.start for m in mentions]
     mention_ends = [m.end for m in mentions]
     closed = next((m.period for m in mentions if m.kind == "closed" and m.period and m.period.start), None)
+    # from each number to the end of its clause: a policy named there is that number's, a part
+    # of what comes before it, not the earlier number's ("224 million user complaints ..., with
+    # nearly 82 million classified as abuse and harassment")
+    tails = [(q.start, clauses[bisect_right(clause_starts, q.start) - 1][1]) for q in quantities]
     for i, q in enumerate(quantities):
         nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
         prev_end = quantities[i - 1].end if i else 0
@@ -561,7 +565,12 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         clause_text = text[clause[0] : clause[1]]
         own, lead, here = _describe(own_text), _describe(lead_text), _describe(_unqualified(clause_text))
         act_q = _action_of(own) or _action_of(lead) or _action_of(here) or action
-        policy = _one(own.policies) or _one(lead.policies) or _one(here.policies) or sentence_policy
+        policy = _one(own.policies) or _one(lead.policies)
+        if policy is None and i + 1 < len(tails):  # its clause's, else its sentence's, but no later number's
+            mine = _blanked(_unqualified(text), tails[i + 1:])
+            policy = _one(_describe(mine[clause[0] : clause[1]]).policies) or _one(_describe(mine).policies)
+        elif policy is None:
+            policy = _one(here.policies) or sentence_policy
         # the platform too ("Facebook removed 15.3 million ..., while Instagram took action on 1.6 million")
         platform = next((p for seg in (own_text, lead_text, clause_text) if (p := _one(frozenset(platforms_in(seg))))),
                         sentence_platform)
@@ -600,6 +609,14 @@ _KIND_UNIT = {"percent": "percent", "change": "percent change"}
 
 MOSTLY_RE = re.compile(r"\b(?:mostly|mainly|largely|primarily|chiefly|predominantly|the\s+(?:vast\s+)?majority\s+of\s+(?:which|them))"
                        r"\b[^.;:,]{0,60}", re.IGNORECASE)
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with ``spans`` blanked (its offsets kept)."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
 
 
 def _unqualified(text: str) -> str:
