@@ -78,6 +78,13 @@ COMPANIES: dict[str, frozenset[str]] = {
 
 
 @lru_cache(maxsize=1024)
+def named_services(platforms: frozenset[str]) -> frozenset[str]:
+    """The platforms a text is about: a company named beside one of its own services is that
+    service's owner, not a platform of its own ("Meta removed ... on Instagram": Instagram)."""
+    return frozenset(p for p in platforms if not (COMPANIES.get(p, frozenset()) & platforms))
+
+
+@lru_cache(maxsize=1024)
 def platform_family(platforms: frozenset[str]) -> frozenset[str]:
     """The platforms named, with their companies' services and their services' companies."""
     out = set(platforms)
@@ -362,7 +369,7 @@ def describe(text: str) -> Features:
         return frozenset(keep)
 
     facets = take(FACET_RES, True)  # before actions: "reported by governments" is a facet
-    platforms = take(PLATFORM_RES, False)
+    platforms = named_services(take(PLATFORM_RES, False))
     policies = take(POLICY_RES, False)
     objects = take(OBJECT_RES, True)
     actions = take(ACTION_RES, True)

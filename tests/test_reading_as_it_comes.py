@@ -447,3 +447,14 @@ def test_a_policy_named_for_a_part_is_not_the_totals(empty_store, tmp_path, sent
     with empty_store.Session() as s:
         total = s.scalars(select(Figure).where(Figure.value == 224_000_000)).one()
     assert total.policy == "all policies"  # the whole of the reports, not the harassment part
+
+
+def test_a_company_named_beside_its_own_service_asks_for_that_service(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "meta.txt",
+        "Meta publishes its quarterly report.\n\nThe social network removed 13.6 million pieces of content on Facebook "
+        "for violating its violence and incitement policy in the third quarter of 2021. \"On Instagram, we removed "
+        "3.3 million pieces of this content,\" Meta said.",
+        publisher="DT Next", published=D(2021, 11, 11))
+    question = "How much violence and incitement content did Meta remove on Instagram in the three months to September 2021?"
+    assert answered(empty_store, question) == 3_300_000  # Instagram's, not its sibling Facebook's
+    assert answered(empty_store, "meta facebook violence and incitement removals q3 2021") == 13_600_000
