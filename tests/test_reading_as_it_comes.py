@@ -458,3 +458,13 @@ def test_a_company_named_beside_its_own_service_asks_for_that_service(empty_stor
     question = "How much violence and incitement content did Meta remove on Instagram in the three months to September 2021?"
     assert answered(empty_store, question) == 3_300_000  # Instagram's, not its sibling Facebook's
     assert answered(empty_store, "meta facebook violence and incitement removals q3 2021") == 13_600_000
+
+
+def test_numbers_in_brackets_count_what_their_labels_name(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "xbox.txt",
+        "Xbox publishes its transparency report for the first half of 2022.\n\nIn the first half of 2022, Xbox said "
+        "cheating and inauthentic accounts were responsible for 4.33 million enforcements, ahead of adult sexual "
+        "content (199,000), fraud (87,000), harassment or bullying (54,000), phishing (26,000), and ‘other’ (23,000).",
+        publisher="Game news", published=D(2022, 11, 15))
+    assert answered(empty_store, "phishing enforcements on xbox in the six months to june 2022") == 26_000
+    assert answered(empty_store, "xbox harassment or bullying enforcements h1 2022") == 54_000

@@ -539,7 +539,9 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
     # from each number to the end of its clause: a policy named there is that number's, a part
     # of what comes before it, not the earlier number's ("224 million user complaints ..., with
     # nearly 82 million classified as abuse and harassment")
-    tails = [(q.start, clauses[bisect_right(clause_starts, q.start) - 1][1]) for q in quantities]
+    labels = [_bracket_label(text, q) for q in quantities]
+    tails = [(label[0] if label else q.start, clauses[bisect_right(clause_starts, q.start) - 1][1])
+             for q, label in zip(quantities, labels)]
     for i, q in enumerate(quantities):
         nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
         prev_end = quantities[i - 1].end if i else 0
@@ -561,15 +563,17 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         stop = PHRASE_STOP_RE.search(text, q.end)
         cuts = [m.end() for m in PHRASE_STOP_RE.finditer(text, prev_end, q.start)]
         own_text = text[q.start : min(nxt, stop.start() if stop else len(text))]
-        lead_text = text[cuts[-1] if cuts else prev_end : q.start]
+        lead_text = labels[i][1] if labels[i] else text[cuts[-1] if cuts else prev_end : q.start]
         clause_text = text[clause[0] : clause[1]]
         own, lead, here = _describe(own_text), _describe(lead_text), _describe(_unqualified(clause_text))
         act_q = _action_of(own) or _action_of(lead) or _action_of(here) or action
         policy = _one(own.policies) or _one(lead.policies)
-        if policy is None and i + 1 < len(tails):  # its clause's, else its sentence's, but no later number's
+        # else its clause's, else its sentence's, but none a later number's clause names; a
+        # labelled number ("fraud (87,000)") counts what its label says and nothing else
+        if policy is None and not labels[i] and i + 1 < len(tails):
             mine = _blanked(_unqualified(text), tails[i + 1:])
             policy = _one(_describe(mine[clause[0] : clause[1]]).policies) or _one(_describe(mine).policies)
-        elif policy is None:
+        elif policy is None and not labels[i]:
             policy = _one(here.policies) or sentence_policy
         # the platform too ("Facebook removed 15.3 million ..., while Instagram took action on 1.6 million")
         platform = next((p for seg in (own_text, lead_text, clause_text) if (p := _one(frozenset(platforms_in(seg))))),
@@ -721,10 +725,27 @@ def _stops(text: str) -> tuple[list[int], list[int]]:
 WORDS_WINDOW = 300  # characters around a number its describing words are taken from
 
 
+# the words before a bracket that opens on a number, back to the list's previous separator
+BRACKETED_LABEL_RE = re.compile(r"(?:^|[,;:(])\s*(?:(?:and|or)\s+)?(?P<label>[^,;:()]{2,60}?)\s*\($")
+
+
+def _bracket_label(text: str, q: Quantity) -> tuple[int, str] | None:
+    """(where it starts, the label) of a number in brackets after a label: "fraud (87,000)";
+    None for any other number, and for a place ("Estados Unidos (11,7 milhões)"), which is read
+    as the number's place."""
+    if not text.startswith(")", q.end) or not (m := BRACKETED_LABEL_RE.search(text, max(0, q.start - 80), q.start)):
+        return None
+    label = m.group("label").strip(" ‘’'\"“”")
+    return (m.start("label"), label) if label and not country_in(label) else None
+
+
 def _described(text: str, q: Quantity) -> str:
     """What a number the lexicon cannot name counts, in the document's words: the words of
     its clause around it ("chat messages were sent on Twitch in 2020"), a few before and more
-    after, the number itself left out."""
+    after, the number itself left out. A number in brackets after a label counts what the
+    label names: "fraud (87,000), harassment or bullying (54,000), phishing (26,000)"."""
+    if labelled := _bracket_label(text, q):
+        return f"of {labelled[1]}" if q.kind == "percent" else labelled[1]
     starts, ends = _stops(text)
     i = bisect_right(ends, q.start) - 1
     left = max(ends[i] if i >= 0 else 0, q.start - WORDS_WINDOW)
