@@ -169,6 +169,18 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _part_of_year(text: str, found: list, year: Period) -> Period | None:
+    """The one part of a year a question names without its year ("the fourth quarter",
+    "oct-dec", "second half"), in the whole year it names elsewhere; None otherwise."""
+    parts = [m for m in found if m.kind == "yearless"]
+    whole = year.start is not None and (year.start, year.end) == (dt.date(year.start.year, 1, 1), dt.date(year.start.year, 12, 31))
+    if len(parts) != 1 or not whole:
+        return None
+    after = dt.date(year.end.year + 1, 1, 1)  # the part that had ended by the year's end is the year's
+    within = [m.period for m in find_periods(text[parts[0].start : parts[0].end], after) if m.period is not None]
+    return within[0] if len(within) == 1 and within[0].start and within[0].start.year == year.start.year else None
+
+
 class Reader:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self._read_cache: dict[tuple, Query] = {}
@@ -257,6 +269,8 @@ class Reader:
         found = find_periods(text)
         periods = [m for m in found if m.period is not None]
         period = periods[0].period if periods else None
+        if len(periods) == 1 and period is not None and (part := _part_of_year(text, found, period)):
+            period = part  # "in 2019, during the fourth quarter", "2019 (oct-dec)": Q4 2019
         relative = RELATIVE_RE.search(text)
         if period is None and relative:  # "last year", "this quarter": against today's date
             period = relative_period(relative, dt.date.today())

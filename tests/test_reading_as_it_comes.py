@@ -121,6 +121,15 @@ def test_period_phrasing(text, label):
     assert m.period.label == label
 
 
+@pytest.mark.parametrize("question,label", [
+    ("ig hate speech detection rate as of end of 2019 (oct-dec)", "Q4 2019"), ("fb removals 2020 jan-mar", "Q1 2020"),
+    ("fb removals q4, 2019", "Q4 2019"), ("fb removals in 2019 during the fourth quarter", "Q4 2019"),
+    ("fb removals 2019 second half", "H2 2019"), ("fb removals 2019", "2019"),
+])
+def test_a_part_of_the_year_asked_with_its_year_apart_is_that_part(seeded_sqlite, question, label):
+    assert reader(seeded_sqlite).read(question).period.label == label
+
+
 def test_periods_without_a_year_are_placed_by_the_publication_date_only():
     published = D(2019, 11, 14)
     got = {t: find_periods(t, published)[0].period.label for t in
