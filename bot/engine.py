@@ -43,6 +43,7 @@ EVIDENCE_WEIGHT = 1.0  # how much the words of a figure's sources count against 
 # it (a heading, the sentence before) or in the document's title, less
 IN_SENTENCE, IN_BEFORE, IN_TITLE = 0.5, 0.3, 0.2
 ASIDE = 0.3  # the weight of a term outside what is asked ("for the board deck")
+BESIDE_TIE = 0.05  # of two facts that fit equally, the one saying more of the question by its number answers
 MIN_EVIDENCE = 0.4  # below this share of what was asked, a figure does not answer (calibrated on dev)
 BOUND_RANGE = 10  # "over 270,000" agrees with an exact value up to ten times it, "less than 1%" down to a tenth
 EVIDENCE_CITATIONS = 3  # of a figure's statements, how many are read for evidence
@@ -116,6 +117,15 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
             parts = {id(t) for t in ties} if len(ties) > 2 else set()
             scored = [whole] + [s for s in scored if s is not whole and id(s) not in parts]
             best, ties = whole, [whole]
+        if len({t.key for t in ties}) > 1:
+            # equally good, but one says what was asked by its own number, the others only
+            # around it ("160 million were removed by blocked terms and AutoMods, and 47.4
+            # million messages were removed manually": removed by AutoMod is the first)
+            sharpest = max(t.beside for t in ties)
+            sharp = [t for t in ties if t.beside >= sharpest - BESIDE_TIE]
+            if len({t.key for t in sharp}) == 1:
+                best, ties = sharp[0], sharp[:1]
+                scored = [best] + [s for s in scored if s is not best]
         if len({t.key for t in ties}) > 1:
             ties.sort(key=lambda t: (t.view.period_end or dt.date.min, t.score), reverse=True)
             views = tuple(t.view for t in ties[:5])
@@ -222,6 +232,7 @@ class Scored:
     view: FigureView
     key: tuple
     docs: frozenset[int] = frozenset()  # the documents stating it
+    beside: float = 0.0  # the share of what was asked said by what it counts (its name, the words by its number)
 
 
 def _contradicts(q: Query, fig: Figure, feats) -> str | None:
@@ -289,13 +300,14 @@ def _read(fig: Figure) -> tuple[Citation, ...]:
     return fig.citations[:EVIDENCE_CITATIONS]
 
 
-def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> float:
+def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> tuple[float, float]:
     """How much of what the question asks about (weighted by how telling each term is) the
     figure's sources say: in what the figure counts (its metric and policy, or the words
     around the number) fully, elsewhere in the sentence quoted a little less, in the title
-    of the document less again. 1.0: all of it, next to the number."""
+    of the document less again. 1.0: all of it, next to the number. Returned with the share
+    said beside the number alone (``Scored.beside``)."""
     if not q.asked:
-        return 0.5  # the question says nothing but platform, period or place: neutral
+        return 0.5, 0.5  # the question says nothing but platform, period or place: neutral
     read = _read(fig)
     local = terms(fig.metric + " " + fig.policy + " " + fig.unit).union(
         *(_around(c.quote, c.value) for c in read if c.row is None))
@@ -309,10 +321,11 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> float:
     source = frozenset().union(*(_source_terms(c.publisher, c.url) for c in read))
     before = frozenset().union(*(_before(c.before) for c in read))
     top = idf[""]
-    total = got = 0.0
+    total = got = beside = 0.0
     for w in q.asked:
         weight = idf.get(w, top) * (1.0 if not q.core or w in q.core else ASIDE)
         total += weight
+        beside += weight * (w in local)
         found = 1.0 if w in local or w in source else IN_SENTENCE if w in sentence else IN_BEFORE if w in before else \
             IN_TITLE if w in title else 0.0
         if not found and len(w) >= KIN and not w.startswith("="):  # a word of the same root the stemmer keeps apart
@@ -320,7 +333,7 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> float:
             found = KINSHIP * (1.0 if _kin(w, local) else IN_SENTENCE if _kin(w, sentence) else
                                IN_BEFORE if _kin(w, before) else 0.0)
         got += weight * found
-    return got / total if total else 1.0
+    return (got / total, beside / total) if total else (1.0, 1.0)
 
 
 KIN, KINSHIP = 6, 0.7
@@ -430,9 +443,9 @@ def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
         if off <= -1.0 or not (_supported(q, fig) and _policy_stated(q, fig) and _platform_stated(q, fig)
                                and answers_for_platform(q, fig, store)):  # NCMEC's count is not Discord's
             continue
-        evidence = _evidence(q, fig, idf)
+        evidence, beside = _evidence(q, fig, idf)
         if evidence >= MIN_EVIDENCE:
-            scored.append((_score(q, fig, evidence) + off, fig))
+            scored.append((_score(q, fig, evidence) + off, fig, beside))
     return _merge(scored)
 
 
@@ -502,19 +515,20 @@ def _supported(q: Query, fig: Figure) -> bool:
     return all(content_words(w) <= context or (len(w) >= 4 and w in glued) for w in q.blocking)
 
 
-def _merge(scored: list[tuple[float, Figure]]) -> list[Scored]:
-    """One entry per fact. Statements of the same metric and period whose values agree (a
-    rounded "over 270,000" and an exact 274,460) count as one fact, shown by its most precise
-    value; values that disagree stay separate, to be shown side by side."""
-    groups: dict[tuple, list[tuple[float, Figure]]] = {}
-    for s, fig in scored:
+def _merge(scored: list[tuple[float, Figure, float]]) -> list[Scored]:
+    """One entry per fact (from its statements' score, figure and ``Scored.beside``).
+    Statements of the same metric and period whose values agree (a rounded "over 270,000" and
+    an exact 274,460) count as one fact, shown by its most precise value; values that disagree
+    stay separate, to be shown side by side."""
+    groups: dict[tuple, list[tuple[float, Figure, float]]] = {}
+    for s, fig, beside in scored:
         key = (fig.platform, fig.metric, fig.policy, fig.location, fig.breakdown, fig.period_start, fig.period_end, fig.unit)
-        groups.setdefault(key, []).append((s, fig))
+        groups.setdefault(key, []).append((s, fig, beside))
     out: list[Scored] = []
     for key, members in groups.items():
         members.sort(key=lambda sf: (_precision(sf[1]), -sf[0]))
         while members:
-            lead_score, lead = members.pop(0)
+            lead_score, lead, lead_beside = members.pop(0)
             agreeing = [m for m in members if _agrees(m[1], lead.value)]
             members = [m for m in members if m not in agreeing]
             figs = [lead] + [m[1] for m in agreeing]
@@ -525,7 +539,8 @@ def _merge(scored: list[tuple[float, Figure]]) -> list[Scored]:
             docs = docs or {c.document_id for c in lead.citations}
             fit = max([lead_score] + [m[0] for m in agreeing])
             score = fit + 0.02 * math.log2(1 + len(docs))
-            out.append(Scored(score, fit, _view(lead, len(docs), score), key, frozenset(docs)))
+            beside = max([lead_beside] + [m[2] for m in agreeing])
+            out.append(Scored(score, fit, _view(lead, len(docs), score), key, frozenset(docs), beside))
     out.sort(key=lambda s: (-s.score, -(s.view.period_end or dt.date.min).toordinal()))
     return out
 
@@ -605,7 +620,7 @@ def _suggest(store, q: Query) -> tuple[FigureView, ...]:
         fitting = [fig for fig in figures if not _contradicts(relaxed, fig, _features(fig.metric, fig.policy))]
         fitting.sort(key=lambda fig: _period_distance(q.period, fig))
         # merge statements of one fact, keeping the order of nearness
-        merged = _merge([(-i, fig) for i, fig in enumerate(store.queries.with_citations(fitting[:SUGGESTION_POOL]))])
+        merged = _merge([(-i, fig, 0.0) for i, fig in enumerate(store.queries.with_citations(fitting[:SUGGESTION_POOL]))])
         keys = {s.key for s in found}
         found += [m for m in merged if m.key not in keys]
         if len(found) >= SUGGESTIONS:

@@ -78,3 +78,12 @@ def test_every_answer_is_a_stored_figure_quoted_from_its_document(real_store):
 def test_questions_that_negate_or_exclude_what_is_stored_get_no_number(real_store, question):
     a = answer(question, real_store)
     assert a.answer is None and a.status == "no_answer", a.message
+
+
+def test_of_two_facts_that_fit_alike_the_one_saying_the_question_by_its_number_answers(real_store):
+    """Twitch's "160 million were removed by blocked terms and AutoMods, and 47.4 million
+    messages were removed manually by channel moderators" (a real story): both counts fit a
+    question of removed chat messages equally; the one whose own words say "blocked terms and
+    AutoMod" answers it, instead of a choice between the two."""
+    a = answer("How many Twitch chat messages were removed by blocked terms and AutoMod in 2020?", real_store)
+    assert a.status == "answer" and a.answer.value == 160_000_000, a.message
