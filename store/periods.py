@@ -484,15 +484,14 @@ def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> 
         m1, m2 = (1, 6) if first else (7, 12)
     else:
         m1, m2 = _month(g["m1"]), _month(g["m2"])
-        if m2 < m1:
-            return None
     if rel == "this":
         y = reference.year
     elif rel in ("last", "the"):
         y = reference.year - 1
     else:
         y = reference.year if month_end(reference.year, m2) <= reference else reference.year - 1
-    return Mention(s, e, "closed", span(y, m1, y, m2))
+    # "from October to March" runs over a new year: it ends in the year found, starts the year before
+    return Mention(s, e, "closed", span(y - (m2 < m1), m1, y, m2))
 
 
 def find_periods(text: str, reference: dt.date | None = None) -> list[Mention]:

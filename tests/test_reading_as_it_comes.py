@@ -141,6 +141,13 @@ def test_periods_without_a_year_are_placed_by_the_publication_date_only():
     assert [(m.kind, m.period) for m in find_periods("between April and September")] == [("yearless", None)]
 
 
+def test_months_without_a_year_that_run_over_a_new_year_end_in_the_latest_year_they_can():
+    got = [m.period.label for t in ("removed 3 billion fake accounts from October to March", "d’octobre à mars")
+           for m in find_periods(t, D(2019, 5, 28)) if m.period]
+    assert got == ["Oct 2018 – Mar 2019", "Oct 2018 – Mar 2019"]
+    assert [m.period.label for m in find_periods("from October to March", D(2019, 2, 1))] == ["Oct 2017 – Mar 2018"]
+
+
 def test_a_part_of_the_year_in_an_undated_story_is_the_storys_period_not_a_half(empty_store, tmp_path):
     doc(empty_store, tmp_path, "x.txt",
         "Between January and June 2024, X received over 224 million user reports. In the first half of the year, "
