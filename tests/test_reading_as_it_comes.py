@@ -148,6 +148,15 @@ def test_months_without_a_year_that_run_over_a_new_year_end_in_the_latest_year_t
     assert [m.period.label for m in find_periods("from October to March", D(2019, 2, 1))] == ["Oct 2017 – Mar 2018"]
 
 
+def test_months_to_a_month_without_a_year_are_the_latest_such_that_had_ended():
+    published = D(2018, 5, 16)
+    got = {t: [m.period.label for m in find_periods(t, published) if m.period] for t in
+           ("during the six months ending in March", "in the three months to September", "the three months ended June")}
+    assert got == {"during the six months ending in March": ["Oct 2017 – Mar 2018"],
+                   "in the three months to September": ["Q3 2017"], "the three months ended June": ["Q2 2017"]}
+    assert [m.kind for m in find_periods("the six months ending in March")] == ["yearless"]  # no date: no year
+
+
 def test_a_part_of_the_year_in_an_undated_story_is_the_storys_period_not_a_half(empty_store, tmp_path):
     doc(empty_store, tmp_path, "x.txt",
         "Between January and June 2024, X received over 224 million user reports. In the first half of the year, "
