@@ -493,3 +493,12 @@ def test_numbers_in_brackets_count_what_their_labels_name(empty_store, tmp_path)
         publisher="Game news", published=D(2022, 11, 15))
     assert answered(empty_store, "phishing enforcements on xbox in the six months to june 2022") == 26_000
     assert answered(empty_store, "xbox harassment or bullying enforcements h1 2022") == 54_000
+
+
+def test_a_number_in_brackets_after_a_period_is_of_that_period(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "ig.txt",
+        "Instagram's hate speech numbers.\n\nIn the case of Instagram, the company took action on less content linked "
+        "to hate speech in the first quarter of 2020 (805,900) than in the fourth quarter of 2019 (843,600).",
+        publisher="Explica", published=D(2020, 5, 13))
+    assert answered(empty_store, "ig hate speech actioned q1 2020") == 805_900
+    assert answered(empty_store, "instagram hate speech actions in the last three months of 2019") == 843_600

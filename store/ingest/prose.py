@@ -877,8 +877,13 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
                 if compare is None:
                     compare = "previous" if m.kind == "previous" else m.period
     chosen = None
+    opening = text.rfind("(", max(0, q.start - 3), q.start)  # "in the first quarter of 2020 (805,900)":
+    if opening >= 0 and text.startswith(")", q.end) and not text[opening + 1 : q.start].strip():
+        before = bisect_right(ends, opening) - 1  # the period just before the bracket
+        if before >= 0 and not text[ends[before] : opening].strip():
+            chosen = mentions[before]
     for i in range(first_after, len(mentions)):
-        if mentions[i].start >= next_start:
+        if chosen is not None or mentions[i].start >= next_start:
             break
         if i not in comparing:
             chosen = mentions[i]
