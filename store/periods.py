@@ -326,6 +326,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # in a question, they are not read.
         ("relquarter", rf"{_B}(?:(?:the\s+)?{_QUARTER_WORD}\s+quarter(?:\s+of\s+(?:(?P<ofy>the\s+year)|(?P<rel>this|last|the\s+previous)\s+year))?|Q(?P<qn>[1-4])|(?:the\s+)?(?P<qm>march|june|september|december)\s+quarter)(?!\s*(?:of\s+)?'?\d)(?![\w/])"),
         ("relhalf", rf"{_B}(?:the\s+)?{_HALF_WORD}\s+half(?:\s+of\s+(?:(?P<ofy>the\s+year)|(?P<rel>this|last|the\s+previous)\s+year))?(?!\s*(?:of\s+)?'?\d)(?![\w/])"),
+        ("relyear", rf"{_B}(?:for|over|during|across)\s+the\s+(?:(?:whole|full|entire)\s+)?year(?!\s*(?:of\s+)?'?\d)(?![\w/])"),
         ("relmonthsto", rf"{_B}(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)\s+months\s+(?:to|ending|ended|through)\s+(?:in\s+)?{_m('m')}(?!\s*,?\s*'?\d)(?![\w/])"),
         ("relmonths", rf"{_B}(?:between\s+|from\s+)?{_m('m1')}(?:{_DASH}|\s+and\s+){_m('m2')}(?:\s+(?:of|in)\s+(?P<rel>this|last)\s+year\b|(?!\s*,?\s*'?\d))(?![\w/])"),
         # Aug 2015 (a whole month), 12/31/2010 (a day)
@@ -439,7 +440,7 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
             end = n if g["edge"].lower() == "first" else 12
         first = y * 12 + end - n  # months since year 0 of the first month
         return Mention(s, e, "closed", span(first // 12, first % 12 + 1, y, end))
-    if name in ("relquarter", "relhalf", "relmonths", "relmonthsto"):
+    if name in ("relquarter", "relhalf", "relmonths", "relmonthsto", "relyear"):
         return _relative(name, g, s, e, reference)
     if name in ("previous", "current", "yearago"):
         return Mention(s, e, name, None)
@@ -467,6 +468,9 @@ def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> 
     had ended by then ("this year" and "last year" count from it)."""
     if reference is None:  # a part of a year it does not name: no period, and its words are no number
         return Mention(s, e, "yearless", None)  # ("the first half of the year" is not 50%)
+    if name == "relyear":  # "for a total of 57 billion messages for the year": the latest whole year
+        y = reference.year if reference == dt.date(reference.year, 12, 31) else reference.year - 1
+        return Mention(s, e, "closed", span(y, 1, y, 12))
     if name == "relmonthsto":  # "the six months ending in March": the latest such that had ended
         n, end = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()], _month(g["m"])
         y = reference.year if month_end(reference.year, end) <= reference else reference.year - 1

@@ -157,6 +157,13 @@ def test_months_to_a_month_without_a_year_are_the_latest_such_that_had_ended():
     assert [m.kind for m in find_periods("the six months ending in March")] == ["yearless"]  # no date: no year
 
 
+def test_a_total_for_the_year_is_of_the_whole_year():
+    text = ("24.4 billion chat messages were sent on Twitch in the first half of the year alone, 32.6 billion in the "
+            "second half, for a total of 57 billion messages for the year.")
+    assert [m.period.label for m in find_periods(text, D(2021, 3, 3)) if m.period] == ["H1 2020", "H2 2020", "2020"]
+    assert [m.kind for m in find_periods("57 billion messages for the year")] == ["yearless"]
+
+
 def test_a_part_of_the_year_in_an_undated_story_is_the_storys_period_not_a_half(empty_store, tmp_path):
     doc(empty_store, tmp_path, "x.txt",
         "Between January and June 2024, X received over 224 million user reports. In the first half of the year, "
