@@ -482,6 +482,7 @@ EARLIER_VALUE_RE = re.compile(rf"\b(?:{_EARLIER}|triple|double|twice)\s+(?:the\s
 COMPARED_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over|against)\s+(?:the\s+|in\s+)?$", re.IGNORECASE)
 
 
+REPORT_FOR_WINDOW = 80  # characters: REPORT_FOR_RE's longest match is about half that
 MASKED = ("closed", "since", "duration", "invalid", "relative", "yearless", "yearago")
 
 
@@ -490,7 +491,9 @@ def _covered(text: str, said: list[Mention]) -> Period | None:
     closed and open periods)."""
     if said and COVERS_RE.search(text):
         return said[0].period
-    return next((m.period for m in said if REPORT_FOR_RE.search(text, 0, m.start)), None)
+    # the words just before each period (a window, not the sentence up to it: a one-line
+    # article with a thousand periods would be read a thousand times)
+    return next((m.period for m in said if REPORT_FOR_RE.search(text, max(0, m.start - REPORT_FOR_WINDOW), m.start)), None)
 
 
 def _mask_periods(text: str, mentions: list[Mention]) -> str:
