@@ -152,7 +152,7 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 def duration_label(phrase: str, before: dt.date | None = None) -> str:
     """'a four-month period' -> 'a 4-month period' (before 5 Feb 2016), the same for any spelling."""
     words = re.split(r"[-\s]+", phrase.lower())
-    n = int(words[0]) if words[0].isdigit() else NUMBER_WORDS[words[0]]
+    n = _count(words[0])
     label = f"a {n}-{words[1].rstrip('s')} period"
     return f"{label} before {before:%-d %b %Y}" if before else label
 
@@ -432,7 +432,7 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         end, y = _month(g["m"] or g["m2"]), int(g["y"] or g["y2"])
         return Mention(s, e, "closed", span(y, end - 2, y, end)) if end % 3 == 0 else None
     if name in ("monthsof", "monthsto"):
-        n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()]
+        n = _count(g["n"])
         y = int(g["y"])
         if name == "monthsto":
             end = _month(g["m"])
@@ -463,19 +463,16 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
     return None
 
 
+def _count(word: str) -> int:
+    """A number of months as written: "6" or "six"."""
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
 def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> Mention | None:
     """A period stated without its year, placed by the publication date: the latest one that
     had ended by then ("this year" and "last year" count from it)."""
     if reference is None:  # a part of a year it does not name: no period, and its words are no number
         return Mention(s, e, "yearless", None)  # ("the first half of the year" is not 50%)
-    if name == "relyear":  # "for a total of 57 billion messages for the year": the latest whole year
-        y = reference.year if reference == dt.date(reference.year, 12, 31) else reference.year - 1
-        return Mention(s, e, "closed", span(y, 1, y, 12))
-    if name == "relmonthsto":  # "the six months ending in March": the latest such that had ended
-        n, end = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()], _month(g["m"])
-        y = reference.year if month_end(reference.year, end) <= reference else reference.year - 1
-        first = y * 12 + end - n
-        return Mention(s, e, "closed", span(first // 12, first % 12 + 1, y, end))
     rel = (g.get("rel") or "").split()[0].lower() if g.get("rel") else ""
     word = (g.get("qw") or g.get("hw") or "").lower()
     if word in ("last", "final", "latter", "back") and not (rel or g.get("ofy")):
@@ -492,6 +489,11 @@ def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> 
     elif name == "relhalf":
         first = g["hw"].lower() in ("first", "1st", "front")
         m1, m2 = (1, 6) if first else (7, 12)
+    elif name == "relyear":  # "57 billion messages for the year"
+        m1, m2 = 1, 12
+    elif name == "relmonthsto":  # "the six months ending in March"
+        m2 = _month(g["m"])
+        m1 = (m2 - _count(g["n"])) % 12 + 1
     else:
         m1, m2 = _month(g["m1"]), _month(g["m2"])
     if rel == "this":

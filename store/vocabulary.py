@@ -296,7 +296,6 @@ CHANGE_RE = re.compile(_phrase_re(CHANGE_WORDS).pattern.replace(r"(?<![\w@])(?:"
 AVERAGE_RE = _phrase_re(AVERAGE_WORDS)
 PERCENT_RE = _phrase_re(PERCENT_WORDS)
 PREVALENCE_RE = re.compile(r"\bprevalence\b", re.IGNORECASE)
-COUNT_RE = _phrase_re(COUNT_WORDS)
 NOT_KIND_RE = re.compile(r"\bnot\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:%|percent(?:age)?|share|rate|proportion|count|number|total)(?![\w])", re.IGNORECASE)
 COUNT_RE = _phrase_re(COUNT_WORDS + ("the number", "(count", "a count", "the count", "count,"))
 # "Twitterhas", "Appleand": a platform name glued to the next word still names the platform.

@@ -28,7 +28,8 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
 from store.models import Document
 from store.numbers import Quantity, find_quantities
 from store.periods import Mention, Period, duration_label, find_periods, previous, span, year_before
-from store.vocabulary import ALL_POLICIES, Features, OBJECT_RES, OBJECTS, country_in, describe, find_all, platforms_in, unit_for
+from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, Features, country_in, describe, find_all,
+                              platforms_in, unit_for)
 
 FRONT_MATTER_KEYS = {"title", "publisher", "url", "published", "platform", "period", "author"}
 
@@ -539,12 +540,19 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
     mention_starts = [m.start for m in mentions]
     mention_ends = [m.end for m in mentions]
     closed = next((m.period for m in mentions if m.kind == "closed" and m.period and m.period.start), None)
-    # from each number to the end of its clause: a policy named there is that number's, a part
-    # of what comes before it, not the earlier number's ("224 million user complaints ..., with
-    # nearly 82 million classified as abuse and harassment")
     labels = [_bracket_label(text, q) for q in quantities]
-    tails = [(label[0] if label else q.start, clauses[bisect_right(clause_starts, q.start) - 1][1])
-             for q, label in zip(quantities, labels)]
+    # from each number (or its label) to the end of its clause: a policy named there is that
+    # number's, a part of what comes before it, not an earlier number's ("224 million user
+    # complaints ..., with nearly 82 million classified as abuse and harassment"). Each policy
+    # named is seen by the numbers from the last one before it in its clause on.
+    firsts = [label[0] if label else q.start for q, label in zip(quantities, labels)]
+    clause_of = [max(0, bisect_right(clause_starts, q.start) - 1) for q in quantities]
+    named = []  # (policy, its clause, the first number that sees it)
+    clause_read: dict[tuple[int, int], tuple[Features, str | None]] = {}  # (its words, its one platform)
+    for policy, a, _ in find_all(POLICY_RES, _unqualified(text)):
+        c = bisect_right(clause_starts, a) - 1
+        owner = max((j for j, (f, cj) in enumerate(zip(firsts, clause_of)) if f <= a and cj == c), default=-1)
+        named.append((policy, c, owner))
     for i, q in enumerate(quantities):
         nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
         prev_end = quantities[i - 1].end if i else 0
@@ -552,7 +560,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         if relation == UNKNOWN:
             continue
         base = last_count  # the latest count so far, in this sentence or before it
-        clause = clauses[max(0, bisect_right(clause_starts, q.start) - 1)]
+        clause = clauses[clause_of[i]]
         policy, ref = sentence_policy, None
         if q.kind == "count" and (PER_BEFORE_RE.search(text, max(0, q.start - 5), q.start)
                                   or DURATION_AFTER_RE.match(text, q.end) or text.startswith("-", q.end)):
@@ -567,20 +575,24 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         cuts = [m.end() for m in PHRASE_STOP_RE.finditer(text, prev_end, q.start)]
         own_text = text[q.start : min(nxt, stop.start() if stop else len(text))]
         lead_text = labels[i][1] if labels[i] else text[cuts[-1] if cuts else prev_end : q.start]
-        clause_text = text[clause[0] : clause[1]]
-        own, lead, here = _describe(own_text), _describe(lead_text), _describe(_unqualified(clause_text))
+        if clause not in clause_read:  # a clause's words are read once, however many numbers it holds
+            clause_text = text[clause[0] : clause[1]]
+            clause_read[clause] = (_describe(_unqualified(clause_text)), _one(frozenset(platforms_in(clause_text))))
+        here, clause_platform = clause_read[clause]
+        own, lead = _describe(own_text), _describe(lead_text)
         act_q = _action_of(own) or _action_of(lead) or _action_of(here) or action
         policy = _one(own.policies) or _one(lead.policies)
         # else its clause's, else its sentence's, but none a later number's clause names; a
         # labelled number ("fraud (87,000)") counts what its label says and nothing else
-        if policy is None and not labels[i] and i + 1 < len(tails):
-            mine = _blanked(_unqualified(text), tails[i + 1:])
-            policy = _one(_describe(mine[clause[0] : clause[1]]).policies) or _one(_describe(mine).policies)
+        if policy is None and not labels[i] and i + 1 < len(quantities):
+            seen_here = [(p, c) for p, c, owner in named if owner <= i]
+            policy = _one(frozenset(p for p, c in seen_here if c == clause_of[i])) \
+                or _one(frozenset(p for p, _ in seen_here))
         elif policy is None and not labels[i]:
             policy = _one(here.policies) or sentence_policy
         # the platform too ("Facebook removed 15.3 million ..., while Instagram took action on 1.6 million")
-        platform = next((p for seg in (own_text, lead_text, clause_text) if (p := _one(frozenset(platforms_in(seg))))),
-                        sentence_platform)
+        platform = next((p for seg in (own_text, lead_text) if (p := _one(frozenset(platforms_in(seg))))),
+                        None) or clause_platform or sentence_platform
         metric, unit, act = _structured(q, text, clause, feats, act_q, policy, base, out, own, several_shares)
         if metric is None:  # a number the lexicon cannot name: kept, described by its own words
             metric, unit, act = _described(text, q), _KIND_UNIT.get(q.kind) or _count_unit(text, q), None
@@ -616,14 +628,6 @@ _KIND_UNIT = {"percent": "percent", "change": "percent change"}
 
 MOSTLY_RE = re.compile(r"\b(?:mostly|mainly|largely|primarily|chiefly|predominantly|the\s+(?:vast\s+)?majority\s+of\s+(?:which|them))"
                        r"\b[^.;:,]{0,60}", re.IGNORECASE)
-
-
-def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text with ``spans`` blanked (its offsets kept)."""
-    chars = list(text)
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
 
 
 def _unqualified(text: str) -> str:
