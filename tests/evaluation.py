@@ -61,8 +61,13 @@ def _month(text: str | None) -> tuple[int, int] | None:
 
 
 def same_value(got: float, want: float) -> bool:
-    """Equal to the precision a document states it ("8.3 million" = 8,300,000)."""
-    return math.isclose(got, want, rel_tol=0.005, abs_tol=1e-9)
+    """Equal to the precision a document states it: "8.3 million" is 8,300,000, and also
+    8,345,120, the exact count another source gives of the same fact, which rounds to it. A
+    number written with one significant digit ("1 million", "80%") is only itself."""
+    if math.isclose(got, want, rel_tol=0.005, abs_tol=1e-9):
+        return True
+    digits = len(f"{abs(want):.6e}".split("e")[0].replace(".", "").rstrip("0")) if want else 1
+    return digits >= 2 and float(f"{got:.{digits - 1}e}") == want
 
 
 def right(row: dict, a) -> bool:
