@@ -285,6 +285,20 @@ _QUARTER_WORD = r"(?P<qw>first|1st|second|2nd|third|3rd|fourth|4th|last|final)"
 _B = r"(?:(?<![\w/.-])|(?-i:(?<=[a-z])(?=[A-Z][a-z])))"
 _E = r"(?![\w/]|[.,][0-9])"  # "Juni 11,4 Millionen": 11 is no year
 
+# "last year" and "this year" in French, German, Spanish, Portuguese, Italian and Indonesian
+_LAST_YEAR = (r"im\s+vorjahr|(?:im\s+)?vergangenen\s+jahr|(?:im\s+)?letzten\s+jahr|letztes\s+jahr|vergangenes\s+jahr"
+              r"|l[’']année\s+(?:dernière|passée|précédente)|l[’']an\s+(?:dernier|passé)"
+              r"|(?:el\s+)?año\s+pasado|el\s+pasado\s+año|(?:o\s+|no\s+)?ano\s+passado"
+              r"|l[’']anno\s+scorso|lo\s+scorso\s+anno|tahun\s+lalu")
+_YTD = (r"since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|so\s+far\s+this\s+year|this\s+year\s+so\s+far"
+        r"|year[-\s]to[-\s]date|depuis\s+le\s+début\s+de\s+l[’']année|seit\s+(?:jahresbeginn|jahresanfang|anfang\s+des\s+jahres)"
+        r"|desde\s+(?:el\s+)?(?:principio|inicio|comienzo)\s+del\s+año|en\s+lo\s+que\s+va\s+del?\s+año"
+        r"|desde\s+o\s+in[ií]cio\s+do\s+ano|dall[’']inizio\s+dell[’']anno|sejak\s+awal\s+tahun")
+_SAME = (r"(?:à\s+la\s+même\s+période|au\s+même\s+moment|im\s+(?:gleichen|selben)\s+zeitraum"
+         r"|en\s+el\s+mismo\s+per[ií]odo|no\s+mesmo\s+per[ií]odo|nello\s+stesso\s+periodo)")
+_THIS_YEAR = (r"(?:in\s+)?diesem\s+jahr|dieses\s+jahr|cette\s+année|este\s+año|este\s+ano|quest[’']anno"
+              r"|tahun\s+ini")
+
 PATTERNS: list[tuple[str, re.Pattern]] = [
     (name, re.compile(rx, re.IGNORECASE))
     for name, rx in [
@@ -295,6 +309,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # since the middle of 2015, since mid-2015, since early 2016, since Aug 2015, since 2015
         # ("from 2020" alone is the year 2020: "an increase from 2020")
         ("since", rf"{_B}(?:since\s+(?:(?P<part>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of|the\s+(?:first|second)\s+half\s+of)[\s-]*)?(?:{_date_re('d')}|{_monthyear_re('n')}|{_y('sy')})|from\s+(?P<fpart>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of)[\s-]*{_y('fy')}){_E}"),
+        # since the start of the year, so far this year, year to date: from January of the
+        # document's year to its date (without a date, a period whose year is unknown)
+        ("ytd", rf"(?<!\w)(?:{_YTD})(?!\w)"),
         # H2 2017, H2'17, 2H17, 2H 2017, 2017H2
         ("half", rf"{_B}(?:H(?P<h1>[12])\s*(?:of\s+|[-/]\s*)?'?{_yy('y1')}|(?P<h2>[12])H\s*[-/]?\s*'?{_yy('y2')}|{_y('y3')}\s*[-/]?\s*H(?P<h3>[12])){_E}"),
         # the last half of 2017, second half of 2017, last six months of 2017
@@ -338,6 +355,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("duration", r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2})[-\s](?:month|week|year)[-\s]+(?:period|span|window|stretch)|(?<=within\s)(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2})[-\s](?:month|week|year)s?|(?:(?<=past\s)|(?<=last\s))(?:two|three|four|five|six|seven|eight|[2-9])\s+quarters)\b"),
         # last year, this quarter, last month: the calendar period before (or holding) the reference
         ("calendar", r"\b(?P<which>last|this|past|current)\s+(?P<unit>year|quarter|half|month)\b"),
+        # the same, for a year, in the languages whose months are read above
+        # ("de este año" after a period without its year is that period's year, read from the date)
+        ("calendar", rf"(?<!\w)(?<!de\s)(?<!del\s)(?<!do\s)(?<!da\s)(?<!du\s)(?<!des\s)"
+                     rf"(?:(?P<last>{_LAST_YEAR})|(?P<this>{_THIS_YEAR}))(?!\w)"),
+        ("yearago", rf"(?<!\w)(?:(?:{_LAST_YEAR}),?\s+{_SAME}|{_SAME}\s+(?:de\s+|del\s+|do\s+|des\s+)?(?:{_LAST_YEAR}))(?!\w)"),
         # H3 2017, Q5 2017, 2017Q5, H2 1850: shaped like a half or a quarter, but none
         ("badpart", rf"{_B}(?:[QH](?P<n1>[0-9]{{1,2}})\s*(?:of\s+|[-/]\s*)?'?(?P<y1>[0-9]{{4}})|(?P<y2>[0-9]{{4}})\s*[-/]?\s*[QH](?P<n2>[0-9]{{1,2}})|(?P<n3>[0-9])[QH]\s*[-/]?\s*'?(?P<y3>[0-9]{{4}})){_E}"),
         # the same period a year before: "in the same period last year", "the year-earlier quarter"
@@ -385,6 +407,10 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
                 month = 10
             d = dt.date(y, month, 1)
         return Mention(s, e, "since", since(d, reference))
+    if name == "ytd":
+        if reference is None:
+            return Mention(s, e, "yearless", None)
+        return Mention(s, e, "since", since(dt.date(reference.year, 1, 1), reference))
     if name == "half":
         h = int(g.get("h1") or g.get("h2") or g["h3"])
         y = _year(g.get("y1") or g.get("y2") or g["y3"])
@@ -447,7 +473,10 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
     if name == "calendar":
         if reference is None:  # resolved by whoever knows the date (a question: today)
             return Mention(s, e, "relative", None)
-        which, unit = g["which"].lower(), g["unit"].lower()
+        if g.get("which"):
+            which, unit = g["which"].lower(), g["unit"].lower()
+        else:
+            which, unit = ("last" if g.get("last") else "this"), "year"
         period = relative_period(which, unit, reference)
         if which in ("this", "current") and unit in ("quarter", "half") and period.end > reference:
             # a document's "this quarter" counts what was done in it: the one that had ended by

@@ -164,6 +164,31 @@ def test_a_total_for_the_year_is_of_the_whole_year():
     assert [m.kind for m in find_periods("57 billion messages for the year")] == ["yearless"]
 
 
+def test_last_year_and_this_year_in_other_languages_count_from_the_date():
+    published = D(2023, 4, 12)
+    got = {t: [m.period.label for m in find_periods(t, published) if m.period] for t in
+           ("Im Vorjahr wurden 19,65 Millionen Videos gelöscht", "im vergangenen Jahr entfernt",
+            "l’an dernier", "el año pasado", "no ano passado", "cette année")}
+    assert got == {"Im Vorjahr wurden 19,65 Millionen Videos gelöscht": ["2022"], "im vergangenen Jahr entfernt": ["2022"],
+                   "l’an dernier": ["2022"], "el año pasado": ["2022"], "no ano passado": ["2022"],
+                   "cette année": ["2023"]}
+    assert [m.kind for m in find_periods("im vergangenen Jahr")] == ["relative"]  # no date: no year
+    # "of this year" after months without their year is those months' year, not the whole year
+    spanish = "entre el 1 de enero y el 30 de junio de este año"
+    assert [m.period.label for m in find_periods(spanish, D(2020, 9, 22)) if m.period] != ["2020"]
+
+
+def test_so_far_this_year_runs_from_january_to_the_date_and_last_year_is_the_same_stretch(empty_store, tmp_path):
+    text = ("Facebook a affirmé mercredi avoir supprimé 5,4 milliards de faux comptes d’utilisateurs depuis le début "
+            "de l’année, contre 2,1 milliards l’année dernière à la même période.\n\n"
+            "YouTube removed 3 million channels so far this year.")
+    doc(empty_store, tmp_path, "fb.txt", text, published=D(2019, 11, 13))
+    got = {f.value: f.period_label for f in empty_store.queries.all_figures()}
+    assert got == {5.4e9: "since Jan 2019 (to 13 Nov 2019)", 2.1e9: "Jan–Nov 2018", 3e6: "since Jan 2019 (to 13 Nov 2019)"}
+    assert answer("facebook fake accounts removed in 2018", empty_store).answer is None  # not the whole year
+    assert [m.kind for m in find_periods("since the start of the year")] == ["yearless"]  # no date: no year
+
+
 def test_a_part_of_the_year_in_an_undated_story_is_the_storys_period_not_a_half(empty_store, tmp_path):
     doc(empty_store, tmp_path, "x.txt",
         "Between January and June 2024, X received over 224 million user reports. In the first half of the year, "

@@ -610,7 +610,12 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         place = _place(text[q.end : min(nxt, q.end + 40)]) or _place(text[max(prev_end, q.start - 40) : q.start], before=True)
         if not place and q.kind == "percent" and ref is not None and ref.sentence is sent:
             place = ref.location  # "The US submitted 3,329 requests, and X disclosed information in 76 percent of those"
-        out.append(_Found(q, sent, period, explicit, closed if relation in ("previous", "yearago") else None,
+        # "the previous period", "the same period last year": before the period the sentence
+        # states before the number ("since the start of the year, against 2.1 billion in the
+        # same period last year"), else its first closed one
+        before = next((m.period for m in reversed(mentions) if m.start < q.start and m.kind in ("closed", "since")
+                       and m.period and m.period.start), closed)
+        out.append(_Found(q, sent, period, explicit, before if relation in ("previous", "yearago") else None,
                           relation, compare, metric, unit, act, platform, policy,
                           ref if q.kind != "count" else None, place or ""))
         if q.kind == "count":
