@@ -115,7 +115,7 @@ POLICIES: dict[str, tuple[str, ...]] = {
     "harassment": ("harassment", "bullying", "abuse", "abusive",
                    "harcèlement", "belästigung", "mobbing", "acoso", "assédio", "bullying"),
     "spam": ("spam", "spammy", "fake accounts", "platform manipulation", "bots", "faux comptes",
-             "gefälschte konten", "fake-konten", "cuentas falsas", "contas falsas"),
+             "gefälschte konten", "fake-konten", "cuentas falsas", "contas falsas", "akun palsu"),
     "child safety": ("child safety", "child sexual", "csam", "child exploitation", "minor safety", "under the age of 13", "underage",
                      "sécurité des mineurs", "protection des enfants", "schutz von kindern", "kinderschutz",
                      "seguridad menor", "seguridad de menores", "seguridad infantil", "segurança infantil",
@@ -146,21 +146,36 @@ ACTIONS: dict[str, tuple[str, ...]] = {
         "kicked off", "kick off", "kicked", "terminated", "terminate", "termination", "closed",
         "purged", "purge", "axed", "nuked", "got rid of", "disabled", "deactivated", "eliminated",
         "pulled", "blocked",
-        # French, German, Spanish, Portuguese
+        # French, German, Spanish, Portuguese (and Indonesian below)
         "supprimé", "supprimés", "supprimées", "supprimer", "suppression", "suspendus", "suspendu",
         "fermés", "fermé", "bloqué", "bloqués", "retiré", "retirés", "retirées",
         "gelöscht", "löscht", "löschte", "löschen", "löschungen", "entfernt", "entfernte", "gesperrt", "sperrte",
         "eliminado", "eliminados", "eliminadas", "eliminó", "eliminaron", "retiró", "retirado", "retirados",
         "suspendidas", "suspendidos", "borrados", "removidos", "removidas", "removeu", "remoções", "apagou",
         "apagados", "excluídos", "suspensas",
+        # Indonesian
+        "dihapus", "menghapus", "diblokir", "memblokir", "ditangguhkan", "menangguhkan",
     ),
-    "actioned": ("actioned", "action", "took action", "acted on", "enforcement", "enforced"),
-    "appealed": ("appealed", "appeal", "appeals"),
-    "restored": ("restored", "restore", "reinstated", "reinstate"),
-    "warned": ("warned", "warn", "warns", "warning", "warnings"),
-    "requested": ("requested", "requests", "request", "asked", "demands"),
-    "viewed": ("viewed", "views", "prevalence"),
-    "active": ("active", "daily actives", "monthly actives", "weekly active", "weekly actives", "mau", "maus", "dau", "daus", "monthly active", "daily active", "registered", "signed up", "joined"),
+    "actioned": ("actioned", "action", "took action", "acted on", "enforcement", "enforced",
+                 # French, German, Spanish, Portuguese, Indonesian (as for every family below)
+                 "mesures prises", "pris des mesures", "maßnahmen ergriffen", "vorgegangen", "tomó medidas",
+                 "medidas tomadas", "tomou medidas", "ações tomadas", "mengambil tindakan"),
+    "appealed": ("appealed", "appeal", "appeals",
+                 "contesté", "contestés", "contestées", "recours", "einspruch", "einsprüche", "beschwerde eingelegt",
+                 "apelación", "apelaciones", "apelados", "contestados", "contestadas", "banding"),
+    "restored": ("restored", "restore", "reinstated", "reinstate",
+                 "rétabli", "rétablis", "rétablies", "restauré", "restaurés", "wiederhergestellt", "restablecido",
+                 "restablecidos", "restaurados", "restabelecido", "restabelecidos", "restabelecemos", "restaurados",
+                 "dipulihkan"),
+    "warned": ("warned", "warn", "warns", "warning", "warnings",
+               "avertissement", "avertissements", "verwarnt", "warnung", "warnungen", "advertencia", "advertencias",
+               "advertência", "advertências", "peringatan"),
+    "requested": ("requested", "requests", "request", "asked", "demands",
+                  "demandes", "anfragen", "ersuchen", "solicitudes", "peticiones", "solicitações", "pedidos", "permintaan"),
+    "viewed": ("viewed", "views", "prevalence",
+               "vues", "aufrufe", "visualizaciones", "visualizações", "dilihat"),
+    "active": ("active", "daily actives", "monthly actives", "weekly active", "weekly actives", "mau", "maus", "dau", "daus", "monthly active", "daily active", "registered", "signed up", "joined",
+               "actifs", "aktive", "aktiv", "activos", "ativos", "aktif"),
 }
 # actions measured as a share, never a count: prevalence is the share of views that saw violating content
 RATE_ACTIONS = frozenset({"viewed"})
@@ -168,7 +183,8 @@ RATE_ACTIONS = frozenset({"viewed"})
 # object family -> words
 OBJECTS: dict[str, tuple[str, ...]] = {
     "accounts": ("accounts", "account", "profiles", "profile", "users", "user", "handles", "handle",
-                 "comptes", "compte", "konten", "konto", "cuentas", "cuenta", "contas", "conta"),
+                 "comptes", "compte", "konten", "konto", "cuentas", "cuenta", "contas", "conta",
+                 "utilisateurs", "nutzer", "nutzerkonten", "usuarios", "usuários", "akun", "pengguna"),
     "content": (
         "content", "posts", "post", "tweets", "tweet", "pieces of content", "videos", "video",
         "images", "photos", "comments", "messages", "items", "pieces",
@@ -178,7 +194,8 @@ OBJECTS: dict[str, tuple[str, ...]] = {
     "servers": ("servers", "server", "guilds"),
     "channels": ("channels", "channel", "pages", "groups", "subreddits", "communities",
                  "chaînes", "kanäle", "canales", "canais"),
-    "reports": ("reports", "reports received", "complaints", "flags", "tickets"),
+    "reports": ("reports", "reports received", "complaints", "flags", "tickets",
+                "signalements", "meldungen", "beschwerden", "denuncias", "reportes", "denúncias", "relatos", "laporan"),
 }
 
 # what a count is stated in: the noun, as a unit ("5,887,021 videos")
@@ -196,7 +213,10 @@ UNIT_NOUNS: dict[str, str] = {
     "cuentas": "accounts", "cuenta": "accounts", "contas": "accounts", "conta": "accounts",
     "vidéos": "videos", "vídeos": "videos", "kommentare": "comments", "commentaires": "comments",
     "comentarios": "comments", "comentários": "comments", "chaînes": "channels", "kanäle": "channels",
-    "canales": "channels", "canais": "channels",
+    "canales": "channels", "canais": "channels", "utilisateurs": "accounts", "nutzer": "accounts",
+    "nutzerkonten": "accounts", "usuarios": "accounts", "usuários": "accounts", "akun": "accounts",
+    "pengguna": "accounts", "signalements": "reports", "meldungen": "reports", "beschwerden": "complaints",
+    "denuncias": "reports", "reportes": "reports", "denúncias": "reports", "relatos": "reports", "laporan": "reports",
 }
 
 

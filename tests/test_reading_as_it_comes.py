@@ -189,6 +189,22 @@ def test_so_far_this_year_runs_from_january_to_the_date_and_last_year_is_the_sam
     assert [m.kind for m in find_periods("since the start of the year")] == ["yearless"]  # no date: no year
 
 
+def test_what_an_article_in_another_language_counts_is_asked_in_english(empty_store, tmp_path):
+    """Restored, appealed, active users, reports, accounts blocked: said in German, Portuguese,
+    Indonesian or French, they answer the English question."""
+    doc(empty_store, tmp_path, "mixed.txt",
+        "Nur 23.471 Videos wurden von YouTube zwischen Oktober und November 2019 anschließend wiederhergestellt.\n\n"
+        "Na última metade de 2020, restabelecemos 2.927.391 vídeos do TikTok depois de terem sido contestados.\n\n"
+        "Pada tahun 2021, Twitter menerima 11,6 juta laporan dan memblokir 1,3 juta akun.\n\n"
+        "Facebook revendique 2,38 milliards d'utilisateurs actifs par mois au premier trimestre 2019.\n",
+        published=D(2021, 5, 1))
+    assert answered(empty_store, "how many youtube videos were reinstated oct-nov 2019") == 23_471
+    assert answered(empty_store, "tiktok videos restored h2 2020") == 2_927_391
+    assert answered(empty_store, "twitter accounts blocked 2021") == 1_300_000
+    assert answered(empty_store, "twitter reports 2021") == 11_600_000
+    assert answered(empty_store, "fb monthly active users q1 2019") == 2_380_000_000
+
+
 def test_a_part_of_the_year_in_an_undated_story_is_the_storys_period_not_a_half(empty_store, tmp_path):
     doc(empty_store, tmp_path, "x.txt",
         "Between January and June 2024, X received over 224 million user reports. In the first half of the year, "
