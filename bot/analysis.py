@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import replace
 
 from bot import engine, render
-from bot.answers import AMBIGUOUS, ANSWER, COMPARISON, NO_ANSWER, SERIES, Answer, Derived, FigureView, Gap
+from bot.answers import AMBIGUOUS, ANSWER, COMPARISON, NO_ANSWER, SERIES, Answer, Derived, FigureView, Gap, NOT_SUMMED
 from bot.slots import Parts, compose, split
 from bot.understanding import Query
 from store.periods import Period, find_periods, label_for, month_end, span
@@ -67,7 +67,6 @@ LOWER = {"over", "more than", "just over", "in excess of", "upwards of"}
 AT_LEAST = {"at least"}
 UPPER = {"less than", "fewer than", "under", "just under"}
 AT_MOST = {"at most", "no more than", "up to"}
-NOT_SUMMED = ("percent", "percent change")
 
 
 def answer(question: str, store) -> Answer | None:
@@ -304,10 +303,11 @@ def comparison_sides(question: str) -> tuple[str, str, str] | None:
 
 def asks_change(question: str) -> bool:
     """"how much did suspensions drop in H2 2017 vs the previous period", "more or fewer ...
-    than the period before": a stored change answers it, not two figures side by side."""
+    than the period before", "how many times more ... than in 2018": a stored change (or
+    multiple) answers it, before two figures side by side."""
     if any(m.kind == "previous" for m in find_periods(question)):
         return True
-    return describe(VS_RE.sub(" ", question)).kind == "change"
+    return describe(VS_RE.sub(" ", question)).kind in ("change", "multiple")
 
 
 def _comparison(sides: tuple[str, str, str], store) -> Answer | None:

@@ -170,6 +170,9 @@ def agreeing_sources(fig) -> int:
     return len({c.document_id for c in fig.citations if c.value == fig.value}) or 1
 
 
+NOT_SUMMED = ("percent", "percent change", "ratio")  # units of shares, changes and multiples: they add up to nothing
+
+
 def format_value(value: float, unit: str) -> str:
     """274,460 · 1.2 million · 93% · -8.4% · 1.37× (a ratio) · 2.5 points (of percentages)."""
     if unit == "ratio":
@@ -192,6 +195,8 @@ def unit_words(unit: str, metric: str) -> str:
     """What the number counts, in words: the metric, unless it is a share or a change."""
     if unit == "percent change":
         return f"change in {metric.removeprefix('change in ')}"
+    if unit == "ratio":  # "2× accounts suspended ... compared with Apr–Sep 2018"
+        return metric.removeprefix("change in ")
     if unit == "percent":
         return f"of {metric.removeprefix('share of ')}" if metric.startswith("share of ") else metric
     return metric

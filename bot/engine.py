@@ -25,7 +25,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from bot import render
-from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, Answer, FigureView, Revision, SourceView, agreeing_sources, format_value
+from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, Answer, FigureView, Revision, NOT_SUMMED, SourceView, agreeing_sources, format_value
 from bot.provenance import answers_for_platform
 from bot.understanding import MAX_LENGTH, Query, Reader, content_words, terms
 from store.limits import TEXT_CACHE
@@ -148,7 +148,7 @@ def _whole(q: Query, ties: list["Scored"]) -> "Scored | None":
     if len(ties) < 2 or q.features.policies or q.named_policies:
         return None
     views = [t.view for t in ties]
-    if any(v.unit in ("percent", "percent change") for v in views) or \
+    if any(v.unit in NOT_SUMMED for v in views) or \
             len({(v.platform, v.metric, v.unit, v.period_start, v.period_end) for v in views}) > 1:
         return None  # parts of one total: one platform's count of one thing in one period
     top = max(ties, key=lambda t: t.view.value)
@@ -250,7 +250,7 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
     fig_kind = _kind(fig)
     if fig_kind in q.refused:  # "(count, not %)"
         return "metric"
-    if (f.kind == "change") != (fig_kind == "change"):
+    if (f.kind == "change") != (fig_kind == "change") or (f.kind == "multiple") != (fig_kind == "multiple"):
         return "metric"
     if f.kind == "percent" and fig_kind == "count":
         return "metric"
@@ -271,8 +271,8 @@ _IMPLIED = {frozenset({"actioned"}): frozenset({"suspended"})}
 
 
 def _kind(fig: Figure) -> str:
-    """What kind of number a figure is: a change, a share (percent) or a count."""
-    return "change" if fig.unit == "percent change" else "percent" if fig.unit == "percent" else "count"
+    """What kind of number a figure is: a change, a multiple ("twice as many"), a share (percent) or a count."""
+    return {"percent change": "change", "percent": "percent", "ratio": "multiple"}.get(fig.unit, "count")
 
 
 def _same_period(q: Query, fig: Figure) -> bool:

@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 from store.limits import NAMES_SAMPLE, TEXT_CACHE
 from store.numbers import find_quantities
 from store.periods import PERIOD_WORDS, Period, find_periods, span
-from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, country_in, describe, policy_group
+from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, country_in, describe, policy_group
 
 MAX_LENGTH = 1000
 
@@ -285,15 +285,17 @@ class Reader:
                                spans=features.spans + tuple((a, b) for _, a, b in cut))
         if not features.actions and HAVE_RE.search(text):  # "how many users does Twitter have": active ones
             features = replace(features, actions=frozenset({"active"}))
-        if features.kind == "change" and len({m.period for m in periods}) > 1:
+        if features.kind in ("change", "multiple") and len({m.period for m in periods}) > 1:
             # "how much did X grow from H1 2020 to H2 2020": a change is stated for the later period
             period = max((m.period for m in periods), key=lambda p: (p.end or dt.date.min, p.start or dt.date.min))
         if any(m.kind == "previous" for m in found):
-            if period is not None:  # "in 2H17 than in the period before": a change is asked
+            if period is not None and features.kind != "multiple":  # "in 2H17 than in the period before": a change is asked
                 features = replace(features, kind="change")
             else:  # "the preceding period", of nothing named: no period can be meant
                 period = Period(None, None, "the preceding period")
-        masked = blank(text, list(features.spans) + [(m.start, m.end) for m in periods] + aside)
+        # what kind of number is asked ("how many-fold") is no word of what is counted
+        multiple = [m.span() for m in MULTIPLE_RE.finditer(text)] if features.kind == "multiple" else []
+        masked = blank(text, list(features.spans) + [(m.start, m.end) for m in periods] + aside + multiple)
         # a country code only where the question as typed has one: "HT Tech says" (a publisher),
         # corrected to "HT technology says", must not leave Haiti
         location = self._location(masked)
@@ -311,7 +313,7 @@ class Reader:
             unknown.append(w)
             if zone[0] <= m.start() < zone[1]:
                 blocking.append(w)
-        values = tuple(q.value for q in find_quantities(masked) if q.kind != "change")
+        values = tuple(q.value for q in find_quantities(masked) if q.kind not in ("change", "multiple"))
         metric_fit = self.metric_names.stated(text)
         policy_fit = self.policy_names.stated(text)
         named = {w for p, fit in {**metric_fit, **policy_fit}.items() if fit == 1.0 for w in re.findall(r"[a-z]+", p.lower())}
@@ -413,7 +415,7 @@ def _terms(text: str, kinds: bool) -> frozenset[str]:
     families = {f"={name}" for name in f.actions | f.objects | f.facets | f.policies | f.platforms}
     rest = blank(text, f.spans)  # a phrase the lexicon reads stands for its family alone
     if kinds:
-        for rx in (CHANGE_RE, PERCENT_RE, COUNT_RE, AVERAGE_RE):
+        for rx in (MULTIPLE_RE, CHANGE_RE, PERCENT_RE, COUNT_RE, AVERAGE_RE):
             rest = rx.sub(lambda m: " " * len(m.group()), rest)
     out = set(families)
     known = _stem_families()

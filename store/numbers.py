@@ -1,8 +1,9 @@
 """Numbers as prose states them: 274,460 · 1.2 million · 93 percent · an 8.4 percent decrease ·
-three-quarters · less than one percent · at least 125,000 · over 270,000.
+three-quarters · less than one percent · at least 125,000 · over 270,000 · twice as many ·
+a 4X increase · tenfold.
 
 ``find_quantities(text)`` returns each with its qualifier (kept, never dropped), its kind
-(count, percent or change) and its span. Deciding whether a number is a moderation figure is
+(count, percent, change or multiple) and its span. Deciding whether a number is a moderation figure is
 the reader's job; this module only reads numbers, and refuses the shapes that are not counts:
 phone numbers, money, ratios like 2863/hr, numbers glued to words.
 """
@@ -92,12 +93,31 @@ MONEY_AFTER_RE = re.compile(
 MONEY_BEFORE_RE = re.compile(r"(?:\b(?:usd|eur|gbp|inr|rs\.?)|[$£€¥₹])\s*$", re.IGNORECASE)
 
 
+# A multiple of another number: "twice as many", "double the", "tripled", "tenfold", "a 3-fold
+# increase", "5x more", "a 4X increase", "four times the number" ("viewed 193 times" and "twice a
+# year" are no multiples: "times" and "twice" need a comparison after them)
+_MULT_WORDS = {"twice": 2, "double": 2, "doubled": 2, "doubling": 2, "triple": 3, "tripled": 3, "tripling": 3,
+               "quadruple": 4, "quadrupled": 4}
+_FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+               "twenty": 20, "hundred": 100}
+_MULT_N = r"[0-9]+(?:\.[0-9]+)?|" + _WORDNUM
+_COMPARED = (r"(?:more|less|fewer|as\s+(?:many|much|large|high|big|likely)|the|that|those|its|their|larger|higher|bigger"
+             r"|greater|increase|increased|rise|jump|growth|surge|from|over|compared|than)\b")
+MULTIPLE_RE = re.compile(
+    rf"{_QUAL}(?:(?P<word>twice|double|triple|quadruple)(?=\s+{_COMPARED})|(?P<verb>doubled|doubling|tripled|tripling|quadrupled)\b"
+    rf"|\b(?P<fold>[0-9]+(?:\.[0-9]+)?|{'|'.join(_FOLD_WORDS)})[-\s]?fold\b"
+    rf"|\b(?P<x>[0-9]+(?:\.[0-9]+)?)\s?[x×](?=\s+{_COMPARED})"
+    rf"|\b(?P<times>{_MULT_N})\s+times(?=\s+{_COMPARED}))",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Quantity:
     start: int  # span of the whole expression, qualifier included
     end: int
     value: float
-    kind: str  # "count", "percent" or "change"
+    kind: str  # "count", "percent", "change" or "multiple" ("twice as many": 2)
     qualifier: str | None
     text: str
 
@@ -157,15 +177,37 @@ def ascii_digits(text: str) -> str:
     return OTHER_DIGIT_RE.sub(lambda m: _SEPARATORS.get(m.group()) or str(unicodedata.decimal(m.group())), text)
 
 
+def _multiples(text: str, original: str) -> list[Quantity]:
+    out = []
+    for m in MULTIPLE_RE.finditer(text):
+        word = (m.group("word") or m.group("verb") or "").lower()
+        n = m.group("fold") or m.group("x") or m.group("times")
+        if word:
+            value = float(_MULT_WORDS[word])
+        else:
+            n = re.sub(r"\s+", " ", n.lower())
+            value = float(_FOLD_WORDS.get(n) or WORDS.get(n) or n)
+        qual = m.group("qual")
+        qualifier = re.sub(r"\s+", " ", qual.strip().lower()) if qual else None
+        qualifier = FOREIGN_QUALIFIERS.get(qualifier, qualifier) if qualifier else None
+        if qualifier and qualifier.startswith("a total"):
+            qualifier = None
+        out.append(Quantity(m.start(), m.end(), value, "multiple", qualifier, original[m.start():m.end()]))
+    return out
+
+
 def find_quantities(text: str) -> list[Quantity]:
     original, text = text, ascii_digits(text)
-    out: list[Quantity] = []
+    out: list[Quantity] = _multiples(text, original)
+    multiples = [(q.start, q.end) for q in out]
     phones = [p.span() for p in PHONE_RE.finditer(text)]
     for m in QUANTITY_RE.finditer(text):
+        start, end = m.span()
+        if any(a < end and start < b for a, b in multiples):
+            continue  # the 5 of "5 times more" is the multiple's
         value = _value(m)
         if value is None:
             continue
-        start, end = m.span()
         if m.group("num") and not (m.group("edot") or m.group("espace")) and any(a <= m.start("num") < b for a, b in phones):
             continue  # a group of a phone number (104.543.719, in groups of three, is a count)
         if MONEY_AFTER_RE.match(text, end) or MONEY_BEFORE_RE.search(text, max(0, start - 8), start):
@@ -194,4 +236,4 @@ def find_quantities(text: str) -> list[Quantity]:
             # "one", "ten": words are counts only as percents or with a scale ("ten million")
             continue
         out.append(Quantity(start, end, value, kind, qualifier or None, original[start:end]))
-    return out
+    return sorted(out, key=lambda q: q.start) if multiples else out

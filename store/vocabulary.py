@@ -313,6 +313,13 @@ _REMOVED_DOWN = "".join(rf"(?<!{w}\s)" for w in "came come comes coming taken ta
                         "pulled pull cracked crack clamped clamp knocked knock".split())
 CHANGE_RE = re.compile(_phrase_re(CHANGE_WORDS).pattern.replace(r"(?<![\w@])(?:", r"(?<![\w@])" + _REMOVED_DOWN + "(?:", 1),
                        re.IGNORECASE)
+# a multiple of another number: "how many times more", "by what factor", "how many-fold", "twice"
+MULTIPLE_WORDS = ("times", "fold", "factor", "multiple", "twice", "doubled", "tripled", "quadrupled")
+MULTIPLE_RE = re.compile(
+    r"\b(?:how\s+many[-\s]?(?:fold|times\s+(?:more|less|fewer|larger|higher|bigger|greater|as|the|over))"
+    r"|how\s+many\s+x(?=\s*(?:[?.,;!)]|$))|(?:by\s+)?what\s+(?:factor|multiple)|[a-z0-9.]+[-\s]?fold"
+    r"|times\s+(?:more|larger|higher|bigger|greater|as\s+many|as\s+much|the\s+number|over)"
+    r"|twice|doubled|tripled|quadrupled)\b", re.IGNORECASE)
 AVERAGE_RE = _phrase_re(AVERAGE_WORDS)
 PERCENT_RE = _phrase_re(PERCENT_WORDS)
 PREVALENCE_RE = re.compile(r"\bprevalence\b", re.IGNORECASE)
@@ -352,7 +359,7 @@ class Features:
     actions: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()
     facets: frozenset[str] = frozenset()
-    kind: str | None = None  # "count", "percent", "change", "average" or None when not said
+    kind: str | None = None  # "count", "percent", "change", "multiple", "average" or None when not said
     spans: tuple[tuple[int, int], ...] = field(default=(), compare=False)
     metric_spans: tuple[tuple[int, int], ...] = field(default=(), compare=False)  # actions, objects, facets
 
@@ -399,6 +406,8 @@ def describe(text: str) -> Features:
     kind = None
     if AVERAGE_RE.search(rest):
         kind = "average"
+    elif MULTIPLE_RE.search(rest):
+        kind = "multiple"
     elif CHANGE_RE.search(rest):
         kind = "change"
     elif PERCENT_RE.search(rest) or PREVALENCE_RE.search(text):  # prevalence is a share of views, by definition
@@ -447,7 +456,7 @@ class Vocabulary:
         counts: dict[str, int] = {}
         lexicon = [p for table in (PLATFORMS, POLICIES, ACTIONS, OBJECTS, FACETS)
                    for name, aliases in table.items() for p in (name, *aliases)]
-        lexicon += [*CHANGE_WORDS, *PERCENT_WORDS, *COUNT_WORDS, *AVERAGE_WORDS]
+        lexicon += [*CHANGE_WORDS, *PERCENT_WORDS, *COUNT_WORDS, *AVERAGE_WORDS, *MULTIPLE_WORDS]
         stored = [v for values in (self.platforms, self.metrics, self.policies, self.locations, self.breakdowns)
                   for v in values]
         counts = dict(self.quoted_words)

@@ -54,6 +54,15 @@ FORMS = [
     ("1.2 crore videos", 12_000_000, "count", None),
     ("51,505videos were removed", 51_505, "count", None),  # glued to its noun by a scraper
     ("a total of 7.126 million enforcement actions", 7_126_000, "count", None),
+    # multiples of another number
+    ("twice as many as the previous six months", 2, "multiple", None),
+    ("about 5x more content for copyright", 5, "multiple", "about"),
+    ("a 4X increase in the number of moderators", 4, "multiple", None),
+    ("increased almost tenfold", 10, "multiple", "almost"),
+    ("a 3-fold increase in video removals", 3, "multiple", None),
+    ("more than four times the number suspended", 4, "multiple", "more than"),
+    ("nearly triple the previous quarter", 3, "multiple", "nearly"),
+    ("YouTube doubled the number of videos removed", 2, "multiple", None),
 ]
 
 
@@ -104,12 +113,19 @@ NOT_COUNTS = [
     "mp3s",
     "23/32",
     "one of them",  # a bare number word is not a count
+    "twice a year",  # a frequency, not a multiple
+    "the double-check",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_COUNTS)
 def test_shapes_that_are_not_counts(text):
     assert find_quantities(text) == []
+
+
+def test_times_is_a_multiple_only_against_another_number():
+    assert [(q.kind, q.value) for q in find_quantities("the hub was viewed 193 times.")] == [("count", 193)]
+    assert [(q.kind, q.value) for q in find_quantities("5 times more accounts")] == [("multiple", 5)]
 
 
 def test_a_like_count_is_a_number_but_its_rate_is_not():

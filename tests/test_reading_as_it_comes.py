@@ -205,6 +205,26 @@ def test_what_an_article_in_another_language_counts_is_asked_in_english(empty_st
     assert answered(empty_store, "fb monthly active users q1 2019") == 2_380_000_000
 
 
+def test_a_multiple_is_stated_against_the_period_it_compares_with(empty_store, tmp_path):
+    """"Twice as many as the previous six months", "5x more ... than in 2018": a multiple, of its
+    period, compared with the one it names; asked "how many times more", never a count."""
+    doc(empty_store, tmp_path, "multiples.txt",
+        "Facebook removed more than 3 billion fake accounts from October to March, twice as many as the previous "
+        "six months.\n\nIn 2019 Reddit removed about 5x more content for copyright infringement than in 2018.\n\n"
+        "Facebook removed or put a warning screen in front of 3.4 million pieces of graphic violence content in the "
+        "first quarter of 2018, nearly triple the 1.2 million a quarter earlier.\n", published=D(2019, 5, 24))
+    a = answer("how many times more fake accounts did facebook remove in Oct 2018–Mar 2019 than in the six months before?",
+               empty_store)
+    assert a.status == "answer" and a.answer.value == 2 and a.answer.compared_with == "Apr–Sep 2018", a.message
+    assert "2×" in a.message
+    a = answer("by what factor did reddit copyright removals grow in 2019", empty_store)
+    assert a.status == "answer" and a.answer.value == 5 and a.answer.compared_with == "2018", a.message
+    assert answered(empty_store, "facebook fake accounts removed oct 2018-mar 2019") == 3_000_000_000
+    assert answer("how many pieces of content did reddit remove for copyright in 2019", empty_store).answer is None
+    # the number a multiple is of keeps what it counts
+    assert answered(empty_store, "facebook graphic violence content removed q4 2017") == 1_200_000
+
+
 def test_a_part_of_the_year_in_an_undated_story_is_the_storys_period_not_a_half(empty_store, tmp_path):
     doc(empty_store, tmp_path, "x.txt",
         "Between January and June 2024, X received over 224 million user reports. In the first half of the year, "

@@ -529,6 +529,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
     it. Shares and changes without a policy of their own take their base figure's."""
     text = sent.text
     out: list[_Found] = []
+    stated: list[_Found] = []  # the figures so far that are no multiple of another ("nearly triple the 1.2 million")
     sentence_platform = next(iter(platforms_in(text)), None)
     # several policies named: none of them is every number's; "mostly for spam" names the
     # largest part of a total, not the total's policy
@@ -593,17 +594,17 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         # the platform too ("Facebook removed 15.3 million ..., while Instagram took action on 1.6 million")
         platform = next((p for seg in (own_text, lead_text) if (p := _one(frozenset(platforms_in(seg))))),
                         None) or clause_platform or sentence_platform
-        metric, unit, act = _structured(q, text, clause, feats, act_q, policy, base, out, own, several_shares)
+        metric, unit, act = _structured(q, text, clause, feats, act_q, policy, base, stated, own, several_shares)
         if metric is None:  # a number the lexicon cannot name: kept, described by its own words
             metric, unit, act = _described(text, q), _KIND_UNIT.get(q.kind) or _count_unit(text, q), None
-            if q.kind == "count" and out and out[-1].q.kind == "count" and not (own.actions or own.objects) \
-                    and _any_noun_after(text, q.end) is None and (head := _any_noun_after(text, out[-1].q.end)):
+            if q.kind == "count" and stated and stated[-1].q.kind == "count" and not (own.actions or own.objects) \
+                    and _any_noun_after(text, q.end) is None and (head := _any_noun_after(text, stated[-1].q.end)):
                 # a list naming its noun once: "199,000 proactive enforcements involved adult
                 # content; 87,000 concerned fraud" (87,000 proactive enforcements)
                 metric, unit = f"{head} {metric}", head
         if q.kind != "count":
-            ref = out[-1] if q.kind == "change" and out else base
-        if q.kind == "change" and compare is None:
+            ref = stated[-1] if q.kind in CHANGES and stated else base
+        if q.kind in CHANGES and compare is None:
             compare = "previous"
         # a place said right after the number ("9,822,996 from the United States"), else as the
         # subject just before it ("The US submitted 3,329 requests")
@@ -618,6 +619,8 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         out.append(_Found(q, sent, period, explicit, before if relation in ("previous", "yearago") else None,
                           relation, compare, metric, unit, act, platform, policy,
                           ref if q.kind != "count" else None, place or ""))
+        if q.kind != "multiple":
+            stated.append(out[-1])
         if q.kind == "count":
             last_count = out[-1]
     return out
@@ -628,7 +631,8 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
 # billion ..., down from 1.3 billion"); otherwise a second number is a fact of its own
 PART_OF_RE = re.compile(rf"\b(?:including|of\s+which|of\s+whom|of\s+those|among\s+them|out\s+of\s+which|{_EARLIER}|to)\b",
                         re.IGNORECASE)
-_KIND_UNIT = {"percent": "percent", "change": "percent change"}
+_KIND_UNIT = {"percent": "percent", "change": "percent change", "multiple": "ratio"}
+CHANGES = ("change", "multiple")  # a number stated against another period's: "up 8.4%", "twice as many"
 
 
 MOSTLY_RE = re.compile(r"\b(?:mostly|mainly|largely|primarily|chiefly|predominantly|the\s+(?:vast\s+)?majority\s+of\s+(?:which|them))"
@@ -683,14 +687,16 @@ def _structured(q: Quantity, text: str, clause: tuple[int, int], feats, action, 
         if not facets and sentence_policy:  # "1.2 percent of removed videos ... for extremism"
             return f"share of {act} {unit_of}", "percent", act
         return none
-    # a change: of the figure just before it in the sentence, else of what the sentence counts
+    # a change (or a multiple): of the figure just before it in the sentence, else of what the
+    # sentence counts
+    unit = _KIND_UNIT[q.kind]
     if out and out[-1].action:
-        return f"change in {out[-1].metric.removeprefix('change in ')}", "percent change", out[-1].action
+        return f"change in {out[-1].metric.removeprefix('change in ')}", unit, out[-1].action
     if action is not None:
         noun = _noun_after(text, q.end)
         unit_of = unit_for(noun) if noun else (base.unit if base else "accounts")
         act = _action_for(unit_of, action)
-        return f"change in {unit_of} {act}", "percent change", act
+        return f"change in {unit_of} {act}", unit, act
     return none
 
 
@@ -881,7 +887,7 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
     compare: Period | str | None = None
     first_after = bisect_left(starts, q.end)
     comparing: set[int] = set()
-    if q.kind == "change":  # the first comparison stated after it (looking a few periods on)
+    if q.kind in CHANGES:  # the first comparison stated after it (looking a few periods on)
         for i in range(first_after, min(first_after + COMPARE_LOOKAHEAD, len(mentions))):
             m = mentions[i]
             if m.kind == "previous" or COMPARED_RE.search(text[max(0, m.start - 30) : m.start]):
@@ -900,7 +906,7 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
         if i not in comparing:
             chosen = mentions[i]
             break
-    if chosen is None and q.kind != "change" and EARLIER_VALUE_RE.search(text, max(0, q.start - 30), q.start):
+    if chosen is None and q.kind not in CHANGES and EARLIER_VALUE_RE.search(text, max(0, q.start - 30), q.start):
         # "up from 33 per cent", "nearly triple the 1.2 million a quarter earlier": the value
         # of the period before, when no period is stated after it
         return None, True, "previous", compare
