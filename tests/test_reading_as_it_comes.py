@@ -225,6 +225,27 @@ def test_a_multiple_is_stated_against_the_period_it_compares_with(empty_store, t
     assert answered(empty_store, "facebook graphic violence content removed q4 2017") == 1_200_000
 
 
+def test_an_earlier_value_is_of_the_period_before_the_one_the_sentence_before_states(empty_store, tmp_path):
+    """"In the second quarter of 2020, ... Its detection rate increased from 45% to 84%": 45% is
+    of the first quarter, though the story is mostly about the third."""
+    doc(empty_store, tmp_path, "ig.txt",
+        "In the third quarter of 2020, Facebook removed 22.1 million pieces of hate speech. In the third quarter of "
+        "2020, Instagram removed 6.5 million pieces of hate speech.\n\nIn the second quarter of 2020, Instagram took "
+        "action on 3.3 million pieces of hate speech content. Its detection rate for hate speech increased from 45% "
+        "to 84%.\n", published=D(2020, 11, 19))
+    got = {f.value: f.period_label for f in empty_store.queries.all_figures() if f.unit == "percent"}
+    assert got == {45: "Q1 2020", 84: "Q2 2020"}
+
+
+def test_a_change_compared_to_the_same_period_of_a_year_is_not_of_that_year(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "xbox.txt",
+        "In the first half of 2022, Xbox issued 7.3 million enforcements. Player reports decreased by 36 percent "
+        "compared to the same reporting period in 2021.\n", published=D(2022, 11, 15))
+    a = answer("xbox player reports change h1 2022", empty_store)
+    assert a.status == "answer" and a.answer.value == -36 and a.answer.period_label == "H1 2022", a.message
+    assert a.answer.compared_with == "2021"
+
+
 def test_a_part_of_the_year_in_an_undated_story_is_the_storys_period_not_a_half(empty_store, tmp_path):
     doc(empty_store, tmp_path, "x.txt",
         "Between January and June 2024, X received over 224 million user reports. In the first half of the year, "

@@ -386,6 +386,8 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
                 for f in new:  # "In H2 2021, 11.6 million accounts were reported. Action was taken
                     if f.period is None and f.relation is None:  # against 4.3 million": H2 2021 too
                         f.period = carried
+                    elif f.relation in ("previous", "yearago") and f.previous_of is None:
+                        f.previous_of = carried  # "During Q1, ... 85.6%, higher than the previous quarter's 71.6%"
             found += new
             last_count = next((f for f in reversed(new) if f.q.kind == "count"), last_count)
             if len(found) > MAX_FIGURES_PER_DOCUMENT:
@@ -480,7 +482,9 @@ UNKNOWN = "unknown"  # a quantity's period that cannot be known: it states no fi
 _EARLIER = (r"(?:up|down|increas\w*|decreas\w*|ris\w*|rose|fell|falling|dropped|grew|jumped|climbed)\s+from|"
             r"compared\s+(?:to|with)|versus|vs\.?")
 EARLIER_VALUE_RE = re.compile(rf"\b(?:{_EARLIER}|triple|double|twice)\s+(?:the\s+|about\s+|around\s+)?$", re.IGNORECASE)
-COMPARED_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over|against)\s+(?:the\s+|in\s+)?$", re.IGNORECASE)
+COMPARED_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over|against)\s+(?:the\s+|in\s+)?"
+                         # "compared to the same reporting period in 2021"
+                         r"(?:same\s+(?:reporting\s+)?(?:period|quarter|half|time|months?)\s+(?:in|of|last)\s+)?$", re.IGNORECASE)
 
 
 REPORT_FOR_WINDOW = 80  # characters: REPORT_FOR_RE's longest match is about half that
@@ -890,7 +894,7 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
     if q.kind in CHANGES:  # the first comparison stated after it (looking a few periods on)
         for i in range(first_after, min(first_after + COMPARE_LOOKAHEAD, len(mentions))):
             m = mentions[i]
-            if m.kind == "previous" or COMPARED_RE.search(text[max(0, m.start - 30) : m.start]):
+            if m.kind == "previous" or COMPARED_RE.search(text[max(0, m.start - 60) : m.start]):
                 comparing.add(i)
                 if compare is None:
                     compare = "previous" if m.kind == "previous" else m.period
