@@ -98,6 +98,8 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
         # Services") answers when one breakdown of it fits best (for a question naming no
         # platform, every breakdown of every platform would be read: 200 ms at a million figures)
         scored = [s for s in _rank(query, _fetch(store, query, any_breakdown=True), store) if s.view.breakdown]
+    if not (scored and scored[0].score >= MIN_SCORE) and _one_month(query.period) and not query.since:
+        scored = _said_in(query, store)
     if scored and scored[0].score >= MIN_SCORE:
         best = scored[0]
         # equally good: as close on the question as the best, whatever the number of sources
@@ -139,6 +141,22 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
         return Answer(ANSWER, render.answer(best.view, rivals), best.view, rivals)
     near = _suggest(store, query)
     return Answer(NO_ANSWER, render.no_answer(near), None, near)
+
+
+def _one_month(p: Period | None) -> bool:
+    return bool(p and p.start and p.end and (p.start.year, p.start.month) == (p.end.year, p.end.month))
+
+
+def _said_in(q: Query, store) -> list["Scored"]:
+    """A month no figure is of may be when a figure was said ("how many fake accounts did
+    Facebook say in November 2019 it had removed since the start of the year", "in its Feb
+    2016 blog post"): the figures of the question, whatever their period, stated in a document
+    published that month."""
+    month = q.period
+    relaxed = replace(q, period=None)
+    figures = [fig for fig in store.queries.with_citations(_fetch(store, relaxed))
+               if any(c.published and month.start <= c.published <= month.end for c in fig.citations)]
+    return _rank(relaxed, figures, store)
 
 
 def _whole(q: Query, ties: list["Scored"]) -> "Scored | None":

@@ -246,6 +246,17 @@ def test_a_change_compared_to_the_same_period_of_a_year_is_not_of_that_year(empt
     assert a.answer.compared_with == "2021"
 
 
+def test_a_month_no_figure_is_of_is_when_it_was_said(empty_store, tmp_path):
+    """"What did Facebook say in November 2019 ...": the figure a story of that month states,
+    with its own period; a month no story was published in gets no number."""
+    doc(empty_store, tmp_path, "fb.txt", "Facebook said it has removed 5.4 billion fake accounts so far this year.\n",
+        published=D(2019, 11, 13))
+    a = answer("how many fake accounts did facebook say in november 2019 it had removed", empty_store)
+    assert a.status == "answer" and a.answer.value == 5.4e9, a.message
+    assert a.answer.period_label == "since Jan 2019 (to 13 Nov 2019)"
+    assert answer("how many fake accounts did facebook say in december 2019 it had removed", empty_store).answer is None
+
+
 def test_a_part_of_the_year_in_an_undated_story_is_the_storys_period_not_a_half(empty_store, tmp_path):
     doc(empty_store, tmp_path, "x.txt",
         "Between January and June 2024, X received over 224 million user reports. In the first half of the year, "
