@@ -56,6 +56,9 @@ STOPWORDS = frozenset(
     pls btw fyi imo tbh re regarding wrt number's send sent sending
     story stories article articles piece write-up writeup column segment coverage per via""".split()
 )
+# the name of a report, which says where a figure was published, not what it counts ("its third
+# Community Standards Enforcement Report": no communities, no enforcement)
+REPORT_NAME_RE = re.compile(r"\b(?:community\s+(?:standards|guidelines)\s+)?(?:enforcement|transparency)\s+reports?\b", re.IGNORECASE)
 HAVE_RE = re.compile(r"\b(?:does|do|did)\b.*\bhave\b", re.IGNORECASE)
 LATEST_RE = re.compile(r"\b(?:latest|most\s+recent|newest|current|recent|now|today)\b", re.IGNORECASE)
 RELATIVE_RE = re.compile(r"\b(?P<which>last|this|past|current)\s+(?P<unit>year|quarter|half|month)\b", re.IGNORECASE)
@@ -278,7 +281,8 @@ class Reader:
         # "(the count, not the proactive %)": what is set aside says nothing of what is asked
         # what it sets aside, "(the count, not the %)", "(posts, not user reports)", says nothing
         # of what is asked
-        aside = [m.span() for m in NOT_KIND_RE.finditer(text)] + [m.span() for m in SET_ASIDE_RE.finditer(text)]
+        aside = [m.span() for m in NOT_KIND_RE.finditer(text)] + [m.span() for m in SET_ASIDE_RE.finditer(text)] \
+            + [m.span() for m in REPORT_NAME_RE.finditer(text)]
         features = describe(blank(text, aside))
         if cut := _cut_policies(blank(text, list(features.spans) + aside)):  # "covid misinfo"
             features = replace(features, policies=features.policies | {c for c, _, _ in cut},

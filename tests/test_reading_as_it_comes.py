@@ -90,6 +90,16 @@ def test_what_a_question_sets_aside_is_neither_asked_nor_a_negation(empty_store,
     assert answered(empty_store, question) == value
 
 
+def test_the_name_of_a_report_says_where_not_what(empty_store, tmp_path):
+    """"according to its third Community Standards Enforcement Report": no communities and no
+    enforcement are asked about."""
+    doc(empty_store, tmp_path, "fb.txt",
+        "Facebook removed 2.19 billion fake accounts in the first quarter of 2019, up from 1.2 billion in the fourth "
+        "quarter of 2018. It also took down 4 million hate speech posts.", published=D(2019, 5, 23))
+    assert answered(empty_store, "How many fake accounts did Facebook remove in Q1 2019, according to its third "
+                                 "Community Standards Enforcement Report?") == 2_190_000_000
+
+
 @pytest.mark.parametrize("question", ["suspensions 2017Q5", "suspensions H2 1850", "suspensions 31/02/2017",
                                       "twitter suspensions since Feb 29 2017"])
 def test_a_period_that_cannot_exist_gets_no_number_from_another(seeded_sqlite, question):
