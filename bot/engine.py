@@ -43,6 +43,7 @@ EVIDENCE_WEIGHT = 1.0  # how much the words of a figure's sources count against 
 # it (a heading, the sentence before) or in the document's title, less
 IN_SENTENCE, IN_BEFORE, IN_TITLE = 0.5, 0.3, 0.2
 ASIDE = 0.3  # the weight of a term outside what is asked ("for the board deck")
+UNSUPPORTED = 0.2
 BESIDE_TIE = 0.05  # of two facts that fit equally, the one saying more of the question by its number answers
 MIN_EVIDENCE = 0.4  # below this share of what was asked, a figure does not answer (calibrated on dev)
 BOUND_RANGE = 10  # "over 270,000" agrees with an exact value up to ten times it, "less than 1%" down to a tenth
@@ -458,7 +459,11 @@ def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
     scored = []
     for fig in store.queries.with_citations(fitting):
         off = _reading(q, fig)
-        if off <= -1.0 or not (_supported(q, fig) and _policy_stated(q, fig) and _platform_stated(q, fig)
+        if not _supported(q, fig):
+            if not _named_all_but_words(q, fig):
+                continue
+            off -= UNSUPPORTED
+        if off <= -1.0 or not (_policy_stated(q, fig) and _platform_stated(q, fig)
                                and answers_for_platform(q, fig, store)):  # NCMEC's count is not Discord's
             continue
         evidence, beside = _evidence(q, fig, idf)
@@ -519,6 +524,16 @@ def _policy_stated(q: Query, fig: Figure) -> bool:
         text = _lead_in(c.before) + ("" if several else " " + c.quote)
         said |= content_words(text) | terms(text) | (_around(c.quote, c.value) if several else frozenset())
     return bool(asked & said)
+
+
+def _named_all_but_words(q: Query, fig: Figure) -> bool:
+    """Does the question name a policy, and what the figure counts, so that words the lexicon
+    does not know only qualify them ("accounts closed for *glorifying* terrorism")? Otherwise
+    such a word may be what is counted or why ("accounts closed for knitting", "how many pizzas
+    did YouTube remove", "videos removed for being too funny"), and a figure of something else
+    is no answer."""
+    objects = _features(fig.metric, fig.policy).objects
+    return bool(q.features.policies or q.named_policies) and (not objects or bool(q.features.objects & objects))
 
 
 def _supported(q: Query, fig: Figure) -> bool:

@@ -100,6 +100,18 @@ def test_the_name_of_a_report_says_where_not_what(empty_store, tmp_path):
                                  "Community Standards Enforcement Report?") == 2_190_000_000
 
 
+def test_a_word_the_lexicon_does_not_know_qualifies_what_the_question_names_but_is_never_what_is_counted(
+        empty_store, tmp_path):
+    """"accounts closed for *glorifying* terrorism" is still about accounts closed for terrorism:
+    the unknown word lowers the answer's score, it does not veto it. Where it may be what is
+    counted or why ("for knitting", "terrorist pizzas"), a figure of something else is no answer."""
+    doc(empty_store, tmp_path, "linfo.txt",
+        "Twitter a fermé 376 890 comptes pour apologie du terrorisme au cours des six derniers mois.\n")
+    assert answered(empty_store, "twitter accounts closed for glorifying terrorism") == 376_890
+    for question in ("twitter accounts closed for knitting", "how many terrorist pizzas did twitter close"):
+        assert answer(question, empty_store).answer is None, question
+
+
 @pytest.mark.parametrize("question", ["suspensions 2017Q5", "suspensions H2 1850", "suspensions 31/02/2017",
                                       "twitter suspensions since Feb 29 2017"])
 def test_a_period_that_cannot_exist_gets_no_number_from_another(seeded_sqlite, question):
