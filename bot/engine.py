@@ -43,7 +43,7 @@ EVIDENCE_WEIGHT = 1.0  # how much the words of a figure's sources count against 
 # it (a heading, the sentence before) or in the document's title, less
 IN_SENTENCE, IN_BEFORE, IN_TITLE = 0.5, 0.3, 0.2
 ASIDE = 0.3  # the weight of a term outside what is asked ("for the board deck")
-UNSUPPORTED = 0.2
+UNSUPPORTED = 0.2  # the cost of a word the question qualifies its policy with that no source uses (calibrated on dev)
 BESIDE_TIE = 0.05  # of two facts that fit equally, the one saying more of the question by its number answers
 MIN_EVIDENCE = 0.4  # below this share of what was asked, a figure does not answer (calibrated on dev)
 BOUND_RANGE = 10  # "over 270,000" agrees with an exact value up to ten times it, "less than 1%" down to a tenth
