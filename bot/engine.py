@@ -527,13 +527,14 @@ def _policy_stated(q: Query, fig: Figure) -> bool:
 
 
 def _named_all_but_words(q: Query, fig: Figure) -> bool:
-    """Does the question name a policy, and what the figure counts, so that words the lexicon
-    does not know only qualify them ("accounts closed for *glorifying* terrorism")? Otherwise
-    such a word may be what is counted or why ("accounts closed for knitting", "how many pizzas
-    did YouTube remove", "videos removed for being too funny"), and a figure of something else
-    is no answer."""
+    """Does the question name a policy, and what the figure counts (accounts, content,
+    channels...), so that words the lexicon does not know only qualify them ("accounts closed
+    for *glorifying* terrorism")? Otherwise such a word may be what is counted or why ("accounts
+    closed for knitting", "how many pizzas did YouTube remove", "what % of channel
+    *terminations* ...", answered by a share of comments), and a figure of something else is
+    no answer."""
     objects = _features(fig.metric, fig.policy).objects
-    return bool(q.features.policies or q.named_policies) and (not objects or bool(q.features.objects & objects))
+    return bool(q.features.policies or q.named_policies) and bool(q.features.objects & objects)
 
 
 def _supported(q: Query, fig: Figure) -> bool:
