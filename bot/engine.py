@@ -252,6 +252,7 @@ class Scored:
     key: tuple
     docs: frozenset[int] = frozenset()  # the documents stating it
     beside: float = 0.0  # the share of what was asked said by what it counts (its name, the words by its number)
+    at: int = 0  # where in its document it is stated (the furthest statement)
 
 
 def _contradicts(q: Query, fig: Figure, feats) -> str | None:
@@ -574,8 +575,11 @@ def _merge(scored: list[tuple[float, Figure, float]]) -> list[Scored]:
             fit = max([lead_score] + [m[0] for m in agreeing])
             score = fit + 0.02 * math.log2(1 + len(docs))
             beside = max([lead_beside] + [m[2] for m in agreeing])
-            out.append(Scored(score, fit, _view(lead, len(docs), score), key, frozenset(docs), beside))
-    out.sort(key=lambda s: (-s.score, -(s.view.period_end or dt.date.min).toordinal()))
+            out.append(Scored(score, fit, _view(lead, len(docs), score), key, frozenset(docs), beside,
+                              max((c.quote_start or 0) for c in lead.citations)))
+    # equally good: the newer period, then what is said further on (a document that states a
+    # fact twice, "Originally published: 842,831,976 ... Revised: 893,635,095", means the last)
+    out.sort(key=lambda s: (-s.score, -(s.view.period_end or dt.date.min).toordinal(), -s.at))
     return out
 
 

@@ -279,6 +279,19 @@ def test_a_month_no_figure_is_of_is_when_it_was_said(empty_store, tmp_path):
     assert answer("how many fake accounts did facebook say in december 2019 it had removed", empty_store).answer is None
 
 
+def test_a_fact_a_document_states_twice_is_what_it_says_last(empty_store, tmp_path):
+    """Google's notice of revised figures lists the originally published block, then the
+    revised one: the fact is what it says last."""
+    block = "Comment removals (total): {}\n\n  • Removal reason – Child safety: {}\n  • Removal reason – Other: 0%\n\n"
+    doc(empty_store, tmp_path, "revised.txt",
+        "YouTube Community Guidelines enforcement visible changes\n\n"
+        "May 2024. Due to bugs in our community guidelines reporting system, we have revised data for comment "
+        "removals during the July 2023-September 2023 reporting period.\n\nReporting period\n\nOriginally published"
+        "\n\nRevised\n\nJuly 2023 – September 2023\n\n" + block.format("842,831,976", "5.1%")
+        + block.format("893,635,095", "5.5%"), published=D(2024, 5, 15))
+    assert answered(empty_store, "yt comment removals q3 2023, child safety share") == 5.5
+
+
 def test_a_part_of_the_year_in_an_undated_story_is_the_storys_period_not_a_half(empty_store, tmp_path):
     doc(empty_store, tmp_path, "x.txt",
         "Between January and June 2024, X received over 224 million user reports. In the first half of the year, "
