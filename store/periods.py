@@ -35,7 +35,7 @@ FOREIGN_MONTHS = {
     )
     for i, name in enumerate(names.split())
 } | {"fevrier": 2, "aout": 8, "decembre": 12, "maerz": 3, "marz": 3, "setiembre": 9, "marco": 3}
-ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+ORDINAL = {"first": 1, "1st": 1, "opening": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 SHORT_MONTH = ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -279,7 +279,8 @@ FOREIGN_ORDINALS = {
 }
 _ORDINALS_RX = "|".join(sorted((re.escape(w) for w in FOREIGN_ORDINALS), key=len, reverse=True))
 _HALF_WORD = r"(?P<hw>first|1st|front|second|2nd|last|latter|back|final)"
-_QUARTER_WORD = r"(?P<qw>first|1st|second|2nd|third|3rd|fourth|4th|last|final)"
+_QUARTER_WORD = r"(?P<qw>first|1st|opening|second|2nd|third|3rd|fourth|4th|last|final)"
+_MONTHS_N = r"two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]"
 # no word, number or date glued before, unless a page's text ran two words together:
 # "Notable ObservationsJanuary to June 2012"
 _B = r"(?:(?<![\w/.-])|(?-i:(?<=[a-z])(?=[A-Z][a-z])))"
@@ -319,7 +320,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("yearhalf", rf"{_B}{_y('y')}['’]s\s+{_HALF_WORD}\s+half{_E}"),
         # Q3 2016, Q3'16, 3Q16, 2018Q2, 2018-Q2
         ("quarter", rf"{_B}(?:Q(?P<q1>[1-4])\s*(?:of\s+|[-/]\s*)?'?{_yy('y1')}|(?P<q2>[1-4])Q\s*[-/]?\s*'?{_yy('y2')}|{_y('y3')}\s*[-/]?\s*Q(?P<q3>[1-4])){_E}"),
-        ("quarterword", rf"{_B}(?:the\s+)?{_QUARTER_WORD}\s+quarter\s+(?:of\s+)?{_y('y')}{_E}"),
+        ("quarterword", rf"{_B}(?:the\s+)?(?:{_QUARTER_WORD}|(?P<qm>march|june|september|december))\s+quarter\s+(?:of\s+)?(?:the\s+year\s+)?{_y('y')}{_E}"),
         # halves and quarters as French, German, Spanish and Portuguese write them ("deuxième
         # semestre 2017", "im zweiten Quartal 2020", "primer semestre de 2020"), and "second
         # semester of 2017"
@@ -330,9 +331,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # late 2017, early 2018: a half year, as people loosely say it
         ("looseyear", rf"{_B}(?P<part>late|early|(?:the\s+)?(?:first|early|latter|last|later)\s+part\s+of)[\s-]+{_y('y')}{_E}"),
         # the first three months of 2023, the last six months of 2016, the first nine months of 2019
-        ("monthsof", rf"{_B}(?:the\s+)?(?P<edge>first|last|final)\s+(?P<n>three|six|nine|3|6|9)\s+months\s+of\s+(?:the\s+year\s+)?{_y('y')}{_E}"),
+        ("monthsof", rf"{_B}(?:the\s+)?(?P<edge>first|last|final|opening|closing)\s+(?:(?P<n>{_MONTHS_N})\s+months|month)\s+of\s+(?:the\s+year\s+)?{_y('y')}{_E}"),
         # the three months to September 2019, the six months ending June 2020
-        ("monthsto", rf"{_B}(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)\s+months\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?{_m('m')},?\s+{_y('y')}{_E}"),
+        ("monthsto", rf"{_B}(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)\s+months\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?{_m('m')}(?:\s+[0-9]{{1,2}}(?:st|nd|rd|th)?)?,?\s+{_y('y')}{_E}"),
         # the September 2021 quarter, the quarter ended June 2020: the quarter ending that month
         ("monthquarter", rf"{_B}(?:the\s+)?(?:{_m('m')},?\s+{_y('y')}\s+quarter|quarter\s+(?:ended|ending|to)\s+{_m('m2')},?\s+{_y('y2')}){_E}"),
         # the second and third quarters of 2018
@@ -429,8 +430,8 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
             q = int(g.get("q1") or g.get("q2") or g["q3"])
             y = _year(g.get("y1") or g.get("y2") or g["y3"])
         else:
-            w = g["qw"].lower()
-            q = 4 if w in ("last", "final") else ORDINAL[w]
+            w = (g["qw"] or "").lower()
+            q = MONTHS[g["qm"].lower()[:3]] // 3 if g.get("qm") else 4 if w in ("last", "final") else ORDINAL[w]
             y = int(g["y"])
         return Mention(s, e, "closed", span(y, 3 * q - 2, y, 3 * q))
     if name == "date":
@@ -458,12 +459,12 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         end, y = _month(g["m"] or g["m2"]), int(g["y"] or g["y2"])
         return Mention(s, e, "closed", span(y, end - 2, y, end)) if end % 3 == 0 else None
     if name in ("monthsof", "monthsto"):
-        n = _count(g["n"])
+        n = _count(g["n"]) if g.get("n") else 1  # "the first month of 2022"
         y = int(g["y"])
         if name == "monthsto":
             end = _month(g["m"])
         else:
-            end = n if g["edge"].lower() == "first" else 12
+            end = n if g["edge"].lower() in ("first", "opening") else 12
         first = y * 12 + end - n  # months since year 0 of the first month
         return Mention(s, e, "closed", span(first // 12, first % 12 + 1, y, end))
     if name in ("relquarter", "relhalf", "relmonths", "relmonthsto", "relyear"):

@@ -137,6 +137,11 @@ def test_a_clarification_with_not_is_no_negation(seeded_sqlite):
     ("antara Januari dan Juni 2024", "H1 2024"),
     # a quarter named by the month it ends
     ("in the September 2021 quarter", "Q3 2021"), ("the quarter ended June 2020", "Q2 2020"),
+    ("the December quarter of 2019", "Q4 2019"), ("the six months ended June 30, 2021", "H1 2021"),
+    # a part of a year counted in months, or the opening one
+    ("the first month of 2022", "Jan 2022"), ("the last month of 2019", "Dec 2019"),
+    ("the first two months of 2020", "Jan–Feb 2020"), ("the opening quarter of 2020", "Q1 2020"),
+    ("the first quarter of the year 2020", "Q1 2020"),
 ])
 def test_period_phrasing(text, label):
     (m,) = [m for m in find_periods(text) if m.period]
