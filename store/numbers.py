@@ -103,8 +103,9 @@ _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 _MULT_N = r"[0-9]+(?:\.[0-9]+)?|" + _WORDNUM
 _COMPARED = (r"(?:more|less|fewer|as\s+(?:many|much|large|high|big|likely)|the|that|those|its|their|larger|higher|bigger"
              r"|greater|increase|increased|rise|jump|growth|surge|from|over|compared|than)\b")
+MULTIPLE_HINT_RE = re.compile(r"twice|doubl|tripl|quadrupl|fold\b|times\b|[0-9]\s?[x×]\b", re.IGNORECASE)
 MULTIPLE_RE = re.compile(
-    rf"{_QUAL}(?:(?P<word>twice|double|triple|quadruple)(?=\s+{_COMPARED})|(?P<verb>doubled|doubling|tripled|tripling|quadrupled)\b"
+    rf"(?:(?P<word>twice|double|triple|quadruple)(?=\s+{_COMPARED})|(?P<verb>doubled|doubling|tripled|tripling|quadrupled)\b"
     rf"|\b(?P<fold>[0-9]+(?:\.[0-9]+)?|{'|'.join(_FOLD_WORDS)})[-\s]?fold\b"
     rf"|\b(?P<x>[0-9]+(?:\.[0-9]+)?)\s?[x×](?=\s+{_COMPARED})"
     rf"|\b(?P<times>{_MULT_N})\s+times(?=\s+{_COMPARED}))",
@@ -177,7 +178,13 @@ def ascii_digits(text: str) -> str:
     return OTHER_DIGIT_RE.sub(lambda m: _SEPARATORS.get(m.group()) or str(unicodedata.decimal(m.group())), text)
 
 
+# a qualifier just before a multiple ("more than four times", "almost tenfold")
+QUAL_BEFORE_RE = re.compile(r"(?<![\w-])" + _QUAL.removesuffix("?") + "$", re.IGNORECASE)
+
+
 def _multiples(text: str, original: str) -> list[Quantity]:
+    if not MULTIPLE_HINT_RE.search(text):  # most sentences state none: one cheap look
+        return []
     out = []
     for m in MULTIPLE_RE.finditer(text):
         word = (m.group("word") or m.group("verb") or "").lower()
@@ -187,12 +194,14 @@ def _multiples(text: str, original: str) -> list[Quantity]:
         else:
             n = re.sub(r"\s+", " ", n.lower())
             value = float(_FOLD_WORDS.get(n) or WORDS.get(n) or n)
-        qual = m.group("qual")
+        before = QUAL_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+        qual = before.group("qual") if before else None
         qualifier = re.sub(r"\s+", " ", qual.strip().lower()) if qual else None
         qualifier = FOREIGN_QUALIFIERS.get(qualifier, qualifier) if qualifier else None
         if qualifier and qualifier.startswith("a total"):
             qualifier = None
-        out.append(Quantity(m.start(), m.end(), value, "multiple", qualifier, original[m.start():m.end()]))
+        start = before.start("qual") if qual else m.start()
+        out.append(Quantity(start, m.end(), value, "multiple", qualifier, original[start:m.end()]))
     return out
 
 
