@@ -290,9 +290,12 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
 _IMPLIED = {frozenset({"actioned"}): frozenset({"suspended"})}
 
 
+_KIND_OF_UNIT = {"percent change": "change", "percent": "percent", "ratio": "multiple"}
+
+
 def _kind(fig: Figure) -> str:
     """What kind of number a figure is: a change, a multiple ("twice as many"), a share (percent) or a count."""
-    return {"percent change": "change", "percent": "percent", "ratio": "multiple"}.get(fig.unit, "count")
+    return _KIND_OF_UNIT.get(fig.unit, "count")
 
 
 def _same_period(q: Query, fig: Figure) -> bool:

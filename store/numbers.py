@@ -182,6 +182,14 @@ def ascii_digits(text: str) -> str:
 QUAL_BEFORE_RE = re.compile(r"(?<![\w-])" + _QUAL.removesuffix("?") + "$", re.IGNORECASE)
 
 
+def _qualifier(qual: str | None) -> str | None:
+    """A qualifier as written ("A total over", "plus de") in its English form ("over", "more than")."""
+    if not qual:
+        return None
+    qualifier = re.sub(r"\s+", " ", re.sub(r"^a\s+total\s+(?:of\s+)?", "", qual.strip().lower()))
+    return FOREIGN_QUALIFIERS.get(qualifier, qualifier) or None
+
+
 def _multiples(text: str, original: str) -> list[Quantity]:
     if not MULTIPLE_HINT_RE.search(text):  # most sentences state none: one cheap look
         return []
@@ -195,13 +203,9 @@ def _multiples(text: str, original: str) -> list[Quantity]:
             n = re.sub(r"\s+", " ", n.lower())
             value = float(_FOLD_WORDS.get(n) or WORDS.get(n) or n)
         before = QUAL_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
-        qual = before.group("qual") if before else None
-        qualifier = re.sub(r"\s+", " ", qual.strip().lower()) if qual else None
-        qualifier = FOREIGN_QUALIFIERS.get(qualifier, qualifier) if qualifier else None
-        if qualifier and qualifier.startswith("a total"):
-            qualifier = None
-        start = before.start("qual") if qual else m.start()
-        out.append(Quantity(start, m.end(), value, "multiple", qualifier, original[start:m.end()]))
+        start = before.start("qual") if before else m.start()
+        out.append(Quantity(start, m.end(), value, "multiple", _qualifier(before and before.group("qual")),
+                            original[start:m.end()]))
     return out
 
 
@@ -221,10 +225,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # a group of a phone number (104.543.719, in groups of three, is a count)
         if MONEY_AFTER_RE.match(text, end) or MONEY_BEFORE_RE.search(text, max(0, start - 8), start):
             continue
-        qual = m.group("qual")
-        qualifier = re.sub(r"^a\s+total\s+(?:of\s+)?", "", qual.strip().lower()) if qual else None
-        qualifier = re.sub(r"\s+", " ", qualifier) if qualifier else None
-        qualifier = FOREIGN_QUALIFIERS.get(qualifier, qualifier) if qualifier else None
+        qualifier = _qualifier(m.group("qual"))
         is_pct = bool(m.group("pct")) or bool(m.group("frac"))
         if (m.group("pct") or "").startswith("+") and not qualifier:
             qualifier = "over"  # "99+% of removed comments"

@@ -293,10 +293,12 @@ class Queries:
         return found[0] if found else None
 
     def with_citations(self, figures: list[FigureRecord]) -> list[FigureRecord]:
+        """The figures with their citations (a figure that already carries them is not read again:
+        every stored figure has at least one)."""
         if not figures:
             return []
         cites: dict[int, list[CitationRecord]] = {}
-        ids = [f.id for f in figures]
+        ids = [f.id for f in figures if not f.citations]
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             params = {f"f{i}": fid for i, fid in enumerate(chunk)}
@@ -305,7 +307,7 @@ class Queries:
                 cites.setdefault(r[0], []).append(
                     CitationRecord(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], _date(r[12]), r[13], r[14] or "")
                 )
-        return [replace(f, citations=tuple(cites.get(f.id, ()))) for f in figures]
+        return [f if f.citations else replace(f, citations=tuple(cites.get(f.id, ()))) for f in figures]
 
 
 def _newest_of(results: list[list[FigureRecord]], limit: int | None) -> list[FigureRecord]:

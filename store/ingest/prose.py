@@ -439,6 +439,17 @@ def _cell_found(text: str, c: CellFigure) -> _Found:
     return _Found(c.quantity, quote, None, False, None, None, None, c.column, unit, None, None, policy)
 
 
+def _stated_before(mentions: list[Mention], starts: list[int], at: int, closed: Period | None) -> Period | None:
+    """What "the previous period" or "the same period last year" is relative to: the period the
+    sentence states before the number ("since the start of the year, against 2.1 billion in the
+    same period last year"), else its first closed one."""
+    for i in range(bisect_left(starts, at) - 1, -1, -1):
+        m = mentions[i]
+        if m.kind in ("closed", "since") and m.period and m.period.start:
+            return m.period
+    return closed
+
+
 def _within(inner: Period | None, outer: Period) -> bool:
     return bool(inner and inner.start and inner.end and outer.start and outer.end
                 and outer.start <= inner.start and inner.end <= outer.end)
@@ -615,12 +626,8 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         place = _place(text[q.end : min(nxt, q.end + 40)]) or _place(text[max(prev_end, q.start - 40) : q.start], before=True)
         if not place and q.kind == "percent" and ref is not None and ref.sentence is sent:
             place = ref.location  # "The US submitted 3,329 requests, and X disclosed information in 76 percent of those"
-        # "the previous period", "the same period last year": before the period the sentence
-        # states before the number ("since the start of the year, against 2.1 billion in the
-        # same period last year"), else its first closed one
-        before = next((m.period for m in reversed(mentions) if m.start < q.start and m.kind in ("closed", "since")
-                       and m.period and m.period.start), closed)
-        out.append(_Found(q, sent, period, explicit, before if relation in ("previous", "yearago") else None,
+        out.append(_Found(q, sent, period, explicit,
+                          _stated_before(mentions, mention_starts, q.start, closed) if relation in ("previous", "yearago") else None,
                           relation, compare, metric, unit, act, platform, policy,
                           ref if q.kind != "count" else None, place or ""))
         if q.kind != "multiple":
