@@ -391,6 +391,36 @@ def test_a_table_copied_one_cell_per_line_is_read_by_its_rows_and_columns(empty_
     assert answer("snapchat impersonation content reports september 2021", empty_store).answer is None
 
 
+GLUED_TABLE = """India: February 2022
+
+Total Content & Account Reports*Total Content EnforcedTotal Unique Accounts Enforced
+57,37310,4977,153
+ReasonContent Reports*Content EnforcedUnique Accounts Enforced
+Harassment and Bullying3,770321311
+Impersonation18,15810198
+
+*Content Reports reflect reports via Snap's in-app reporting mechanism.
+
+CSAM: Total Account DeletionsTerrorism: Total Account Deletions
+9600
+"""
+
+
+def test_a_table_whose_cells_ran_together_is_read_where_its_digits_part_one_way(empty_store, tmp_path):
+    """A table copied row by row without the space between cells: "57,37310,4977,153" under
+    three glued labels is 57,373, 10,497 and 7,153. Digits that part several ways ("10198":
+    10 and 198, or 101 and 98; "9600": 960 and 0, or 9 and 600) are left unread, never guessed."""
+    doc(empty_store, tmp_path, "snap-india.txt", GLUED_TABLE, publisher="Snap Inc.",
+        url="https://snap.com/en-US/privacy/transparency/india-02-2022")
+    assert answered(empty_store, "snap india total content enforced feb 2022") == 10_497
+    assert answered(empty_store, "How many unique accounts did Snapchat enforce against in India in February 2022?") == 7_153
+    a = answer("snapchat india harassment and bullying unique accounts enforced february 2022", empty_store)
+    assert a.status == "answer" and a.answer.value == 311, a.message
+    assert a.answer.quote == "Harassment and Bullying3,770321311"  # the row as printed
+    for question in ("snap india impersonation content enforced feb 2022", "snap india csam account deletions feb 2022"):
+        assert answer(question, empty_store).answer is None, question
+
+
 def test_a_country_the_headline_or_address_names_is_the_place_of_every_figure(empty_store, tmp_path):
     """A country's own report (".../india-09-2021") states no place in its text: its figures
     are that country's, and a question about another country or none gets no number."""

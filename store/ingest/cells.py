@@ -13,12 +13,23 @@ first, then each row's label and its numbers:
 Read as sentences, each number stands alone and says nothing of what it counts. ``cell_rows``
 finds such runs of short lines and gives each number its column's label (what it counts) and
 its row's label (the policy area), quoting the row as printed.
+
+A table copied row by row may instead lose the space between its cells, each row one line:
+
+    Total Content & Account Reports*Total Content EnforcedTotal Unique Accounts Enforced
+    57,37310,4977,153
+
+A label glued to the next ("EnforcedTotal") parts the header's cells, and the digits below it
+part into as many numbers, in the document's own thousands grouping, only when they part one
+way ("57,373", "10,497", "7,153"); "9600" under two columns (960 and 0, or 9 and 600) is left
+unread rather than guessed.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from store.numbers import Quantity, find_quantities
 from store.periods import find_periods
@@ -45,24 +56,23 @@ class CellFigure:
     quote_end: int
 
 
-def cell_rows(text: str, start: int, end: int) -> list[CellFigure]:
-    """The numbers of the cell-per-line tables in ``text[start:end]``, labelled."""
-    out: list[CellFigure] = []
-    for run in _runs(text, start, end):
+def cell_rows(text: str, start: int, end: int) -> tuple[list[CellFigure], list[tuple[int, int]]]:
+    """The numbers of the cell-per-line tables in ``text[start:end]``, labelled, and the lines
+    of glued tables (start, end), whose numbers are never read as sentences'."""
+    lines = [(start + m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip())
+             for m in re.finditer(r"[^\n]+", text[start:end]) if m.group().strip()]
+    out, glued = _glued_tables(lines)
+    for run in _runs(lines, glued):
         out += _read_run(text, run)
-    return out
+    return out, [(s, s + len(line)) for s, line in lines if s in glued]
 
 
-def _runs(text: str, start: int, end: int) -> list[list[Cell]]:
-    """Consecutive cells (short lines), split where a line of prose comes between."""
+def _runs(lines: list[tuple[int, str]], glued: set[int]) -> list[list[Cell]]:
+    """Consecutive cells (short lines), split where a line of prose or of a glued table comes
+    between."""
     runs: list[list[Cell]] = [[]]
-    for m in re.finditer(r"[^\n]+", text[start:end]):
-        line = m.group()
-        stripped = line.strip()
-        if not stripped:
-            continue
-        s = start + m.start() + (len(line) - len(line.lstrip()))
-        cell = _cell(stripped, s)
+    for s, stripped in lines:
+        cell = None if s in glued else _cell(stripped, s)
         if cell is None:
             if runs[-1]:
                 runs.append([])
@@ -81,6 +91,74 @@ def _cell(line: str, start: int) -> Cell | None:
     if SENTENCE_END_RE.search(line) or any(ch.isdigit() for ch in line) and found:
         return None  # a sentence, or a line with a number in its words: prose
     return Cell(start, start + len(line), line, None)
+
+
+MAX_GLUED = 200  # characters: a glued header row of a few long labels
+GLUE_RE = re.compile(r"(?<=[a-z*†)])(?=[A-Z])")  # "EnforcedTotal", "Reports*Total": two cells run together
+GLUED_ROW_RE = re.compile(r"^(?P<label>.*?[^\W\d_*†)/]|.*?[*†)])?(?P<digits>[0-9][0-9,]*|[0-9][0-9.]*)$")
+# a number as the row groups its thousands ("57,373" or "57.373")
+NUMBER_RES = {sep: re.compile(rf"0|[1-9][0-9]{{0,2}}(?:{re.escape(sep)}[0-9]{{3}})*") for sep in ",."}
+
+
+def _glued_tables(lines: list[tuple[int, str]]) -> tuple[list[CellFigure], set[int]]:
+    """The numbers of tables copied without the space between cells, and the lines they take
+    (by their start). Under a header whose labels run together, a line of digits alone is
+    its values, and a label glued to digits is a row (the header's first column names the
+    rows); each is read when its digits part into its columns' numbers in exactly one way.
+    A line under such a header that parts several ways is read as nothing."""
+    out: list[CellFigure] = []
+    taken: set[int] = set()
+    heads: list[str] | None = None
+    header: int = 0  # where the header in force starts
+    for start, line in lines:
+        labels = _glued_labels(line)
+        m = GLUED_ROW_RE.match(line) if len(line) <= MAX_GLUED else None
+        if labels:
+            heads, header = labels, start
+            taken.add(start)
+            continue
+        if heads is None or m is None:
+            heads = None
+            continue
+        taken.add(start)
+        label, digits = m.group("label"), m.group("digits")
+        columns = heads[1:] if label else heads
+        parts = _partings(digits, len(columns))
+        if len(parts) != 1:
+            heads = None if not label else heads
+            continue
+        first = start if label else header
+        at = start + m.start("digits") - first
+        for column, (a, b) in zip(columns, parts[0]):
+            q = Quantity(at + a, at + b, float(re.sub(r"[,.]", "", digits[a:b])), "count", None, digits[a:b])
+            out.append(CellFigure(q, column, label.strip() if label else None, first, start + len(line)))
+        if not label:
+            heads = None  # a header's values: the table ends
+    return out, taken
+
+
+def _glued_labels(line: str) -> list[str] | None:
+    if len(line) > MAX_GLUED or SENTENCE_END_RE.search(line) or any(ch.isdigit() for ch in line):
+        return None
+    cuts = [0] + [m.start() for m in GLUE_RE.finditer(line)] + [len(line)]
+    return [_label(line[a:b]) for a, b in zip(cuts, cuts[1:])] if len(cuts) >= 3 else None
+
+
+def _partings(digits: str, k: int) -> list[list[tuple[int, int]]]:
+    """The ways (two at most: one is all a reader needs to know) to part ``digits`` into
+    ``k`` numbers, each written as the document groups thousands: their spans."""
+    number = NUMBER_RES["." if "." in digits else ","]
+    ends = [[e for e in range(a + 1, len(digits) + 1) if number.fullmatch(digits, a, e)
+             and (e == len(digits) or digits[e].isdigit())] for a in range(len(digits))]
+
+    @lru_cache(maxsize=None)
+    def ways(at: int, k: int) -> tuple[tuple[tuple[int, int], ...], ...]:
+        if k == 0 or at == len(digits):
+            return ((),) if k == 0 and at == len(digits) else ()
+        found = tuple(((at, e),) + rest for e in ends[at] for rest in ways(e, k - 1))
+        return found[:2]
+
+    return [list(w) for w in ways(0, k)]
 
 
 def _read_run(text: str, run: list[Cell]) -> list[CellFigure]:

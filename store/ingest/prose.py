@@ -349,9 +349,10 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     # as written
     original, text = text, EMPHASIS_RE.sub(lambda m: " " * len(m.group()), text)
     sents = sentences(text, start, end)
-    # a table copied one cell per line: its numbers are read as the table's, not as sentences
-    cells = cell_rows(text, start, end)
-    in_cells = {c.quote_start + c.quantity.start for c in cells}
+    # a table copied one cell per line, or with its cells run together: its numbers are read as
+    # the table's, not as sentences (a glued table's line that is read as nothing is skipped too)
+    cells, glued = cell_rows(text, start, end)
+    in_cells = {c.quote_start + c.quantity.start for c in cells} | {a for a, _ in glued}
     declared: Period | None = None
     found: list[_Found] = [_cell_found(text, c) for c in cells]
     seen: list[Period] = []
@@ -378,7 +379,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
             period = covered.label if covered.start and covered.end else None
             declared = covered
         quantities = find_quantities(_mask_periods(sent.text, mentions))
-        if quantities and sent.start + quantities[0].start in in_cells:
+        if quantities and (sent.start + quantities[0].start in in_cells or sent.start in in_cells):
             continue
         if quantities:
             new = _read_sentence(sent, quantities, mentions, feats, published, last_count)
