@@ -81,6 +81,8 @@ CHANGE_AFTER_RE = re.compile(r"\s+(?P<w>" + "|".join(DECREASE + INCREASE) + r")\
 CHANGE_BEFORE_RE = re.compile(
     r"\b(?P<w>" + "|".join(DECREASE + INCREASE) + r")(?:\s+(?:by|of))?\s+$", re.IGNORECASE
 )
+# "made up 33% of the total", "takes up 40%": a share, not a rise
+SHARE_UP_RE = re.compile(r"\b(?:make|makes|made|making|take|takes|took|taking)\s+$", re.IGNORECASE)
 # Shapes that hold digits but are not counts: phone numbers ("+40.0757.104.166",
 # "(555) 123-4567", "+1 415 555 0100") and amounts of money ("5 million dollars", "USD 5,000").
 PHONE_RE = re.compile(
@@ -233,6 +235,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if is_pct:
             after = CHANGE_AFTER_RE.match(text, end)
             before = CHANGE_BEFORE_RE.search(text, max(0, start - 30), start)
+            if before and not after and before.group("w").lower() == "up" and SHARE_UP_RE.search(text, 0, before.start()):
+                before = None
             word = after.group("w") if after else before.group("w") if before else None
             if word:
                 kind = "change"

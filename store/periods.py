@@ -315,8 +315,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("ytd", rf"(?<!\w)(?:{_YTD})(?!\w)"),
         # H2 2017, H2'17, 2H17, 2H 2017, 2017H2
         ("half", rf"{_B}(?:H(?P<h1>[12])\s*(?:of\s+|[-/]\s*)?'?{_yy('y1')}|(?P<h2>[12])H\s*[-/]?\s*'?{_yy('y2')}|{_y('y3')}\s*[-/]?\s*H(?P<h3>[12])){_E}"),
-        # the last half of 2017, second half of 2017, last six months of 2017
-        ("halfword", rf"{_B}(?:the\s+)?{_HALF_WORD}\s+(?:half|six\s+months|6\s+months)\s+(?:of\s+)?(?:the\s+year\s+)?{_y('y')}{_E}"),
+        # the last half of 2017, second half of 2017, last six months of 2017, second-half-2019
+        ("halfword", rf"{_B}(?:the\s+)?{_HALF_WORD}[\s-]+(?:half|six\s+months|6\s+months)(?:\s+(?:of\s+)?(?:the\s+year\s+)?|-){_y('y')}{_E}"),
         ("yearhalf", rf"{_B}{_y('y')}['’]s\s+{_HALF_WORD}\s+half{_E}"),
         # Q3 2016, Q3'16, 3Q16, 2018Q2, 2018-Q2
         ("quarter", rf"{_B}(?:Q(?P<q1>[1-4])\s*(?:of\s+|[-/]\s*)?'?{_yy('y1')}|(?P<q2>[1-4])Q\s*[-/]?\s*'?{_yy('y2')}|{_y('y3')}\s*[-/]?\s*Q(?P<q3>[1-4])){_E}"),

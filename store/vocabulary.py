@@ -536,3 +536,27 @@ def country_in(text: str) -> str | None:
             if c:
                 return getattr(c, "common_name", None) or c.name
     return None
+
+
+_WORD_RE = re.compile(r"[^\W\d_][\w'.-]*")
+
+
+def countries_in(text: str) -> list[str]:
+    """The countries a text names, in order ("India and the U.S.": India, United States)."""
+    names = _country_names()
+    words = [(m.start(), m.end(), m.group().casefold().rstrip(".,;:") if not m.group().endswith("S.") else m.group().casefold())
+             for m in _WORD_RE.finditer(text)]
+    found: list[tuple[int, str]] = []
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            name = names.get(" ".join(w for _, _, w in words[i : i + n])) if i + n <= len(words) else None
+            if name is None and n == 1 and (m := _ABBREVIATION_RE.match(text, words[i][0])):
+                name = _COUNTRY_ABBREVIATIONS[m.group()]
+            if name:
+                found.append((words[i][0], name))
+                i += n
+                break
+        else:
+            i += 1
+    return [name for _, name in found]

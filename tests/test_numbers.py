@@ -31,6 +31,9 @@ FORMS = [
     ("a 12% increase", 12, "change", None),
     ("rose 12 percent", 12, "change", None),
     ("a drop of 12 percent", -12, "change", None),
+    ("India made up 33% of the total", 33, "percent", None),  # a share, not a rise ("up 33%")
+    ("spam takes up 40% of removals", 40, "percent", None),
+    ("removals shot up 40%", 40, "change", None),
     ("roughly three-quarters of those accounts", 75, "percent", "roughly"),
     ("three quarters of those accounts", 75, "percent", None),
     ("less than one percent of accounts", 1, "percent", "less than"),

@@ -85,7 +85,7 @@ def test_closed_period_forms_resolve_to_their_dates(text, start, end):
 
 
 @pytest.mark.parametrize("text", ["H2 2017", "2H17", "second half of 2017", "Jul–Dec 2017",
-                                  "last six months of 2017", "the last half of 2017"])
+                                  "last six months of 2017", "the last half of 2017", "second-half-2017"])
 def test_every_name_for_the_second_half_of_2017_gets_one_label(text):
     assert only(text).period.label == "H2 2017"
 

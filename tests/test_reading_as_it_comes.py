@@ -431,6 +431,25 @@ def test_a_country_the_headline_or_address_names_is_the_place_of_every_figure(em
     assert answer("snap brazil hate speech content reports sep 2021", empty_store).answer is None
 
 
+def test_numbers_listed_after_as_many_countries_are_theirs_in_order(empty_store, tmp_path):
+    """"users in India and the U.S. — 16.45 million and 4.57 million respectively": 16.45
+    million are India's, 4.57 million the US's; "followed by China and the U.S., with 9.7% and
+    8.2% respectively"; "Brasilien und Pakistan mit 827.000 und 485.000". A list whose count of
+    countries differs places none of its numbers."""
+    doc(empty_store, tmp_path, "tiktok.txt",
+        "TikTok deleted nearly 50 million videos in the second half of 2019. Many of the deleted videos were "
+        "uploaded by users in India and the U.S. — 16.45 million and 4.57 million respectively. India accounted "
+        "for 30% of the total combined downloads, followed by China and the U.S., with 9.7% and 8.2% respectively. "
+        "In der zweiten Hälfte 2019 folgen Brasilien und Pakistan mit 827.000 und 485.000 gelöschten Videos. "
+        "Users in India, Brazil and Mexico posted 3 million and 2 million of the removed videos.\n",
+        published=D(2020, 7, 11))
+    assert answered(empty_store, "tiktok videos deleted in the US, H2 2019") == 4_570_000
+    assert answered(empty_store, "how many tiktok videos from india were deleted in h2 2019") == 16_450_000
+    assert answered(empty_store, "what share of tiktok downloads came from china, h2 2019") == 9.7
+    assert answered(empty_store, "tiktok videos deleted in pakistan h2 2019") == 485_000
+    assert answer("tiktok videos removed in mexico h2 2019", empty_store).answer is None
+
+
 def test_a_list_that_names_what_it_counts_once_counts_it_for_every_number(empty_store, tmp_path):
     """"837 million pieces of content for spam, 21 million for adult nudity": the 21 million are
     pieces of content too, for nudity; "199,000 proactive enforcements involved adult sexual

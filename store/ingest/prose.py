@@ -28,7 +28,8 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
 from store.models import Document
 from store.numbers import Quantity, find_quantities
 from store.periods import Mention, Period, duration_label, find_periods, previous, span, year_before
-from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, Features, country_in, describe, find_all,
+from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, Features, countries_in, country_in, describe,
+                               find_all,
                               platforms_in, unit_for)
 
 FRONT_MATTER_KEYS = {"title", "publisher", "url", "published", "platform", "period", "author"}
@@ -558,6 +559,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
     mention_ends = [m.end for m in mentions]
     closed = next((m.period for m in mentions if m.kind == "closed" and m.period and m.period.start), None)
     labels = [_bracket_label(text, q) for q in quantities]
+    places = _respective_places(text, quantities)
     # from each number (or its label) to the end of its clause: a policy named there is that
     # number's, a part of what comes before it, not an earlier number's ("224 million user
     # complaints ..., with nearly 82 million classified as abuse and harassment"). Each policy
@@ -624,7 +626,8 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
             compare = "previous"
         # a place said right after the number ("9,822,996 from the United States"), else as the
         # subject just before it ("The US submitted 3,329 requests")
-        place = _place(text[q.end : min(nxt, q.end + 40)]) or _place(text[max(prev_end, q.start - 40) : q.start], before=True)
+        place = places.get(i) or _place(text[q.end : min(nxt, q.end + 40)]) \
+            or _place(text[max(prev_end, q.start - 40) : q.start], before=True)
         if not place and q.kind == "percent" and ref is not None and ref.sentence is sent:
             place = ref.location  # "The US submitted 3,329 requests, and X disclosed information in 76 percent of those"
         out.append(_Found(q, sent, period, explicit,
@@ -636,6 +639,41 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         if q.kind == "count":
             last_count = out[-1]
     return out
+
+
+RESPECTIVELY_RE = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?(?:,\s*)?(?:respectively|respectivamente|respectivement|rispettivamente)\b",
+                             re.IGNORECASE)
+LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|und|et|y|e|dan)\s+)", re.IGNORECASE)
+LIST_LEAD_RE = re.compile(r"[\s,:—–-]*(?:(?:with|mit|avec|con|com|dengan)\s+)?$", re.IGNORECASE)
+
+
+def _respective_places(text: str, quantities: list[Quantity]) -> dict[int, str]:
+    """Numbers listed after as many countries, in their order: "users in India and the U.S. —
+    16.45 million and 4.57 million respectively", "folgen Indien und Brasilien mit 827.000 und
+    485.000". The list's numbers are of one kind and follow one another with only "and" or a
+    comma between; the countries are named since the number before the list, and end just
+    before it, or the list ends with "respectively"."""
+    out: dict[int, str] = {}
+    i = 0
+    while i < len(quantities):
+        j = i
+        while j + 1 < len(quantities) and quantities[j + 1].kind == quantities[i].kind \
+                and LIST_GAP_RE.fullmatch(text, quantities[j].end, quantities[j + 1].start):
+            j += 1
+        if j > i:
+            lead = text[quantities[i - 1].end if i else 0 : quantities[i].start]
+            names = countries_in(lead)
+            listed = RESPECTIVELY_RE.match(text, quantities[j].end) is not None
+            if len(names) == j - i + 1 and (listed or _ends_with_country(lead, names[-1])):
+                out.update(zip(range(i, j + 1), names))
+        i = j + 1
+    return out
+
+
+def _ends_with_country(lead: str, name: str) -> bool:
+    """Does ``lead`` end with the country ``name``, but for a dash, a comma or "with"?"""
+    words = lead[: LIST_LEAD_RE.search(lead).start()].split()
+    return any(countries_in(" ".join(words[-n:])) == [name] for n in (1, 2, 3))
 
 
 # between two numbers, words that make the second the same kind of count as the first: a part
@@ -801,7 +839,7 @@ PLACE_RE = re.compile(r"\b(?:in|from|by|for)\s+(?:the\s+)?(?P<name>[A-Z][\w.]*(?
 # before a number, only a place that is its subject or sets its scene: "The US submitted
 # 3,329 requests", "In India, 37 million videos"
 PLACE_BEFORE_RE = re.compile(r"(?:\b(?:in|across)\s+(?:the\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),\s*"
-                             r"|\b(?:the\s+)?(?P<subject>U\.?S\.?|UK|EU|[A-Z][a-z]+)\s+(?:submitted|made|sent)\s+"
+                             r"|\b(?:the\s+)?(?P<subject>U\.?S\.?|UK|EU|[A-Z][a-z]+)\s+(?:submitted|made|sent|accounted\s+for)\s+"
                              # in any language, a country with its number in brackets: "Estados Unidos (11,7 milhões"
                              r"|(?P<bracketed>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*\()$")
 
@@ -835,7 +873,7 @@ PER_BEFORE_RE = re.compile(r"\b(?:per|every|each|out\s+of)\s+$", re.IGNORECASE)
 # "viewed 2,625,049,193 times" is a count
 DURATION_AFTER_RE = re.compile(r"\s*(?:-\s*)?(?:seconds?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|times(?=\s+(?:more|less|fewer|as|higher|lower|larger|smaller|greater|bigger|the|that|than|over|what)\b))\b", re.IGNORECASE)
 NOT_NOUNS = frozenset("were was are is have has had been and or but the that which who per percent of in on at to for "
-                      "from by with during since between than times more less over under about".split())
+                      "from by with during since between than times more less over under about respectively".split())
 
 
 @lru_cache(maxsize=64)
