@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 from store.limits import NAMES_SAMPLE, TEXT_CACHE
 from store.numbers import find_quantities
 from store.periods import PERIOD_WORDS, Period, find_periods, span
-from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, country_in, describe, policy_group
+from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, country_in, country_spans, describe, policy_group
 
 MAX_LENGTH = 1000
 
@@ -327,8 +327,9 @@ class Reader:
         about = blank(text, aside)
         for a, b in [m.span() for m in PLATFORM_RES.regex.finditer(text)] + [(m.start, m.end) for m in found]:
             about = about[:a] + " " * (b - a) + about[b:]
-        if location:
+        if location:  # the place as stored ("Türkiye") and as the question names it ("Turkey's")
             about = re.sub(re.escape(location), " ", about, flags=re.IGNORECASE)
+            about = blank(about, [(a, b) for a, b, name in country_spans(about) if name == location])
         for quantity in find_quantities(about):  # "is the 125k figure right?": a value, not a term
             about = about[: quantity.start] + " " * (quantity.end - quantity.start) + about[quantity.end :]
         about = re.sub(r"\b\d+\b", " ", about)

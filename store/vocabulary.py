@@ -483,7 +483,7 @@ _ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:U\.S\.A\.|U\.S\.|U\.K\.|USA|US|UK)(
 _EXONYMS = {"TR": "Turkey", "RU": "Russia", "CI": "Ivory Coast", "PS": "Palestine", "MK": "Macedonia",
             "BN": "Brunei", "CV": "Cape Verde", "FM": "Micronesia", "VA": "Vatican", "KR": "Korea"}
 # the languages of the documents the lexicon reads (store.vocabulary's other names)
-_NAME_LANGUAGES = ("de", "fr", "es", "pt")
+_NAME_LANGUAGES = ("de", "fr", "es", "pt", "it", "id")
 
 
 @lru_cache(maxsize=1)
@@ -511,10 +511,13 @@ def _country_names() -> dict[str, str]:
     return names
 
 
+POSSESSIVE_RE = re.compile(r"['’]s\b")  # "Turkey's requests"
+
+
 def country_in(text: str) -> str | None:
     """A country a question names, whether or not any figure is stored for it ("in Germany",
     "DE"), so that a question about a place with no figure is not answered with another's."""
-    lowered = f" {text.casefold()} "
+    lowered = f" {POSSESSIVE_RE.sub('', text.casefold())} "
     if not any(ch.isalpha() for ch in lowered):
         return None
     names = _country_names()
@@ -543,10 +546,16 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'.-]*")
 
 def countries_in(text: str) -> list[str]:
     """The countries a text names, in order ("India and the U.S.": India, United States)."""
+    return [name for _, _, name in country_spans(text)]
+
+
+def country_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where a text names countries, and which (its English name), in order."""
     names = _country_names()
-    words = [(m.start(), m.end(), m.group().casefold().rstrip(".,;:") if not m.group().endswith("S.") else m.group().casefold())
+    words = [(m.start(), m.end(), POSSESSIVE_RE.sub("", m.group().casefold().rstrip(".,;:") if not m.group().endswith("S.")
+                                                     else m.group().casefold()))
              for m in _WORD_RE.finditer(text)]
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words):
         for n in (3, 2, 1):
@@ -554,9 +563,9 @@ def countries_in(text: str) -> list[str]:
             if name is None and n == 1 and (m := _ABBREVIATION_RE.match(text, words[i][0])):
                 name = _COUNTRY_ABBREVIATIONS[m.group()]
             if name:
-                found.append((words[i][0], name))
+                found.append((words[i][0], words[i + n - 1][1], name))
                 i += n
                 break
         else:
             i += 1
-    return [name for _, name in found]
+    return found

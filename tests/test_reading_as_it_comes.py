@@ -14,6 +14,7 @@ from bot.engine import answer, reader
 from store.ingest import Meta, ingest_file
 from store.numbers import find_quantities
 from store.periods import find_periods
+from store.vocabulary import country_in
 
 D = dt.date
 
@@ -448,6 +449,19 @@ def test_numbers_listed_after_as_many_countries_are_theirs_in_order(empty_store,
     assert answered(empty_store, "what share of tiktok downloads came from china, h2 2019") == 9.7
     assert answered(empty_store, "tiktok videos deleted in pakistan h2 2019") == 485_000
     assert answer("tiktok videos removed in mexico h2 2019", empty_store).answer is None
+
+
+def test_a_country_that_opens_the_sentence_is_the_place_of_its_numbers(empty_store, tmp_path):
+    """"Turkey emerged as the country with the most content removal requests, with X complying
+    with 60% of them": 60% is Turkey's, asked as "Turkey's requests", and no answer to the share
+    of all requests. Countries are named in the languages the lexicon reads ("Turki")."""
+    doc(empty_store, tmp_path, "x.txt",
+        "In the first half of 2024, X received 18,737 information requests. Turkey emerged as the country with "
+        "the most content removal requests, with X complying with 60% of them.\n", published=D(2024, 9, 26))
+    a = answer("what % of Turkey's content removal requests did X comply with in H1 2024", empty_store)
+    assert a.status == "answer" and a.answer.value == 60 and a.answer.location == "Türkiye", a.message
+    assert answer("what % of content removal requests did X comply with in H1 2024", empty_store).answer is None
+    assert country_in("Turki muncul sebagai negara") == country_in("Turkey's requests") == "Türkiye"
 
 
 def test_a_list_that_names_what_it_counts_once_counts_it_for_every_number(empty_store, tmp_path):

@@ -560,6 +560,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
     closed = next((m.period for m in mentions if m.kind == "closed" and m.period and m.period.start), None)
     labels = [_bracket_label(text, q) for q in quantities]
     places = _respective_places(text, quantities)
+    subject = _subject_place(text)
     # from each number (or its label) to the end of its clause: a policy named there is that
     # number's, a part of what comes before it, not an earlier number's ("224 million user
     # complaints ..., with nearly 82 million classified as abuse and harassment"). Each policy
@@ -627,7 +628,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         # a place said right after the number ("9,822,996 from the United States"), else as the
         # subject just before it ("The US submitted 3,329 requests")
         place = places.get(i) or _place(text[q.end : min(nxt, q.end + 40)]) \
-            or _place(text[max(prev_end, q.start - 40) : q.start], before=True)
+            or _place(text[max(prev_end, q.start - 40) : q.start], before=True) or subject
         if not place and q.kind == "percent" and ref is not None and ref.sentence is sent:
             place = ref.location  # "The US submitted 3,329 requests, and X disclosed information in 76 percent of those"
         out.append(_Found(q, sent, period, explicit,
@@ -668,6 +669,19 @@ def _respective_places(text: str, quantities: list[Quantity]) -> dict[int, str]:
                 out.update(zip(range(i, j + 1), names))
         i = j + 1
     return out
+
+
+SUBJECT_RE = re.compile(r"^\W*(?:the\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?=[a-z])")
+
+
+def _subject_place(text: str) -> str | None:
+    """The one country a sentence names, when it opens the sentence as its subject ("Turki
+    muncul sebagai negara ..., dengan X memenuhi 60% dari permintaan ini")."""
+    m = SUBJECT_RE.match(text)
+    if m is None:
+        return None
+    name = country_in(m.group("name"))
+    return name if name and countries_in(text) == [name] else None
 
 
 def _ends_with_country(lead: str, name: str) -> bool:
