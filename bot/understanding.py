@@ -101,6 +101,8 @@ JOINED_RE = re.compile(r"^\s*(?:and|plus|&|\+|together\s+with|as\s+well\s+as)\s*
 ASK_RE = re.compile(r"\b(?:how\s+many|how\s+much|number\s+of|what\s+(?:share|percent(?:age)?|proportion|fraction|portion|part)|count\s+of)\b(?:\s+[\w'’-]+){0,2}", re.IGNORECASE)
 # "... suspended for being too funny": after the action, "for" introduces the reason
 REASON_RE = re.compile(r"\s+for\s+(?P<rest>[^,.;?!]*)", re.IGNORECASE)
+# "how many appeals were rejected": what was done to what is counted is part of what is asked
+PREDICATE_RE = re.compile(r"\s+(?:were|was|got|are|is|(?:have|has|had)\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b", re.IGNORECASE)
 # Abbreviations name a place only as written in capitals: "us" is a pronoun, "US" a country.
 LOCATION_ALIASES = {"US": "United States", "USA": "United States", "U.S.": "United States",
                     "U.S.A.": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom",
@@ -346,11 +348,14 @@ class Reader:
     @staticmethod
     def _zone(text: str, features: Features) -> tuple[int, int]:
         """Where the question says what it counts: from "how many" (or the first action, object
-        or facet) to the last of them, and on through a "for ..." reason after an action."""
+        or facet) to the last of them, on through what was done to it ("were rejected") and a
+        "for ..." reason after an action."""
         marks = list(features.metric_spans) + [m.span() for m in ASK_RE.finditer(text)]
         if not marks:
             return (0, 0)
         start, end = min(a for a, _ in marks), max(b for _, b in marks)
+        if predicate := PREDICATE_RE.match(text, end):
+            end = predicate.end()
         reason = REASON_RE.match(text, end)
         if reason and features.actions:
             end = reason.end()

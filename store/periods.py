@@ -383,6 +383,8 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         start, end = a[0], b[1]
         return Mention(s, e, "closed", Period(start, end, label_for(start, end)))
     if name == "months":
+        if g.get("d1b") and not g.get("d2b") and len(g["y"]) == 2 and m.string[m.start("y") - 1] not in "'’":
+            return None  # "January 1 – June 30": a day, as the first month has one, not the year 2030
         y, m1, m2 = _year(g["y"]), _month(g["m1"]), _month(g["m2"])
         if m2 < m1:
             return None

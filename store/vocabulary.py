@@ -271,8 +271,14 @@ AVERAGE_WORDS = ("per day", "per week", "per month", "per year", "per hour", "a 
 
 
 def _phrase_re(phrases) -> re.Pattern:
-    alts = sorted({re.escape(p) for p in phrases}, key=len, reverse=True)
+    """One regex for the phrases, longest first; words of a phrase are parted by spaces or a
+    hyphen ("child safety", "child-safety")."""
+    alts = sorted({r"[\s-]+".join(re.escape(w) for w in _words(p)) for p in phrases}, key=len, reverse=True)
     return re.compile(r"(?<![\w@])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
+
+
+def _words(phrase: str) -> list[str]:
+    return re.split(r"[\s-]+", phrase.lower().strip())
 
 
 class Table:
@@ -283,12 +289,12 @@ class Table:
         self.family = {}
         for name, words in table.items():
             for w in words:
-                self.family.setdefault(" ".join(w.lower().split()), name)
+                self.family.setdefault(" ".join(_words(w)), name)
         self.regex = _phrase_re(self.family)
         self.shapes = shapes or {}
 
     def finditer(self, text: str):
-        found = [(self.family[" ".join(m.group().lower().split())], m.start(), m.end()) for m in self.regex.finditer(text)]
+        found = [(self.family[" ".join(_words(m.group()))], m.start(), m.end()) for m in self.regex.finditer(text)]
         for name, rx in self.shapes.items():
             found += [(name, m.start(), m.end()) for m in rx.finditer(text)]
         if self.shapes:

@@ -73,8 +73,12 @@ def test_periods_as_other_languages_and_looser_english_write_them(text, start, e
 
 
 def test_a_number_after_a_month_is_not_its_year():
-    """"zwischen April und Juni 11,4 Millionen": 11 is a count, not the year 2011."""
+    """"zwischen April und Juni 11,4 Millionen": 11 is a count, not the year 2011; in
+    "January 1 – June 30", 30 is a day, as the first month has one, not the year 2030."""
     assert not [m for m in find_periods("zwischen April und Juni 11,4 Millionen Videos") if m.period]
+    found = find_periods("In the first half of 2020 (January 1 – June 30), 104,543,719 videos were removed")
+    assert [m.period.label for m in found if m.period] == ["H1 2020"]
+    assert [m.period.label for m in find_periods("Jul-Dec '17")] == ["H2 2017"]
 
 
 @pytest.mark.parametrize("text,start,end", CLOSED, ids=[c[0] for c in CLOSED])

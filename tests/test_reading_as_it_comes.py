@@ -14,7 +14,7 @@ from bot.engine import answer, reader
 from store.ingest import Meta, ingest_file
 from store.numbers import find_quantities
 from store.periods import find_periods
-from store.vocabulary import country_in
+from store.vocabulary import country_in, describe
 
 D = dt.date
 
@@ -111,6 +111,25 @@ def test_a_word_the_lexicon_does_not_know_qualifies_what_the_question_names_but_
     assert answered(empty_store, "twitter accounts closed for glorifying terrorism") == 376_890
     for question in ("twitter accounts closed for knitting", "how many terrorist pizzas did twitter close"):
         assert answer(question, empty_store).answer is None, question
+
+
+def test_what_was_done_to_what_is_counted_is_part_of_what_is_asked(empty_store, tmp_path):
+    """"How many appeals were *rejected*": the count of appeals is no answer, unless a source
+    says rejected."""
+    doc(empty_store, tmp_path, "xbox.txt",
+        "Out of more than 151,000 Xbox case appeals in the first half of 2022, about 9,250 led to reinstatements.\n",
+        published=D(2022, 11, 15))
+    assert answered(empty_store, "How many Xbox case appeals were there in the first half of 2022?") == 151_000
+    assert answer("How many Xbox case appeals were rejected in the first half of 2022?", empty_store).answer is None
+
+
+def test_a_policy_written_with_a_hyphen_is_that_policy(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "ig.txt",
+        "Between April and June 2019, Instagram removed 835,000 pieces of self harm content and 1.2 million pieces "
+        "of content in all.\n", published=D(2019, 11, 13))
+    assert answered(empty_store, "instagram self-harm content removed q2 2019") == 835_000
+    assert describe("4.1 million child-safety videos were taken-down").policies == {"child safety"}
+    assert describe("4.1 million child-safety videos were taken-down").actions == {"suspended"}
 
 
 @pytest.mark.parametrize("question", ["suspensions 2017Q5", "suspensions H2 1850", "suspensions 31/02/2017",
