@@ -61,6 +61,11 @@ STOPWORDS = frozenset(
 REPORT_NAME_RE = re.compile(r"\b(?:community\s+(?:standards|guidelines)\s+)?(?:enforcement|transparency)\s+reports?\b", re.IGNORECASE)
 HAVE_RE = re.compile(r"\b(?:does|do|did)\b.*\bhave\b", re.IGNORECASE)
 LATEST_RE = re.compile(r"\b(?:latest|most\s+recent|newest|current|recent|now|today)\b", re.IGNORECASE)
+# in a question, a month and two digits is the month of that year ("snap india spam reports feb 22",
+# "sep 21"): a day of no year would be no period a figure is of
+MONTH_YY_RE = re.compile(r"\b(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+                         r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+['’]?(?P<yy>[0-9]{2})\b"
+                         r"(?!\s*,?\s*['’]?[0-9]|[/:.-][0-9]|\s*(?:st|nd|rd|th)\b)", re.IGNORECASE)
 RELATIVE_RE = re.compile(r"\b(?P<which>last|this|past|current)\s+(?P<unit>year|quarter|half|month)\b", re.IGNORECASE)
 
 
@@ -271,6 +276,7 @@ class Reader:
     def _read(self, question: str) -> Query:
         raw = text = clean(question)
         text = WORD_RE.sub(lambda m: self.correct(m.group()), text)
+        text = MONTH_YY_RE.sub(lambda m: f"{m.group('month')} 20{m.group('yy')}", text)
         found = find_periods(text)
         periods = [m for m in found if m.period is not None]
         period = periods[0].period if periods else None
@@ -330,7 +336,7 @@ class Reader:
         for a, b in [m.span() for m in PLATFORM_RES.regex.finditer(text)] + [(m.start, m.end) for m in found]:
             about = about[:a] + " " * (b - a) + about[b:]
         if location:  # the place as stored ("Türkiye") and as the question names it ("Turkey's")
-            about = re.sub(re.escape(location), " ", about, flags=re.IGNORECASE)
+            about = re.sub(re.escape(location), lambda m: " " * len(m.group()), about, flags=re.IGNORECASE)
             about = blank(about, [(a, b) for a, b, name in country_spans(about) if name == location])
         for quantity in find_quantities(about):  # "is the 125k figure right?": a value, not a term
             about = about[: quantity.start] + " " * (quantity.end - quantity.start) + about[quantity.end :]

@@ -132,6 +132,21 @@ def test_a_policy_written_with_a_hyphen_is_that_policy(empty_store, tmp_path):
     assert describe("4.1 million child-safety videos were taken-down").actions == {"suspended"}
 
 
+@pytest.mark.parametrize("question,label", [("snap india spam reports feb 22", "Feb 2022"),
+                                            ("snap india terrorism acct deletions sep 21", "Sep 2021"),
+                                            ("twitter suspensions dec '17", "Dec 2017")])
+def test_a_month_and_two_digits_in_a_question_is_that_month_of_that_year(seeded_sqlite, question, label):
+    assert reader(seeded_sqlite).read(question).period.label == label
+
+
+def test_what_a_question_asks_is_read_in_whole_words_whatever_place_it_names(seeded_sqlite):
+    """"india" blanked out of the question must not shift what is read after it ("accounts"
+    read as "unt")."""
+    q = reader(seeded_sqlite).read("how many terrorism accounts did snap delete in india in sep 2021")
+    assert q.location == "India" and q.core == reader(seeded_sqlite).read(
+        "how many terrorism accounts did snap delete in sep 2021").core
+
+
 @pytest.mark.parametrize("question", ["suspensions 2017Q5", "suspensions H2 1850", "suspensions 31/02/2017",
                                       "twitter suspensions since Feb 29 2017"])
 def test_a_period_that_cannot_exist_gets_no_number_from_another(seeded_sqlite, question):
