@@ -49,8 +49,10 @@ FOREIGN_QUALIFIERS = {
     "pelo menos": "at least", "pas moins de": "at least", "nicht weniger als": "at least", "no menos de": "at least",
     "não menos de": "at least",
 }
-DECREASE = ("decrease", "drop", "decline", "fall", "reduction", "down", "fell", "dropped", "declined", "decreased", "lower")
-INCREASE = ("increase", "rise", "jump", "growth", "up", "rose", "increased", "grew", "climbed", "jumped", "higher")
+DECREASE = ("decrease", "drop", "decline", "fall", "reduction", "down", "fell", "dropped", "declined", "decreased", "lower",
+            "fallen", "falls", "decreases", "declines", "drops", "plunged", "plummeted", "dipped", "shrank", "shrunk")
+INCREASE = ("increase", "rise", "jump", "growth", "up", "rose", "increased", "grew", "climbed", "jumped", "higher",
+            "risen", "rises", "increases", "grown", "grows", "surged", "soared", "spiked")
 
 _QUAL = (r"(?P<qual>(?:a\s+total\s+(?:of\s+)?)?(?:"
          + "|".join(q.replace(" ", r"\s+") for q in sorted((*QUALIFIERS, *FOREIGN_QUALIFIERS), key=len, reverse=True))

@@ -258,7 +258,8 @@ CHANGE_WORDS = (
     "fewer than before", "down", "reduction", "jump", "year over year", "vs", "versus",
     "more or fewer", "more or less than", "fewer or more", "than before", "percent change",
     "percentage change", "trend", "went down", "went up", "go down", "go up", "shrink", "shrank",
-    "grow", "grows", "climb", "climbed", "surge", "surged",
+    "grow", "grows", "climb", "climbed", "surge", "surged", "fallen", "risen", "grown", "decreases", "increases",
+    "declines", "drops", "falls", "rises", "plunged", "plummeted", "soared",
 )
 PERCENT_WORDS = (
     "share", "percent", "percentage", "proportion", "fraction", "rate", "what part",

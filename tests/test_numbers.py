@@ -34,6 +34,8 @@ FORMS = [
     ("India made up 33% of the total", 33, "percent", None),  # a share, not a rise ("up 33%")
     ("spam takes up 40% of removals", 40, "percent", None),
     ("removals shot up 40%", 40, "change", None),
+    ("appeals have only fallen by 14%", -14, "change", None),
+    ("harmful content removed grows 11%", 11, "change", None),
     ("roughly three-quarters of those accounts", 75, "percent", "roughly"),
     ("three quarters of those accounts", 75, "percent", None),
     ("less than one percent of accounts", 1, "percent", "less than"),
