@@ -70,6 +70,8 @@ class Mention:
     # counted from the document's date ("last month", "this year"): the news around a report,
     # not the period a document names for it
     dated: bool = False
+    # of a "yearless" mention, the months it names (1-12, first and last), when it names them
+    months: tuple[int, int] | None = None
 
 
 def month_end(year: int, month: int) -> dt.date:
@@ -126,6 +128,16 @@ def relative_period(which: str, unit: str, today: dt.date) -> Period:
     return span(y1, m1 + 1, y2, m2 + 1)
 
 
+def yearless(months: tuple[int, int], year: int | None = None) -> Period:
+    """Months a text names without their year ("the first three months of the year"): of
+    ``year`` when it is known, else a period with no dates that says so."""
+    m1, m2 = months
+    if year is not None:
+        return span(year - (m2 < m1), m1, year, m2)
+    label = SHORT_MONTH[m1] if m1 == m2 else f"{SHORT_MONTH[m1]}–{SHORT_MONTH[m2]}"
+    return Period(None, None, f"{label}, year not stated")
+
+
 def year_before(period: Period) -> Period | None:
     """The same months a year earlier (Q2 2024 -> Q2 2023)."""
     if period.start is None or period.end is None:
@@ -146,7 +158,11 @@ def previous(period: Period) -> Period | None:
 
 
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                # as the lexicon's other languages count months ("os primeiros três meses do ano")
+                "dois": 2, "dos": 2, "deux": 2, "zwei": 2, "due": 2, "dua": 2, "três": 3, "tres": 3, "trois": 3,
+                "drei": 3, "tre": 3, "tiga": 3, "seis": 6, "sechs": 6, "sei": 6, "enam": 6, "nove": 9, "nueve": 9,
+                "neuf": 9, "neun": 9, "sembilan": 9}
 
 
 def duration_label(phrase: str, before: dt.date | None = None) -> str:
@@ -281,6 +297,7 @@ _ORDINALS_RX = "|".join(sorted((re.escape(w) for w in FOREIGN_ORDINALS), key=len
 _HALF_WORD = r"(?P<hw>first|1st|front|second|2nd|last|latter|back|final)"
 _QUARTER_WORD = r"(?P<qw>first|1st|opening|second|2nd|third|3rd|fourth|4th|last|final)"
 _MONTHS_N = r"two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]"
+_MONTHS_N_ANY = _MONTHS_N + r"|dois|dos|deux|zwei|due|três|tres|trois|drei|tre|seis|sechs|sei|nove|nueve|neuf|neun"
 # no word, number or date glued before, unless a page's text ran two words together:
 # "Notable ObservationsJanuary to June 2012"
 _B = r"(?:(?<![\w/.-])|(?-i:(?<=[a-z])(?=[A-Z][a-z])))"
@@ -309,7 +326,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("months", rf"{_B}(?:{_BETWEEN}\s+)?(?:(?:el\s+|le\s+)?(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m1')}(?:\s+(?P<d1b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:{_DASH}|\s+{_AND}\s+)(?:(?:el\s+|le\s+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m2')}(?:\s+(?P<d2b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?,?\s+(?:de\s+)?'?{_yy('y')}{_E}"),
         # since the middle of 2015, since mid-2015, since early 2016, since Aug 2015, since 2015
         # ("from 2020" alone is the year 2020: "an increase from 2020")
-        ("since", rf"{_B}(?:since\s+(?:(?P<part>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of|the\s+(?:first|second)\s+half\s+of)[\s-]*)?(?:{_date_re('d')}|{_monthyear_re('n')}|{_y('sy')})|from\s+(?P<fpart>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of)[\s-]*{_y('fy')}){_E}"),
+        ("since", rf"{_B}(?:(?:since|desde|depuis|seit|sejak)\s+(?:(?P<part>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of|the\s+(?:first|second)\s+half\s+of)[\s-]*)?(?:{_date_re('d')}|{_monthyear_re('n')}|{_y('sy')})|from\s+(?P<fpart>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of)[\s-]*{_y('fy')}){_E}"),
         # since the start of the year, so far this year, year to date: from January of the
         # document's year to its date (without a date, a period whose year is unknown)
         ("ytd", rf"(?<!\w)(?:{_YTD})(?!\w)"),
@@ -346,6 +363,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("relhalf", rf"{_B}(?:the\s+)?{_HALF_WORD}\s+half(?:\s+of\s+(?:(?P<ofy>the\s+year)|(?P<rel>this|last|the\s+previous)\s+year))?(?!\s*(?:of\s+)?'?\d)(?![\w/])"),
         ("relyear", rf"{_B}(?:for|over|during|across)\s+the\s+(?:(?:whole|full|entire)\s+)?year(?!\s*(?:of\s+)?'?\d)(?![\w/])"),
         ("relmonthsto", rf"{_B}(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)\s+months\s+(?:to|ending|ended|through)\s+(?:in\s+)?{_m('m')}(?!\s*,?\s*'?\d)(?![\w/])"),
+        # the first three months of the year, os primeiros três meses do ano, les six premiers mois de
+        # l'année, die ersten sechs Monate des Jahres
+        ("relmonthsof", rf"{_B}(?:the\s+|os\s+|los\s+|les\s+|die\s+|den\s+|i\s+)?(?:(?P<edge>first|last|primeiros|[úu]ltimos|primeros|ersten|letzten|primi|ultimi)\s+(?P<n>{_MONTHS_N_ANY})|(?P<n2>{_MONTHS_N_ANY})\s+(?P<edge2>premiers|derniers))\s+(?:months|meses|mois|monate|monaten|mesi)\s+(?:of\s+the\s+year|do\s+ano|del\s+año|de\s+l[’']ann[ée]e|des\s+jahres|dell[’']anno)(?![\w/])"),
         ("relmonths", rf"{_B}(?:between\s+|from\s+)?{_m('m1')}(?:{_DASH}|\s+and\s+){_m('m2')}(?:\s+(?:of|in)\s+(?P<rel>this|last)\s+year\b|(?!\s*,?\s*'?\d))(?![\w/])"),
         # Aug 2015 (a whole month), 12/31/2010 (a day)
         ("date", rf"{_B}{_date_re('x')}{_E}"),
@@ -469,7 +489,7 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
             end = n if g["edge"].lower() in ("first", "opening") else 12
         first = y * 12 + end - n  # months since year 0 of the first month
         return Mention(s, e, "closed", span(first // 12, first % 12 + 1, y, end))
-    if name in ("relquarter", "relhalf", "relmonths", "relmonthsto", "relyear"):
+    if name in ("relquarter", "relhalf", "relmonths", "relmonthsof", "relmonthsto", "relyear"):
         return _relative(name, g, s, e, reference)
     if name in ("previous", "current", "yearago"):
         return Mention(s, e, name, None)
@@ -503,11 +523,11 @@ def _count(word: str) -> int:
 def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> Mention | None:
     """A period stated without its year, placed by the publication date: the latest one that
     had ended by then ("this year" and "last year" count from it)."""
-    if reference is None:  # a part of a year it does not name: no period, and its words are no number
-        return Mention(s, e, "yearless", None)  # ("the first half of the year" is not 50%)
     rel = (g.get("rel") or "").split()[0].lower() if g.get("rel") else ""
     word = (g.get("qw") or g.get("hw") or "").lower()
     if word in ("last", "final", "latter", "back") and not (rel or g.get("ofy")):
+        if reference is None:
+            return Mention(s, e, "yearless", None)
         return None  # "the last quarter" is the one before the date ("relative"), not Q4
     if name == "relquarter":
         if g.get("qn"):
@@ -523,11 +543,17 @@ def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> 
         m1, m2 = (1, 6) if first else (7, 12)
     elif name == "relyear":  # "57 billion messages for the year"
         m1, m2 = 1, 12
+    elif name == "relmonthsof":  # "the first three months of the year"
+        n = _count(g.get("n") or g["n2"])
+        first = (g.get("edge") or g["edge2"]).lower() in ("first", "primeiros", "primeros", "ersten", "primi", "premiers")
+        m1, m2 = (1, n) if first else (13 - n, 12)
     elif name == "relmonthsto":  # "the six months ending in March"
         m2 = _month(g["m"])
         m1 = (m2 - _count(g["n"])) % 12 + 1
     else:
         m1, m2 = _month(g["m1"]), _month(g["m2"])
+    if reference is None:  # a part of a year it does not name: its months, no year, and its words
+        return Mention(s, e, "yearless", None, months=(m1, m2))  # are no number ("the first half of the year" is not 50%)
     if rel == "this":
         y = reference.year
     elif rel in ("last", "the"):

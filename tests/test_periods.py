@@ -72,6 +72,22 @@ def test_periods_as_other_languages_and_looser_english_write_them(text, start, e
     assert [(m.period.start, m.period.end) for m in found] == [(start, end)]
 
 
+@pytest.mark.parametrize("text,months", [
+    ("the first three months of the year", (1, 3)), ("os primeiros três meses do ano", (1, 3)),
+    ("die ersten sechs Monate des Jahres", (1, 6)), ("les trois derniers mois de l'année", (10, 12)),
+    ("the first half of the year", (1, 6)), ("between April and September", (4, 9)),
+])
+def test_months_without_their_year_are_read_as_those_months_and_placed_by_the_date(text, months):
+    assert [(m.kind, m.months) for m in find_periods(text)] == [("yearless", months)]
+    (m,) = find_periods(text, D(2022, 1, 10))  # the latest such months that had ended by then
+    assert (m.period.start.month, m.period.end.month, m.period.end.year) == (*months, 2021)
+
+
+@pytest.mark.parametrize("text", ["desde 2019", "seit 2019", "depuis 2019", "sejak 2019"])
+def test_since_as_other_languages_write_it_is_an_open_start(text):
+    assert [(m.kind, m.period.start) for m in find_periods(text)] == [("since", D(2019, 1, 1))]
+
+
 def test_a_number_after_a_month_is_not_its_year():
     """"zwischen April und Juni 11,4 Millionen": 11 is a count, not the year 2011; in
     "January 1 – June 30", 30 is a day, as the first month has one, not the year 2030."""

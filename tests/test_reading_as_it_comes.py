@@ -672,6 +672,26 @@ def test_an_undated_document_is_kept_with_what_it_states(empty_store, tmp_path):
     assert a.answer.period_end is None  # the end of "since mid-2015" is unknown: never invented
 
 
+def test_months_an_undated_document_states_without_their_year_are_kept_so_never_given_one(empty_store, tmp_path):
+    """"apagou quase 62 milhões de vídeos durante os primeiros três meses do ano" in a story
+    with no date, whose only year is "desde 2019" (the reports are published since 2019): the
+    62 million are of January to March of a year not stated, not of 2019 or since 2019. The
+    months are of the document's year when it reports on one ("the first half of the year" in
+    a story about 2019)."""
+    doc(empty_store, tmp_path, "pt.txt",
+        "O TikTok disse que apagou quase 62 milhões de vídeos durante os primeiros três meses do ano. "
+        "Cerca de 8,5 milhões de remoções de conteúdo foram dos Estados Unidos. "
+        "A empresa publica relatórios de transparência desde 2019.\n")
+    a = answer("how many videos did tiktok delete", empty_store)
+    assert a.status == "answer" and a.answer.value == 62e6, a.message
+    assert (a.answer.period_start, a.answer.period_end, a.answer.period_label) == (None, None, "Jan–Mar, year not stated")
+    for question in ("tiktok videos deleted in 2019", "tiktok videos deleted since 2019", "tiktok videos deleted q1 2019"):
+        assert answer(question, empty_store).answer is None, question
+    doc(empty_store, tmp_path, "fb.txt", "Facebook's 2019 report: in the first six months of the year, Facebook "
+                                         "removed 3.2 billion fake accounts.\n")
+    assert answered(empty_store, "facebook fake accounts removed H1 2019") == 3.2e9
+
+
 def test_a_date_in_the_url_places_relative_periods_but_is_not_the_publication_date(empty_store, tmp_path):
     doc(empty_store, tmp_path, "fb.txt", "Facebook removed 3.2 billion fake accounts between April and September.",
         url="https://example.com/2019/11/14/facebook-fake-accounts")

@@ -27,7 +27,7 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
                           MAX_YEAR, MIN_YEAR)
 from store.models import Document
 from store.numbers import Quantity, find_quantities
-from store.periods import Mention, Period, duration_label, find_periods, previous, span, year_before
+from store.periods import Mention, Period, duration_label, find_periods, previous, span, year_before, yearless
 from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, Features, countries_in, country_in, describe,
                                find_all,
                               platforms_in, unit_for)
@@ -361,7 +361,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     platforms: Counter[str] = Counter()
     policies: Counter[str] = Counter()
     last_count: _Found | None = None  # the latest count: what a later share or change is of
-    stated_here: Period | None = None
+    stated_here: Period | str | None = None  # str: months of no year (a YEARLESS relation)
     sentence_end: int | None = None
     for sent in sents:
         feats = _describe(sent.text)
@@ -375,6 +375,8 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         # the one period the sentence before stated, for a sentence that states none
         carried, previous_end = stated_here, sentence_end
         stated_here = closed[0] if len(set(closed)) == 1 and closed[0].start and closed[0].end else None
+        if not closed and len(months := {m.months for m in mentions if m.kind == "yearless" and m.months}) == 1:
+            stated_here = YEARLESS + "%d-%d" % months.pop()  # "in the first three months of the year"
         sentence_end = sent.end
         if period is None and (covered := _covered(sent.text, said)):
             period = covered.label if covered.start and covered.end else None
@@ -387,8 +389,11 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
             if carried is not None and previous_end is not None and "\n" not in text[previous_end : sent.start]:
                 for f in new:  # "In H2 2021, 11.6 million accounts were reported. Action was taken
                     if f.period is None and f.relation is None:  # against 4.3 million": H2 2021 too
-                        f.period = carried
-                    elif f.relation in ("previous", "yearago") and f.previous_of is None:
+                        if isinstance(carried, str):
+                            f.relation = carried  # months of no year, as the sentence before
+                        else:
+                            f.period = carried
+                    elif f.relation in ("previous", "yearago") and f.previous_of is None and not isinstance(carried, str):
                         f.previous_of = carried  # "During Q1, ... 85.6%, higher than the previous quarter's 71.6%"
             found += new
             last_count = next((f for f in reversed(new) if f.q.kind == "count"), last_count)
@@ -458,6 +463,11 @@ def _within(inner: Period | None, outer: Period) -> bool:
 
 
 def _resolve_period(f: _Found, current: Period | None) -> Period | None:
+    if f.relation and f.relation.startswith(YEARLESS):  # months with no year: of the year of the period the
+        months = tuple(map(int, f.relation[len(YEARLESS):].split("-")))  # document reports on, if it names one
+        if current is None or current.start is None or current.end is None:
+            return yearless(months)  # ("since 2019" names none): the months, and the year not stated
+        return current if (current.start.month, current.end.month) == months else yearless(months, current.end.year)
     if f.relation in ("previous", "yearago"):  # the period before, or the same one a year before
         reference = f.previous_of or current
         return (previous if f.relation == "previous" else year_before)(reference) if reference else None
@@ -489,6 +499,7 @@ COVERS_RE = re.compile(r"\b(?:report|data|figures|numbers)\b[^.]{0,40}\b(?:cover
 REPORT_FOR_RE = re.compile(r"\b(?:report|data|figures)\s+(?:for|on|from)\s+(?:the\s+)?(?:period\s+(?:of\s+|from\s+)?)?$", re.IGNORECASE)
 #: The period of a figure whose document states none: kept, and the answer says so.
 UNSTATED = Period(None, None, "period not stated")
+YEARLESS = "yearless:"  # a relation: months stated without their year ("yearless:1-3")
 COMPARE_LOOKAHEAD = 8  # a comparison stated further on is not about this number
 UNKNOWN = "unknown"  # a quantity's period that cannot be known: it states no figure
 # words that put a value at an earlier time: "up from 33 per cent", "compared with 1.2 million"
@@ -981,6 +992,8 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
         return None, False, None, compare
     if chosen.kind in ("invalid", "relative"):  # no such day, or a date the document does not give
         return None, True, UNKNOWN, compare
+    if chosen.kind == "yearless" and chosen.months and q.kind not in CHANGES:  # "in the first three months
+        return None, True, YEARLESS + "%d-%d" % chosen.months, compare  # of the year", in a document with no date
     if chosen.kind in ("current", "yearless"):  # the document's period ("the first half of the year")
         return None, True, None, compare
     if chosen.kind in ("previous", "yearago"):
