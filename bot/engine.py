@@ -467,7 +467,7 @@ def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
             if not _named_all_but_words(q, fig):
                 continue
             off -= UNSUPPORTED
-        if off <= -1.0 or not (_policy_stated(q, fig) and _platform_stated(q, fig)
+        if off <= -1.0 or not (_policy_stated(q, fig) and _platform_stated(q, fig) and _named_row(q, fig)
                                and answers_for_platform(q, fig, store)):  # NCMEC's count is not Discord's
             continue
         evidence, beside = _evidence(q, fig, idf)
@@ -528,6 +528,17 @@ def _policy_stated(q: Query, fig: Figure) -> bool:
         text = _lead_in(c.before) + ("" if several else " " + c.quote)
         said |= content_words(text) | terms(text) | (_around(c.quote, c.value) if several else frozenset())
     return bool(asked & said)
+
+
+def _named_row(q: Query, fig: Figure) -> bool:
+    """A question that names a publisher's policy word for word ("Fake Accounts", "Child Nudity
+    & Sexual Exploitation") is not answered by a table row of another policy ("Spam", "Child
+    Endangerment: Nudity and Physical Abuse"), however near in the lexicon; a row whose policy
+    holds the name ("Dangerous Orgs: Terrorism" for "Terrorism") still answers."""
+    if not q.named_policies or fig.policy == ALL_POLICIES or not any(c.row is not None for c in fig.citations):
+        return True
+    words = content_words(fig.policy)
+    return any(content_words(name) <= words for name in q.named_policies)
 
 
 def _named_all_but_words(q: Query, fig: Figure) -> bool:

@@ -161,6 +161,22 @@ def test_an_older_snapshot_ingested_later_does_not_overwrite_the_latest(empty_st
     assert fig.value == 120 and len(fig.citations) == 2
 
 
+def test_a_policy_named_word_for_word_is_not_answered_by_another_policys_row(empty_store, tmp_path):
+    """Meta reports "Fake Accounts" and "Spam" as two policy areas, which the lexicon reads as
+    one family: a question naming "Fake Accounts" gets the Fake Accounts row, or nothing when
+    that quarter has none, never the Spam row."""
+    path = tmp_path / "meta.csv"
+    path.write_text("app,policy_area,metric,period,value\n"
+                    'Facebook,Fake Accounts,Content Actioned,2023Q3,"827000000"\n'
+                    'Facebook,Spam,Content Appealed,2023Q4,"3800000"\n'
+                    'Facebook,Spam,Content Actioned,2023Q3,"1200000000"\n')
+    ingest_file(empty_store, path, Meta(published=dt.date(2024, 2, 1)))
+    a = answer("Facebook Content Actioned Fake Accounts 2023Q3", empty_store)
+    assert a.status == "answer" and a.answer.value == 827_000_000, a.message
+    assert answer("Facebook Content Appealed Fake Accounts 2023Q4", empty_store).answer is None
+    assert answer("Facebook Content Appealed Spam 2023Q4", empty_store).answer.value == 3_800_000
+
+
 def test_tiktok_real_snapshot(empty_store):
     path = need(TIKTOK / "tiktok-2022-q4.csv.gz")
     r = ingest_file(empty_store, path, Meta(published=dt.date(2023, 3, 1)))
