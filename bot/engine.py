@@ -94,11 +94,14 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
     if not (query.asked or query.period or query.features.platforms or query.location):
         return Answer(NO_ANSWER, render.no_answer(()))  # nothing in it was understood
     scored = _rank(query, _fetch(store, query), store)
-    if not scored and query.breakdown is None and query.features.platforms:
+    if query.breakdown is None and query.features.platforms and (not scored or query.features.facets):
         # no figure of the whole: a fact a platform publishes only broken down ("Hosted Consumer
-        # Services") answers when one breakdown of it fits best (for a question naming no
-        # platform, every breakdown of every platform would be read: 200 ms at a million figures)
-        scored = [s for s in _rank(query, _fetch(store, query, any_breakdown=True), store) if s.view.breakdown]
+        # Services") answers when one breakdown of it fits best; and a subset asked ("taken down
+        # by automated moderation") may be a breakdown ("Automation") as well as a figure of the
+        # whole (for a question naming no platform, every breakdown of every platform would be
+        # read: 200 ms at a million figures)
+        broken = [s for s in _rank(query, _fetch(store, query, any_breakdown=True), store) if s.view.breakdown]
+        scored = sorted(scored + broken, key=lambda s: -s.score) if scored else broken
     if not (scored and scored[0].score >= MIN_SCORE) and _one_month(query.period) and not query.since:
         scored = _said_in(query, store)
     if scored and scored[0].score >= MIN_SCORE:
@@ -313,8 +316,9 @@ def _same_period(q: Query, fig: Figure) -> bool:
 
 
 @lru_cache(maxsize=TEXT_CACHE)
-def _features(metric: str, policy: str) -> Features:
-    return describe(metric + " " + policy)
+def _features(metric: str, policy: str, breakdown: str = "") -> Features:
+    """What a figure counts, as the lexicon reads its names (a breakdown says how: "Automation")."""
+    return describe(f"{metric} {policy} {breakdown}")
 
 
 def _read(fig: Figure) -> tuple[Citation, ...]:
@@ -412,7 +416,7 @@ def _around(quote: str, value: float) -> frozenset[str]:
 def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
     """How well a figure that does not contradict the question fits it (``evidence``: its
     sources' share of what was asked, once citations are read)."""
-    feats = _features(fig.metric, fig.policy)
+    feats = _features(fig.metric, fig.policy, fig.breakdown)
     f = q.features
     score = 0.5
     if evidence is not None:
@@ -456,21 +460,22 @@ def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
 def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
     """Score the figures that do not contradict the question (their citations are read only
     for those: a wide slice of a large store has hundreds of candidates and few survivors)."""
-    fitting = [fig for fig in figures if not _contradicts(q, fig, _features(fig.metric, fig.policy))]
+    fitting = [fig for fig in figures if not _contradicts(q, fig, _features(fig.metric, fig.policy, fig.breakdown))]
     if len(fitting) > RANK_POOL:  # a wide slice of a large store: the best by their names first
         fitting = sorted(fitting, key=lambda fig: _score(q, fig), reverse=True)[:RANK_POOL]
     idf = reader(store).idf
     scored = []
     for fig in store.queries.with_citations(fitting):
-        off = _reading(q, fig)
+        off, weighed = _reading(q, fig), q
         if not _supported(q, fig):
             if not _named_all_but_words(q, fig):
                 continue
-            off -= UNSUPPORTED
+            off -= UNSUPPORTED  # and those words, paid for, are not weighed again as evidence
+            weighed = replace(q, asked=q.asked - terms(" ".join(q.blocking)))
         if off <= -1.0 or not (_policy_stated(q, fig) and _platform_stated(q, fig) and _named_row(q, fig)
                                and answers_for_platform(q, fig, store)):  # NCMEC's count is not Discord's
             continue
-        evidence, beside = _evidence(q, fig, idf)
+        evidence, beside = _evidence(weighed, fig, idf)
         if evidence >= MIN_EVIDENCE:
             scored.append((_score(q, fig, evidence) + off, fig, beside))
     return _merge(scored)
@@ -483,7 +488,7 @@ def _reading(q: Query, fig: Figure) -> float:
     table row, whose labels are the publisher's own, that is a contradiction (-1); for a
     sentence, whose reading is the lexicon's guess, a penalty the sentence's words can
     outweigh."""
-    f, feats = q.features, _features(fig.metric, fig.policy)
+    f, feats = q.features, _features(fig.metric, fig.policy, fig.breakdown)
     fig_kind = _kind(fig)
     off = 0.0
     if f.facets != feats.facets and (f.facets or not (f.kind and f.kind == fig_kind and fig_kind != "count")):
@@ -543,13 +548,15 @@ def _named_row(q: Query, fig: Figure) -> bool:
 
 def _named_all_but_words(q: Query, fig: Figure) -> bool:
     """Does the question name a policy, and what the figure counts (accounts, content,
-    channels...), so that words the lexicon does not know only qualify them ("accounts closed
-    for *glorifying* terrorism")? Otherwise such a word may be what is counted or why ("accounts
+    channels...) or the subset it is of ("caught *proactively*"), so that words the lexicon
+    does not know only qualify them ("accounts closed for *glorifying* terrorism", "*caught*
+    proactively")? Otherwise such a word may be what is counted or why ("accounts
     closed for knitting", "how many pizzas did YouTube remove", "what % of channel
     *terminations* ...", answered by a share of comments), and a figure of something else is
     no answer."""
-    objects = _features(fig.metric, fig.policy).objects
-    return bool(q.features.policies or q.named_policies) and bool(q.features.objects & objects)
+    feats = _features(fig.metric, fig.policy, fig.breakdown)
+    return bool(q.features.policies or q.named_policies) and bool(q.features.objects & feats.objects
+                                                                     or q.features.facets & feats.facets)
 
 
 def _supported(q: Query, fig: Figure) -> bool:
@@ -669,7 +676,7 @@ def _suggest(store, q: Query) -> tuple[FigureView, ...]:
     found: list[Scored] = []
     for relaxed in _relaxations(q):
         figures = _fetch(store, relaxed, limit=SUGGESTION_POOL)
-        fitting = [fig for fig in figures if not _contradicts(relaxed, fig, _features(fig.metric, fig.policy))]
+        fitting = [fig for fig in figures if not _contradicts(relaxed, fig, _features(fig.metric, fig.policy, fig.breakdown))]
         fitting.sort(key=lambda fig: _period_distance(q.period, fig))
         # merge statements of one fact, keeping the order of nearness
         merged = _merge([(-i, fig, 0.0) for i, fig in enumerate(store.queries.with_citations(fitting[:SUGGESTION_POOL]))])

@@ -177,6 +177,29 @@ def test_a_policy_named_word_for_word_is_not_answered_by_another_policys_row(emp
     assert answer("Facebook Content Appealed Spam 2023Q4", empty_store).answer.value == 3_800_000
 
 
+def test_a_subset_asked_is_answered_by_the_breakdown_that_is_it(empty_store, tmp_path):
+    """"videos taken down by automated moderation": TikTok's "Total videos removed" broken down
+    by task "Automation", not its proactive removal rates, which fit the words as well."""
+    path = tmp_path / "tiktok.csv"
+    path.write_text("Metric,Period type,Period,Policy type,Issue,Task type,Task,Location,Market,Result\n"
+                    "Total videos removed,Quarterly,Jul-Sep 2023,All,All,All,All,All,All,136530418.0\n"
+                    "Total videos removed,Quarterly,Jul-Sep 2023,All,All,task_type,Automation,All,All,88721552.0\n"
+                    "Proactive removal rate,Quarterly,Jul-Sep 2023,Policy,Sexually Suggestive Content,All,All,All,All,0.954\n"
+                    "Proactive removal rate,Quarterly,Jul-Sep 2023,Policy,Shocking & Graphic Content,All,All,All,All,0.984\n")
+    ingest_file(empty_store, path, Meta(published=dt.date(2023, 12, 13)))
+    a = answer("tiktok videos taken down by automated moderation Jul-Sep 2023", empty_store)
+    assert a.status == "answer" and a.answer.value == 88_721_552 and a.answer.breakdown == "Automation", a.message
+    assert answer("tiktok total videos removed Jul-Sep 2023", empty_store).answer.value == 136_530_418
+
+
+def test_a_word_only_qualifying_a_named_subset_of_a_named_policy_does_not_block_the_row(empty_store):
+    """"what % of FB terrorism content was *caught* proactively": the question names the
+    policy and the subset (proactive), so the unknown "caught" costs a little, once."""
+    ingest_file(empty_store, need(SAMPLES / "meta-community-standards-sample.csv"), Meta())
+    a = answer("what % of FB terrorism content was caught proactively in the first quarter of 2018", empty_store)
+    assert a.status == "answer" and a.answer.value == 99.5, a.message
+
+
 def test_tiktok_real_snapshot(empty_store):
     path = need(TIKTOK / "tiktok-2022-q4.csv.gz")
     r = ingest_file(empty_store, path, Meta(published=dt.date(2023, 3, 1)))
