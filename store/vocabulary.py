@@ -482,8 +482,12 @@ _CODE_WORDS = {"IS", "IT", "AT", "BE", "NO", "ME", "TO", "OR", "AS", "AM", "AN",
                "GO", "MY", "PE", "AI", "IN", "ON", "HI", "OK", "PR", "TV", "BY", "IM"}
 # written in capitals, these name a country ("us" in lower case is a pronoun)
 _COUNTRY_ABBREVIATIONS = {"US": "United States", "USA": "United States", "U.S.": "United States",
-                          "U.S.A.": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom"}
-_ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:U\.S\.A\.|U\.S\.|U\.K\.|USA|US|UK)(?![\w])")
+                          "U.S.A.": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom",
+                          "EU": "European Union"}
+_ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:U\.S\.A\.|U\.S\.|U\.K\.|USA|US|UK|EU)(?![\w])")
+# a place that is no country but reports as one (the Digital Services Act's figures are the EU's)
+_REGIONS = {"European Union": ("European Union", "Union européenne", "Europäische Union", "Unión Europea",
+                               "União Europeia", "Unione europea", "Uni Eropa")}
 
 
 # the English names people use that ISO 3166 no longer lists
@@ -495,8 +499,9 @@ _NAME_LANGUAGES = ("de", "fr", "es", "pt", "it", "id")
 
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
-    """Every name of every country, in English (ISO 3166's names and the ones people use) and
-    in the lexicon's other languages ("Indien", "Estados Unidos"), to its English name."""
+    """Every name of every country (and of the European Union), in English (ISO 3166's names and
+    the ones people use) and in the lexicon's other languages ("Indien", "Estados Unidos"), to
+    its English name."""
     import gettext
 
     import pycountry
@@ -508,6 +513,8 @@ def _country_names() -> dict[str, str]:
         except OSError:  # a pycountry without that language: English names only
             pass
     names: dict[str, str] = {}
+    for english, spelled in _REGIONS.items():
+        names.update({name.casefold(): english for name in spelled})
     for c in pycountry.countries:
         english = getattr(c, "common_name", None) or c.name
         spelled = [getattr(c, attr, None) for attr in ("name", "common_name", "official_name")]
@@ -519,6 +526,7 @@ def _country_names() -> dict[str, str]:
 
 
 POSSESSIVE_RE = re.compile(r"['’]s\b")  # "Turkey's requests"
+ELISION_RE = re.compile(r"^(?:l|d|dell|dall)['’]")  # "de l'Union européenne", "d'Allemagne"
 
 
 def country_in(text: str) -> str | None:
@@ -528,7 +536,7 @@ def country_in(text: str) -> str | None:
     if not any(ch.isalpha() for ch in lowered):
         return None
     names = _country_names()
-    words = re.findall(r"[^\W\d_][\w'.-]*", lowered)
+    words = [ELISION_RE.sub("", w) for w in re.findall(r"[^\W\d_][\w'.-]*", lowered)]
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             name = names.get(" ".join(words[i : i + n]))
@@ -559,8 +567,8 @@ def countries_in(text: str) -> list[str]:
 def country_spans(text: str) -> list[tuple[int, int, str]]:
     """Where a text names countries, and which (its English name), in order."""
     names = _country_names()
-    words = [(m.start(), m.end(), POSSESSIVE_RE.sub("", m.group().casefold().rstrip(".,;:") if not m.group().endswith("S.")
-                                                     else m.group().casefold()))
+    words = [(m.start(), m.end(), ELISION_RE.sub("", POSSESSIVE_RE.sub("", m.group().casefold().rstrip(".,;:")
+                                                                       if not m.group().endswith("S.") else m.group().casefold())))
              for m in _WORD_RE.finditer(text)]
     found: list[tuple[int, int, str]] = []
     i = 0

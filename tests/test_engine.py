@@ -231,7 +231,8 @@ def test_each_number_of_a_sentence_counts_what_is_said_next_to_it(store, tmp_pat
 
 
 @pytest.mark.parametrize("text,country", [("in Turkey", "Türkiye"), ("from Russia", "Russian Federation"),
-                                          ("seguido do Paquistão", "Pakistan"), ("folgen Indien", "India")])
+                                          ("seguido do Paquistão", "Pakistan"), ("folgen Indien", "India"),
+                                          ("from the EU", "European Union"), ("de l'Union européenne", "European Union")])
 def test_countries_by_the_names_people_and_other_languages_use(text, country):
     from store.vocabulary import country_in
 

@@ -498,6 +498,14 @@ def test_a_country_that_opens_the_sentence_is_the_place_of_its_numbers(empty_sto
     assert country_in("Turki muncul sebagai negara") == country_in("Turkey's requests") == "Türkiye"
 
 
+def test_the_european_union_is_a_place_numbers_are_stated_for(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "x.txt",
+        "X reported more than 18,737 government requests for information in the first half of 2024, "
+        "including 7,872 from the European Union and 3,329 from the US government.\n", published=D(2024, 9, 26))
+    assert answered(empty_store, "info requests from the EU to X, Jan-Jun 2024") == 7_872
+    assert answered(empty_store, "how many government information requests did X get in H1 2024") == 18_737
+
+
 def test_a_list_that_names_what_it_counts_once_counts_it_for_every_number(empty_store, tmp_path):
     """"837 million pieces of content for spam, 21 million for adult nudity": the 21 million are
     pieces of content too, for nudity; "199,000 proactive enforcements involved adult sexual
