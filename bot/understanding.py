@@ -396,7 +396,8 @@ _STEM = snowballstemmer.stemmer("english")
 # the languages of the lexicon's other names (store.vocabulary): an inflection of one of them
 # ("gelöschten" of "gelöscht") is read by its own language's stemmer
 _FOREIGN_STEMS = tuple(snowballstemmer.stemmer(lang) for lang in ("german", "french", "spanish", "portuguese"))
-_WORD_RE = re.compile(r"[^\W_]+")  # letters and digits of any script: "gelöschten" is one word
+# letters and digits of any script, with their combining marks: "gelöschten", "मजकूर" are one word each
+_WORD_RE = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u0e7f])*")
 _HOURS_RE = re.compile(r"\b(\d+)\s*(?:h|hr|hrs)\b", re.IGNORECASE)
 
 

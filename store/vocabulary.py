@@ -120,7 +120,7 @@ POLICIES: dict[str, tuple[str, ...]] = {
                      "sécurité des mineurs", "protection des enfants", "schutz von kindern", "kinderschutz",
                      "seguridad menor", "seguridad de menores", "seguridad infantil", "segurança infantil",
                      "segurança de menores"),
-    "nudity": ("nudity", "adult nudity", "sexual activity", "porn", "pornography", "sexual content",
+    "nudity": ("nudity", "adult nudity", "sexual activity", "sexually explicit", "porn", "pornography", "sexual content",
                "nudité", "nacktheit", "sexuellen inhalten", "desnudos", "desnudez", "nudez", "actividades sexuales",
                "atividades sexuais"),
     "violence": ("violent and graphic", "graphic violence", "violence", "violent content", "gore",
@@ -197,6 +197,18 @@ OBJECTS: dict[str, tuple[str, ...]] = {
     "reports": ("reports", "reports received", "complaints", "flags", "tickets",
                 "signalements", "meldungen", "beschwerden", "denuncias", "reportes", "denúncias", "relatos", "laporan"),
 }
+
+# Marathi, in which Snap, WhatsApp and others publish their monthly India reports (IT Rules,
+# 2021): the same families, in Devanagari
+for _table, _words in ((POLICIES, {"hate speech": ("द्वेषयुक्त भाषण",), "impersonation": ("तोतयागिरी",),
+                                   "spam": ("स्पॅम",), "harassment": ("छळवणूक", "दमदाटी"), "terrorism": ("दहशतवाद",),
+                                   "nudity": ("लैंगिकदृष्ट्या सुस्पष्ट",), "violence": ("हिंसा",),
+                                   "drugs": ("विनियमित वस्तू",)}),
+                       (ACTIONS, {"actioned": ("अंमलात आणला", "अंमलात आणलेला", "अंमलात आणलेली", "अंमलात आणलेले"),
+                                  "suspended": ("हटवणे", "हटविणे")}),
+                       (OBJECTS, {"content": ("मजकूर",), "accounts": ("खाते", "खाती"), "reports": ("अहवाल",)})):
+    for _family, _said in _words.items():
+        _table[_family] += _said
 
 # what a count is stated in: the noun, as a unit ("5,887,021 videos")
 UNIT_NOUNS: dict[str, str] = {

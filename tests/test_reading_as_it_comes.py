@@ -456,6 +456,40 @@ def test_a_table_whose_cells_ran_together_is_read_where_its_digits_part_one_way(
         assert answer(question, empty_store).answer is None, question
 
 
+MARATHI_TABLE = """खाते / मजकूर उल्लंघन
+एकूण मजकूर वापरकर्त्याचे खाते आणि अहवाल
+अंमलात आणलेला एकूण मजकूर
+अंमलात आणलेली एकूण अद्वितीय खाती
+६३,७६४
+१३,४६८
+८,३२५
+कारण
+मजकूर अहवाल*
+मजकूर अंमलात आणला
+अंमलात आणलेली अद्वितीय खाती
+लैंगिकदृष्ट्या सुस्पष्ट मजकूर
+२६,८३७
+१२,०४६
+६,९६८
+तोतयागिरी
+१९,५८७
+८३
+८३
+*मजकूर वापरकर्त्याचे खाते अहवाल Snap च्या इन-अॅप अहवाल प्रणालीद्वारे अहवाल प्रतिबिंबित करतात.
+"""
+
+
+def test_a_table_in_marathi_answers_questions_in_english(empty_store, tmp_path):
+    """Snap's India report for January 2022 in Marathi (Devanagari words and digits): its
+    labels are read as the lexicon's families, so English questions find its rows."""
+    doc(empty_store, tmp_path, "snap-mr.txt", MARATHI_TABLE, publisher="Snap Inc.",
+        url="https://snap.com/en-US/privacy/transparency/india-01-2022?lang=mr-IN")
+    assert answered(empty_store, "How much content did Snapchat enforce against in India during January 2022?") == 13_468
+    assert answered(empty_store, "snapchat india sexually explicit content enforced, january 2022") == 12_046
+    assert answered(empty_store, "snap india impersonation reports jan 2022") == 19_587
+    assert answer("snap india hate speech reports jan 2022", empty_store).answer is None
+
+
 def test_a_country_the_headline_or_address_names_is_the_place_of_every_figure(empty_store, tmp_path):
     """A country's own report (".../india-09-2021") states no place in its text: its figures
     are that country's, and a question about another country or none gets no number."""
