@@ -231,11 +231,11 @@ def _fetch(store, q: Query, limit: int = CANDIDATE_LIMIT, any_breakdown: bool = 
         # and the figures of no one policy: a sentence may say the policy in words the
         # lexicon does not know ("copyrighted content take-down notices")
         policies = frozenset(reader(store).policies_for(f.policies)) | q.named_policies | {ALL_POLICIES}
-    period = q.period if q.period is not None and q.period.start is not None else None
+    period = q.period if q.period is not None and (q.period.start or q.period.end) else None
     return store.queries.search(FigureQuery(
         platforms=platform_family(f.platforms) if f.platforms else frozenset(),
         policies=policies,
-        period_start=period.start if period else None,
+        period_start=period.start if period else None,  # None with an end: "as of the end of March 2020"
         period_end=period.end if period else None,
         since=q.since,
         location=q.location or "",
@@ -310,6 +310,8 @@ def _same_period(q: Query, fig: Figure) -> bool:
 
     if p.start is None and p.end is None:  # a length only: "in a four-month period"
         return fig.period_start is None and fig.period_label.startswith(p.label)
+    if p.start is None:  # "as of the end of March 2020": all there was by then, from any start
+        return month(p.end) == month(fig.period_end)
     if month(p.start) != month(fig.period_start):
         return False
     return q.since or month(p.end) == month(fig.period_end)

@@ -181,14 +181,17 @@ def clean(text: str) -> str:
 
 def _part_of_year(text: str, found: list, year: Period) -> Period | None:
     """The one part of a year a question names without its year ("the fourth quarter",
-    "oct-dec", "second half"), in the whole year it names elsewhere; None otherwise."""
+    "oct-dec", "second half"), in the whole year it names elsewhere (or the year it asks "as of
+    the end of"); None otherwise."""
     parts = [m for m in found if m.kind == "yearless"]
-    whole = year.start is not None and (year.start, year.end) == (dt.date(year.start.year, 1, 1), dt.date(year.start.year, 12, 31))
+    y = year.end.year if year.end else None
+    # the year, or "as of the end of 2019" ("as of end of 2019 (oct-dec)": Q4 2019)
+    whole = y is not None and year.end == dt.date(y, 12, 31) and year.start in (None, dt.date(y, 1, 1))
     if len(parts) != 1 or not whole:
         return None
-    after = dt.date(year.end.year + 1, 1, 1)  # the part that had ended by the year's end is the year's
+    after = dt.date(y + 1, 1, 1)  # the part that had ended by the year's end is the year's
     within = [m.period for m in find_periods(text[parts[0].start : parts[0].end], after) if m.period is not None]
-    return within[0] if len(within) == 1 and within[0].start and within[0].start.year == year.start.year else None
+    return within[0] if len(within) == 1 and within[0].start and within[0].start.year == y else None
 
 
 class Reader:

@@ -108,6 +108,11 @@ def label_for(start: dt.date | None, end: dt.date | None) -> str:
     return f"{SHORT_MONTH[start.month]} {start.year} – {SHORT_MONTH[end.month]} {end.year}"
 
 
+def as_of(end: dt.date) -> Period:
+    """All there was by a date ("as of the end of March 2020"), from whenever it started."""
+    return Period(None, end, f"as of {end:%-d %b %Y}")
+
+
 def since(start: dt.date, reference: dt.date | None) -> Period:
     """An open start. In a document it runs up to the publication date; without one (or with
     one before the start, which cannot be its end) the end is unknown."""
@@ -367,6 +372,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # l'année, die ersten sechs Monate des Jahres
         ("relmonthsof", rf"{_B}(?:the\s+|os\s+|los\s+|les\s+|die\s+|den\s+|i\s+)?(?:(?P<edge>first|last|primeiros|[úu]ltimos|primeros|ersten|letzten|primi|ultimi)\s+(?P<n>{_MONTHS_N_ANY})|(?P<n2>{_MONTHS_N_ANY})\s+(?P<edge2>premiers|derniers))\s+(?:months|meses|mois|monate|monaten|mesi)\s+(?:of\s+the\s+year|do\s+ano|del\s+año|de\s+l[’']ann[ée]e|des\s+jahres|dell[’']anno)(?![\w/])"),
         ("relmonths", rf"{_B}(?:between\s+|from\s+)?{_m('m1')}(?:{_DASH}|\s+and\s+){_m('m2')}(?:\s+(?:of|in)\s+(?P<rel>this|last)\s+year\b|(?!\s*,?\s*'?\d))(?![\w/])"),
+        # as of the end of March 2020, as of 2019, by the end of 2017, through Dec 31 2016: all
+        # there was by then (a total, or a count that stands), from whenever it started
+        ("asof", rf"{_B}(?:as\s+(?:of|at)|by|through|until|(?:at|by)\s+the\s+end\s+of)\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?{_point_re('a')}{_E}"),
+        ("relasof", rf"{_B}(?:as\s+(?:of|at)|by)\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?{_m('m')}(?!\s*,?\s*'?\d)(?![\w/])"),
         # Aug 2015 (a whole month), 12/31/2010 (a day)
         ("date", rf"{_B}{_date_re('x')}{_E}"),
         ("month", rf"{_B}{_monthyear_re('x')}{_E}"),
@@ -489,6 +498,15 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
             end = n if g["edge"].lower() in ("first", "opening") else 12
         first = y * 12 + end - n  # months since year 0 of the first month
         return Mention(s, e, "closed", span(first // 12, first % 12 + 1, y, end))
+    if name == "asof":
+        point = _point(m, "a")
+        return Mention(s, e, "closed", as_of(point[1])) if point else None
+    if name == "relasof":  # "as of the end of March": the latest March that had ended by the date
+        if reference is None:
+            return Mention(s, e, "yearless", None)
+        month = _month(g["m"])
+        year = reference.year if month_end(reference.year, month) <= reference else reference.year - 1
+        return Mention(s, e, "closed", as_of(month_end(year, month)))
     if name in ("relquarter", "relhalf", "relmonths", "relmonthsof", "relmonthsto", "relyear"):
         return _relative(name, g, s, e, reference)
     if name in ("previous", "current", "yearago"):

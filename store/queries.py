@@ -62,7 +62,7 @@ class FigureRecord:
 class FigureQuery:
     """Which figures could answer a question, in the store's terms: each field narrows the
     search when set. ``period_start``/``period_end`` match by month; ``since`` leaves the end
-    open. ``location`` and ``breakdown`` "" mean not broken down by place or by breakdown;
+    open; an end without a start ("as of March 2020") matches any start. ``location`` and ``breakdown`` "" mean not broken down by place or by breakdown;
     ``breakdown`` None means any breakdown."""
 
     platforms: frozenset[str] = frozenset()
@@ -237,6 +237,9 @@ class Queries:
         if fq.policies:
             among("policy", fq.policies, "c")
         if fq.period_start is None:
+            if fq.period_end is not None:  # all there was by a date, from any start
+                where.append("f.period_end BETWEEN :e0 AND :e1")
+                params.update(e0=fq.period_end.replace(day=1), e1=_month_end(fq.period_end))
             return self._newest_of_slices(where, params, slices, fq.limit)
         s = fq.period_start.replace(day=1)
         where.append("f.period_start BETWEEN :s0 AND :s1")

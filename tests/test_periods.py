@@ -88,6 +88,22 @@ def test_since_as_other_languages_write_it_is_an_open_start(text):
     assert [(m.kind, m.period.start) for m in find_periods(text)] == [("since", D(2019, 1, 1))]
 
 
+@pytest.mark.parametrize("text,end", [
+    ("as of the end of March 2020", D(2020, 3, 31)), ("as of end march 2020", D(2020, 3, 31)),
+    ("as of the end of 2017", D(2017, 12, 31)), ("through Dec 31 2016", D(2016, 12, 31)),
+    ("By December 2020", D(2020, 12, 31)), ("by the end of 2019", D(2019, 12, 31)),
+])
+def test_as_of_a_date_is_all_there_was_by_then_from_any_start(text, end):
+    (m,) = find_periods(text)
+    assert (m.period.start, m.period.end) == (None, end) and m.period.label == f"as of {end:%-d %b %Y}"
+
+
+def test_a_range_is_not_read_as_of_its_end():
+    assert find_periods("from Aug 2015 through Dec 2017")[0].period.label == "Aug 2015 – Dec 2017"
+    (m,) = find_periods("As of the end of March, TikTok had", D(2020, 7, 11))  # the latest March by the date
+    assert (m.period.start, m.period.end) == (None, D(2020, 3, 31))
+
+
 def test_a_number_after_a_month_is_not_its_year():
     """"zwischen April und Juni 11,4 Millionen": 11 is a count, not the year 2011; in
     "January 1 – June 30", 30 is a day, as the first month has one, not the year 2030."""

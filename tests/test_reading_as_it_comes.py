@@ -734,6 +734,19 @@ def test_months_an_undated_document_states_without_their_year_are_kept_so_never_
     assert answered(empty_store, "facebook fake accounts removed H1 2019") == 3.2e9
 
 
+def test_a_count_as_of_a_date_answers_as_of_that_date_whatever_it_started_from(empty_store, tmp_path):
+    """"As of the end of March, TikTok and Douyin accumulated more than 2 billion downloads.
+    India accounted for 30% of the total": both as of 31 March 2020 (the story is of July
+    2020), asked as "as of the end of March 2020", never as the whole of March."""
+    doc(empty_store, tmp_path, "caixin.txt",
+        "As of the end of March, TikTok, and its separate Chinese version Douyin, accumulated more than 2 billion "
+        "downloads. India accounted for 30% of the total combined downloads of the apps.\n", published=D(2020, 7, 11))
+    a = answer("combined tiktok + douyin downloads as of the end of march 2020", empty_store)
+    assert a.status == "answer" and a.answer.value == 2e9 and a.answer.period_label == "as of 31 Mar 2020", a.message
+    assert answered(empty_store, "what share of combined tiktok+douyin downloads came from india, as of end march 2020") == 30
+    assert answer("tiktok downloads in march 2020", empty_store).answer is None
+
+
 def test_a_date_in_the_url_places_relative_periods_but_is_not_the_publication_date(empty_store, tmp_path):
     doc(empty_store, tmp_path, "fb.txt", "Facebook removed 3.2 billion fake accounts between April and September.",
         url="https://example.com/2019/11/14/facebook-fake-accounts")

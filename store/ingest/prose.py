@@ -374,7 +374,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         dated += [m.period for m in said if m.dated]
         # the one period the sentence before stated, for a sentence that states none
         carried, previous_end = stated_here, sentence_end
-        stated_here = closed[0] if len(set(closed)) == 1 and closed[0].start and closed[0].end else None
+        stated_here = closed[0] if len(set(closed)) == 1 and closed[0].end else None  # (an "as of" has no start)
         if not closed and len(months := {m.months for m in mentions if m.kind == "yearless" and m.months}) == 1:
             stated_here = YEARLESS + "%d-%d" % months.pop()  # "in the first three months of the year"
         sentence_end = sent.end
