@@ -283,8 +283,8 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
         return "metric"  # an average ("average days to remove") is not a count, nor the other way
     if f.kind == "count" and fig_kind == "percent" and not f.facets:
         return "metric"  # "how many" is a count, unless of a subset ("how many were flagged")
-    if f.kind is None and fig_kind == "percent" and f.actions - RATE_ACTIONS and not f.facets:
-        return "metric"  # "fb hate speech removed apr-jun 2020": what was removed, not a share of it
+    if f.kind is None and fig_kind == "percent" and f.actions - RATE_ACTIONS:
+        return "metric"  # "fb hate speech removed apr-jun 2020", "... posts proactively removed": what was removed, not a share of it
     return None
 
 

@@ -244,8 +244,11 @@ FACETS: dict[str, tuple[str, ...]] = {
         "before it was reported", "before being reported", "automated systems", "automated detection",
         "internal tools", "internal tool", "internal-tool", "internal-tools", "internally flagged",
         "flagging", "flagged", "proprietary tools", "automated tools", "automation",
-        "automated", "own tools", "in-house tools", "proactively", "proactive", "flagged by tools",
+        "automated", "automatically", "own tools", "in-house tools", "proactively", "proactive", "flagged by tools",
         "flagged internally", "detected internally", "technology",
+        # ... and in the lexicon's other languages
+        "proactivement", "automatiquement", "proaktiv", "automatisch", "proactivamente", "automáticamente",
+        "proativamente", "automaticamente", "proattivamente", "secara proaktif", "otomatis",
     ),
     "before their first tweet": (
         "before their first tweet", "before its first tweet", "before they tweeted",
@@ -261,7 +264,11 @@ FACETS: dict[str, tuple[str, ...]] = {
         "state actors",
     ),
     "reported by users": ("reported by users", "user reports", "users reported", "users report",
-                          "user reported", "flagged by users", "users flagged", "user flags"),
+                          "user reported", "flagged by users", "users flagged", "user flags",
+                          "signalés par les utilisateurs", "signalements des utilisateurs", "von nutzern gemeldet",
+                          "nutzermeldungen", "denunciados por los usuarios", "denuncias de usuarios",
+                          "denunciados pelos usuários", "denúncias de usuários", "dilaporkan oleh pengguna",
+                          "laporan pengguna"),
 }
 
 CHANGE_WORDS = (

@@ -747,6 +747,19 @@ def test_a_count_as_of_a_date_answers_as_of_that_date_whatever_it_started_from(e
     assert answer("tiktok downloads in march 2020", empty_store).answer is None
 
 
+def test_a_subset_said_in_another_language_is_that_subset(empty_store, tmp_path):
+    """"captaron y eliminaron proactivamente el 89,4% de dichos vídeos": a share removed
+    proactively, as "automatically detected" is; "posts proactively removed" asks for the count."""
+    doc(empty_store, tmp_path, "es.txt",
+        "TikTok eliminó 49.247.689 vídeos en el segundo semestre de 2019. Sus sistemas captaron y eliminaron "
+        "proactivamente el 89,4% de dichos vídeos antes de que algún usuario los denunciara.\n", published=D(2020, 7, 10))
+    assert answered(empty_store, "what % of the videos tiktok removed in h2 2019 were removed proactively") == 89.4
+    doc(empty_store, tmp_path, "li.txt",
+        "66.1 Mn spam and scam posts on LinkedIn were proactively removed in H1 2021, and 99.6% spam and scam "
+        "content was automatically removed.\n", published=D(2021, 11, 3))
+    assert answered(empty_store, "linkedin spam/scam posts proactively removed h1 2021") == 66.1e6
+
+
 def test_a_date_in_the_url_places_relative_periods_but_is_not_the_publication_date(empty_store, tmp_path):
     doc(empty_store, tmp_path, "fb.txt", "Facebook removed 3.2 billion fake accounts between April and September.",
         url="https://example.com/2019/11/14/facebook-fake-accounts")
