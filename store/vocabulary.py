@@ -551,11 +551,8 @@ ELISION_RE = re.compile(r"^(?:l|d|dell|dall)['’]")  # "de l'Union européenne"
 def country_in(text: str) -> str | None:
     """A country a question names, whether or not any figure is stored for it ("in Germany",
     "DE"), so that a question about a place with no figure is not answered with another's."""
-    lowered = f" {POSSESSIVE_RE.sub('', text.casefold())} "
-    if not any(ch.isalpha() for ch in lowered):
-        return None
     names = _country_names()
-    words = [ELISION_RE.sub("", w) for w in re.findall(r"[^\W\d_][\w'.-]*", lowered)]
+    words = [w for _, _, w in _country_words(text)]
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             name = names.get(" ".join(words[i : i + n]))
@@ -575,7 +572,19 @@ def country_in(text: str) -> str | None:
     return None
 
 
-_WORD_RE = re.compile(r"[^\W\d_][\w'.-]*")
+_COUNTRY_WORD_RE = re.compile(r"[^\W\d_][\w'.-]*")
+
+
+def _country_words(text: str) -> list[tuple[int, int, str]]:
+    """The words of a text as country names are looked up: case-folded, without a possessive
+    ("Turkey's"), an elided article ("l'Union") or trailing punctuation ("India."; not "U.S.")."""
+    out = []
+    for m in _COUNTRY_WORD_RE.finditer(text):
+        w = m.group().casefold()
+        if not m.group().endswith("S."):
+            w = w.rstrip(".,;:")
+        out.append((m.start(), m.end(), ELISION_RE.sub("", POSSESSIVE_RE.sub("", w))))
+    return out
 
 
 def countries_in(text: str) -> list[str]:
@@ -586,9 +595,7 @@ def countries_in(text: str) -> list[str]:
 def country_spans(text: str) -> list[tuple[int, int, str]]:
     """Where a text names countries, and which (its English name), in order."""
     names = _country_names()
-    words = [(m.start(), m.end(), ELISION_RE.sub("", POSSESSIVE_RE.sub("", m.group().casefold().rstrip(".,;:")
-                                                                       if not m.group().endswith("S.") else m.group().casefold())))
-             for m in _WORD_RE.finditer(text)]
+    words = _country_words(text)
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words):
