@@ -317,9 +317,13 @@ def _same_period(q: Query, fig: Figure) -> bool:
     return q.since or month(p.end) == month(fig.period_end)
 
 
+def _figure_features(fig: Figure) -> Features:
+    """What a figure counts, as the lexicon reads its names (a breakdown says how: "Automation")."""
+    return _features(fig.metric, fig.policy, fig.breakdown)
+
+
 @lru_cache(maxsize=TEXT_CACHE)
 def _features(metric: str, policy: str, breakdown: str = "") -> Features:
-    """What a figure counts, as the lexicon reads its names (a breakdown says how: "Automation")."""
     return describe(f"{metric} {policy} {breakdown}")
 
 
@@ -418,7 +422,7 @@ def _around(quote: str, value: float) -> frozenset[str]:
 def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
     """How well a figure that does not contradict the question fits it (``evidence``: its
     sources' share of what was asked, once citations are read)."""
-    feats = _features(fig.metric, fig.policy, fig.breakdown)
+    feats = _figure_features(fig)
     f = q.features
     score = 0.5
     if evidence is not None:
@@ -462,7 +466,7 @@ def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
 def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
     """Score the figures that do not contradict the question (their citations are read only
     for those: a wide slice of a large store has hundreds of candidates and few survivors)."""
-    fitting = [fig for fig in figures if not _contradicts(q, fig, _features(fig.metric, fig.policy, fig.breakdown))]
+    fitting = [fig for fig in figures if not _contradicts(q, fig, _figure_features(fig))]
     if len(fitting) > RANK_POOL:  # a wide slice of a large store: the best by their names first
         fitting = sorted(fitting, key=lambda fig: _score(q, fig), reverse=True)[:RANK_POOL]
     idf = reader(store).idf
@@ -490,7 +494,7 @@ def _reading(q: Query, fig: Figure) -> float:
     table row, whose labels are the publisher's own, that is a contradiction (-1); for a
     sentence, whose reading is the lexicon's guess, a penalty the sentence's words can
     outweigh."""
-    f, feats = q.features, _features(fig.metric, fig.policy, fig.breakdown)
+    f, feats = q.features, _figure_features(fig)
     fig_kind = _kind(fig)
     off = 0.0
     if f.facets != feats.facets and (f.facets or not (f.kind and f.kind == fig_kind and fig_kind != "count")):
@@ -556,7 +560,7 @@ def _named_all_but_words(q: Query, fig: Figure) -> bool:
     closed for knitting", "how many pizzas did YouTube remove", "what % of channel
     *terminations* ...", answered by a share of comments), and a figure of something else is
     no answer."""
-    feats = _features(fig.metric, fig.policy, fig.breakdown)
+    feats = _figure_features(fig)
     return bool(q.features.policies or q.named_policies) and bool(q.features.objects & feats.objects
                                                                      or q.features.facets & feats.facets)
 
@@ -678,7 +682,7 @@ def _suggest(store, q: Query) -> tuple[FigureView, ...]:
     found: list[Scored] = []
     for relaxed in _relaxations(q):
         figures = _fetch(store, relaxed, limit=SUGGESTION_POOL)
-        fitting = [fig for fig in figures if not _contradicts(relaxed, fig, _features(fig.metric, fig.policy, fig.breakdown))]
+        fitting = [fig for fig in figures if not _contradicts(relaxed, fig, _figure_features(fig))]
         fitting.sort(key=lambda fig: _period_distance(q.period, fig))
         # merge statements of one fact, keeping the order of nearness
         merged = _merge([(-i, fig, 0.0) for i, fig in enumerate(store.queries.with_citations(fitting[:SUGGESTION_POOL]))])

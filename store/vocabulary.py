@@ -198,17 +198,21 @@ OBJECTS: dict[str, tuple[str, ...]] = {
                 "signalements", "meldungen", "beschwerden", "denuncias", "reportes", "denúncias", "relatos", "laporan"),
 }
 
+
+def _also(table: dict[str, tuple[str, ...]], said: dict[str, tuple[str, ...]]) -> None:
+    """More words for families of ``table`` (another language's)."""
+    for family, words in said.items():
+        table[family] += words
+
+
 # Marathi, in which Snap, WhatsApp and others publish their monthly India reports (IT Rules,
 # 2021): the same families, in Devanagari
-for _table, _words in ((POLICIES, {"hate speech": ("द्वेषयुक्त भाषण",), "impersonation": ("तोतयागिरी",),
-                                   "spam": ("स्पॅम",), "harassment": ("छळवणूक", "दमदाटी"), "terrorism": ("दहशतवाद",),
-                                   "nudity": ("लैंगिकदृष्ट्या सुस्पष्ट",), "violence": ("हिंसा",),
-                                   "drugs": ("विनियमित वस्तू",)}),
-                       (ACTIONS, {"actioned": ("अंमलात आणला", "अंमलात आणलेला", "अंमलात आणलेली", "अंमलात आणलेले"),
-                                  "suspended": ("हटवणे", "हटविणे")}),
-                       (OBJECTS, {"content": ("मजकूर",), "accounts": ("खाते", "खाती"), "reports": ("अहवाल",)})):
-    for _family, _said in _words.items():
-        _table[_family] += _said
+_also(POLICIES, {"hate speech": ("द्वेषयुक्त भाषण",), "impersonation": ("तोतयागिरी",), "spam": ("स्पॅम",),
+                 "harassment": ("छळवणूक", "दमदाटी"), "terrorism": ("दहशतवाद",), "nudity": ("लैंगिकदृष्ट्या सुस्पष्ट",),
+                 "violence": ("हिंसा",), "drugs": ("विनियमित वस्तू",)})
+_also(ACTIONS, {"actioned": ("अंमलात आणला", "अंमलात आणलेला", "अंमलात आणलेली", "अंमलात आणलेले"),
+                "suspended": ("हटवणे", "हटविणे")})
+_also(OBJECTS, {"content": ("मजकूर",), "accounts": ("खाते", "खाती"), "reports": ("अहवाल",)})
 
 # what a count is stated in: the noun, as a unit ("5,887,021 videos")
 UNIT_NOUNS: dict[str, str] = {

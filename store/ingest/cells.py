@@ -56,15 +56,15 @@ class CellFigure:
     quote_end: int
 
 
-def cell_rows(text: str, start: int, end: int) -> tuple[list[CellFigure], list[tuple[int, int]]]:
-    """The numbers of the cell-per-line tables in ``text[start:end]``, labelled, and the lines
-    of glued tables (start, end), whose numbers are never read as sentences'."""
+def cell_rows(text: str, start: int, end: int) -> tuple[list[CellFigure], set[int]]:
+    """The numbers of the cell-per-line tables in ``text[start:end]``, labelled, and where the
+    lines of glued tables start (their numbers are never read as sentences')."""
     lines = [(start + m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip())
              for m in re.finditer(r"[^\n]+", text[start:end]) if m.group().strip()]
     out, glued = _glued_tables(lines)
     for run in _runs(lines, glued):
         out += _read_run(text, run)
-    return out, [(s, s + len(line)) for s, line in lines if s in glued]
+    return out, glued
 
 
 def _runs(lines: list[tuple[int, str]], glued: set[int]) -> list[list[Cell]]:

@@ -341,6 +341,7 @@ class _Found:
     policy: str | None  # as the sentence states it
     base: "_Found | None" = None  # the figure a share or a change is of
     location: str = ""  # a country the number is stated for ("37,682,924 are from India")
+    months: tuple[int, int] | None = None  # of a YEARLESS relation: the months stated ("the first three months of the year")
 
 
 def extract(text: str, start: int, end: int, published: dt.date | None,
@@ -353,7 +354,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     # a table copied one cell per line, or with its cells run together: its numbers are read as
     # the table's, not as sentences (a glued table's line that is read as nothing is skipped too)
     cells, glued = cell_rows(text, start, end)
-    in_cells = {c.quote_start + c.quantity.start for c in cells} | {a for a, _ in glued}
+    in_cells = {c.quote_start + c.quantity.start for c in cells} | glued
     declared: Period | None = None
     found: list[_Found] = [_cell_found(text, c) for c in cells]
     seen: list[Period] = []
@@ -361,7 +362,8 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     platforms: Counter[str] = Counter()
     policies: Counter[str] = Counter()
     last_count: _Found | None = None  # the latest count: what a later share or change is of
-    stated_here: Period | str | None = None  # str: months of no year (a YEARLESS relation)
+    stated_here: Period | None = None
+    months_here: tuple[int, int] | None = None  # or the months of no year it stated
     sentence_end: int | None = None
     for sent in sents:
         feats = _describe(sent.text)
@@ -373,10 +375,10 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         seen += [m.period for m in said if not m.dated]
         dated += [m.period for m in said if m.dated]
         # the one period the sentence before stated, for a sentence that states none
-        carried, previous_end = stated_here, sentence_end
+        carried, carried_months, previous_end = stated_here, months_here, sentence_end
         stated_here = closed[0] if len(set(closed)) == 1 and closed[0].end else None  # (an "as of" has no start)
-        if not closed and len(months := {m.months for m in mentions if m.kind == "yearless" and m.months}) == 1:
-            stated_here = YEARLESS + "%d-%d" % months.pop()  # "in the first three months of the year"
+        yearless_months = {m.months for m in mentions if m.kind == "yearless" and m.months}
+        months_here = yearless_months.pop() if not closed and len(yearless_months) == 1 else None
         sentence_end = sent.end
         if period is None and (covered := _covered(sent.text, said)):
             period = covered.label if covered.start and covered.end else None
@@ -386,14 +388,13 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
             continue
         if quantities:
             new = _read_sentence(sent, quantities, mentions, feats, published, last_count)
-            if carried is not None and previous_end is not None and "\n" not in text[previous_end : sent.start]:
+            if (carried or carried_months) and previous_end is not None and "\n" not in text[previous_end : sent.start]:
                 for f in new:  # "In H2 2021, 11.6 million accounts were reported. Action was taken
                     if f.period is None and f.relation is None:  # against 4.3 million": H2 2021 too
-                        if isinstance(carried, str):
-                            f.relation = carried  # months of no year, as the sentence before
-                        else:
-                            f.period = carried
-                    elif f.relation in ("previous", "yearago") and f.previous_of is None and not isinstance(carried, str):
+                        f.period = carried
+                        if carried_months:  # months of no year, as the sentence before
+                            f.relation, f.months = YEARLESS, carried_months
+                    elif f.relation in ("previous", "yearago") and f.previous_of is None:
                         f.previous_of = carried  # "During Q1, ... 85.6%, higher than the previous quarter's 71.6%"
             found += new
             last_count = next((f for f in reversed(new) if f.q.kind == "count"), last_count)
@@ -463,11 +464,10 @@ def _within(inner: Period | None, outer: Period) -> bool:
 
 
 def _resolve_period(f: _Found, current: Period | None) -> Period | None:
-    if f.relation and f.relation.startswith(YEARLESS):  # months with no year: of the year of the period the
-        months = tuple(map(int, f.relation[len(YEARLESS):].split("-")))  # document reports on, if it names one
+    if f.relation == YEARLESS:  # months with no year: of the year of the period the document reports on
         if current is None or current.start is None or current.end is None:
-            return yearless(months)  # ("since 2019" names none): the months, and the year not stated
-        return current if (current.start.month, current.end.month) == months else yearless(months, current.end.year)
+            return yearless(f.months)  # ("since 2019" names none): the months, and the year not stated
+        return current if (current.start.month, current.end.month) == f.months else yearless(f.months, current.end.year)
     if f.relation in ("previous", "yearago"):  # the period before, or the same one a year before
         reference = f.previous_of or current
         return (previous if f.relation == "previous" else year_before)(reference) if reference else None
@@ -499,7 +499,7 @@ COVERS_RE = re.compile(r"\b(?:report|data|figures|numbers)\b[^.]{0,40}\b(?:cover
 REPORT_FOR_RE = re.compile(r"\b(?:report|data|figures)\s+(?:for|on|from)\s+(?:the\s+)?(?:period\s+(?:of\s+|from\s+)?)?$", re.IGNORECASE)
 #: The period of a figure whose document states none: kept, and the answer says so.
 UNSTATED = Period(None, None, "period not stated")
-YEARLESS = "yearless:"  # a relation: months stated without their year ("yearless:1-3")
+YEARLESS = "yearless"  # a relation: months stated without their year (``_Found.months``)
 COMPARE_LOOKAHEAD = 8  # a comparison stated further on is not about this number
 UNKNOWN = "unknown"  # a quantity's period that cannot be known: it states no figure
 # words that put a value at an earlier time: "up from 33 per cent", "compared with 1.2 million"
@@ -587,7 +587,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
     for i, q in enumerate(quantities):
         nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
         prev_end = quantities[i - 1].end if i else 0
-        period, explicit, relation, compare = _period_for(q, nxt, mentions, mention_starts, mention_ends, text, published)
+        period, explicit, relation, compare, months = _period_for(q, nxt, mentions, mention_starts, mention_ends, text, published)
         if relation == UNKNOWN:
             continue
         base = last_count  # the latest count so far, in this sentence or before it
@@ -645,7 +645,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         out.append(_Found(q, sent, period, explicit,
                           _stated_before(mentions, mention_starts, q.start, closed) if relation in ("previous", "yearago") else None,
                           relation, compare, metric, unit, act, platform, policy,
-                          ref if q.kind != "count" else None, place or ""))
+                          ref if q.kind != "count" else None, place or "", months))
         if q.kind != "multiple":
             stated.append(out[-1])
         if q.kind == "count":
@@ -954,7 +954,7 @@ def _action_for(noun: str, action: str) -> str:
 
 def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: list[int], ends: list[int],
                 text: str, published):
-    """(period, explicit, relation, compare) for a quantity. Its period is the one stated
+    """(period, explicit, relation, compare, months) for a quantity. Its period is the one stated
     between it and the next quantity, else the nearest before it; None is the document's
     reporting period. A period after "from", "than", "compared with" is what a change is
     compared with; "the previous six months" of a count is the period before the sentence's.
@@ -984,23 +984,23 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
     if chosen is None and q.kind not in CHANGES and EARLIER_VALUE_RE.search(text, max(0, q.start - 30), q.start):
         # "up from 33 per cent", "nearly triple the 1.2 million a quarter earlier": the value
         # of the period before, when no period is stated after it
-        return None, True, "previous", compare
+        return None, True, "previous", compare, None
     if chosen is None:
         before = bisect_right(ends, q.start) - 1  # mentions do not overlap: ends are sorted too
         chosen = mentions[before] if before >= 0 else None
     if chosen is None:
-        return None, False, None, compare
+        return None, False, None, compare, None
     if chosen.kind in ("invalid", "relative"):  # no such day, or a date the document does not give
-        return None, True, UNKNOWN, compare
+        return None, True, UNKNOWN, compare, None
     if chosen.kind == "yearless" and chosen.months and q.kind not in CHANGES:  # "in the first three months
-        return None, True, YEARLESS + "%d-%d" % chosen.months, compare  # of the year", in a document with no date
+        return None, True, YEARLESS, compare, chosen.months  # of the year", in a document with no date
     if chosen.kind in ("current", "yearless"):  # the document's period ("the first half of the year")
-        return None, True, None, compare
+        return None, True, None, compare, None
     if chosen.kind in ("previous", "yearago"):
-        return None, True, chosen.kind, compare
+        return None, True, chosen.kind, compare, None
     if chosen.kind == "duration":  # "within a four month period": the length, up to publication
         if published is None:
-            return None, False, None, compare
+            return None, False, None, compare, None
         label = duration_label(text[chosen.start : chosen.end], published)
-        return Period(None, published, label), True, None, compare
-    return chosen.period, True, None, compare
+        return Period(None, published, label), True, None, compare, None
+    return chosen.period, True, None, compare, None
