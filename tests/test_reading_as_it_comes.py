@@ -670,6 +670,17 @@ def test_the_same_period_last_year_is_the_reports_period_a_year_before(empty_sto
     assert answer("x accounts suspended 2023", empty_store).answer is None  # H1 2023 is not the year 2023
 
 
+def test_a_period_compared_with_is_not_the_period_of_what_is_compared(empty_store, tmp_path):
+    # "During Q3 ..., up from 2.1 million in Q2": the next sentence is about Q3, and "higher than
+    # the previous quarter's 64.5%" is Q2's share, not the share before it
+    doc(empty_store, tmp_path, "story.txt",
+        "Spam: During Q3, Instagram removed 5.2 million posts for spam, up from 2.1 million in Q2. Its systems "
+        "proactively detected 91.2% of them, well above the previous quarter's 64.5%.",
+        published=D(2021, 11, 9))
+    assert answered(empty_store, "instagram spam proactive rate q3 2021") == 91.2
+    assert answered(empty_store, "instagram spam proactive rate q2 2021") == 64.5
+
+
 def test_markdown_bold_is_read_through_and_quoted_as_written(empty_store, tmp_path):
     text = ("X had required users to remove **6.5 million** pieces of violating content in the first half of 2022, "
             "marking a **29 percent** increase from the second half of 2021.")

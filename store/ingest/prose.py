@@ -372,11 +372,14 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         mentions = find_periods(sent.text, published)
         said = [m for m in mentions if m.period and m.kind in ("closed", "since")]
         closed = [m.period for m in said]
+        # what the sentence is about, less what it compares with ("During Q1, ... up 183% from
+        # 1.2 million during Q4": Q1)
+        main = [m.period for m in said if not _comparison(sent.text, m.start)]
         seen += [m.period for m in said if not m.dated]
         dated += [m.period for m in said if m.dated]
         # the one period the sentence before stated, for a sentence that states none
         carried, carried_months, previous_end = stated_here, months_here, sentence_end
-        stated_here = closed[0] if len(set(closed)) == 1 and closed[0].end else None  # (an "as of" has no start)
+        stated_here = main[0] if len(set(main)) == 1 and main[0].end else None  # (an "as of" has no start)
         yearless_months = {m.months for m in mentions if m.kind == "yearless" and m.months}
         months_here = yearless_months.pop() if not closed and len(yearless_months) == 1 else None
         sentence_end = sent.end
@@ -432,6 +435,12 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
             quote=original[f.sentence.start : f.sentence.end], quote_start=f.sentence.start, quote_end=f.sentence.end,
         ))
     return stated
+
+
+def _comparison(text: str, at: int) -> bool:
+    """Is the period stated at ``at`` what something is compared with ("than the previous
+    quarter", "from 1.2 million during Q4")?"""
+    return bool(COMPARED_RE.search(text, max(0, at - 60), at) or FROM_VALUE_RE.search(text, max(0, at - 40), at))
 
 
 def _cell_found(text: str, c: CellFigure) -> _Found:
@@ -506,7 +515,8 @@ UNKNOWN = "unknown"  # a quantity's period that cannot be known: it states no fi
 _EARLIER = (r"(?:up|down|increas\w*|decreas\w*|ris\w*|rose|fell|falling|dropped|grew|jumped|climbed)\s+from|"
             r"compared\s+(?:to|with)|versus|vs\.?")
 EARLIER_VALUE_RE = re.compile(rf"\b(?:{_EARLIER}|triple|double|twice)\s+(?:the\s+|about\s+|around\s+)?$", re.IGNORECASE)
-COMPARED_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over|against)\s+(?:the\s+|in\s+)?"
+FROM_VALUE_RE = re.compile(r"\b(?:from|than|compared\s+(?:to|with)|versus|vs\.?)\s+[^.;,\d]{0,20}\d[\d.,]*[^.;,\d]{0,25}$", re.IGNORECASE)
+COMPARED_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over|against|above|below)\s+(?:the\s+|in\s+)?"
                          # "compared to the same reporting period in 2021"
                          r"(?:same\s+(?:reporting\s+)?(?:period|quarter|half|time|months?)\s+(?:in|of|last)\s+)?$", re.IGNORECASE)
 
@@ -962,13 +972,15 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
     compare: Period | str | None = None
     first_after = bisect_left(starts, q.end)
     comparing: set[int] = set()
-    if q.kind in CHANGES:  # the first comparison stated after it (looking a few periods on)
-        for i in range(first_after, min(first_after + COMPARE_LOOKAHEAD, len(mentions))):
-            m = mentions[i]
-            if m.kind == "previous" or COMPARED_RE.search(text[max(0, m.start - 60) : m.start]):
-                comparing.add(i)
-                if compare is None:
-                    compare = "previous" if m.kind == "previous" else m.period
+    for i in range(first_after, min(first_after + COMPARE_LOOKAHEAD, len(mentions))):
+        m = mentions[i]
+        against = COMPARED_RE.search(text[max(0, m.start - 60) : m.start])
+        if q.kind in CHANGES and (m.kind == "previous" or against):  # the first comparison stated after it
+            comparing.add(i)
+            if compare is None:
+                compare = "previous" if m.kind == "previous" else m.period
+        elif against:  # "85.6% ..., much higher than the previous quarter's 71.6%": the other number's
+            comparing.add(i)
     chosen = None
     opening = text.rfind("(", max(0, q.start - 3), q.start)  # "in the first quarter of 2020 (805,900)":
     if opening >= 0 and text.startswith(")", q.end) and not text[opening + 1 : q.start].strip():
