@@ -192,6 +192,7 @@ PERIOD_WORDS = frozenset(
 _FOREIGN_MON = "|".join(sorted((w for w in FOREIGN_MONTHS if w not in ("april", "august", "september", "november")), key=len, reverse=True))
 _MON = (r"(?P<{n}>" + _FOREIGN_MON.replace("{", "{{").replace("}", "}}") + r"|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
         r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MON_ANY = _MON.replace("(?P<{n}>", "(?:", 1).format()  # a month, in a list of them ("Januar, Februar und März")
 _YEAR = r"(?P<{n}>(?:19|20)[0-9][0-9])"
 _YY = r"(?P<{n}>(?:19|20)?[0-9][0-9])"
 # "to" as English, French, German, Spanish and Portuguese say it between two dates
@@ -328,7 +329,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # between Aug. 1, 2015 and Dec. 31, 2017 / from Aug 2015 to Dec 2017 / 2015-2017
         ("range", rf"{_B}(?:{_BETWEEN}\s+)?{_point_re('s')},?(?:\s*{_AND}\s*|{_DASH}){_point_re('e')}{_E}"),
         # Jul-Sep 2020, July to December 2017
-        ("months", rf"{_B}(?:{_BETWEEN}\s+)?(?:(?:el\s+|le\s+)?(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m1')}(?:\s+(?P<d1b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:{_DASH}|\s+{_AND}\s+)(?:(?:el\s+|le\s+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m2')}(?:\s+(?P<d2b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?,?\s+(?:de\s+)?'?{_yy('y')}{_E}"),
+        ("months", rf"{_B}(?:{_BETWEEN}\s+)?(?:(?:el\s+|le\s+)?(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m1')}(?:\s+(?P<d1b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+)(?:(?:el\s+|le\s+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m2')}(?:\s+(?P<d2b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?,?\s+(?:de\s+)?'?{_yy('y')}{_E}"),
         # since the middle of 2015, since mid-2015, since early 2016, since Aug 2015, since 2015
         # ("from 2020" alone is the year 2020: "an increase from 2020")
         ("since", rf"{_B}(?:(?:since|desde|depuis|seit|sejak)\s+(?:(?P<part>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of|the\s+(?:first|second)\s+half\s+of)[\s-]*)?(?:{_date_re('d')}|{_monthyear_re('n')}|{_y('sy')})|from\s+(?P<fpart>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of)[\s-]*{_y('fy')}){_E}"),
@@ -371,7 +372,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # the first three months of the year, os primeiros três meses do ano, les six premiers mois de
         # l'année, die ersten sechs Monate des Jahres
         ("relmonthsof", rf"{_B}(?:the\s+|os\s+|los\s+|les\s+|die\s+|den\s+|i\s+)?(?:(?P<edge>first|last|primeiros|[úu]ltimos|primeros|ersten|letzten|primi|ultimi)\s+(?P<n>{_MONTHS_N_ANY})|(?P<n2>{_MONTHS_N_ANY})\s+(?P<edge2>premiers|derniers))\s+(?:months|meses|mois|monate|monaten|mesi)\s+(?:of\s+the\s+year|do\s+ano|del\s+año|de\s+l[’']ann[ée]e|des\s+jahres|dell[’']anno)(?![\w/])"),
-        ("relmonths", rf"{_B}(?:between\s+|from\s+)?{_m('m1')}(?:{_DASH}|\s+and\s+){_m('m2')}(?:\s+(?:of|in)\s+(?P<rel>this|last)\s+year\b|(?!\s*,?\s*'?\d))(?![\w/])"),
+        # ... and as the other languages write them ("zwischen April und Juni", "im zweiten Quartal")
+        ("relpartword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>semestre|semester|trimestre|halbjahr(?:es)?|quartal(?:s)?|mitad|metade|moitié|hälfte)(?!\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?'?\d)(?![\w/])"),
+        ("relmonths", rf"{_B}(?:{_BETWEEN}\s+)?{_m('m1')}(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+){_m('m2')}(?:\s+(?:of|in)\s+(?P<rel>this|last)\s+year\b|(?!\s*,?\s*'?\d+(?![.,]?\d)))(?![\w/])"),
         # as of the end of March 2020, as of 2019, by the end of 2017, through Dec 31 2016: all
         # there was by then (a total, or a count that stands), from whenever it started
         ("asof", rf"{_B}(?:as\s+(?:of|at)|by|through|until|(?:at|by)\s+the\s+end\s+of)\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?{_point_re('a')}{_E}"),
@@ -507,7 +510,7 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         month = _month(g["m"])
         year = reference.year if month_end(reference.year, month) <= reference else reference.year - 1
         return Mention(s, e, "closed", as_of(month_end(year, month)))
-    if name in ("relquarter", "relhalf", "relmonths", "relmonthsof", "relmonthsto", "relyear"):
+    if name in ("relquarter", "relhalf", "relpartword", "relmonths", "relmonthsof", "relmonthsto", "relyear"):
         return _relative(name, g, s, e, reference)
     if name in ("previous", "current", "yearago"):
         return Mention(s, e, name, None)
@@ -543,7 +546,8 @@ def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> 
     had ended by then ("this year" and "last year" count from it)."""
     rel = (g.get("rel") or "").split()[0].lower() if g.get("rel") else ""
     word = (g.get("qw") or g.get("hw") or "").lower()
-    if word in ("last", "final", "latter", "back") and not (rel or g.get("ofy")):
+    n = FOREIGN_ORDINALS[g["ord"].lower()] if name == "relpartword" else None
+    if (word in ("last", "final", "latter", "back") or n == LAST) and not (rel or g.get("ofy")):
         if reference is None:
             return Mention(s, e, "yearless", None)
         return None  # "the last quarter" is the one before the date ("relative"), not Q4
@@ -556,6 +560,13 @@ def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> 
             w = g["qw"].lower()
             q = 4 if w in ("last", "final") else ORDINAL[w]
         m1, m2 = 3 * q - 2, 3 * q
+    elif name == "relpartword":  # "im zweiten Quartal", "no segundo semestre"
+        if g["part"].lower().startswith(("semest", "halbjahr", "mitad", "metade", "moiti", "hälfte")):
+            if n > 2:
+                return None
+            m1, m2 = (1, 6) if n == 1 else (7, 12)
+        else:
+            m1, m2 = 3 * n - 2, 3 * n
     elif name == "relhalf":
         first = g["hw"].lower() in ("first", "1st", "front")
         m1, m2 = (1, 6) if first else (7, 12)

@@ -297,8 +297,18 @@ AVERAGE_WORDS = ("per day", "per week", "per month", "per year", "per hour", "a 
 def _phrase_re(phrases) -> re.Pattern:
     """One regex for the phrases, longest first; words of a phrase are parted by spaces or a
     hyphen ("child safety", "child-safety")."""
-    alts = sorted({r"[\s-]+".join(re.escape(w) for w in _words(p)) for p in phrases}, key=len, reverse=True)
+    alts = sorted({r"[\s-]+".join(_inflected(w) for w in _words(p)) for p in phrases}, key=len, reverse=True)
     return re.compile(r"(?<![\w@])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
+
+
+GERMAN_PARTICIPLE_RE = re.compile(r"(?:ge|ent|ver)\w+t")
+INFLECTED_RE = re.compile(r"((?:ge|ent|ver)\w+t)e[nrsm]?")
+
+
+def _inflected(word: str) -> str:
+    """A word as the regex matches it: a German participle also as an adjective takes it
+    ("gelöscht": "die gelöschten Videos", "gemeldete Inhalte")."""
+    return re.escape(word) + ("(?:e[nrsm]?)?" if GERMAN_PARTICIPLE_RE.fullmatch(word) else "")
 
 
 def _words(phrase: str) -> list[str]:
@@ -317,8 +327,13 @@ class Table:
         self.regex = _phrase_re(self.family)
         self.shapes = shapes or {}
 
+    def _family_of(self, matched: str) -> str:
+        words = _words(matched)
+        return self.family.get(" ".join(words)) \
+            or self.family[" ".join(m.group(1) if (m := INFLECTED_RE.fullmatch(w)) else w for w in words)]
+
     def finditer(self, text: str):
-        found = [(self.family[" ".join(_words(m.group()))], m.start(), m.end()) for m in self.regex.finditer(text)]
+        found = [(self._family_of(m.group()), m.start(), m.end()) for m in self.regex.finditer(text)]
         for name, rx in self.shapes.items():
             found += [(name, m.start(), m.end()) for m in rx.finditer(text)]
         if self.shapes:

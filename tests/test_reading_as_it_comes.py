@@ -681,6 +681,51 @@ def test_a_period_compared_with_is_not_the_period_of_what_is_compared(empty_stor
     assert answered(empty_store, "instagram spam proactive rate q2 2021") == 64.5
 
 
+@pytest.mark.parametrize("text,months", [
+    ("zwischen April und Juni 11,4 Millionen Videos", (4, 6)),
+    ("im zweiten Quartal", (4, 6)), ("au deuxième trimestre", (4, 6)), ("no segundo trimestre", (4, 6)),
+    ("entre abril y junio", (4, 6)), ("im ersten Halbjahr", (1, 6)),
+    ("in den Monaten Januar, Februar und März", (1, 3)),
+])
+def test_months_of_no_year_are_read_in_other_languages(text, months):
+    found = [m for m in find_periods(text) if m.kind == "yearless"]
+    assert [m.months for m in found] == [months]
+    dated = [m.period for m in find_periods(text, D(2020, 8, 10)) if m.period]  # a date gives them their year
+    assert [(p.start.month, p.end.month, p.end.year) for p in dated] == [(*months, 2020)]
+
+
+def test_a_list_of_months_with_its_year_is_all_of_them():
+    (m,) = find_periods("in January, February and March 2020")
+    assert (m.period.start, m.period.end) == (D(2020, 1, 1), D(2020, 3, 31))
+
+
+def test_thousands_parted_by_a_dot_are_read_at_the_end_of_a_sentence():
+    assert [q.value for q in find_quantities("Die Zahl lag im zweiten Quartal bei 125.000.")] == [125000]
+    assert [q.value for q in find_quantities("The ratio was 0.125.")] == [0.125]
+
+
+def test_a_period_in_another_clause_is_not_a_numbers(empty_store, tmp_path):
+    # "..., enquanto no primeiro trimestre esse número havia sido de 5,1 milhões": the first
+    # quarter is the 5.1 million's, not the 16.8 million's; "em relação ao" compares
+    doc(empty_store, tmp_path, "pt.txt",
+        "No segundo trimestre de 2021, o Facebook removeu 16,8 milhões de conteúdos de automutilação, enquanto no "
+        "primeiro trimestre esse número havia sido de 5,1 milhões.", published=D(2021, 8, 19))
+    assert answered(empty_store, "facebook self-harm content removed q2 2021") == 16.8e6
+    assert answered(empty_store, "facebook self-harm content removed q1 2021") == 5.1e6
+
+
+def test_a_german_participle_is_read_as_an_adjective_too():
+    assert describe("die gelöschten Videos").actions == {"suspended"}
+    assert describe("von Nutzern gemeldete Inhalte").facets == {"reported by users"}
+
+
+def test_a_country_after_a_number_is_read_in_other_languages(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "de.txt",
+        "Im zweiten Quartal 2020 löschte YouTube 11,4 Millionen Videos. Die meisten gelöschten Videos, nämlich "
+        "1,02 Millionen, wurden in den USA hochgeladen.", published=D(2020, 8, 26))
+    assert answered(empty_store, "youtube videos removed in the US, q2 2020") == 1.02e6
+
+
 def test_markdown_bold_is_read_through_and_quoted_as_written(empty_store, tmp_path):
     text = ("X had required users to remove **6.5 million** pieces of violating content in the first half of 2022, "
             "marking a **29 percent** increase from the second half of 2021.")
@@ -740,6 +785,12 @@ def test_months_an_undated_document_states_without_their_year_are_kept_so_never_
     assert (a.answer.period_start, a.answer.period_end, a.answer.period_label) == (None, None, "Jan–Mar, year not stated")
     for question in ("tiktok videos deleted in 2019", "tiktok videos deleted since 2019", "tiktok videos deleted q1 2019"):
         assert answer(question, empty_store).answer is None, question
+    # a paragraph that states no period is of the months the story reports on, not "since 2019"
+    doc(empty_store, tmp_path, "pt2.txt",
+        "O Snapchat apagou quase 41 milhões de vídeos durante os primeiros três meses do ano.\n\n"
+        "A empresa também baniu 7,3 milhões de contas.\n\nA empresa publica relatórios de transparência desde 2019.\n")
+    a = answer("how many snapchat accounts were banned", empty_store)
+    assert a.answer is not None and (a.answer.value, a.answer.period_label) == (7.3e6, "Jan–Mar, year not stated"), a.message
     doc(empty_store, tmp_path, "fb.txt", "Facebook's 2019 report: in the first six months of the year, Facebook "
                                          "removed 3.2 billion fake accounts.\n")
     assert answered(empty_store, "facebook fake accounts removed H1 2019") == 3.2e9

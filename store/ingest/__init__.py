@@ -8,6 +8,7 @@ changes nothing, and the other files still go in.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import hashlib
 import logging
@@ -19,13 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from sqlalchemy import select, text
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from store.faults import explain, one_line
 from store.limits import MAX_DOCUMENT_BYTES, MAX_YEAR, MIN_YEAR, QUOTE_CONTEXT
 from store.models import Citation, Document, Figure, LibraryDocument
+from store.ingest import dating
 from store.ingest.bulk import Writer
 from store.ingest.statements import IngestError, Meta, Stated, format_suffix, open_binary, published_name  # noqa: F401
 from store.periods import Period
@@ -151,6 +153,51 @@ def record_names(session: Session, names: Iterable[tuple[str, ...]],
                         [{"p": p, "m": m, "pub": pub, "r": r} for p, m, pub, r in sources])
 
 
+def drop_citations(session: Session, docs: list[int]) -> None:
+    """Remove the citations of the documents ``docs`` and the figures only they state; a figure
+    other documents state too keeps their citations and takes the value of the latest of them."""
+    touched = select(Citation.figure_id).where(Citation.document_id.in_(docs)).scalar_subquery()
+    figure_ids = list(session.scalars(select(Figure.id).where(Figure.id.in_(touched))))
+    session.execute(delete(Citation).where(Citation.document_id.in_(docs)))
+    for chunk in range(0, len(figure_ids), 500):
+        ids = figure_ids[chunk:chunk + 500]
+        cited = select(Citation.figure_id).where(Citation.figure_id.in_(ids))
+        session.execute(delete(Figure).where(Figure.id.in_(ids), Figure.id.not_in(cited)))
+        # what is left is stated by other documents: the latest of them gives the value
+        for fid, in session.execute(select(Figure.id).where(Figure.id.in_(ids))):
+            latest = session.execute(
+                select(Citation.value).join(Document, Document.id == Citation.document_id)
+                .where(Citation.figure_id == fid)
+                .order_by(func.coalesce(Document.published, dt.date.min).desc(), Citation.id.desc()).limit(1)
+            ).scalar()
+            session.execute(update(Figure).where(Figure.id == fid).values(value=latest))
+
+
+def redate(session: Session, document: Document) -> bool:
+    """Read a document of no date again, now that the store holds a dated source sharing one of
+    its figures (``store.ingest.dating``): when that gives its months a year, its figures are
+    replaced by the dated ones. True when it was dated."""
+    from store.ingest.prose import _first_line, front_matter, read_prose
+
+    path = Path(document.filename)
+    # the title it was given, not the first line it took for one (which would be read as a headline)
+    _, body = front_matter(path, document.text)
+    title = None if document.title in (_first_line(document.text, body), path.stem) else document.title
+    _, stated = read_prose(path, document.text.encode("utf-8"), Meta(title, document.publisher, document.url))
+    year = dating.year_of(session, stated)
+    if year is None:
+        return False
+    try:
+        with session.begin_nested():  # all of it or, should it fail, none of it: the document stays as it was
+            drop_citations(session, [document.id])
+            session.flush()
+            save(session, document, checked(document.filename, dating.with_year(stated, year), document.text))
+    except IngestError as exc:
+        log.warning("%s: not dated: %s", one_line(document.filename), exc)
+        return False
+    return True
+
+
 def rebuild_names(session: Session) -> None:
     """figure_names, figure_slices and metric_sources anew from the figures (after figures
     were removed)."""
@@ -237,8 +284,14 @@ def _ingest(store, path: Path, meta: Meta, name: str, origin: str | None) -> Fil
                 if document.sha256 != digest and _stored(store, document.sha256, session):
                     return FileResult(name, "unchanged", message=f"{name}: already ingested (the same text), nothing changed")
                 check_document(name, document)
+                if document.kind == "text" and document.published is None and (year := dating.year_of(session, stated)):
+                    stated = dating.with_year(stated, year)  # months of no year, dated by another source
                 with collector_paused():
                     count = save(session, document, checked(name, stated, document.text))
+                    if document.kind == "text":  # or this story dates one stored before it
+                        session.flush()
+                        for other in dating.undated_sharing(session, document.id):
+                            redate(session, other)
                 if origin == "library":
                     session.add(LibraryDocument(document_id=document.id))
             break

@@ -60,7 +60,7 @@ OF_OBJECT_RE = re.compile(r"\s+of\s+(?:[\w’'-]+\s+){0,4}?" + OBJECT_AFTER_RE.p
 SHARE_OF_RE = re.compile(r"\s+of\b", re.IGNORECASE)
 # in a share, the noun it is a share of follows "of": "93 percent of over 270,000 accounts"
 FRONT_MATTER_RE = re.compile(r"^---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", re.DOTALL | re.MULTILINE)
-CLAUSE_SPLIT_RE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|,\s+(?=(?:down|up)\s)"
+CLAUSE_SPLIT_RE = re.compile(r",\s+(?:and|but|while|whereas|enquanto|mientras|tandis|alors\s+que|während|sedangkan)\s+|;\s+|,\s+(?=(?:down|up)\s)"
                              r"|,\s+(?=[0-9][0-9.,]*\s*%)")  # a list of shares: "4% ..., 83.3% were ..."
 
 
@@ -359,6 +359,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     found: list[_Found] = [_cell_found(text, c) for c in cells]
     seen: list[Period] = []
     dated: list[Period] = []
+    months_seen: Counter[tuple[int, int]] = Counter()  # months of no year the document states
     platforms: Counter[str] = Counter()
     policies: Counter[str] = Counter()
     last_count: _Found | None = None  # the latest count: what a later share or change is of
@@ -381,6 +382,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         carried, carried_months, previous_end = stated_here, months_here, sentence_end
         stated_here = main[0] if len(set(main)) == 1 and main[0].end else None  # (an "as of" has no start)
         yearless_months = {m.months for m in mentions if m.kind == "yearless" and m.months}
+        months_seen.update(m.months for m in mentions if m.kind == "yearless" and m.months and not _comparison(sent.text, m.start))
         months_here = yearless_months.pop() if not closed and len(yearless_months) == 1 else None
         sentence_end = sent.end
         if period is None and (covered := _covered(sent.text, said)):
@@ -412,6 +414,13 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     current = declared or _reporting_period(seen or dated, period, published)
     if declared is None and period is None and scope is not None and not _within(current, scope):
         current = scope
+    if (current is None or current.end is None) and months_seen:
+        # no period of a known year: the document reports on the months of no year it states
+        # most, and a figure stating no period is of them ("Jan–Mar, year not stated")
+        months = max(months_seen, key=lambda m: (months_seen[m], m[1] - m[0]))
+        for f in found:
+            if f.period is None and f.relation is None:
+                f.relation, f.months = YEARLESS, months
     if not any(f.location for f in found) and (place := document_place(title, url)):
         for f in found:  # a country's own report ("India: February 2022"): every figure is of it
             f.location = place
@@ -433,6 +442,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
             platform=plat, metric=f.metric, policy=policies_of[id(f)], location=f.location,
             period=p, compare=compare, value=f.q.value, unit=f.unit, qualifier=f.q.qualifier,
             quote=original[f.sentence.start : f.sentence.end], quote_start=f.sentence.start, quote_end=f.sentence.end,
+            months=f.months if f.relation == YEARLESS and p.start is None else None,
         ))
     return stated
 
@@ -516,7 +526,11 @@ _EARLIER = (r"(?:up|down|increas\w*|decreas\w*|ris\w*|rose|fell|falling|dropped|
             r"compared\s+(?:to|with)|versus|vs\.?")
 EARLIER_VALUE_RE = re.compile(rf"\b(?:{_EARLIER}|triple|double|twice)\s+(?:the\s+|about\s+|around\s+)?$", re.IGNORECASE)
 FROM_VALUE_RE = re.compile(r"\b(?:from|than|compared\s+(?:to|with)|versus|vs\.?)\s+[^.;,\d]{0,20}\d[\d.,]*[^.;,\d]{0,25}$", re.IGNORECASE)
-COMPARED_RE = re.compile(r"(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over|against|above|below)\s+(?:the\s+|in\s+)?"
+COMPARED_RE = re.compile(r"\b(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over|against|above|below"
+                         # ... and as other languages say "compared with"
+                         r"|em\s+relação\s+(?:ao?|à)|comparad[oa]s?\s+(?:com|con|a)|en\s+comparación\s+con|frente\s+a|ante"
+                         r"|par\s+rapport\s+(?:à|au|aux)|im\s+vergleich\s+zu(?:m|r)?|gegenüber|dibandingkan(?:\s+dengan)?)\s+"
+                         r"(?:the\s+|in\s+|o\s+|a\s+|el\s+|la\s+|le\s+|dem\s+|der\s+|no\s+|na\s+)?"
                          # "compared to the same reporting period in 2021"
                          r"(?:same\s+(?:reporting\s+)?(?:period|quarter|half|time|months?)\s+(?:in|of|last)\s+)?$", re.IGNORECASE)
 
@@ -597,11 +611,14 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
     for i, q in enumerate(quantities):
         nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
         prev_end = quantities[i - 1].end if i else 0
-        period, explicit, relation, compare, months = _period_for(q, nxt, mentions, mention_starts, mention_ends, text, published)
+        clause = clauses[clause_of[i]]
+        # a period stated after it, up to the next number, in its own clause ("removed 16.8
+        # million, while in the first half the number had been 5.1 million": not the first half)
+        period, explicit, relation, compare, months = _period_for(q, min(nxt, clause[1]), mentions, mention_starts,
+                                                                  mention_ends, text, published)
         if relation == UNKNOWN:
             continue
         base = last_count  # the latest count so far, in this sentence or before it
-        clause = clauses[clause_of[i]]
         policy, ref = sentence_policy, None
         if q.kind == "count" and (PER_BEFORE_RE.search(text, max(0, q.start - 5), q.start)
                                   or DURATION_AFTER_RE.match(text, q.end) or text.startswith("-", q.end)):
@@ -870,7 +887,9 @@ def _count_unit(text: str, q: Quantity) -> str:
     return _any_noun_after(text, q.end) or "count"
 
 
-PLACE_RE = re.compile(r"\b(?:in|from|by|for)\s+(?:the\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
+# ... as other languages say "in the" and "from the": "in den USA", "aus Deutschland", "en Inde", "no Brasil"
+PLACE_RE = re.compile(r"\b(?:in|from|by|for|aus|en|em|no|na|nos|dos|das|du|des|au|aux|dari|di)\s+"
+                      r"(?:(?:the|den|der|dem|die|le|la|les|el|los|las)\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
 # before a number, only a place that is its subject or sets its scene: "The US submitted
 # 3,329 requests", "In India, 37 million videos"
 PLACE_BEFORE_RE = re.compile(r"(?:\b(?:in|across)\s+(?:the\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),\s*"

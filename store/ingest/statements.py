@@ -60,6 +60,9 @@ class Stated:
     # value out, so a later report revises the fact instead of adding a second one. Prose keeps
     # the value in, so sources that disagree stand side by side.
     revisable: bool = False
+    # a period stated without its year ("zwischen April und Juni") in a document of no date:
+    # the months it names, by which another source's figure may give the year (store.ingest.dating)
+    months: tuple[int, int] | None = None
 
     def fingerprint(self) -> str:
         p, c = self.period, self.compare

@@ -71,32 +71,18 @@ def remove(store) -> int:
     """Remove the library's documents, their citations and the figures only they state; a
     figure users' documents state too keeps their citations and takes the value of the latest
     of them. Returns how many documents were removed. One transaction."""
-    from sqlalchemy import delete, func, select, update
+    from sqlalchemy import delete, select
 
-    from store.ingest import rebuild_names
-    from store.models import Citation, Document, Figure, LibraryDocument
+    from store.ingest import drop_citations, rebuild_names
+    from store.models import Document, LibraryDocument
 
     with store.transaction() as s:
         docs = list(s.scalars(select(LibraryDocument.document_id)))
         if not docs:
             return 0
-        touched = select(Citation.figure_id).where(Citation.document_id.in_(docs)).scalar_subquery()
-        figure_ids = list(s.scalars(select(Figure.id).where(Figure.id.in_(touched))))
         s.execute(delete(LibraryDocument))
-        s.execute(delete(Citation).where(Citation.document_id.in_(docs)))
+        drop_citations(s, docs)
         s.execute(delete(Document).where(Document.id.in_(docs)))
-        for chunk in range(0, len(figure_ids), 500):
-            ids = figure_ids[chunk:chunk + 500]
-            cited = select(Citation.figure_id).where(Citation.figure_id.in_(ids))
-            s.execute(delete(Figure).where(Figure.id.in_(ids), Figure.id.not_in(cited)))
-            # what is left is stated by users' documents: the latest of them gives the value
-            for fid, in s.execute(select(Figure.id).where(Figure.id.in_(ids))):
-                latest = s.execute(
-                    select(Citation.value).join(Document, Document.id == Citation.document_id)
-                    .where(Citation.figure_id == fid)
-                    .order_by(func.coalesce(Document.published, dt.date.min).desc(), Citation.id.desc()).limit(1)
-                ).scalar()
-                s.execute(update(Figure).where(Figure.id == fid).values(value=latest))
         rebuild_names(s)
     store.changed()
     return len(docs)

@@ -1,0 +1,70 @@
+"""A document that gives no date, dated by a figure it shares with a dated source
+(store.ingest.dating): its months of no year take that source's year, whichever comes first,
+and only from a figure precise enough, and a year the source writes by it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.engine import answer
+from store.ingest import Meta, ingest_file
+
+UNDATED = ("Between April and June, YouTube removed 11.4 million videos for breaking its rules. "
+           "Of those, 3.81 million were removed for child safety.\n")
+DATED = "YouTube removed 11.4 million videos in the second quarter of 2020, its report says.\n"
+
+
+def add(store, tmp_path, name: str, text: str, published: dt.date | None = None) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = ingest_file(store, path, Meta(publisher=name, published=published))
+    assert result.status == "added", result.message
+
+
+def child_safety_q2_2020(store):
+    return answer("youtube child safety video removals q2 2020", store)
+
+
+@pytest.mark.parametrize("dated_first", [True, False])
+def test_an_undated_story_takes_the_year_a_dated_source_gives_the_same_figure(empty_store, tmp_path, dated_first):
+    docs = [("report.txt", DATED, dt.date(2020, 8, 25)), ("story.txt", UNDATED, None)]
+    for name, text, published in docs if dated_first else docs[::-1]:
+        add(empty_store, tmp_path, name, text, published)
+    a = child_safety_q2_2020(empty_store)
+    assert a.status == "answer" and a.answer.value == 3.81e6, a.message
+    assert (a.answer.period_start, a.answer.period_end) == (dt.date(2020, 4, 1), dt.date(2020, 6, 30))
+    assert "another source" in a.answer.period_label  # the answer says where the year came from
+
+
+def test_without_a_dated_source_the_months_keep_no_year(empty_store, tmp_path):
+    add(empty_store, tmp_path, "story.txt", UNDATED)
+    assert child_safety_q2_2020(empty_store).answer is None
+    a = answer("youtube child safety video removals", empty_store)
+    assert a.answer is not None and a.answer.period_label == "Apr–Jun, year not stated", a.message
+
+
+@pytest.mark.parametrize("dated", [
+    # a round figure is any year's
+    "YouTube removed 11 million videos in the second quarter of 2020.\n",
+    # two sources, two years: no year is the story's
+    "YouTube removed 11.4 million videos in the second quarter of 2020, and 11.4 million in the second quarter "
+    "of 2019.\n",
+    # the same number of another platform, or of other months
+    "TikTok removed 11.4 million videos in the second quarter of 2020.\n",
+    "YouTube removed 11.4 million videos in the third quarter of 2020.\n",
+])
+def test_a_figure_that_could_be_another_does_not_date_a_story(empty_store, tmp_path, dated):
+    text = UNDATED.replace("11.4 million", "11 million") if "11 million" in dated else UNDATED
+    add(empty_store, tmp_path, "story.txt", text)
+    add(empty_store, tmp_path, "report.txt", dated, dt.date(2020, 11, 10))
+    assert child_safety_q2_2020(empty_store).answer is None
+
+
+def test_a_year_the_source_only_guessed_dates_nothing(empty_store, tmp_path):
+    # the source's "second quarter" is placed by its own date: no year is written by the figure
+    add(empty_store, tmp_path, "report.txt", "YouTube removed 11.4 million videos in the second quarter.\n",
+        dt.date(2020, 8, 25))
+    add(empty_store, tmp_path, "story.txt", UNDATED)
+    assert child_safety_q2_2020(empty_store).answer is None
