@@ -271,6 +271,8 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
     if q.period is not None and not _same_period(q, fig):
         return "period"
     fig_kind = _kind(fig)
+    if any(_same_number(fig.value, v) for v in q.given):  # "of xbox's 4.78M enforcements, how many ...": not 4.78M
+        return "metric"
     if fig_kind in q.refused:  # "(count, not %)"
         return "metric"
     if (f.kind == "change") != (fig_kind == "change") or (f.kind == "multiple") != (fig_kind == "multiple"):

@@ -60,6 +60,9 @@ STOPWORDS = frozenset(
 # Community Standards Enforcement Report": no communities, no enforcement)
 REPORT_NAME_RE = re.compile(r"\b(?:community\s+(?:standards|guidelines)\s+)?(?:enforcement|transparency)\s+reports?\b", re.IGNORECASE)
 HAVE_RE = re.compile(r"\b(?:does|do|did)\b.*\bhave\b", re.IGNORECASE)
+# the question asks for a quantity: a number it states besides is what it is of, not the answer
+QUANTITY_ASKED_RE = re.compile(r"\b(?:how\s+(?:many|much)|what\s+(?:share|percent(?:age)?|proportion|fraction|part|number)|what\s+%"
+                               r"|by\s+how\s+much)\b|(?:^|\s)%\s+of\b", re.IGNORECASE)
 LATEST_RE = re.compile(r"\b(?:latest|most\s+recent|newest|current|recent|now|today)\b", re.IGNORECASE)
 # in a question, a month and two digits is the month of that year ("snap india spam reports feb 22",
 # "sep 21"): a day of no year would be no period a figure is of
@@ -130,6 +133,9 @@ class Query:
     blocking: tuple[str, ...] = field(default=())
     breakdown: str | None = None  # a stored breakdown the question names ("automation"); None: not broken down
     values: tuple[float, ...] = ()  # numbers the question states ("did Twitter suspend 1.2 million accounts?")
+    # numbers it states while asking for another ("of xbox's 4.78M enforcements, how many ...",
+    # "what share of the 224.44M removed comments ..."): none of them is the answer
+    given: tuple[float, ...] = ()
     latest: bool = False  # "the latest ...", "most recent ...": of several periods, the newest
     # why no single stored figure can be the answer ("not", "excluding", "before H2 2017",
     # "Twitter and Facebook"), or None
@@ -329,6 +335,9 @@ class Reader:
             if zone[0] <= m.start() < zone[1]:
                 blocking.append(w)
         values = tuple(q.value for q in find_quantities(masked) if q.kind not in ("change", "multiple"))
+        given: tuple[float, ...] = ()
+        if values and QUANTITY_ASKED_RE.search(text):
+            values, given = (), values
         metric_fit = self.metric_names.stated(text)
         policy_fit = self.policy_names.stated(text)
         named = {w for p, fit in {**metric_fit, **policy_fit}.items() if fit == 1.0 for w in re.findall(r"[a-z]+", p.lower())}
@@ -347,7 +356,7 @@ class Reader:
         # what is asked ("how many ... suspended") counts fully; the rest ("for the board deck") less
         core = _asked(about[zone[0] : zone[1]]) if zone[1] > zone[0] else frozenset()
         return Query(text, features, period, since, location, unknown=tuple(unknown),
-                     blocking=tuple(blocking), breakdown=breakdown, values=values,
+                     blocking=tuple(blocking), breakdown=breakdown, values=values, given=given,
                      latest=period is None and bool(LATEST_RE.search(text)),
                      scope=_scope(raw, text, periods, features, found),
                      metric_fit=metric_fit, policy_fit=policy_fit, asked=_asked(about) | {f"={a}" for a in features.actions},

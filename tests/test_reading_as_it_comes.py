@@ -42,6 +42,15 @@ def test_abbreviations_and_typos_are_read(seeded_sqlite, question):
     assert answered(seeded_sqlite, question) == 274460
 
 
+def test_a_number_a_question_gives_while_asking_for_another_is_not_the_answer(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "xbox.txt",
+        "Xbox published its first transparency report for the first half of 2022. Some 4.33 million of the 4.78 "
+        "million enforcements concerned cheating or inauthentic accounts.", published=D(2022, 11, 14))
+    assert answered(empty_store, "of xbox's 4.78M enforcements in H1 2022, how many concerned cheating or "
+                                 "inauthentic accounts") == 4.33e6
+    assert answered(empty_store, "is it true xbox had 4.78 million enforcements in H1 2022") == 4.78e6  # to confirm
+
+
 def test_a_real_word_is_never_corrected_into_another(seeded_sqlite):
     r = reader(seeded_sqlite)
     assert r.correct("boats") == "boats"  # not "bots" (and so spam)
