@@ -92,6 +92,8 @@ PHONE_RE = re.compile(
     r"(?<![\w.,])(?:\+[0-9]{1,3}[\s.-]?)?(?:\([0-9]{1,4}\)\s?)?[0-9]{1,4}(?:[\s.-][0-9]{2,4}){2,}(?![\w.,][0-9])"
     r"|(?<![\w.,])\([0-9]{1,4}\)\s?[0-9]{2,4}[\s.-][0-9]{2,4}(?!\w)"
 )
+# a time of day ("14:48 UTC", "06:18 PM", "22:36:22"): its numbers count nothing
+TIME_RE = re.compile(r"(?<![\d.,:])[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?![\d.,:]?[0-9])")
 MONEY_AFTER_RE = re.compile(
     r"\s*(?:dollars?|euros?|pounds?(?:\s+sterling)?|yen|yuan|rupees?|usd|eur|gbp|inr)\b", re.IGNORECASE
 )
@@ -218,7 +220,7 @@ def find_quantities(text: str) -> list[Quantity]:
     original, text = text, ascii_digits(text)
     out: list[Quantity] = _multiples(text, original)
     multiples = [(q.start, q.end) for q in out]
-    phones = [p.span() for p in PHONE_RE.finditer(text)]
+    phones = [p.span() for p in PHONE_RE.finditer(text)] + [t.span() for t in TIME_RE.finditer(text)]
     for m in QUANTITY_RE.finditer(text):
         start, end = m.span()
         if any(a < end and start < b for a, b in multiples):
@@ -227,7 +229,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if value is None:
             continue
         if m.group("num") and not (m.group("edot") or m.group("espace")) and any(a <= m.start("num") < b for a, b in phones):
-            continue  # a group of a phone number (104.543.719, in groups of three, is a count)
+            continue  # a group of a phone number (104.543.719, in groups of three, is a count), or a time ("14:48 UTC")
         if MONEY_AFTER_RE.match(text, end) or MONEY_BEFORE_RE.search(text, max(0, start - 8), start):
             continue
         qualifier = _qualifier(m.group("qual"))

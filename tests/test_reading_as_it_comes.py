@@ -713,6 +713,12 @@ def test_thousands_parted_by_a_dot_are_read_at_the_end_of_a_sentence():
     assert [q.value for q in find_quantities("The ratio was 0.125.")] == [0.125]
 
 
+def test_a_time_of_day_counts_nothing():
+    assert [q.value for q in find_quantities("Source: The Guardian April 05, 2018 14:48 UTC")] == [2018]
+    assert [q.value for q in find_quantities("Jul 11, 2020 06:18 PM; archived at 22:36:22")] == [11, 2020]
+    assert [q.value for q in find_quantities("removed 5 million videos at 10:00")] == [5e6]
+
+
 def test_a_period_in_another_clause_is_not_a_numbers(empty_store, tmp_path):
     # "..., enquanto no primeiro trimestre esse número havia sido de 5,1 milhões": the first
     # quarter is the 5.1 million's, not the 16.8 million's; "em relação ao" compares
