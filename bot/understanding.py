@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 from store.limits import NAMES_SAMPLE, TEXT_CACHE
 from store.numbers import find_quantities
 from store.periods import PERIOD_WORDS, Period, find_periods, span
-from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, country_in, country_spans, describe, policy_group
+from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, country_spans, country_typed, describe, policy_group
 
 MAX_LENGTH = 1000
 
@@ -320,7 +320,7 @@ class Reader:
         # a country code only where the question as typed has one: "HT Tech says" (a publisher),
         # corrected to "HT technology says", must not leave Haiti
         location = self._location(masked)
-        if location is None and (country := country_in(masked)) == country_in(raw):
+        if location is None and (country := country_typed(masked)) == country_typed(raw):
             location = country
         breakdown = self._breakdown(masked) or self._service_breakdown(features.platforms)
         unknown, blocking = [], []

@@ -591,6 +591,21 @@ def country_in(text: str) -> str | None:
     return None
 
 
+# in a question typed in lower case: "us share of downloads", "tiktok uk removals"; "us" after a
+# word that takes a pronoun ("give us", "for us") is the pronoun
+_TYPED_ABBREVIATION_RE = re.compile(
+    r"(?<![\w.])(?:u\.s\.a\.|u\.s\.|u\.k\.|usa|uk|(?<!give\s)(?<!tell\s)(?<!show\s)(?<!let\s)(?<!for\s)(?<!to\s)"
+    r"(?<!with\s)(?<!help\s)(?<!of\s)(?<!about\s)(?<!from\s)(?<!by\s)(?<!among\s)us)(?![\w])")
+
+
+def country_typed(text: str) -> str | None:
+    """A country a question names, as country_in reads it, or as it is typed in lower case."""
+    if found := country_in(text):
+        return found
+    m = _TYPED_ABBREVIATION_RE.search(text)
+    return _COUNTRY_ABBREVIATIONS[m.group().upper()] if m else None
+
+
 _COUNTRY_WORD_RE = re.compile(r"[^\W\d_][\w'.-]*")
 
 

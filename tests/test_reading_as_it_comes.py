@@ -631,6 +631,25 @@ def test_the_period_a_report_is_said_to_be_for_is_the_period_of_what_the_story_s
     assert a.status == "answer" and a.answer.value == 355633 and a.answer.period_label == "H2 2020", a.message
 
 
+def test_a_country_typed_in_lower_case_is_that_country(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "tiktok.txt",
+        "In the second half of 2019, TikTok removed 4,576,888 videos in the United States.", published=D(2020, 7, 9))
+    assert answered(empty_store, "tiktok us videos removed h2 2019") == 4576888
+    assert reader(empty_store).read("give us tiktok's h2 2019 video removals").location is None  # the pronoun
+
+
+def test_a_countrys_part_of_a_count_counts_what_the_count_does(empty_store, tmp_path):
+    # the countries' numbers say nothing of their own of what they count: the videos removed
+    doc(empty_store, tmp_path, "tiktok.txt",
+        "In the second half of 2019, TikTok removed 49,247,689 videos. The most came from India (16,453,360), "
+        "followed by the United States (4,576,888).", published=D(2020, 7, 9))
+    assert answered(empty_store, "tiktok india videos removed h2 2019") == 16453360
+    assert answered(empty_store, "tiktok videos removed in the united states, h2 2019") == 4576888
+    doc(empty_store, tmp_path, "staff.txt", "In 2019, TikTok removed 2,100,000 accounts. The company has 1,200 "
+                                            "employees in Germany.", published=D(2020, 2, 1))
+    assert answer("tiktok accounts removed in germany 2019", empty_store).answer is None  # a count of its own
+
+
 def test_a_publishers_initials_are_not_a_country_code(empty_store, tmp_path):
     doc(empty_store, tmp_path, "yt.txt", "YouTube removed 1.9 million videos between January and March 2023.",
         published=D(2023, 8, 30))

@@ -582,6 +582,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
     text = sent.text
     out: list[_Found] = []
     stated: list[_Found] = []  # the figures so far that are no multiple of another ("nearly triple the 1.2 million")
+    whole = last_count if last_count is not None and not last_count.location else None  # the latest count of no country
     sentence_platform = next(iter(platforms_in(text)), None)
     # several policies named: none of them is every number's; "mostly for spam" names the
     # largest part of a total, not the total's policy
@@ -665,10 +666,18 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
             compare = "previous"
         # a place said right after the number ("9,822,996 from the United States"), else as the
         # subject just before it ("The US submitted 3,329 requests")
-        place = places.get(i) or _place(text[q.end : min(nxt, q.end + 40)]) \
-            or _place(text[max(prev_end, q.start - 40) : q.start], before=True) or subject
+        before_place = _place(text[max(prev_end, q.start - 40) : q.start], before=True)
+        if before_place and text.rfind("(", max(0, q.start - 3), q.start) >= 0:
+            place = places.get(i) or before_place  # "India (16,453,360), followed by the United States": India's
+        else:
+            place = places.get(i) or _place(text[q.end : min(nxt, q.end + 40)]) or before_place or subject
         if not place and q.kind == "percent" and ref is not None and ref.sentence is sent:
             place = ref.location  # "The US submitted 3,329 requests, and X disclosed information in 76 percent of those"
+        if place and act is None and q.kind == "count" and whole is not None and whole.action \
+                and not (own.actions or own.objects or lead.actions or lead.objects) and _any_noun_after(text, q.end) is None:
+            # a country's part of the count before it, saying nothing of its own of what it counts:
+            # "TikTok removed 49,247,689 videos. The most came from India (16,453,360)"
+            metric, unit, act = whole.metric, whole.unit, whole.action
         out.append(_Found(q, sent, period, explicit,
                           _stated_before(mentions, mention_starts, q.start, closed) if relation in ("previous", "yearago") else None,
                           relation, compare, metric, unit, act, platform, policy,
@@ -677,6 +686,8 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
             stated.append(out[-1])
         if q.kind == "count":
             last_count = out[-1]
+            if not place:
+                whole = out[-1]
     return out
 
 
