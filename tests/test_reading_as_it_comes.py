@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from bot.engine import answer, reader
+from store.db import Store
 from store.ingest import Meta, ingest_file
 from store.numbers import find_quantities
 from store.periods import find_periods
@@ -648,6 +649,21 @@ def test_a_countrys_part_of_a_count_counts_what_the_count_does(empty_store, tmp_
     doc(empty_store, tmp_path, "staff.txt", "In 2019, TikTok removed 2,100,000 accounts. The company has 1,200 "
                                             "employees in Germany.", published=D(2020, 2, 1))
     assert answer("tiktok accounts removed in germany 2019", empty_store).answer is None  # a count of its own
+
+
+def test_a_sentence_naming_nothing_it_counts_is_read_with_the_one_before(tmp_path):
+    # "with 9.7% and 8.2% respectively" names nothing it counts: the sentence before says it (in a
+    # store of several documents, where "downloads" alone tells little); "more than 2 billion"
+    # compares with nothing, so its "as of" date is the next sentence's too
+    store = Store.open(f"sqlite:///{tmp_path / 'modstats.db'}")
+    try:
+        doc(store, tmp_path, "caixin.txt",
+            "TikTok has been downloaded more than 2 billion times as of the end of March 2020. India accounted for "
+            "30% of the total, followed by China and the U.S., with 9.7% and 8.2% respectively.",
+            published=D(2020, 7, 11))
+        assert answered(store, "us share of tiktok downloads as of end of march 2020") == 8.2
+    finally:
+        store.dispose()
 
 
 def test_a_publishers_initials_are_not_a_country_code(empty_store, tmp_path):

@@ -525,7 +525,7 @@ UNKNOWN = "unknown"  # a quantity's period that cannot be known: it states no fi
 _EARLIER = (r"(?:up|down|increas\w*|decreas\w*|ris\w*|rose|fell|falling|dropped|grew|jumped|climbed)\s+from|"
             r"compared\s+(?:to|with)|versus|vs\.?")
 EARLIER_VALUE_RE = re.compile(rf"\b(?:{_EARLIER}|triple|double|twice)\s+(?:the\s+|about\s+|around\s+)?$", re.IGNORECASE)
-FROM_VALUE_RE = re.compile(r"\b(?:from|than|compared\s+(?:to|with)|versus|vs\.?)\s+[^.;,\d]{0,20}\d[\d.,]*[^.;,\d]{0,25}$", re.IGNORECASE)
+FROM_VALUE_RE = re.compile(r"\b(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)than|compared\s+(?:to|with)|versus|vs\.?)\s+[^.;,\d]{0,20}\d[\d.,]*[^.;,\d]{0,25}$", re.IGNORECASE)
 COMPARED_RE = re.compile(r"\b(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over|against|above|below"
                          # ... and as other languages say "compared with"
                          r"|em\s+relação\s+(?:ao?|à)|comparad[oa]s?\s+(?:com|con|a)|en\s+comparación\s+con|frente\s+a|ante"
