@@ -558,6 +558,8 @@ def _cut_policies(text: str) -> list[tuple[str, int, int]]:
     found = []
     for m in re.finditer(r"[a-z]{5,}", text, re.IGNORECASE):
         w = m.group().lower()
+        if w in STOPWORDS:  # "fell under hateful conduct": a word of its own, not "underage" cut short
+            continue
         families = {f for name, f in _POLICY_WORDS.items() if name.startswith(w) and len(name) >= len(w) + 2}
         if len(families) == 1:
             found.append((families.pop(), m.start(), m.end()))

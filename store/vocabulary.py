@@ -294,6 +294,12 @@ AVERAGE_WORDS = ("per day", "per week", "per month", "per year", "per hour", "a 
                  "daily", "weekly", "monthly", "hourly", "average", "avg", "mean", "median", "on average")
 
 
+NOT_ASKED_CHANGE_RE = re.compile(
+    r"\b(?:fall|falls|fell|fallen|falling)\s+(?:into|under|within|in)\b"
+    r"|\b(?:before|after|when|where|while|once|in\s+which|during\s+which)\s+(?:it|they|the|its|their|this|that|these|those)\b[^,;?()]*",
+    re.IGNORECASE)
+
+
 def _phrase_re(phrases) -> re.Pattern:
     """One regex for the phrases, longest first; words of a phrase are parted by spaces or a
     hyphen ("child safety", "child-safety")."""
@@ -448,6 +454,9 @@ def describe(text: str) -> Features:
     rest = blank(text, spans)
     # "(the count, not the %)": the kind said is the one not negated
     rest = NOT_KIND_RE.sub(lambda m: " " * len(m.group()), rest)
+    # what the number is not: "fell under hateful conduct" (a category), "before it rose in Q2",
+    # "the period where the pace of suspensions rose" (what happened around it)
+    rest = NOT_ASKED_CHANGE_RE.sub(lambda m: " " * len(m.group()), rest)
     kind = None
     if AVERAGE_RE.search(rest):
         kind = "average"

@@ -52,6 +52,27 @@ def test_a_number_a_question_gives_while_asking_for_another_is_not_the_answer(em
     assert answered(empty_store, "is it true xbox had 4.78 million enforcements in H1 2022") == 4.78e6  # to confirm
 
 
+def test_what_happened_around_a_number_is_not_the_kind_asked(empty_store, tmp_path):
+    # "fell under hateful conduct" is a category, not a fall; "before it rose in Q2" tells when
+    doc(empty_store, tmp_path, "x.txt",
+        "In the first half of 2024, X removed or labeled 10.6 million posts; about 5 million were under its "
+        "hateful conduct policy.", published=D(2024, 9, 26))
+    doc(empty_store, tmp_path, "ig.txt",
+        "The detection rate for hate speech on Instagram increased from 45% in the first quarter of 2020 to 84% in "
+        "the second.", published=D(2020, 8, 12))
+    assert answered(empty_store, "of the posts X removed or labeled in H1 2024, how many fell under hateful "
+                                 "conduct?") == 5e6
+    assert answered(empty_store, "what was instagram's hate speech detection rate in Q1 2020, before it rose in "
+                                 "Q2") == 45
+    assert describe("how much did removals drop after the policy change").kind == "change"
+
+
+def test_a_common_word_is_no_policy_cut_short(empty_store):
+    r = reader(empty_store)
+    assert r.read("how many posts fell under hateful conduct").features.policies == {"hate speech"}  # not "underage"
+    assert r.read("tiktok covid misinfo removals").features.policies == {"misinformation"}  # "misinfo" is cut short
+
+
 def test_a_real_word_is_never_corrected_into_another(seeded_sqlite):
     r = reader(seeded_sqlite)
     assert r.correct("boats") == "boats"  # not "bots" (and so spam)
