@@ -53,6 +53,12 @@ DECREASE = ("decrease", "drop", "decline", "fall", "reduction", "down", "fell", 
             "fallen", "falls", "decreases", "declines", "drops", "plunged", "plummeted", "dipped", "shrank", "shrunk")
 INCREASE = ("increase", "rise", "jump", "growth", "up", "rose", "increased", "grew", "climbed", "jumped", "higher",
             "risen", "rises", "increases", "grown", "grows", "surged", "soared", "spiked")
+# ... and as the lexicon's other languages say them ("une hausse de 60%", "um 40 Prozent gestiegen",
+# "um aumento de 25%", "kenaikan sebesar 10%")
+DECREASE += ("baisse", "diminution", "diminué", "recul", "rückgang", "gesunken", "zurückgegangen", "abgenommen",
+             "caída", "disminución", "disminuyó", "caiu", "diminuiu", "redução", "penurunan", "menurun", "turun")
+INCREASE += ("hausse", "augmentation", "augmenté", "progression", "anstieg", "zuwachs", "zunahme", "gestiegen",
+             "zugenommen", "aumento", "aumentó", "aumentou", "crecimiento", "cresceu", "kenaikan", "meningkat", "naik")
 
 _QUAL = (r"(?P<qual>(?:a\s+total\s+(?:of\s+)?)?(?:"
          + "|".join(q.replace(" ", r"\s+") for q in sorted((*QUALIFIERS, *FOREIGN_QUALIFIERS), key=len, reverse=True))
@@ -82,7 +88,8 @@ QUANTITY_RE = re.compile(
 )
 CHANGE_AFTER_RE = re.compile(r"\s+(?P<w>" + "|".join(DECREASE + INCREASE) + r")\b", re.IGNORECASE)
 CHANGE_BEFORE_RE = re.compile(
-    r"\b(?P<w>" + "|".join(DECREASE + INCREASE) + r")(?:\s+(?:by|of))?\s+$", re.IGNORECASE
+    r"\b(?P<w>" + "|".join(DECREASE + INCREASE) + r")(?:\s+(?:est\s+|ist\s+|es\s+|é\s+)?(?:by|of|de|du|um|von|en|sebesar))?\s+$",
+    re.IGNORECASE
 )
 # "made up 33% of the total", "takes up 40%": a share, not a rise
 SHARE_UP_RE = re.compile(r"\b(?:make|makes|made|making|take|takes|took|taking)\s+$", re.IGNORECASE)

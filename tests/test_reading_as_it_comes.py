@@ -769,6 +769,22 @@ def test_thousands_parted_by_a_dot_are_read_at_the_end_of_a_sentence():
     assert [q.value for q in find_quantities("The ratio was 0.125.")] == [0.125]
 
 
+@pytest.mark.parametrize("text,value", [
+    ("La hausse est de 60% par rapport au semestre précédent.", 60), ("ein Anstieg um 40 Prozent", 40),
+    ("um 40 Prozent gestiegen", 40), ("um aumento de 25% em relação", 25), ("une baisse de 12 %", -12),
+    ("kenaikan sebesar 10%", 10),
+])
+def test_a_change_is_read_in_other_languages(text, value):
+    assert [(q.value, q.kind) for q in find_quantities(text)] == [(value, "change")]
+
+
+def test_a_rise_stated_in_french_answers_by_what_percent(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "fr.txt",
+        "Au second semestre 2016, Twitter a suspendu 376 890 comptes pour apologie du terrorisme. La hausse est de "
+        "60% par rapport au semestre précédent.", published=D(2017, 3, 21))
+    assert answered(empty_store, "by what % did twitter terrorism account suspensions go up in h2 2016") == 60
+
+
 def test_a_time_of_day_counts_nothing():
     assert [q.value for q in find_quantities("Source: The Guardian April 05, 2018 14:48 UTC")] == [2018]
     assert [q.value for q in find_quantities("Jul 11, 2020 06:18 PM; archived at 22:36:22")] == [11, 2020]
