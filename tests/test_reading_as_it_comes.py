@@ -813,6 +813,18 @@ def test_a_country_after_a_number_is_read_in_other_languages(empty_store, tmp_pa
     assert answered(empty_store, "youtube videos removed in the US, q2 2020") == 1.02e6
 
 
+def test_a_value_risen_from_is_of_the_period_before(empty_store, tmp_path):
+    # "improved, from 89% in the last quarter to 95% this time": 89% is the quarter before the
+    # latest; "represented from 0.22% to 0.27%" is a range of one quarter, not a rise
+    doc(empty_store, tmp_path, "mint.txt",
+        "Facebook said its detection rate for hate speech improved, from 89% in the last quarter to 95% this time. "
+        "During the first quarter of 2018, posts with graphic violence represented from 0.22% to 0.27% of views.",
+        published=D(2020, 8, 11))
+    assert answered(empty_store, "facebook hate speech detection rate q1 2020") == 89
+    assert answered(empty_store, "facebook hate speech detection rate q2 2020") == 95
+    assert answer("facebook graphic violence views share q4 2017", empty_store).answer is None
+
+
 def test_markdown_bold_is_read_through_and_quoted_as_written(empty_store, tmp_path):
     text = ("X had required users to remove **6.5 million** pieces of violating content in the first half of 2022, "
             "marking a **29 percent** increase from the second half of 2021.")

@@ -525,6 +525,10 @@ UNKNOWN = "unknown"  # a quantity's period that cannot be known: it states no fi
 _EARLIER = (r"(?:up|down|increas\w*|decreas\w*|ris\w*|rose|fell|falling|dropped|grew|jumped|climbed)\s+from|"
             r"compared\s+(?:to|with)|versus|vs\.?")
 EARLIER_VALUE_RE = re.compile(rf"\b(?:{_EARLIER}|triple|double|twice)\s+(?:the\s+|about\s+|around\s+)?$", re.IGNORECASE)
+CHANGED_BEFORE_RE = re.compile(r"\b(?:improv\w*|increas\w*|decreas\w*|rose|risen|rising|fell|fallen|falling|grew|grown|"
+                               r"climb\w*|jump\w*|dropp?\w*|declin\w*|went|moved|changed|up|down)\b", re.IGNORECASE)
+FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$", re.IGNORECASE)
+TO_AFTER_RE = re.compile(r"[^.;:\d]{0,30}?\bto\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?[0-9]", re.IGNORECASE)
 FROM_VALUE_RE = re.compile(r"\b(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)than|compared\s+(?:to|with)|versus|vs\.?)\s+[^.;,\d]{0,20}\d[\d.,]*[^.;,\d]{0,25}$", re.IGNORECASE)
 COMPARED_RE = re.compile(r"\b(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over|against|above|below"
                          # ... and as other languages say "compared with"
@@ -1026,6 +1030,15 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
     if chosen is None and q.kind not in CHANGES and EARLIER_VALUE_RE.search(text, max(0, q.start - 30), q.start):
         # "up from 33 per cent", "nearly triple the 1.2 million a quarter earlier": the value
         # of the period before, when no period is stated after it
+        return None, True, "previous", compare, None
+    if q.kind not in CHANGES and (chosen is None or chosen.dated) and FROM_BEFORE_RE.search(text, max(0, q.start - 12), q.start) \
+            and TO_AFTER_RE.match(text, chosen.end if chosen is not None and chosen.start < next_start else q.end) \
+            and CHANGED_BEFORE_RE.search(text, max(0, q.start - 80), q.start):
+        # "improved ..., from 89% in the last quarter to 95% this time": the value the other rose
+        # from, of the period before the one the sentence counts from its date (not a range:
+        # "represented from 0.22% to 0.27% of views")
+        if chosen is not None and chosen.period is not None and (before := previous(chosen.period)):
+            return before, True, None, compare, None
         return None, True, "previous", compare, None
     if chosen is None:
         before = bisect_right(ends, q.start) - 1  # mentions do not overlap: ends are sorted too
