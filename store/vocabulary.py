@@ -295,7 +295,7 @@ AVERAGE_WORDS = ("per day", "per week", "per month", "per year", "per hour", "a 
 
 
 NOT_ASKED_CHANGE_RE = re.compile(
-    r"\b(?:fall|falls|fell|fallen|falling)\s+(?:into|under|within|in)\b"
+    r"\b(?:fall|falls|fell|fallen|falling)\s+(?:into|under|within)\b"
     r"|\b(?:before|after|when|where|while|once|in\s+which|during\s+which)\s+(?:it|they|the|its|their|this|that|these|those)\b[^,;?()]*",
     re.IGNORECASE)
 

@@ -65,6 +65,7 @@ def test_what_happened_around_a_number_is_not_the_kind_asked(empty_store, tmp_pa
     assert answered(empty_store, "what was instagram's hate speech detection rate in Q1 2020, before it rose in "
                                  "Q2") == 45
     assert describe("how much did removals drop after the policy change").kind == "change"
+    assert describe("by what percent did reports fall in the second half of 2017").kind == "change"  # a time, not a category
 
 
 def test_a_common_word_is_no_policy_cut_short(empty_store):
