@@ -176,19 +176,15 @@ def drop_citations(session: Session, docs: list[int]) -> None:
 def redate(session: Session, document: Document) -> bool:
     """Read a document of no date again, now that the store holds a dated source sharing one of
     its figures (``store.ingest.dating``): when that gives its months a year, its figures are
-    replaced by the dated ones. True when it was dated."""
-    from store.ingest.prose import _first_line, front_matter, read_prose
+    replaced by the dated ones, all of them or, should that fail, none. True when it was dated."""
+    from store.ingest.prose import read_again
 
-    path = Path(document.filename)
-    # the title it was given, not the first line it took for one (which would be read as a headline)
-    _, body = front_matter(path, document.text)
-    title = None if document.title in (_first_line(document.text, body), path.stem) else document.title
-    _, stated = read_prose(path, document.text.encode("utf-8"), Meta(title, document.publisher, document.url))
+    stated = read_again(document)
     year = dating.year_of(session, stated)
     if year is None:
         return False
     try:
-        with session.begin_nested():  # all of it or, should it fail, none of it: the document stays as it was
+        with session.begin_nested():
             drop_citations(session, [document.id])
             session.flush()
             save(session, document, checked(document.filename, dating.with_year(stated, year), document.text))
@@ -288,7 +284,7 @@ def _ingest(store, path: Path, meta: Meta, name: str, origin: str | None) -> Fil
                     stated = dating.with_year(stated, year)  # months of no year, dated by another source
                 with collector_paused():
                     count = save(session, document, checked(name, stated, document.text))
-                    if document.kind == "text":  # or this story dates one stored before it
+                    if document.kind == "text" and dating.may_date(stated):  # or this story dates one stored before it
                         session.flush()
                         for other in dating.undated_sharing(session, document.id):
                             redate(session, other)

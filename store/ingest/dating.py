@@ -79,6 +79,11 @@ def with_year(stated: list[Stated], year: int) -> list[Stated]:
     return out
 
 
+def may_date(stated: list[Stated]) -> bool:
+    """Does a document state a figure precise enough, with its year, to date another?"""
+    return any(s.period.start is not None and s.period.end is not None and _distinct(s.value, s.unit) for s in stated)
+
+
 def undated_sharing(session: Session, document_id: int) -> list[Document]:
     """The documents of no date, other than ``document_id``, with a figure of months of no year
     that the document ``document_id`` states too, with its year: those it may date."""

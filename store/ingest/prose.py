@@ -60,7 +60,8 @@ OF_OBJECT_RE = re.compile(r"\s+of\s+(?:[\w’'-]+\s+){0,4}?" + OBJECT_AFTER_RE.p
 SHARE_OF_RE = re.compile(r"\s+of\b", re.IGNORECASE)
 # in a share, the noun it is a share of follows "of": "93 percent of over 270,000 accounts"
 FRONT_MATTER_RE = re.compile(r"^---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", re.DOTALL | re.MULTILINE)
-CLAUSE_SPLIT_RE = re.compile(r",\s+(?:and|but|while|whereas|enquanto|mientras|tandis|alors\s+que|während|sedangkan)\s+|;\s+|,\s+(?=(?:down|up)\s)"
+CLAUSE_SPLIT_RE = re.compile(r",\s+(?:and|but|while|whereas|enquanto|mientras|tandis|alors\s+que|während|sedangkan)\s+"
+                             r"|;\s+|,\s+(?=(?:down|up)\s)"
                              r"|,\s+(?=[0-9][0-9.,]*\s*%)")  # a list of shares: "4% ..., 83.3% were ..."
 
 
@@ -232,6 +233,16 @@ def read_prose(path: Path, data: bytes, flags: Meta) -> tuple[Document, list[Sta
     return document, stated
 
 
+def read_again(document: Document) -> list[Stated]:
+    """The figures a stored prose document states, read again from its stored text and source
+    (its title only when it was given one, not the first line it took for one, which would be
+    read as a headline)."""
+    path = Path(document.filename)
+    _, body = front_matter(path, document.text)
+    title = None if document.title in (_first_line(document.text, body), path.stem) else document.title
+    return read_prose(path, document.text.encode("utf-8"), Meta(title, document.publisher, document.url))[1]
+
+
 URL_DATE_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/-](?P<m>0?[1-9]|1[0-2])(?:[/-](?P<d>0?[1-9]|[12]\d|3[01]))?(?=[/-]|$|\D)")
 URL_MONTH_YEAR_RE = re.compile(r"(?<![\d/])(?P<m>0[1-9]|1[0-2])-(?P<y>(?:19|20)\d\d)(?!\d)(?P<d>)")  # .../india-09-2021
 ARCHIVE_RE = re.compile(r"web\.archive\.org/web/(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])")
@@ -382,7 +393,8 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         carried, carried_months, previous_end = stated_here, months_here, sentence_end
         stated_here = main[0] if len(set(main)) == 1 and main[0].end else None  # (an "as of" has no start)
         yearless_months = {m.months for m in mentions if m.kind == "yearless" and m.months}
-        months_seen.update(m.months for m in mentions if m.kind == "yearless" and m.months and not _comparison(sent.text, m.start))
+        months_seen.update(m.months for m in mentions
+                           if m.kind == "yearless" and m.months and not _comparison(sent.text, m.start))
         months_here = yearless_months.pop() if not closed and len(yearless_months) == 1 else None
         sentence_end = sent.end
         if period is None and (covered := _covered(sent.text, said)):
@@ -529,7 +541,10 @@ CHANGED_BEFORE_RE = re.compile(r"\b(?:improv\w*|increas\w*|decreas\w*|rose|risen
                                r"climb\w*|jump\w*|dropp?\w*|declin\w*|went|moved|changed|up|down)\b", re.IGNORECASE)
 FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$", re.IGNORECASE)
 TO_AFTER_RE = re.compile(r"[^.;:\d]{0,30}?\bto\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?[0-9]", re.IGNORECASE)
-FROM_VALUE_RE = re.compile(r"\b(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)than|compared\s+(?:to|with)|versus|vs\.?)\s+[^.;,\d]{0,20}\d[\d.,]*[^.;,\d]{0,25}$", re.IGNORECASE)
+# a period after an earlier value is that value's: "up 183% from 1.2 million during Q4" ("more than
+# 2 billion" is no earlier value)
+FROM_VALUE_RE = re.compile(r"\b(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)than|compared\s+(?:to|with)|versus|vs\.?)\s+"
+                           r"[^.;,\d]{0,20}\d[\d.,]*[^.;,\d]{0,25}$", re.IGNORECASE)
 COMPARED_RE = re.compile(r"\b(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over|against|above|below"
                          # ... and as other languages say "compared with"
                          r"|em\s+relação\s+(?:ao?|à)|comparad[oa]s?\s+(?:com|con|a)|en\s+comparación\s+con|frente\s+a|ante"
@@ -1031,8 +1046,9 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
         # "up from 33 per cent", "nearly triple the 1.2 million a quarter earlier": the value
         # of the period before, when no period is stated after it
         return None, True, "previous", compare, None
-    if q.kind not in CHANGES and (chosen is None or chosen.dated) and FROM_BEFORE_RE.search(text, max(0, q.start - 12), q.start) \
-            and TO_AFTER_RE.match(text, chosen.end if chosen is not None and chosen.start < next_start else q.end) \
+    if q.kind not in CHANGES and (chosen is None or chosen.dated) \
+            and FROM_BEFORE_RE.search(text, max(0, q.start - 12), q.start) \
+            and TO_AFTER_RE.match(text, chosen.end if chosen is not None else q.end) \
             and CHANGED_BEFORE_RE.search(text, max(0, q.start - 80), q.start):
         # "improved ..., from 89% in the last quarter to 95% this time": the value the other rose
         # from, of the period before the one the sentence counts from its date (not a range:
