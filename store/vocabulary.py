@@ -358,7 +358,11 @@ BEFORE_REPORT_RE = re.compile(
     r"\bbefore\s+(?:(?:(?:a|an|any|one|a\s+single)\s+)?(?:users?|anyone|someone|people|person|viewers?|they|it)\s+"
     r"(?:(?:could|had|was|were|ever|been|being|did|even)\s+){0,2}|(?:(?:could|had|was|were|ever|been|being|did|even)\s+){1,2})"
     r"(?:reported|flagged|report|flag|reports|flags)\b", re.IGNORECASE)
-FACET_RES = Table(FACETS, {"flagged by internal tools": BEFORE_REPORT_RE})
+# ... and its counterpart: "232K posts were removed after being reported", "after users flagged them"
+AFTER_REPORT_RE = re.compile(
+    r"\bafter\s+(?:(?:being|they\s+were|it\s+was|having\s+been)\s+|(?:users?|people|someone|members?)\s+)"
+    r"(?:reported|flagged)\b", re.IGNORECASE)
+FACET_RES = Table(FACETS, {"flagged by internal tools": BEFORE_REPORT_RE, "reported by users": AFTER_REPORT_RE})
 # "down 8.4%" is a change; "taken down", "came down", "shut down" are removals
 _REMOVED_DOWN = "".join(rf"(?<!{w}\s)" for w in "came come comes coming taken take takes took taking shut shuts brought "
                         "pulled pull cracked crack clamped clamp knocked knock".split())

@@ -786,6 +786,14 @@ def test_a_rise_stated_in_french_answers_by_what_percent(empty_store, tmp_path):
     assert answered(empty_store, "by what % did twitter terrorism account suspensions go up in h2 2016") == 60
 
 
+def test_removed_after_being_reported_is_what_users_reported(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "li.txt",
+        "Between January and June 2021, 66.1 Mn spam posts were proactively removed and 232K posts were removed "
+        "after being reported.", published=D(2021, 10, 6), title="LinkedIn community report")
+    assert answered(empty_store, "linkedin spam posts removed after being reported, h1 2021") == 232000
+    assert answered(empty_store, "linkedin spam posts removed proactively, h1 2021") == 66.1e6
+
+
 def test_a_time_of_day_counts_nothing():
     assert [q.value for q in find_quantities("Source: The Guardian April 05, 2018 14:48 UTC")] == [2018]
     assert [q.value for q in find_quantities("Jul 11, 2020 06:18 PM; archived at 22:36:22")] == [11, 2020]
