@@ -41,6 +41,7 @@ MIN_SCORE = 0.45
 EVIDENCE_WEIGHT = 1.0  # how much the words of a figure's sources count against the lexicon's reading
 # a term asked found next to the number counts 1; in its sentence, in the text just before
 # it (a heading, the sentence before) or in the document's title, less
+COUNTED = 0.15  # the cost of a count of something other than what "how many" names (calibrated on dev)
 IN_SENTENCE, IN_BEFORE, IN_TITLE = 0.5, 0.3, 0.2
 _UNNAMED_UNITS = ("count", "percent", "percent change", "ratio")  # a unit that is a noun names what is counted ("employees")
 IN_BEFORE_BARE = 0.4  # ... for a figure whose own words name nothing it counts (calibrated on dev)
@@ -447,6 +448,8 @@ def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
     if f.kind is None and fig.unit in ("percent", "percent change"):
         score -= 0.15  # "twtr susp h2 2017": a terse question asks for the count
 
+    if q.counted and fig.unit not in _UNNAMED_UNITS and not q.counted & (terms(fig.unit) | content_words(fig.unit)):
+        score -= COUNTED  # "how many countries/markets": 42 countries, not 1,768 requests
     if q.values and any(abs(c.value - v) <= 0.01 * abs(v) for c in fig.citations for v in q.values):
         score += 0.1  # "is it true Twitter suspended 1.2 million accounts?": that figure
     if not q.names_metric:

@@ -136,6 +136,9 @@ class Query:
     # numbers it states while asking for another ("of xbox's 4.78M enforcements, how many ...",
     # "what share of the 224.44M removed comments ..."): none of them is the answer
     given: tuple[float, ...] = ()
+    # what "how many" counts, as the question names it ("how many countries/markets", "how many
+    # user information requests"): its terms
+    counted: frozenset[str] = frozenset()
     latest: bool = False  # "the latest ...", "most recent ...": of several periods, the newest
     # why no single stored figure can be the answer ("not", "excluding", "before H2 2017",
     # "Twitter and Facebook"), or None
@@ -357,6 +360,7 @@ class Reader:
         core = _asked(about[zone[0] : zone[1]]) if zone[1] > zone[0] else frozenset()
         return Query(text, features, period, since, location, unknown=tuple(unknown),
                      blocking=tuple(blocking), breakdown=breakdown, values=values, given=given,
+                     counted=_counted(text),
                      latest=period is None and bool(LATEST_RE.search(text)),
                      scope=_scope(raw, text, periods, features, found),
                      metric_fit=metric_fit, policy_fit=policy_fit, asked=_asked(about) | {f"={a}" for a in features.actions},
@@ -564,6 +568,23 @@ def _cut_policies(text: str) -> list[tuple[str, int, int]]:
         if len(families) == 1:
             found.append((families.pop(), m.start(), m.end()))
     return found
+
+
+HOW_MANY_RE = re.compile(r"\bhow\s+many\s+(?P<words>[a-z/-]+(?:\s+[a-z/-]+){0,3})", re.IGNORECASE)
+
+
+def _counted(text: str) -> frozenset[str]:
+    """The words after "how many" up to the first that is no noun's ("did", "were", "from"),
+    stemmed: what the number counts."""
+    m = HOW_MANY_RE.search(text)
+    if m is None:
+        return frozenset()
+    words = []
+    for w in m.group("words").split():
+        if w.lower() in STOPWORDS:
+            break
+        words.append(w)
+    return terms(" ".join(words)) | content_words(" ".join(words))
 
 
 def _refused(text: str) -> frozenset[str]:

@@ -74,6 +74,14 @@ def test_a_common_word_is_no_policy_cut_short(empty_store):
     assert r.read("tiktok covid misinfo removals").features.policies == {"misinformation"}  # "misinfo" is cut short
 
 
+def test_how_many_counts_what_it_names(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "tiktok.txt",
+        "In the first half of 2020, TikTok received 1,768 requests for user information from 42 countries/markets.",
+        published=D(2020, 9, 22))
+    assert answered(empty_store, "those h1 2020 tiktok user-info requests came from how many countries/markets?") == 42
+    assert answered(empty_store, "how many user information requests did tiktok get in h1 2020") == 1768
+
+
 def test_a_real_word_is_never_corrected_into_another(seeded_sqlite):
     r = reader(seeded_sqlite)
     assert r.correct("boats") == "boats"  # not "bots" (and so spam)
