@@ -448,7 +448,7 @@ def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
     if f.kind is None and fig.unit in ("percent", "percent change"):
         score -= 0.15  # "twtr susp h2 2017": a terse question asks for the count
 
-    if q.counted and fig.unit not in _UNNAMED_UNITS and not q.counted & (terms(fig.unit) | content_words(fig.unit)):
+    if q.counted and fig.unit not in _UNNAMED_UNITS and not q.counted & _unit_words(fig.unit):
         score -= COUNTED  # "how many countries/markets": 42 countries, not 1,768 requests
     if q.values and any(abs(c.value - v) <= 0.01 * abs(v) for c in fig.citations for v in q.values):
         score += 0.1  # "is it true Twitter suspended 1.2 million accounts?": that figure
@@ -472,6 +472,12 @@ def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
     if not f.policies and not q.named_policies and fig.policy == ALL_POLICIES:
         score += 0.05  # no policy asked: the total, not one policy's part of it
     return score
+
+
+@lru_cache(maxsize=4096)
+def _unit_words(unit: str) -> frozenset[str]:
+    """What a count's unit names, as terms and as words ("accounts": "=accounts", "account")."""
+    return terms(unit) | content_words(unit)
 
 
 def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
