@@ -830,6 +830,17 @@ def test_a_country_after_a_number_is_read_in_other_languages(empty_store, tmp_pa
     assert answered(empty_store, "youtube videos removed in the US, q2 2020") == 1.02e6
 
 
+def test_a_count_of_what_came_from_a_country_is_that_countrys(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "de.txt",
+        "Im zweiten Quartal 2020 löschte YouTube 11,4 Millionen Videos. Die Zahl der gelöschten Videos aus "
+        "Deutschland lag im zweiten Quartal bei 125.000.", published=D(2020, 8, 26))
+    assert answered(empty_store, "germany yt removals q2 2020") == 125000
+    doc(empty_store, tmp_path, "en.txt",
+        "In 2021, Snapchat removed 2,345,678 accounts. Requests from Germany and France numbered 1,234.",
+        published=D(2022, 3, 1))
+    assert answer("snapchat accounts removed in germany 2021", empty_store).answer is None  # two countries: neither's
+
+
 def test_a_value_risen_from_is_of_the_period_before(empty_store, tmp_path):
     # "improved, from 89% in the last quarter to 95% this time": 89% is the quarter before the
     # latest; "represented from 0.22% to 0.27%" is a range of one quarter, not a rise

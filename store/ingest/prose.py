@@ -374,6 +374,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     platforms: Counter[str] = Counter()
     policies: Counter[str] = Counter()
     last_count: _Found | None = None  # the latest count: what a later share or change is of
+    last_whole: _Found | None = None  # the latest count of no country: what a country's part is of
     stated_here: Period | None = None
     months_here: tuple[int, int] | None = None  # or the months of no year it stated
     sentence_end: int | None = None
@@ -404,7 +405,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         if quantities and (sent.start + quantities[0].start in in_cells or sent.start in in_cells):
             continue
         if quantities:
-            new = _read_sentence(sent, quantities, mentions, feats, published, last_count)
+            new = _read_sentence(sent, quantities, mentions, feats, published, last_count, last_whole)
             if (carried or carried_months) and previous_end is not None and "\n" not in text[previous_end : sent.start]:
                 for f in new:  # "In H2 2021, 11.6 million accounts were reported. Action was taken
                     if f.period is None and f.relation is None:  # against 4.3 million": H2 2021 too
@@ -415,6 +416,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
                         f.previous_of = carried  # "During Q1, ... 85.6%, higher than the previous quarter's 71.6%"
             found += new
             last_count = next((f for f in reversed(new) if f.q.kind == "count"), last_count)
+            last_whole = next((f for f in reversed(new) if f.q.kind == "count" and not f.location), last_whole)
             if len(found) > MAX_FIGURES_PER_DOCUMENT:
                 raise TooManyFigures(sent.start)
 
@@ -594,14 +596,15 @@ def _reporting_period(seen: list[Period], declared: str | None, published) -> Pe
 
 
 def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Mention], feats,
-                   published, last_count: "_Found | None") -> list[_Found]:
+                   published, last_count: "_Found | None",
+                   last_whole: "_Found | None" = None) -> list[_Found]:
     """The figures one sentence states. A count needs an action and what it counts; a share
     needs what it is a share of and a facet (or a policy); a change refers to a figure before
     it. Shares and changes without a policy of their own take their base figure's."""
     text = sent.text
     out: list[_Found] = []
     stated: list[_Found] = []  # the figures so far that are no multiple of another ("nearly triple the 1.2 million")
-    whole = last_count if last_count is not None and not last_count.location else None  # the latest count of no country
+    whole = last_whole  # the latest count of no country
     sentence_platform = next(iter(platforms_in(text)), None)
     # several policies named: none of them is every number's; "mostly for spam" names the
     # largest part of a total, not the total's policy
@@ -690,6 +693,8 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
             place = places.get(i) or before_place  # "India (16,453,360), followed by the United States": India's
         else:
             place = places.get(i) or _place(text[q.end : min(nxt, q.end + 40)]) or before_place or subject
+        if not place and q.kind == "count":
+            place = _from_place(text, clause[0], q.start)
         if not place and q.kind == "percent" and ref is not None and ref.sentence is sent:
             place = ref.location  # "The US submitted 3,329 requests, and X disclosed information in 76 percent of those"
         if place and act is None and q.kind == "count" and whole is not None and whole.action \
@@ -926,6 +931,22 @@ PLACE_BEFORE_RE = re.compile(r"(?:\b(?:in|across)\s+(?:the\s+)?(?P<name>[A-Z][\w
                              r"|\b(?:the\s+)?(?P<subject>U\.?S\.?|UK|EU|[A-Z][a-z]+)\s+(?:submitted|made|sent|accounted\s+for)\s+"
                              # in any language, a country with its number in brackets: "Estados Unidos (11,7 milhões"
                              r"|(?P<bracketed>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*\()$")
+
+
+# earlier in a number's clause, where what it counts came from: "Die Zahl der gelöschten Videos aus
+# Deutschland lag ... bei 125.000", "the number of videos from India was 6 million"
+FROM_PLACE_RE = re.compile(r"\b(?:from|aus|desde|dari)\s+(?:(?:the|der|dem|den|la|el|los|las)\s+)?"
+                           r"(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
+
+
+def _from_place(text: str, start: int, end: int) -> str | None:
+    """The one country the sentence names, when the number's clause says, before it, that what
+    it counts came from there."""
+    for m in FROM_PLACE_RE.finditer(text, start, end):
+        name = country_in(m.group("name"))
+        if name and countries_in(text) == [name]:
+            return name
+    return None
 
 
 def _place(segment: str, before: bool = False) -> str | None:
