@@ -544,6 +544,9 @@ _REGIONS = {"European Union": ("European Union", "Union européenne", "Europäis
 # the English names people use that ISO 3166 no longer lists
 _EXONYMS = {"TR": "Turkey", "RU": "Russia", "CI": "Ivory Coast", "PS": "Palestine", "MK": "Macedonia",
             "BN": "Brunei", "CV": "Cape Verde", "FM": "Micronesia", "VA": "Vatican", "KR": "Korea"}
+# names in common use, in English and the lexicon's other languages, that are no ISO 3166 name
+_COMMON_NAMES = {"GB": ("Great Britain", "Britain", "Großbritannien", "Grossbritannien", "Grande-Bretagne",
+                        "Gran Bretaña", "Grã-Bretanha", "Gran Bretagna", "Inggris", "Britania Raya")}
 # the languages of the documents the lexicon reads (store.vocabulary's other names)
 _NAME_LANGUAGES = ("de", "fr", "es", "pt", "it", "id")
 
@@ -570,6 +573,7 @@ def _country_names() -> dict[str, str]:
         english = getattr(c, "common_name", None) or c.name
         spelled = [getattr(c, attr, None) for attr in ("name", "common_name", "official_name")]
         spelled.append(_EXONYMS.get(c.alpha_2))
+        spelled += _COMMON_NAMES.get(c.alpha_2, ())
         spelled += [t.gettext(c.name) for t in translations]
         for value in filter(None, spelled):
             names.setdefault(value.casefold(), english)

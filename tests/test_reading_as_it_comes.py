@@ -830,6 +830,11 @@ def test_a_country_after_a_number_is_read_in_other_languages(empty_store, tmp_pa
     assert answered(empty_store, "youtube videos removed in the US, q2 2020") == 1.02e6
 
 
+@pytest.mark.parametrize("name", ["Great Britain", "Britain", "Großbritannien", "Grande-Bretagne", "Inggris"])
+def test_a_countrys_common_name_is_that_country(name):
+    assert country_in(name) == "United Kingdom"
+
+
 def test_a_count_of_what_came_from_a_country_is_that_countrys(empty_store, tmp_path):
     doc(empty_store, tmp_path, "de.txt",
         "Im zweiten Quartal 2020 löschte YouTube 11,4 Millionen Videos. Die Zahl der gelöschten Videos aus "
