@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 from bot import render
 from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, Answer, FigureView, Revision, NOT_SUMMED, SourceView, agreeing_sources, format_value
 from bot.provenance import answers_for_platform
-from bot.understanding import MAX_LENGTH, Query, Reader, content_words, terms
+from bot.understanding import MAX_LENGTH, Query, Reader, content_words, named, terms
 from store.limits import TEXT_CACHE
 from store.numbers import find_quantities
 from store.periods import Period, label_for
@@ -43,7 +43,6 @@ EVIDENCE_WEIGHT = 1.0  # how much the words of a figure's sources count against 
 # it (a heading, the sentence before) or in the document's title, less
 COUNTED = 0.15  # the cost of a count of something other than what "how many" names (calibrated on dev)
 IN_SENTENCE, IN_BEFORE, IN_TITLE = 0.5, 0.3, 0.2
-_UNNAMED_UNITS = ("count", "percent", "percent change", "ratio")  # a unit that is a noun names what is counted ("employees")
 IN_BEFORE_BARE = 0.4  # ... for a figure whose own words name nothing it counts (calibrated on dev)
 ASIDE = 0.3  # the weight of a term outside what is asked ("for the board deck")
 UNSUPPORTED = 0.2  # the cost of a word the question qualifies its policy with that no source uses (calibrated on dev)
@@ -299,6 +298,7 @@ _IMPLIED = {frozenset({"actioned"}): frozenset({"suspended"})}
 
 
 _KIND_OF_UNIT = {"percent change": "change", "percent": "percent", "ratio": "multiple"}
+_UNNAMED_UNITS = ("count", *_KIND_OF_UNIT)  # the others are nouns that name what is counted ("employees")
 
 
 def _kind(fig: Figure) -> str:
@@ -448,7 +448,7 @@ def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
     if f.kind is None and fig.unit in ("percent", "percent change"):
         score -= 0.15  # "twtr susp h2 2017": a terse question asks for the count
 
-    if q.counted and fig.unit not in _UNNAMED_UNITS and not q.counted & _unit_words(fig.unit):
+    if q.counted and fig.unit not in _UNNAMED_UNITS and not q.counted & named(fig.unit):
         score -= COUNTED  # "how many countries/markets": 42 countries, not 1,768 requests
     if q.values and any(abs(c.value - v) <= 0.01 * abs(v) for c in fig.citations for v in q.values):
         score += 0.1  # "is it true Twitter suspended 1.2 million accounts?": that figure
@@ -472,12 +472,6 @@ def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
     if not f.policies and not q.named_policies and fig.policy == ALL_POLICIES:
         score += 0.05  # no policy asked: the total, not one policy's part of it
     return score
-
-
-@lru_cache(maxsize=4096)
-def _unit_words(unit: str) -> frozenset[str]:
-    """What a count's unit names, as terms and as words ("accounts": "=accounts", "account")."""
-    return terms(unit) | content_words(unit)
 
 
 def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:

@@ -436,6 +436,13 @@ def terms(text: str) -> frozenset[str]:
     return _terms(text, kinds=False)
 
 
+@lru_cache(maxsize=TEXT_CACHE)
+def named(text: str) -> frozenset[str]:
+    """What a few words name, as terms and as words: "fake accounts" is "=spam" and "account",
+    "accounts" is "=accounts" and "account" (a lexicon phrase's own words are not among its terms)."""
+    return terms(text) | content_words(text)
+
+
 def _asked(text: str) -> frozenset[str]:
     """The terms of a question, less the words that say what kind of number it asks for
     ("decline", "what fraction", "cumulative"): the kind is read separately."""
@@ -584,7 +591,7 @@ def _counted(text: str) -> frozenset[str]:
         if w.lower() in STOPWORDS:
             break
         words.append(w)
-    return terms(" ".join(words)) | content_words(" ".join(words))
+    return named(" ".join(words))
 
 
 def _refused(text: str) -> frozenset[str]:

@@ -133,6 +133,9 @@ def relative_period(which: str, unit: str, today: dt.date) -> Period:
     return span(y1, m1 + 1, y2, m2 + 1)
 
 
+YEAR_NOT_STATED = "year not stated"  # how the label of months of no year ends ("Jan–Mar, year not stated")
+
+
 def yearless(months: tuple[int, int], year: int | None = None) -> Period:
     """Months a text names without their year ("the first three months of the year"): of
     ``year`` when it is known, else a period with no dates that says so."""
@@ -140,7 +143,7 @@ def yearless(months: tuple[int, int], year: int | None = None) -> Period:
     if year is not None:
         return span(year - (m2 < m1), m1, year, m2)
     label = SHORT_MONTH[m1] if m1 == m2 else f"{SHORT_MONTH[m1]}–{SHORT_MONTH[m2]}"
-    return Period(None, None, f"{label}, year not stated")
+    return Period(None, None, f"{label}, {YEAR_NOT_STATED}")
 
 
 def year_before(period: Period) -> Period | None:
@@ -300,6 +303,9 @@ FOREIGN_ORDINALS = {
     "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "terakhir": LAST,
 }
 _ORDINALS_RX = "|".join(sorted((re.escape(w) for w in FOREIGN_ORDINALS), key=len, reverse=True))
+# halves and quarters as French, German, Spanish and Portuguese name them ("semestre", "Quartal")
+_PART_WORDS = r"semestre|semester|trimestre|halbjahr(?:es)?|quartal(?:s)?|mitad|metade|moitié|hälfte"
+_HALF_PARTS = ("semest", "halbjahr", "mitad", "metade", "moiti", "hälfte", "paruh")
 _HALF_WORD = r"(?P<hw>first|1st|front|second|2nd|last|latter|back|final)"
 _QUARTER_WORD = r"(?P<qw>first|1st|opening|second|2nd|third|3rd|fourth|4th|last|final)"
 _MONTHS_N = r"two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]"
@@ -347,7 +353,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # halves and quarters as French, German, Spanish and Portuguese write them ("deuxième
         # semestre 2017", "im zweiten Quartal 2020", "primer semestre de 2020"), and "second
         # semester of 2017"
-        ("partword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>semestre|semester|trimestre|halbjahr(?:es)?|quartal(?:s)?|mitad|metade|moitié|hälfte)\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?{_y('y')}{_E}"),
+        ("partword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>{_PART_WORDS})\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?{_y('y')}{_E}"),
         # ... and as Indonesian writes them, the part before its ordinal ("paruh pertama tahun
         # 2024": the first half of 2024, "kuartal ketiga 2023")
         ("partword", rf"{_B}(?P<part>paruh|semester|kuartal|triwulan)\s+(?P<ord>{_ORDINALS_RX})\s+(?:tahun\s+)?{_y('y')}{_E}"),
@@ -373,7 +379,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # l'année, die ersten sechs Monate des Jahres
         ("relmonthsof", rf"{_B}(?:the\s+|os\s+|los\s+|les\s+|die\s+|den\s+|i\s+)?(?:(?P<edge>first|last|primeiros|[úu]ltimos|primeros|ersten|letzten|primi|ultimi)\s+(?P<n>{_MONTHS_N_ANY})|(?P<n2>{_MONTHS_N_ANY})\s+(?P<edge2>premiers|derniers))\s+(?:months|meses|mois|monate|monaten|mesi)\s+(?:of\s+the\s+year|do\s+ano|del\s+año|de\s+l[’']ann[ée]e|des\s+jahres|dell[’']anno)(?![\w/])"),
         # ... and as the other languages write them ("zwischen April und Juni", "im zweiten Quartal")
-        ("relpartword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>semestre|semester|trimestre|halbjahr(?:es)?|quartal(?:s)?|mitad|metade|moitié|hälfte)(?!\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?'?\d)(?![\w/])"),
+        ("relpartword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>{_PART_WORDS})(?!\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?'?\d)(?![\w/])"),
         ("relmonths", rf"{_B}(?:{_BETWEEN}\s+)?{_m('m1')}(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+){_m('m2')}(?:\s+(?:of|in)\s+(?P<rel>this|last)\s+year\b|(?!\s*,?\s*'?\d+(?![.,]?\d)))(?![\w/])"),
         # as of the end of March 2020, as of 2019, by the end of 2017, through Dec 31 2016: all
         # there was by then (a total, or a count that stands), from whenever it started
@@ -478,13 +484,9 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         y = int(g["y"])
         return Mention(s, e, "closed", span(y, 1, y, 12))
     if name == "partword":
-        n, y = FOREIGN_ORDINALS[g["ord"].lower()], int(g["y"])
-        half = g["part"].lower().startswith(("semest", "halbjahr", "mitad", "metade", "moiti", "hälfte", "paruh"))
-        if n == LAST:
-            n = 2 if half else 4
-        if half:
-            return Mention(s, e, "closed", span(y, 1, y, 6) if n == 1 else span(y, 7, y, 12)) if n <= 2 else None
-        return Mention(s, e, "closed", span(y, 3 * n - 2, y, 3 * n))
+        months = _part_months(FOREIGN_ORDINALS[g["ord"].lower()], g["part"])
+        y = int(g["y"])
+        return Mention(s, e, "closed", span(y, months[0], y, months[1])) if months else None
     if name == "looseyear":
         y = int(g["y"])
         late = g["part"].lower().replace("the ", "").startswith(("late", "latter", "last"))
@@ -536,6 +538,17 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
     return None
 
 
+def _part_months(ordinal: int, part: str) -> tuple[int, int] | None:
+    """The first and last month of the ``ordinal``-th half or quarter ("zweiten Quartal": 4-6),
+    the last one for LAST; None for a half past the second."""
+    half = part.lower().startswith(_HALF_PARTS)
+    if ordinal == LAST:
+        ordinal = 2 if half else 4
+    if half:
+        return ((1, 6) if ordinal == 1 else (7, 12)) if ordinal <= 2 else None
+    return 3 * ordinal - 2, 3 * ordinal
+
+
 def _count(word: str) -> int:
     """A number of months as written: "6" or "six"."""
     return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
@@ -546,8 +559,8 @@ def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> 
     had ended by then ("this year" and "last year" count from it)."""
     rel = (g.get("rel") or "").split()[0].lower() if g.get("rel") else ""
     word = (g.get("qw") or g.get("hw") or "").lower()
-    n = FOREIGN_ORDINALS[g["ord"].lower()] if name == "relpartword" else None
-    if (word in ("last", "final", "latter", "back") or n == LAST) and not (rel or g.get("ofy")):
+    ordinal = FOREIGN_ORDINALS[g["ord"].lower()] if name == "relpartword" else None
+    if (word in ("last", "final", "latter", "back") or ordinal == LAST) and not (rel or g.get("ofy")):
         if reference is None:
             return Mention(s, e, "yearless", None)
         return None  # "the last quarter" is the one before the date ("relative"), not Q4
@@ -561,12 +574,10 @@ def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> 
             q = 4 if w in ("last", "final") else ORDINAL[w]
         m1, m2 = 3 * q - 2, 3 * q
     elif name == "relpartword":  # "im zweiten Quartal", "no segundo semestre"
-        if g["part"].lower().startswith(("semest", "halbjahr", "mitad", "metade", "moiti", "hälfte")):
-            if n > 2:
-                return None
-            m1, m2 = (1, 6) if n == 1 else (7, 12)
-        else:
-            m1, m2 = 3 * n - 2, 3 * n
+        months = _part_months(ordinal, g["part"])
+        if months is None:
+            return None
+        m1, m2 = months
     elif name == "relhalf":
         first = g["hw"].lower() in ("first", "1st", "front")
         m1, m2 = (1, 6) if first else (7, 12)

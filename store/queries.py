@@ -62,8 +62,9 @@ class FigureRecord:
 class FigureQuery:
     """Which figures could answer a question, in the store's terms: each field narrows the
     search when set. ``period_start``/``period_end`` match by month; ``since`` leaves the end
-    open; an end without a start ("as of March 2020") matches any start. ``location`` and ``breakdown`` "" mean not broken down by place or by breakdown;
-    ``breakdown`` None means any breakdown."""
+    open; an end without a start ("as of March 2020") matches any start. ``location`` and
+    ``breakdown`` "" mean not broken down by place or by breakdown; ``breakdown`` None means any
+    breakdown."""
 
     platforms: frozenset[str] = frozenset()
     policies: frozenset[str] = frozenset()  # stored policy names

@@ -19,11 +19,10 @@ from sqlalchemy.orm import Session
 
 from store.ingest.statements import Stated
 from store.models import Citation, Document, Figure
-from store.periods import Period, yearless
+from store.periods import YEAR_NOT_STATED, Period, yearless
 from store.vocabulary import platform_family
 
 SOURCE_NOTE = "year from another source"
-UNDATED = "year not stated"  # the end of the label of a period of months with no year (store.periods.yearless)
 DISTINCT_DIGITS = 3  # "11.4 million" dates a document; "62 million" or "95%" may be any year's
 TOLERANCE = 0.005  # the same figure, rounded by another source: 11,401,696 is 11.4 million
 NOT_COUNTS = ("percent", "percent change", "ratio")
@@ -92,7 +91,7 @@ def undated_sharing(session: Session, document_id: int) -> list[Document]:
         .join(Figure, Figure.id == Citation.figure_id)
         .join(Document, Document.id == Citation.document_id)
         .where(Document.published.is_(None), Document.kind == "text", Document.id != document_id,
-               Figure.period_start.is_(None), Figure.period_label.like(f"%{UNDATED}"))
+               Figure.period_start.is_(None), Figure.period_label.like(f"%{YEAR_NOT_STATED}"))
     ).all()
     found: set[int] = set()
     for doc_id, platform, location, value, unit in rows:

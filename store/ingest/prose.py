@@ -536,11 +536,11 @@ YEARLESS = "yearless"  # a relation: months stated without their year (``_Found.
 COMPARE_LOOKAHEAD = 8  # a comparison stated further on is not about this number
 UNKNOWN = "unknown"  # a quantity's period that cannot be known: it states no figure
 # words that put a value at an earlier time: "up from 33 per cent", "compared with 1.2 million"
-_EARLIER = (r"(?:up|down|increas\w*|decreas\w*|ris\w*|rose|fell|falling|dropped|grew|jumped|climbed)\s+from|"
-            r"compared\s+(?:to|with)|versus|vs\.?")
+_CHANGED = r"up|down|increas\w*|decreas\w*|ris\w*|rose|fell|falling|dropped|grew|jumped|climbed"  # what changes say
+_EARLIER = rf"(?:{_CHANGED})\s+from|compared\s+(?:to|with)|versus|vs\.?"
 EARLIER_VALUE_RE = re.compile(rf"\b(?:{_EARLIER}|triple|double|twice)\s+(?:the\s+|about\s+|around\s+)?$", re.IGNORECASE)
-CHANGED_BEFORE_RE = re.compile(r"\b(?:improv\w*|increas\w*|decreas\w*|rose|risen|rising|fell|fallen|falling|grew|grown|"
-                               r"climb\w*|jump\w*|dropp?\w*|declin\w*|went|moved|changed|up|down)\b", re.IGNORECASE)
+CHANGED_BEFORE_RE = re.compile(rf"\b(?:{_CHANGED}|improv\w*|fallen|grown|climb\w*|jump\w*|drop\w*|declin\w*|went|moved"
+                               r"|changed)\b", re.IGNORECASE)
 FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$", re.IGNORECASE)
 TO_AFTER_RE = re.compile(r"[^.;:\d]{0,30}?\bto\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?[0-9]", re.IGNORECASE)
 # a period after an earlier value is that value's: "up 183% from 1.2 million during Q4" ("more than
