@@ -450,6 +450,9 @@ def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
 
     if q.counted and fig.unit not in _UNNAMED_UNITS and not q.counted & named(fig.unit):
         score -= COUNTED  # "how many countries/markets": 42 countries, not 1,768 requests
+    elif f.objects and not q.counted and _kind(fig) == "count" and fig.unit not in _UNNAMED_UNITS \
+            and not _features(fig.unit, "").objects:
+        score -= COUNTED  # "isis channels blocked": 78 channels, not the 12 languages they were in
     if q.values and any(abs(c.value - v) <= 0.01 * abs(v) for c in fig.citations for v in q.values):
         score += 0.1  # "is it true Twitter suspended 1.2 million accounts?": that figure
     if not q.names_metric:

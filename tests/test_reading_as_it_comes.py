@@ -1021,3 +1021,21 @@ def test_a_number_in_brackets_after_a_period_is_of_that_period(empty_store, tmp_
         publisher="Explica", published=D(2020, 5, 13))
     assert answered(empty_store, "ig hate speech actioned q1 2020") == 805_900
     assert answered(empty_store, "instagram hate speech actions in the last three months of 2019") == 843_600
+
+
+def test_a_number_after_in_counts_where_the_first_were_not_more_of_them(empty_store, tmp_path):
+    # "78 channels ... in over 12 languages": 12 counts languages; a question about channels gets 78
+    doc(empty_store, tmp_path, "telegram.txt",
+        "Telegram blocks channels used by ISIS\n\nIn a Tweet, Telegram says it has shut down 78 ISIS-related "
+        "channels, used to spread propaganda in over 12 languages.", published=D(2015, 11, 19))
+    assert answered(empty_store, "How many ISIS-related channels did Telegram shut down?") == 78
+    assert answered(empty_store, "telegram isis channels blocked") == 78
+    assert answered(empty_store, "telegram isis propaganda was spread in how many languages") == 12
+
+
+def test_another_number_in_a_list_counts_what_the_first_counts(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "x.txt",
+        "According to X's report, there were approximately 67 million user reports about hateful behavior "
+        "and another 40 million concerning violent conduct in the first half of 2024.", published=D(2024, 9, 26))
+    figures = {f.value: f for f in empty_store.queries.figures(["1=1"], {})}
+    assert figures[40e6].unit == "user reports"

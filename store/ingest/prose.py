@@ -678,9 +678,11 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         if metric is None:  # a number the lexicon cannot name: kept, described by its own words
             metric, unit, act = _described(text, q), _KIND_UNIT.get(q.kind) or _count_unit(text, q), None
             if q.kind == "count" and stated and stated[-1].q.kind == "count" and not (own.actions or own.objects) \
-                    and _any_noun_after(text, q.end) is None and (head := _any_noun_after(text, stated[-1].q.end)):
+                    and (_any_noun_after(text, q.end) is None or ANOTHER_RE.search(text, 0, q.start)) \
+                    and (head := _any_noun_after(text, stated[-1].q.end)):
                 # a list naming its noun once: "199,000 proactive enforcements involved adult
-                # content; 87,000 concerned fraud" (87,000 proactive enforcements)
+                # content; 87,000 concerned fraud" (87,000 proactive enforcements), "67 million
+                # user reports related to hateful behavior and another 40 million concerning ...
                 metric, unit = f"{head} {metric}", head
         if q.kind != "count":
             ref = stated[-1] if q.kind in CHANGES and stated else base
@@ -766,8 +768,8 @@ def _ends_with_country(lead: str, name: str) -> bool:
 # between two numbers, words that make the second the same kind of count as the first: a part
 # of it ("1.2 million ..., including 274,460 during ...") or its value at another time ("1.5
 # billion ..., down from 1.3 billion"); otherwise a second number is a fact of its own
-PART_OF_RE = re.compile(rf"\b(?:including|of\s+which|of\s+whom|of\s+those|among\s+them|out\s+of\s+which|{_EARLIER}|to)\b",
-                        re.IGNORECASE)
+PART_OF_RE = re.compile(rf"\b(?:including|of\s+which|of\s+whom|of\s+those|among\s+them|out\s+of\s+which|{_EARLIER}|to(?=\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?\d))\b",
+                        re.IGNORECASE)  # "from 1.2 million to 1.6 million", not "used to spread ... in 12 languages"
 _KIND_UNIT = {"percent": "percent", "change": "percent change", "multiple": "ratio"}
 CHANGES = ("change", "multiple")  # a number stated against another period's: "up 8.4%", "twice as many"
 
@@ -800,8 +802,10 @@ def _structured(q: Quantity, text: str, clause: tuple[int, int], feats, action, 
         if noun is None and out and out[-1].q.kind == "count" and (
                 PART_OF_RE.search(text, out[-1].q.end, q.start)  # "..., including 274,460 during ..."
                 # a list that names what it counts once: "837 million pieces of content for spam,
-                # 21 million for adult nudity" (the second has no noun nor action of its own)
-                or out[-1].action is not None and own is not None and not (own.actions or own.objects)):
+                # 21 million for adult nudity" (the second has no noun nor action of its own;
+                # "channels in over 12 languages" counts where the first were, not more of them)
+                or out[-1].action is not None and own is not None and not (own.actions or own.objects)
+                and not IN_BEFORE_RE.search(text, 0, q.start)):
             return out[-1].metric, out[-1].unit, out[-1].action
         if noun is not None and verb is not None:
             unit, act = unit_for(noun), _action_for(noun, verb) if action else verb
@@ -973,6 +977,8 @@ REPORT_VERBS = frozenset("said stated added noted reported published released sh
                          "showed indicated compared based related used called followed included listed "
                          "increased decreased dropped declined rose jumped fell improved continued expected".split())
 NOUN_AFTER_RE = re.compile(r"\s+(?:of\s+)?(?:(?:the|its|their|these|those|our)\s+)?(?P<noun>[A-Za-z][A-Za-z-]{2,}(?:\s+[A-Za-z][A-Za-z-]{2,})?)")
+ANOTHER_RE = re.compile(r"\banother\s+(?:(?:over|more\s+than|nearly|almost|about|some)\s+)?$", re.IGNORECASE)
+IN_BEFORE_RE = re.compile(r"\b(?:in|across|among)\s+(?:(?:over|more\s+than|nearly|almost|about|some)\s+)?$", re.IGNORECASE)
 PER_BEFORE_RE = re.compile(r"\b(?:per|every|each|out\s+of)\s+$", re.IGNORECASE)
 # a length of time ("within 24 hours"), or a multiple ("three times as many", "4 times more");
 # "viewed 2,625,049,193 times" is a count
