@@ -549,7 +549,10 @@ def _policy_stated(q: Query, fig: Figure) -> bool:
     asked |= {f"={p}" for p in q.features.policies}
     said: set[str] = set()
     for c in _read(fig):
-        several = len(describe(c.quote).policies) > 1
+        named = describe(c.quote).policies
+        if len(q.features.policies) > 1 and q.features.policies <= named:
+            return True  # "posts containing sexual pictures, terrorist propaganda or hate content": all of them
+        several = len(named) > 1
         text = _lead_in(c.before) + ("" if several else " " + c.quote)
         said |= content_words(text) | terms(text) | (_around(c.quote, c.value) if several else frozenset())
     return bool(asked & said)

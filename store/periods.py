@@ -202,6 +202,9 @@ _YY = r"(?P<{n}>(?:19|20)?[0-9][0-9])"
 _DASH = r"\s*(?:-|–|—|to|through|thru|until|till|bis|jusqu'(?:en|au|à)|à|au|al|hasta|a|até|hingga|sampai)\s*"
 _AND = r"(?:and|und|et|y|e|dan)"  # "between X and Y"
 _BETWEEN = r"(?:between|from|zwischen|von|entre|de|du|desde|del|antara|dari)"
+_DAY = r"(?:(?:el\s+|le\s+|the\s+)?[0-9]{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?)?"  # "el 1 de enero", "1er janvier"
+# "of this year" in the other languages: "de este año", "deste ano", "de cette année", "dieses Jahres"
+_THIS_YEAR = r"(?P<relthis>(?:de\s+|del\s+)?este\s+a[ñn]o|deste\s+ano|(?:de\s+)?cette\s+ann[ée]e|dieses\s+jahres|tahun\s+ini)\b"
 
 
 def _m(name: str) -> str:
@@ -380,7 +383,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("relmonthsof", rf"{_B}(?:the\s+|os\s+|los\s+|les\s+|die\s+|den\s+|i\s+)?(?:(?P<edge>first|last|primeiros|[úu]ltimos|primeros|ersten|letzten|primi|ultimi)\s+(?P<n>{_MONTHS_N_ANY})|(?P<n2>{_MONTHS_N_ANY})\s+(?P<edge2>premiers|derniers))\s+(?:months|meses|mois|monate|monaten|mesi)\s+(?:of\s+the\s+year|do\s+ano|del\s+año|de\s+l[’']ann[ée]e|des\s+jahres|dell[’']anno)(?![\w/])"),
         # ... and as the other languages write them ("zwischen April und Juni", "im zweiten Quartal")
         ("relpartword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>{_PART_WORDS})(?!\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?'?\d)(?![\w/])"),
-        ("relmonths", rf"{_B}(?:{_BETWEEN}\s+)?{_m('m1')}(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+){_m('m2')}(?:\s+(?:of|in)\s+(?P<rel>this|last)\s+year\b|(?!\s*,?\s*'?\d+(?![.,]?\d)))(?![\w/])"),
+        ("relmonths", rf"{_B}(?:{_BETWEEN}\s+)?{_DAY}{_m('m1')}(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+){_DAY}{_m('m2')}"
+                      rf"(?:\s+(?:of|in)\s+(?P<rel>this|last)\s+year\b|\s+{_THIS_YEAR}|(?!\s*,?\s*'?\d+(?![.,]?\d)))(?![\w/])"),
         # as of the end of March 2020, as of 2019, by the end of 2017, through Dec 31 2016: all
         # there was by then (a total, or a count that stands), from whenever it started
         ("asof", rf"{_B}(?:as\s+(?:of|at)|by|through|until|(?:at|by)\s+the\s+end\s+of)\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?{_point_re('a')}{_E}"),
@@ -557,7 +561,7 @@ def _count(word: str) -> int:
 def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> Mention | None:
     """A period stated without its year, placed by the publication date: the latest one that
     had ended by then ("this year" and "last year" count from it)."""
-    rel = (g.get("rel") or "").split()[0].lower() if g.get("rel") else ""
+    rel = (g.get("rel") or "").split()[0].lower() if g.get("rel") else "this" if g.get("relthis") else ""
     word = (g.get("qw") or g.get("hw") or "").lower()
     ordinal = FOREIGN_ORDINALS[g["ord"].lower()] if name == "relpartword" else None
     if (word in ("last", "final", "latter", "back") or ordinal == LAST) and not (rel or g.get("ofy")):

@@ -76,6 +76,7 @@ def test_periods_as_other_languages_and_looser_english_write_them(text, start, e
     ("the first three months of the year", (1, 3)), ("os primeiros três meses do ano", (1, 3)),
     ("die ersten sechs Monate des Jahres", (1, 6)), ("les trois derniers mois de l'année", (10, 12)),
     ("the first half of the year", (1, 6)), ("between April and September", (4, 9)),
+    ("entre el 1 de enero y el 30 de junio", (1, 6)), ("between 1 April and 30 September", (4, 9)),
 ])
 def test_months_without_their_year_are_read_as_those_months_and_placed_by_the_date(text, months):
     assert [(m.kind, m.months) for m in find_periods(text)] == [("yearless", months)]
@@ -271,3 +272,11 @@ def test_previous_is_adjacent_and_of_equal_length(year, month, n):
 
 def test_previous_of_a_period_without_a_start_is_unknown():
     assert previous(Period(None, D(2016, 2, 5))) is None
+
+
+def test_days_of_months_without_their_year_are_no_numbers():
+    # "De los vídeos eliminados entre el 1 de enero y el 30 de junio de este año": 1 and 30 are days
+    text = "De los vídeos eliminados entre el 1 de enero y el 30 de junio de este año, cerca de 49 millones"
+    (m,) = find_periods(text, D(2020, 9, 22))
+    assert (m.period.start, m.period.end) == (D(2020, 1, 1), D(2020, 6, 30))
+    assert text[m.start:m.end] == "entre el 1 de enero y el 30 de junio"  # the days are the period's words

@@ -1039,3 +1039,28 @@ def test_another_number_in_a_list_counts_what_the_first_counts(empty_store, tmp_
         "and another 40 million concerning violent conduct in the first half of 2024.", published=D(2024, 9, 26))
     figures = {f.value: f for f in empty_store.queries.figures(["1=1"], {})}
     assert figures[40e6].unit == "user reports"
+
+
+def test_a_question_naming_several_policies_is_answered_by_a_sentence_naming_them_all(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "fb.txt",
+        "Facebook on Tuesday said it acted on nearly 30 million posts containing sexual pictures, terrorist "
+        "propaganda or hate content in the first three months of 2018.", published=D(2018, 5, 16))
+    assert answered(empty_store, "How many posts containing sexual pictures, terrorist propaganda or hate content "
+                                 "did Facebook act on in the first three months of 2018?") == 30e6
+    assert answer("How many posts containing terrorist propaganda or child abuse did Facebook act on in Q1 2018?",
+                  empty_store).answer is None  # not all of them are said
+
+
+@pytest.mark.parametrize("sentence,question,value", [
+    # a count naming nothing after it counts the one thing its clause names before it
+    ("Die meisten gelöschten Videos, nämlich 1,02 Millionen, wurden in den USA eingestellt.",
+     "How many videos did YouTube remove in the US in the second quarter of 2020?", 1.02e6),
+    ("Of the 4.8 million accounts actioned, 1.2 million of them were actually suspended.",
+     "how many youtube accounts were suspended in Q2 2020", 1.2e6),
+])
+def test_a_count_with_no_noun_counts_what_its_clause_names(empty_store, tmp_path, sentence, question, value):
+    doc(empty_store, tmp_path, "yt.txt", "YouTube im zweiten Quartal 2020\n\n" + sentence + " Das war im zweiten Quartal 2020.",
+        published=D(2020, 8, 30))
+    figure = next(f for f in empty_store.queries.figures(["1=1"], {}) if f.value == value)
+    assert figure.unit in ("videos", "accounts")
+    assert answered(empty_store, question) == value

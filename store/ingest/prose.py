@@ -675,6 +675,13 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         platform = next((p for seg in (own_text, lead_text) if (p := _one(frozenset(platforms_in(seg))))),
                         None) or clause_platform or sentence_platform
         metric, unit, act = _structured(q, text, clause, feats, act_q, policy, base, stated, own, several_shares)
+        if metric is None and q.kind == "count" and act_q and not _word_after(text, q.end) \
+                and len(objects := find_all(OBJECT_RES, text[clause[0] : q.start])) == 1:
+            # a count naming nothing after it, of the one thing its clause names before it and
+            # what was done to it: "Die meisten gelöschten Videos, nämlich 1,02 Millionen, ..."
+            unit = unit_for(text[objects[0][1] + clause[0] : objects[0][2] + clause[0]])
+            act = _action_for(unit, act_q)
+            metric = f"{unit} {act}"
         if metric is None:  # a number the lexicon cannot name: kept, described by its own words
             metric, unit, act = _described(text, q), _KIND_UNIT.get(q.kind) or _count_unit(text, q), None
             if q.kind == "count" and stated and stated[-1].q.kind == "count" and not (own.actions or own.objects) \
@@ -984,7 +991,8 @@ PER_BEFORE_RE = re.compile(r"\b(?:per|every|each|out\s+of)\s+$", re.IGNORECASE)
 # "viewed 2,625,049,193 times" is a count
 DURATION_AFTER_RE = re.compile(r"\s*(?:-\s*)?(?:seconds?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|times(?=\s+(?:more|less|fewer|as|higher|lower|larger|smaller|greater|bigger|the|that|than|over|what)\b))\b", re.IGNORECASE)
 NOT_NOUNS = frozenset("were was are is have has had been and or but the that which who per percent of in on at to for "
-                      "from by with during since between than times more less over under about respectively".split())
+                      "from by with during since between than times more less over under about respectively "
+                      "und et y e dan".split())  # "and" as LIST_GAP_RE's languages say it
 
 
 @lru_cache(maxsize=64)
@@ -994,6 +1002,16 @@ def _verb_in(text: str) -> str | None:
         if w not in REPORT_VERBS:
             return w
     return None
+
+
+WORD_AFTER_RE = re.compile(r"\s+([^\W\d_]{3,})")
+
+
+def _word_after(text: str, pos: int) -> bool:
+    """Is a number followed by a word of any language that may say what it counts ("42 países",
+    "viewed 38 billion times"), not a function word ("1,02 Millionen, wurden": none)?"""
+    m = WORD_AFTER_RE.match(text, pos)
+    return bool(m) and (m.group(1).lower() not in NOT_NOUNS or m.group(1).lower() == "times")
 
 
 def _any_noun_after(text: str, pos: int) -> str | None:
