@@ -406,6 +406,8 @@ def _lead_in(text: str) -> str:
     return " ".join(lines[-2:])[-240:] if lines else ""
 
 
+BRACKETED_AFTER_RE = re.compile(r"[^\S\n]*(?:[^\W\d]+[^\S\n]+){0,2}\([^\S\n]*")  # "2.33 million enforcements ("
+
 _CLAUSE_END = re.compile(r"[;:()\[\]\n]|,\s|\s[-–—]\s|\.\s")  # a line ends a clause: a table's cell
 
 
@@ -417,14 +419,19 @@ def _around(quote: str, value: float) -> frozenset[str]:
     found = find_quantities(quote)
     for i, quantity in enumerate(found):
         if math.isclose(quantity.value, value, rel_tol=1e-9) or math.isclose(-quantity.value, value, rel_tol=1e-9):
-            cuts = [m.end() for m in _CLAUSE_END.finditer(quote, 0, quantity.start)]
-            left = max(cuts[-1] if cuts else 0, quantity.start - 60)
-            stop = _CLAUSE_END.search(quote, quantity.end)
+            start, end, inside = quantity.start, quantity.end, ""
+            if i and BRACKETED_AFTER_RE.fullmatch(quote, found[i - 1].end, start) and (close := quote.find(")", end)) >= 0:
+                # a share in brackets after a count is of what the count counts: "more than 2.33
+                # million enforcements (57%) were for cheating", "4.8 Million Accounts (63%) of all"
+                start, end, inside = found[i - 1].start, close + 1, quote[found[i - 1].end : quantity.start]
+            cuts = [m.end() for m in _CLAUSE_END.finditer(quote, 0, start)]
+            left = max(cuts[-1] if cuts else 0, start - 60)
+            stop = _CLAUSE_END.search(quote, end)
             # up to the next number: what follows it is that number's ("21 million for adult
             # nudity and 1.9 million for promoting terrorism")
-            after = found[i + 1].start if i + 1 < len(found) else len(quote)
-            right = min(stop.start() if stop else len(quote), quantity.end + 80, after)
-            return terms(quote[left : quantity.start] + " " + quote[quantity.end : right])
+            after = next((q.start for q in found[i + 1 :] if q.start >= end), len(quote))
+            right = min(stop.start() if stop else len(quote), end + 80, after)
+            return terms(quote[left:start] + " " + inside + " " + quote[end:right])
     return frozenset()
 
 

@@ -393,7 +393,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("date", rf"{_B}{_date_re('x')}{_E}"),
         ("month", rf"{_B}{_monthyear_re('x')}{_E}"),
         # 2017, FY2017
-        ("year", rf"{_B}(?:FY\s?)?{_y('y')}{_E}"),
+        # a year is no count: "over 2000 ISIS channels", "about 2000 videos"
+        ("year", rf"{_B}(?<!over\s)(?<!than\s)(?<!about\s)(?<!nearly\s)(?<!almost\s)(?<!around\s)(?:FY\s?)?{_y('y')}{_E}"),
         # a four-month period: a length without dates
         ("duration", r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2})[-\s](?:month|week|year)[-\s]+(?:period|span|window|stretch)|(?<=within\s)(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2})[-\s](?:month|week|year)s?|(?:(?<=past\s)|(?<=last\s))(?:two|three|four|five|six|seven|eight|[2-9])\s+quarters)\b"),
         # last year, this quarter, last month: the calendar period before (or holding) the reference

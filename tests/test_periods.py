@@ -280,3 +280,9 @@ def test_days_of_months_without_their_year_are_no_numbers():
     (m,) = find_periods(text, D(2020, 9, 22))
     assert (m.period.start, m.period.end) == (D(2020, 1, 1), D(2020, 6, 30))
     assert text[m.start:m.end] == "entre el 1 de enero y el 30 de junio"  # the days are the period's words
+
+
+@pytest.mark.parametrize("text", ["Telegram blocks over 2000 ISIS channels each month", "it removed about 2000 videos",
+                                  "telegram-blocks-over-2000-isis-channels-each-month"])
+def test_a_number_after_over_or_about_is_a_count_not_a_year(text):
+    assert find_periods(text.replace("-", " ")) == []

@@ -1064,3 +1064,12 @@ def test_a_count_with_no_noun_counts_what_its_clause_names(empty_store, tmp_path
     figure = next(f for f in empty_store.queries.figures(["1=1"], {}) if f.value == value)
     assert figure.unit in ("videos", "accounts")
     assert answered(empty_store, question) == value
+
+
+def test_a_share_in_brackets_after_a_count_is_of_what_the_count_counts(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "xbox.txt",
+        "Xbox published its transparency report for the first half of 2022. By breaking down the offenses, more "
+        "than 2.33 million enforcements (57%) were for cheating and/or inauthentic accounts, and 199,000 "
+        "enforcements (4%) were for adult sexual content.", published=D(2022, 11, 14))
+    assert answered(empty_store, "xbox h1 2022 cheating/inauthentic enforcements as a percentage of the total") == 57
+    assert answered(empty_store, "what share of xbox enforcements in h1 2022 were for adult sexual content") == 4
