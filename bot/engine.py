@@ -47,6 +47,7 @@ IN_BEFORE_BARE = 0.4  # ... for a figure whose own words name nothing it counts 
 ASIDE = 0.3  # the weight of a term outside what is asked ("for the board deck")
 UNSUPPORTED = 0.2  # the cost of a word the question qualifies its policy with that no source uses (calibrated on dev)
 BESIDE_TIE = 0.05  # of two facts that fit equally, the one saying more of the question by its number answers
+GIVEN_NEAR = 0.02  # a figure this near a number the question gives is that number, as another source rounds it
 MIN_EVIDENCE = 0.4  # below this share of what was asked, a figure does not answer (calibrated on dev)
 BOUND_RANGE = 10  # "over 270,000" agrees with an exact value up to ten times it, "less than 1%" down to a tenth
 EVIDENCE_CITATIONS = 3  # of a figure's statements, how many are read for evidence
@@ -273,8 +274,8 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
     if q.period is not None and not _same_period(q, fig):
         return "period"
     fig_kind = _kind(fig)
-    if any(_same_number(fig.value, v) for v in q.given):  # "of xbox's 4.78M enforcements, how many ...": not 4.78M
-        return "metric"
+    if any(math.isclose(fig.value, v, rel_tol=GIVEN_NEAR) for v in q.given):
+        return "metric"  # "of xbox's 4.78M enforcements, how many ...": not 4.78M, nor another source's 4.8M
     if fig_kind in q.refused:  # "(count, not %)"
         return "metric"
     if (f.kind == "change") != (fig_kind == "change") or (f.kind == "multiple") != (fig_kind == "multiple"):

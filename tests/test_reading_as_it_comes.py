@@ -1073,3 +1073,24 @@ def test_a_share_in_brackets_after_a_count_is_of_what_the_count_counts(empty_sto
         "enforcements (4%) were for adult sexual content.", published=D(2022, 11, 14))
     assert answered(empty_store, "xbox h1 2022 cheating/inauthentic enforcements as a percentage of the total") == 57
     assert answered(empty_store, "what share of xbox enforcements in h1 2022 were for adult sexual content") == 4
+
+
+def test_a_number_the_question_gives_is_not_its_answer_as_another_source_rounds_it(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "a.txt", "X's transparency report for the first half of 2024\n\nAdditionally, the "
+        "company removed or labeled over **10.6 million posts** for violating its policies, with about **5 million** "
+        "categorized under its “hateful conduct” policy.", published=D(2024, 9, 26))
+    doc(empty_store, tmp_path, "b.txt", "X's transparency report for the first half of 2024\n\nX acted against "
+        "hateful conduct, abuse and violent content. As a result, the platform suspended around 5.3 million accounts "
+        "and either removed or labeled 10.7 million posts.",
+        published=D(2024, 9, 25))
+    assert answered(empty_store, "of the 10.6M posts X removed or labeled in the first half of 2024, how many fell "
+                                 "under hateful conduct?") == 5e6
+
+
+def test_a_policy_one_item_of_a_semicolon_list_names_is_that_items_alone(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "xbox.txt",
+        "Xbox published its transparency report for the first half of 2022. Of that 4.78 million, 199,000 proactive "
+        "enforcements involved adult sexual content; 87,000 concerned fraud; and 54,000 involved harassment or "
+        "bullying.", published=D(2022, 11, 14))
+    policies = {f.value: f.policy for f in empty_store.queries.figures(["1=1"], {})}
+    assert policies[199000] == "nudity" and policies[87000] != "nudity"
