@@ -1094,3 +1094,19 @@ def test_a_policy_one_item_of_a_semicolon_list_names_is_that_items_alone(empty_s
         "bullying.", published=D(2022, 11, 14))
     policies = {f.value: f.policy for f in empty_store.queries.figures(["1=1"], {})}
     assert policies[199000] == "nudity" and policies[87000] != "nudity"
+
+
+def test_a_bullet_list_completes_the_line_it_follows_and_what_a_total_leaves_out_is_not_its_policy(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "reddit.txt",
+        "Reddit's 2019 transparency report\n"
+        "- In 2019, we removed ~53M pieces of content in total, mostly for spam, exclusive of legal/copyright "
+        "removals, which we track separately.\n"
+        "- For Content Policy violations, we removed\n"
+        "- 222k pieces of content,\n"
+        "- 55.9k accounts, and\n"
+        "- 21.9k subreddits.\n"
+        "- Additionally, we quarantined 256 subreddits.\n", published=D(2020, 2, 24))
+    figures = {f.value: f for f in empty_store.queries.figures(["1=1"], {})}
+    assert figures[53e6].policy != "copyright"
+    assert (figures[222e3].metric, figures[55.9e3].metric) == ("pieces of content removed", "accounts suspended")
+    assert "quarantined" in figures[256].metric  # the list ended: its own verb

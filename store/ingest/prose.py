@@ -378,8 +378,17 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     stated_here: Period | None = None
     months_here: tuple[int, int] | None = None  # or the months of no year it stated
     sentence_end: int | None = None
+    lead_in = ""  # a line a bullet list continues: "For Content Policy violations, we removed"
     for sent in sents:
         feats = _describe(sent.text)
+        if BULLET_RE.match(sent.text) and lead_in:
+            if not feats.actions:
+                # "- 222k pieces of content," completes the line it follows: what was done is said there
+                feats = _describe(lead_in + " " + sent.text)
+            if not LIST_GOES_ON_RE.search(sent.text):
+                lead_in = ""  # "- 21.9k subreddits (87% of which ...)." ends the list
+        else:  # a line of no number that ends on a word or a colon leads a list on
+            lead_in = sent.text if LEADS_ON_RE.search(sent.text) and not NUMBERISH_RE.search(sent.text) else ""
         platforms.update(platforms_in(sent.text))
         policies.update(feats.policies)
         mentions = find_periods(sent.text, published)
@@ -525,6 +534,9 @@ def _resolve_policies(found: list[_Found], periods: dict[int, Period | None]) ->
     return out
 
 
+BULLET_RE = re.compile(r"[-•*·–]\s")
+LIST_GOES_ON_RE = re.compile(r"[^.!?]\s*$")
+LEADS_ON_RE = re.compile(r"(?:[^\W\d_]|:)\s*$")  # a line ending in a word or a colon, as a sentence does not
 EMPHASIS_RE = re.compile(r"\*\*|__")
 # "This report covers the second half of 2020", "its transparency report for July to December
 # 31, 2020": the period the document reports on
@@ -786,12 +798,15 @@ _KIND_UNIT = {"percent": "percent", "change": "percent change", "multiple": "rat
 CHANGES = ("change", "multiple")  # a number stated against another period's: "up 8.4%", "twice as many"
 
 
-MOSTLY_RE = re.compile(r"\b(?:mostly|mainly|largely|primarily|chiefly|predominantly|the\s+(?:vast\s+)?majority\s+of\s+(?:which|them))"
+# what a total mostly was ("..., mostly for spam") and what it leaves out ("exclusive of copyright
+# removals") are no policy of its own
+MOSTLY_RE = re.compile(r"\b(?:mostly|mainly|largely|primarily|chiefly|predominantly|the\s+(?:vast\s+)?majority\s+of\s+(?:which|them)"
+                       r"|exclusive\s+of|excluding|except(?:\s+for)?|not\s+including|other\s+than|apart\s+from)"
                        r"\b[^.;:,]{0,60}", re.IGNORECASE)
 
 
 def _unqualified(text: str) -> str:
-    """The text without what it says a total mostly was ("..., mostly for spam")."""
+    """The text without what it says a total mostly was or leaves out ("..., mostly for spam")."""
     return MOSTLY_RE.sub(lambda m: " " * len(m.group()), text)
 
 
