@@ -14,12 +14,13 @@ import pytest
 
 import evaluation as ev
 from bot.engine import answer
+from store import corpus
 from store.db import Store
 
-# held-out is batch C since 2026-12-05 (the earlier held-out questions moved to dev)
-HELDOUT_TOP1 = 0.48  # measured 0.482 (96/199, 2026-12-05, seventh session)
-HELDOUT_ABSTAIN = 0.86  # measured 0.864 (51/59)
-DEV_TOP1 = 0.71  # measured 0.716 (318/444)
+# held-out is batch D since 2026-12-05, eighth session (batch C, looked at in aggregate, moved to dev)
+HELDOUT_TOP1 = 0.40  # measured 0.408 (82/201)
+HELDOUT_ABSTAIN = 0.90  # measured 0.900 (36/40)
+DEV_TOP1 = 0.65  # measured 0.657 (426/648: batches A, B and C)
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +67,11 @@ def test_every_answer_is_a_stored_figure_quoted_from_its_document(real_store):
         fig = real_store.queries.figure(a.answer.figure_id)
         assert fig is not None and fig.value == a.answer.value
         assert a.answer.quote in {c.quote for c in fig.citations}
-        assert a.answer.quote in (ev.DOCS / a.answer.source.filename).read_text(encoding="utf-8")
+        # from a real document, or from the seed articles every store starts with
+        path = ev.DOCS / a.answer.source.filename
+        if not path.exists():
+            path = next(p for p in corpus.files() if p.name == a.answer.source.filename)
+        assert a.answer.quote in path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("question", [
