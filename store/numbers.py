@@ -73,8 +73,8 @@ _EU_SCALE = (r"milliards?|milliarden|mrd\.?|millionen|mio\.?|millones|mill[oó]n
              r"|milyong?|bilyong?|lakhs?|crores?")  # Filipino (2.2 bilyong), Indian English (5 lakh, 2 crore)
 _EU_PCT = r"pour\s+cent|prozent|por\s+ciento|por\s+cento"
 _EURO = (
-    # one dot group before a word, or ending a sentence ("lag bei 125.000.")
-    rf"(?P<edot>[0-9]{{1,3}}(?:\.[0-9]{{3}}){{2,}}|[0-9]{{1,3}}\.[0-9]{{3}}(?=\s+[^\W\d])|[1-9][0-9]{{0,2}}\.[0-9]{{3}}(?=[.;!?](?:\s|$)))"
+    # one dot group before a word, or ending a sentence or clause ("lag bei 125.000.", "restableció 23.000, al")
+    rf"(?P<edot>[0-9]{{1,3}}(?:\.[0-9]{{3}}){{2,}}|[0-9]{{1,3}}\.[0-9]{{3}}(?=\s+[^\W\d])|[1-9][0-9]{{0,2}}\.[0-9]{{3}}(?=[.,;!?](?:\s|$)))"
     rf"|(?P<espace>[0-9]{{1,3}}(?:[\u00a0\u202f][0-9]{{3}})+|[0-9]{{1,3}}(?: [0-9]{{3}})+(?= [^\W\d]))"
     rf"|(?P<ecomma>[0-9]+,[0-9]{{1,2}}(?=\s*(?:million|billion|{_EU_SCALE}|%|{_EU_PCT})))"
 )

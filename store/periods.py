@@ -338,7 +338,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # between Aug. 1, 2015 and Dec. 31, 2017 / from Aug 2015 to Dec 2017 / 2015-2017
         ("range", rf"{_B}(?:{_BETWEEN}\s+)?{_point_re('s')},?(?:\s*{_AND}\s*|{_DASH}){_point_re('e')}{_E}"),
         # Jul-Sep 2020, July to December 2017
-        ("months", rf"{_B}(?:{_BETWEEN}\s+)?(?:(?:el\s+|le\s+)?(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m1')}(?:\s+(?P<d1b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+)(?:(?:el\s+|le\s+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m2')}(?:\s+(?P<d2b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?,?\s+(?:de\s+)?'?{_yy('y')}{_E}"),
+        ("months", rf"{_B}(?:{_BETWEEN}\s+)?(?:(?:el\s+|le\s+)?(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m1')}(?:\s+(?P<d1b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+)(?:(?:el\s+|le\s+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m2')}(?:\s+(?P<d2b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?,?\s+(?:de\s+|del\s+|of\s+)?'?{_yy('y')}{_E}"),
         # since the middle of 2015, since mid-2015, since early 2016, since Aug 2015, since 2015
         # ("from 2020" alone is the year 2020: "an increase from 2020")
         ("since", rf"{_B}(?:(?:since|desde|depuis|seit|sejak)\s+(?:(?P<part>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of|the\s+(?:first|second)\s+half\s+of)[\s-]*)?(?:{_date_re('d')}|{_monthyear_re('n')}|{_y('sy')})|from\s+(?P<fpart>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of)[\s-]*{_y('fy')}){_E}"),
@@ -364,6 +364,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("looseyear", rf"{_B}(?P<part>late|early|(?:the\s+)?(?:first|early|latter|last|later)\s+part\s+of)[\s-]+{_y('y')}{_E}"),
         # the first three months of 2023, the last six months of 2016, the first nine months of 2019
         ("monthsof", rf"{_B}(?:the\s+)?(?P<edge>first|last|final|opening|closing)\s+(?:(?P<n>{_MONTHS_N})\s+months|month)\s+of\s+(?:the\s+year\s+)?{_y('y')}{_E}"),
+        # ... and as the other languages say it: "los tres últimos meses de 2019", "os primeiros seis meses de 2020"
+        ("monthsof", rf"{_B}(?:os\s+|los\s+|les\s+|die\s+|i\s+)?(?:(?P<edge2>primeiros|[úu]ltimos|primeros|ersten|letzten|primi|ultimi)\s+(?P<n2>{_MONTHS_N_ANY})"
+                     rf"|(?P<n3>{_MONTHS_N_ANY})\s+(?P<edge3>premiers|derniers|[úu]ltimos|primeros|primeiros))\s+(?:meses|mois|monate|monaten|mesi)\s+"
+                     rf"(?:de|del|do|des|dell['’]?|von)\s*(?:l['’]ann[ée]e\s+)?{_y('y')}{_E}"),
         # the three months to September 2019, the six months ending June 2020
         ("monthsto", rf"{_B}(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)\s+months\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?{_m('m')}(?:\s+[0-9]{{1,2}}(?:st|nd|rd|th)?)?,?\s+{_y('y')}{_E}"),
         # the September 2021 quarter, the quarter ended June 2020: the quarter ending that month
@@ -407,7 +411,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # H3 2017, Q5 2017, 2017Q5, H2 1850: shaped like a half or a quarter, but none
         ("badpart", rf"{_B}(?:[QH](?P<n1>[0-9]{{1,2}})\s*(?:of\s+|[-/]\s*)?'?(?P<y1>[0-9]{{4}})|(?P<y2>[0-9]{{4}})\s*[-/]?\s*[QH](?P<n2>[0-9]{{1,2}})|(?P<n3>[0-9])[QH]\s*[-/]?\s*'?(?P<y3>[0-9]{{4}})){_E}"),
         # the same period a year before: "in the same period last year", "the year-earlier quarter"
-        ("yearago", r"\b(?:(?:the\s+)?same\s+(?:period|quarter|half|months?|time(?:\s+frame)?)\s+(?:(?:of\s+|in\s+)?last\s+year|a\s+year\s+(?:earlier|before|ago)|(?:of\s+|in\s+)?the\s+(?:previous|prior|preceding)\s+year)|(?:the\s+)?year[-\s](?:earlier|ago)\s+(?:period|quarter|half))\b"),
+        ("yearago", r"\b(?:(?:the\s+)?same\s+(?:period|quarter|half|months?|time(?:\s+frame)?)\s+(?:(?:of\s+|in\s+)?last\s+year|a\s+year\s+(?:earlier|before|ago)|(?:of\s+|in\s+)?the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+(?:prior|before))|(?:the\s+)?year[-\s](?:earlier|ago)\s+(?:period|quarter|half))\b"),
         # the preceding / previous reporting period
         ("previous", r"\b(?:(?:a|one)\s+(?:quarter|half|reporting\s+period|period)\s+(?:earlier|before)|(?:the\s+)?(?:preceding|previous|prior)\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|half|quarter|report|year|(?:six|three|twelve|6|3|12)\s+months)|(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over)\s+the\s+last\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|half|quarter)|the\s+(?:period|half|quarter)\s+before)\b"),
         # the last / latest / current reporting period, recently
@@ -500,12 +504,14 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         end, y = _month(g["m"] or g["m2"]), int(g["y"] or g["y2"])
         return Mention(s, e, "closed", span(y, end - 2, y, end)) if end % 3 == 0 else None
     if name in ("monthsof", "monthsto"):
-        n = _count(g["n"]) if g.get("n") else 1  # "the first month of 2022"
+        said = g.get("n") or g.get("n2") or g.get("n3")
+        n = _count(said) if said else 1  # "the first month of 2022"
         y = int(g["y"])
         if name == "monthsto":
             end = _month(g["m"])
         else:
-            end = n if g["edge"].lower() in ("first", "opening") else 12
+            edge = (g.get("edge") or g.get("edge2") or g["edge3"]).lower()
+            end = n if edge in ("first", "opening", "primeiros", "primeros", "ersten", "primi", "premiers") else 12
         first = y * 12 + end - n  # months since year 0 of the first month
         return Mention(s, e, "closed", span(first // 12, first % 12 + 1, y, end))
     if name == "asof":

@@ -63,6 +63,10 @@ WRITTEN = [
     ("from Aug. 1, 2015, through Dec. 31, 2016", D(2015, 8, 1), D(2016, 12, 31)),
     ("from 2020's second half", D(2020, 7, 1), D(2020, 12, 31)),
     ("in the first part of 2022", D(2022, 1, 1), D(2022, 6, 30)),
+    ("from January to June of 2022", D(2022, 1, 1), D(2022, 6, 30)),
+    ("durante los tres últimos meses de 2019", D(2019, 10, 1), D(2019, 12, 31)),
+    ("os primeiros seis meses de 2020", D(2020, 1, 1), D(2020, 6, 30)),
+    ("les trois derniers mois de 2019", D(2019, 10, 1), D(2019, 12, 31)),
 ]
 
 
@@ -286,3 +290,8 @@ def test_days_of_months_without_their_year_are_no_numbers():
                                   "telegram-blocks-over-2000-isis-channels-each-month"])
 def test_a_number_after_over_or_about_is_a_count_not_a_year(text):
     assert find_periods(text.replace("-", " ")) == []
+
+
+def test_the_same_period_the_year_prior_is_a_year_before():
+    text = "from the same period the year prior, when the company took action against just 1.9 million"
+    assert [m.kind for m in find_periods(text, D(2021, 9, 1))] == ["yearago"]
