@@ -371,6 +371,8 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> tuple[float, floa
         beside += weight * (w in local)
         found = 1.0 if w in local or w in source else IN_SENTENCE if w in sentence else in_before if w in before else \
             IN_TITLE if w in title else 0.0
+        if not found and ACRONYM_RE.fullmatch(w) and any(w in _acronyms(c.quote) for c in read):
+            found = IN_SENTENCE  # "twtr cse susp": the sentence says "child sexual exploitation"
         if not found and len(w) >= KIN and not w.startswith("="):  # a word of the same root the stemmer keeps apart
             # ("compliance" and "complying"), a little less
             found = KINSHIP * (1.0 if _kin(w, local) else IN_SENTENCE if _kin(w, sentence) else
@@ -380,6 +382,17 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> tuple[float, floa
 
 
 KIN, KINSHIP = 6, 0.7
+
+ACRONYM_RE = re.compile(r"[a-z]{3,5}")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _acronyms(quote: str) -> frozenset[str]:
+    """The initials of every run of three to five words of a sentence ("child sexual exploitation":
+    "cse"; "terms of service": "tos"), for a question that abbreviates what it says."""
+    initials = "".join(w[0] for w in _WORD.findall(quote.lower()))
+    return frozenset(initials[i : i + n] for n in range(3, 6) for i in range(len(initials) - n + 1))
 
 
 def _kin(w: str, words: frozenset[str]) -> bool:

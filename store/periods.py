@@ -393,6 +393,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # there was by then (a total, or a count that stands), from whenever it started
         ("asof", rf"{_B}(?:as\s+(?:of|at)|by|through|until|(?:at|by)\s+the\s+end\s+of)\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?{_point_re('a')}{_E}"),
         ("relasof", rf"{_B}(?:as\s+(?:of|at)|by)\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?{_m('m')}(?!\s*,?\s*'?\d)(?![\w/])"),
+        # a page's date stamp (" date 2021-02 Die Videoplattform ..."): when it was published, not
+        # what its figures are of
+        ("stamp", r"(?<![\w/])date\s+(?P<sy>(?:19|20)\d\d)-(?P<sm>0[1-9]|1[0-2])(?:-(?P<sd>0[1-9]|[12]\d|3[01]))?(?![\d-])"),
         # Aug 2015 (a whole month), 12/31/2010 (a day)
         ("date", rf"{_B}{_date_re('x')}{_E}"),
         ("month", rf"{_B}{_monthyear_re('x')}{_E}"),
@@ -527,6 +530,13 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         return _relative(name, g, s, e, reference)
     if name in ("previous", "current", "yearago"):
         return Mention(s, e, name, None)
+    if name == "stamp":
+        y, mo = int(g["sy"]), int(g["sm"])
+        try:
+            d = dt.date(y, mo, int(g["sd"])) if g.get("sd") else None
+        except ValueError:
+            return Mention(s, e, "invalid", None)
+        return Mention(s, e, "closed", Period(d, d, f"{d:%-d %b %Y}") if d else span(y, mo, y, mo), dated=True)
     if name == "calendar":
         if reference is None:  # resolved by whoever knows the date (a question: today)
             return Mention(s, e, "relative", None)

@@ -592,6 +592,9 @@ def country_in(text: str) -> str | None:
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             name = names.get(" ".join(words[i : i + n]))
+            if n > 1 and name is None:  # German declines a name's adjective: "in den Vereinigten Staaten"
+                name = names.get(" ".join([w[:-1] if w.endswith("ten") else w for w in words[i : i + n - 1]]
+                                          + words[i + n - 1 : i + n]))
             if name:
                 return name
     m = _ABBREVIATION_RE.search(text)

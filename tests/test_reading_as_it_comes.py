@@ -1110,3 +1110,22 @@ def test_a_bullet_list_completes_the_line_it_follows_and_what_a_total_leaves_out
     assert figures[53e6].policy != "copyright"
     assert (figures[222e3].metric, figures[55.9e3].metric) == ("pieces of content removed", "accounts suspended")
     assert "quarantined" in figures[256].metric  # the list ended: its own verb
+
+
+def test_a_pages_date_stamp_is_when_it_was_published_not_what_its_figures_are_of(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "netzpolitik.txt",
+        " date 2021-02 Die Videoplattform TikTok hat im zweiten Halbjahr 2020 fast 90 Millionen Videos entfernt, was "
+        "laut dem am Mittwoch veröffentlichten Transparenzbericht weniger als ein Prozent der Videos entspricht. Die "
+        "meisten Inhalte wurden mit elf Millionen in den Vereinigten Staaten entfernt.",
+        url="https://netzpolitik.org/2021/transparenzbericht-tiktok-loeschte-in-sechs-monaten-fast-90-millionen-videos/")
+    periods = {f.value: f.period_label for f in empty_store.queries.figures(["1=1"], {})}
+    assert periods[90e6] == periods[11e6] == "H2 2020"
+
+
+def test_an_abbreviation_the_sentence_spells_out_is_what_it_says(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "twitter.txt",
+        "Twitter transparency report. In the first half of 2018 we suspended a total of 487,363 accounts for "
+        "violations related to child sexual exploitation. In the first half of 2018 we also suspended 205,156 "
+        "accounts for violations of our terms of service.", published=D(2018, 12, 12))
+    assert answered(empty_store, "twtr cse susp 1H18") == 487363
+    assert answered(empty_store, "twtr tos susp 1H18") == 205156
