@@ -1129,3 +1129,16 @@ def test_an_abbreviation_the_sentence_spells_out_is_what_it_says(empty_store, tm
         "accounts for violations of our terms of service.", published=D(2018, 12, 12))
     assert answered(empty_store, "twtr cse susp 1H18") == 487363
     assert answered(empty_store, "twtr tos susp 1H18") == 205156
+
+
+def test_a_count_of_a_subset_is_of_that_subset_and_of_the_place_of_its_whole(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "whatsapp.txt",
+        "WhatsApp's monthly report for October 2021. WhatsApp said it banned 23.24 lakh accounts in India in October "
+        "2021, including 8.11 lakh accounts which were barred proactively before being flagged by users.",
+        published=D(2021, 12, 1))
+    doc(empty_store, tmp_path, "ig.txt",
+        "Meta's report for the third quarter of 2021. On Instagram, we removed 3.3 million pieces of this content "
+        "with a proactive detection rate of 96.4 per cent.", published=D(2021, 11, 9))
+    assert answered(empty_store, "how many of WhatsApp's October 2021 India bans were proactive, before user flags?") == 811e3
+    assert answered(empty_store, "whatsapp india bans october 2021") == 2324e3
+    assert answered(empty_store, "How much content did Instagram remove in the three months to September 2021?") == 3.3e6
