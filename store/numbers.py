@@ -86,6 +86,7 @@ _PCT = rf"(?:\s*(?P<pct>\+?%|percent\b|per\s*cent\b|pct\b|{_EU_PCT}\b))?"
 QUANTITY_RE = re.compile(
     rf"{_QUAL}(?:(?P<frac>\b(?:{_FRAC}))(?=\s+of\b)|{_NUM}{_SCALE}{_PCT})", re.IGNORECASE
 )
+COMPARED_AFTER_RE = re.compile(r"\s+(?P<w>less|fewer|more)\s+(?:[^\W\d_]+\s+){0,2}?than\b", re.IGNORECASE)
 CHANGE_AFTER_RE = re.compile(r"\s+(?P<w>" + "|".join(DECREASE + INCREASE) + r")\b", re.IGNORECASE)
 CHANGE_BEFORE_RE = re.compile(
     r"\b(?P<w>" + "|".join(DECREASE + INCREASE) + r")(?:\s+(?:est\s+|ist\s+|es\s+|é\s+)?(?:by|of|de|du|um|von|en|sebesar))?\s+$",
@@ -244,7 +245,11 @@ def find_quantities(text: str) -> list[Quantity]:
         if (m.group("pct") or "").startswith("+") and not qualifier:
             qualifier = "over"  # "99+% of removed comments"
         kind = "percent" if is_pct else "count"
-        if is_pct:
+        if is_pct and (more := COMPARED_AFTER_RE.match(text, end)):
+            # "about 13 per cent less than the 26.85 lakh accounts banned in September": a change
+            kind = "change"
+            value = -value if more.group("w").lower() in ("less", "fewer") else value
+        elif is_pct:
             after = CHANGE_AFTER_RE.match(text, end)
             before = CHANGE_BEFORE_RE.search(text, max(0, start - 30), start)
             if before and not after and before.group("w").lower() == "up" and SHARE_UP_RE.search(text, 0, before.start()):

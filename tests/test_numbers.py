@@ -60,6 +60,8 @@ FORMS = [
     ("51,505videos were removed", 51_505, "count", None),  # glued to its noun by a scraper
     ("a total of 7.126 million enforcement actions", 7_126_000, "count", None),
     ("YouTube sólo restableció 23.000, al considerar", 23_000, "count", None),  # thousands ending a clause
+    ("about 13 per cent less than the accounts banned in September", -13, "change", "about"),  # compared
+    ("Governments made 103% more legal requests than during the first half", 103, "change", None),
     # multiples of another number
     ("twice as many as the previous six months", 2, "multiple", None),
     ("about 5x more content for copyright", 5, "multiple", "about"),

@@ -1142,3 +1142,15 @@ def test_a_count_of_a_subset_is_of_that_subset_and_of_the_place_of_its_whole(emp
     assert answered(empty_store, "how many of WhatsApp's October 2021 India bans were proactive, before user flags?") == 811e3
     assert answered(empty_store, "whatsapp india bans october 2021") == 2324e3
     assert answered(empty_store, "How much content did Instagram remove in the three months to September 2021?") == 3.3e6
+
+
+def test_a_table_with_numbers_grouped_by_spaces_on_a_page_naming_no_platform_is_read(empty_store, tmp_path):
+    # Snap's India page in Finnish: the platform is the site's, the numbers are grouped by spaces
+    doc(empty_store, tmp_path, "snap-fi.txt",
+        "Sisältö- ja tili-ilmoitukset* yhteensä\n\nToimenpiteisiin johtanut sisältö yhteensä\n\n57 174\n\n13 083\n\n"
+        "CSAM: Poistetut tilit yhteensä\n\nTerrorismi: Poistetut tilit yhteensä\n\n1 071\n\n0\n",
+        url="https://snap.com/en-US/privacy/transparency/india-11-2021?lang=fi-FI")
+    figures = {f.value: f for f in empty_store.queries.figures(["1=1"], {})}
+    assert {57174, 13083, 1071} <= set(figures)
+    assert figures[1071].platform == "Snapchat" and figures[1071].policy == "child safety"
+    assert figures[1071].period_label == "Nov 2021"

@@ -28,13 +28,14 @@ unread rather than guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from store.numbers import Quantity, find_quantities
 from store.periods import find_periods
 
 MAX_CELL = 80  # characters: a longer line is prose, not a cell
+SPACED_RE = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+")
 SENTENCE_END_RE = re.compile(r"[.!?]['\"”’)]*$")
 NOT_CONTENT_RE = re.compile(r"[\s*†‡%]+")
 
@@ -84,7 +85,9 @@ def _runs(lines: list[tuple[int, str]], glued: set[int]) -> list[list[Cell]]:
 def _cell(line: str, start: int) -> Cell | None:
     if len(line) > MAX_CELL:
         return None
-    found = find_quantities(line)
+    # a cell holding one number grouped by plain spaces, as French or Finnish print it ("57 174")
+    found = find_quantities(line.replace(" ", "\u202f")) if SPACED_RE.fullmatch(line) else find_quantities(line)
+    found = [replace(q, text=line[q.start : q.end]) for q in found]  # as printed
     if len(found) == 1 and not NOT_CONTENT_RE.sub("", line[: found[0].start] + line[found[0].end :]) \
             and not find_periods(line, None):  # "2021" on its own is a year, not a count
         return Cell(start, start + len(line), line, found[0])

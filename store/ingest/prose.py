@@ -313,12 +313,17 @@ def document_platform(title: str | None, url: str | None, named: Counter[str]) -
     """The platform of a document's figures that name none: the one its headline or URL names,
     else the one its text names most (``named``): "A rede social identificou 26,9 milhões..." in
     a story on Facebook that names Instagram as often. A URL's last part counts as a headline
-    only with three words or more (".../x" is no platform X)."""
+    only with three words or more (".../x" is no platform X). A page naming none is of the
+    platform whose site it is on."""
     slug = _words_of(_slug(url))
     headline = list(dict.fromkeys(platforms_in(title or "") + (platforms_in(slug) if len(slug.split()) >= 3 else [])))
     if len(headline) == 1:
         return headline[0]
-    return named.most_common(1)[0][0] if named else next(iter(headline), None)
+    if named or headline:
+        return named.most_common(1)[0][0] if named else headline[0]
+    # a page that names no platform at all: the one whose site it is ("snap.com/.../india-11-2021")
+    host = platforms_in(re.sub(r"^(?:https?://)?(?:www\.)?", "", url or "").split("/", 1)[0])
+    return host[0] if len(set(host)) == 1 else None
 
 
 def identity(text: str, body: int) -> str:
