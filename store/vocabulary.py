@@ -290,8 +290,8 @@ PERCENT_WORDS = (
 )
 COUNT_WORDS = ("how many", "number of", "count", "total", "tally", "cumulative", "combined", "altogether", "in all")
 # rates and averages over time: no stored figure is one unless its metric says so
-AVERAGE_WORDS = ("per day", "per week", "per month", "per year", "per hour", "a day", "a week", "a month",
-                 "daily", "weekly", "monthly", "hourly", "average", "avg", "mean", "median", "on average")
+AVERAGE_WORDS = tuple(f"{each} {unit}" for each in ("per", "a", "every", "each") for unit in ("hour", "day", "week", "month")) \
+    + ("per year", "daily", "weekly", "monthly", "hourly", "average", "avg", "mean", "median", "on average")
 
 
 NOT_ASKED_CHANGE_RE = re.compile(

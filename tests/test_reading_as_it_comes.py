@@ -1154,3 +1154,11 @@ def test_a_table_with_numbers_grouped_by_spaces_on_a_page_naming_no_platform_is_
     assert {57174, 13083, 1071} <= set(figures)
     assert figures[1071].platform == "Snapchat" and figures[1071].policy == "child safety"
     assert figures[1071].period_label == "Nov 2021"
+
+
+def test_every_day_and_each_month_are_rates_as_per_day_is(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "telegram.txt",
+        "Telegram blocks ISIS channels. “Every day we block over 60 ISIS-related channels before they get any "
+        "traction, more than 2,000 channels each month,” Telegram said in a post.", published=D(2016, 2, 1))
+    assert answered(empty_store, "telegram isis channels blocked per day") == 60
+    assert answered(empty_store, "telegram isis channels blocked per month") == 2000
