@@ -1162,3 +1162,21 @@ def test_every_day_and_each_month_are_rates_as_per_day_is(empty_store, tmp_path)
         "traction, more than 2,000 channels each month,” Telegram said in a post.", published=D(2016, 2, 1))
     assert answered(empty_store, "telegram isis channels blocked per day") == 60
     assert answered(empty_store, "telegram isis channels blocked per month") == 2000
+
+
+def test_a_bracketed_number_after_another_bracket_counts_what_its_own_label_names(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "ig.txt",
+        "Instagram removed content in the third quarter of 2019. This is the largest group, followed by suicide and "
+        "self-injury (0.8m), child nudity and sexual exploitation (0.8m) and terrorist propaganda (0.1m).",
+        published=D(2019, 11, 13))
+    figures = {f.value: f for f in empty_store.queries.figures(["1=1"], {})}
+    assert figures[100000].policy == "terrorism"
+
+
+@pytest.mark.parametrize("sentence", [
+    "A plataforma também retirou 20 milhões de conteúdos de desinformação relacionados ao novo coronavírus.",
+    "La plataforma retiró 20 millones de contenidos de desinformación sobre el coronavirus.",
+])
+def test_misinformation_as_the_other_languages_say_it(empty_store, tmp_path, sentence):
+    doc(empty_store, tmp_path, "fb.txt", "Facebook no segundo trimestre de 2021. " + sentence, published=D(2021, 8, 18))
+    assert {f.policy for f in empty_store.queries.figures(["1=1"], {}) if f.value == 20e6} == {"misinformation"}

@@ -928,7 +928,7 @@ WORDS_WINDOW = 300  # characters around a number its describing words are taken 
 
 
 # the words before a bracket that opens on a number, back to the list's previous separator
-BRACKETED_LABEL_RE = re.compile(r"(?:^|[,;:(])\s*(?:(?:and|or)\s+)?(?P<label>[^,;:()]{2,60}?)\s*\($")
+BRACKETED_LABEL_RE = re.compile(r"(?:^|[,;:()])\s*(?:(?:and|or)\s+)?(?P<label>[^,;:()]{2,60}?)\s*\($")
 
 
 def _bracket_label(text: str, q: Quantity) -> tuple[int, str] | None:
