@@ -36,15 +36,15 @@ from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
 from store.vocabulary import ALL_POLICIES, COMPANIES, RATE_ACTIONS, Features, describe, platform_family, policy_group
 
-TIE = 0.02  # scores closer than this are "equally good"
+TIE = 0.01  # scores closer than this are "equally good" (calibrated on dev: 0.01 and 0.02)
 MIN_SCORE = 0.45
-EVIDENCE_WEIGHT = 1.0  # how much the words of a figure's sources count against the lexicon's reading
+EVIDENCE_WEIGHT = 1.4  # how much the words of a figure's sources count against the lexicon's reading (calibrated on dev)
 # a term asked found next to the number counts 1; in its sentence, in the text just before
 # it (a heading, the sentence before) or in the document's title, less
 COUNTED = 0.15  # the cost of a count of something other than what "how many" names (calibrated on dev)
 IN_SENTENCE, IN_BEFORE, IN_TITLE = 0.5, 0.3, 0.2
 IN_BEFORE_BARE = 0.4  # ... for a figure whose own words name nothing it counts (calibrated on dev)
-ASIDE = 0.3  # the weight of a term outside what is asked ("for the board deck")
+ASIDE = 0.4  # the weight of a term outside what is asked ("for the board deck"; calibrated on dev)
 UNSUPPORTED = 0.2  # the cost of a word the question qualifies its policy with that no source uses (calibrated on dev)
 BESIDE_TIE = 0.05  # of two facts that fit equally, the one saying more of the question by its number answers
 GIVEN_NEAR = 0.02  # a figure this near a number the question gives is that number, as another source rounds it
@@ -468,7 +468,8 @@ def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
     score = 0.5
     if evidence is not None:
         score += EVIDENCE_WEIGHT * (evidence - 0.5)
-    score += 0.08 * bool(f.platforms) + 0.08 * bool(f.policies) + 0.1 * bool(q.period)
+    # a policy asked: a figure of that policy, not one of all policies that only mentions it
+    score += 0.08 * bool(f.platforms) + 0.08 * bool(f.policies and fig.policy != ALL_POLICIES) + 0.1 * bool(q.period)
     if f.platforms and fig.platform not in f.platforms:
         score -= 0.06
     if f.actions and not (f.actions & feats.actions):
