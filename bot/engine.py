@@ -468,8 +468,9 @@ def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
     score = 0.5
     if evidence is not None:
         score += EVIDENCE_WEIGHT * (evidence - 0.5)
-    # a policy asked: a figure of that policy, not one of all policies that only mentions it
-    score += 0.08 * bool(f.platforms) + 0.08 * bool(f.policies and fig.policy != ALL_POLICIES) + 0.1 * bool(q.period)
+    # a policy asked: a figure of that policy (by its policy or its metric's name: "Fake accounts
+    # prevented"), not one of all policies that merely mentions it
+    score += 0.08 * bool(f.platforms) + 0.08 * bool(f.policies & feats.policies) + 0.1 * bool(q.period)
     if f.platforms and fig.platform not in f.platforms:
         score -= 0.06
     if f.actions and not (f.actions & feats.actions):

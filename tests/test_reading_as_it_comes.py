@@ -1180,3 +1180,4 @@ def test_a_bracketed_number_after_another_bracket_counts_what_its_own_label_name
 def test_misinformation_as_the_other_languages_say_it(empty_store, tmp_path, sentence):
     doc(empty_store, tmp_path, "fb.txt", "Facebook no segundo trimestre de 2021. " + sentence, published=D(2021, 8, 18))
     assert {f.policy for f in empty_store.queries.figures(["1=1"], {}) if f.value == 20e6} == {"misinformation"}
+
