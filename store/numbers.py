@@ -19,12 +19,13 @@ WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "a hundred": 100, "one hundred": 100, "a dozen": 12, "a thousand": 1000,
-} | {  # two to twelve in French, German, Spanish, Portuguese ("trois milliards", "sechs Millionen")
+} | {  # two to twelve in French, German, Spanish, Portuguese, Italian ("trois milliards", "sechs Millionen")
     w: i + 2
     for names in ("deux trois quatre cinq six sept huit neuf dix onze douze",
                   "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
                   "dos tres cuatro cinco seis siete ocho nueve diez once doce",
-                  "dois três quatro cinco seis sete oito nove dez onze doze")
+                  "dois três quatro cinco seis sete oito nove dez onze doze",
+                  "due tre quattro cinque sei sette otto nove dieci undici dodici")
     for i, w in enumerate(names.split())
 } | {"duas": 2}
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
@@ -48,6 +49,8 @@ FOREIGN_QUALIFIERS = {
     "aproximadamente": "about", "au moins": "at least", "mindestens": "at least", "al menos": "at least",
     "pelo menos": "at least", "pas moins de": "at least", "nicht weniger als": "at least", "no menos de": "at least",
     "não menos de": "at least",
+    "oltre": "over", "più di": "more than", "meno di": "less than", "quasi": "nearly", "circa": "about",
+    "almeno": "at least",
 }
 DECREASE = ("decrease", "drop", "decline", "fall", "reduction", "down", "fell", "dropped", "declined", "decreased", "lower",
             "fallen", "falls", "decreases", "declines", "drops", "plunged", "plummeted", "dipped", "shrank", "shrunk")
@@ -69,9 +72,10 @@ _FRAC = "|".join(sorted((f.replace(" ", r"\s+") for f in FRACTIONS), key=len, re
 # forms: 104.543.719 and 100.000 (dots between thousands), 376 890 (spaces), 1,2 million (a
 # decimal comma before a scale or percent).
 _EU_SCALE = (r"milliards?|milliarden|mrd\.?|millionen|mio\.?|millones|mill[oó]n|milh[õo]es|milh[ãa]o|bilh[õo]es|bilh[ãa]o"
+             r"|milion[ei]|miliard[io]"  # Italian
              r"|mil\s+millones|juta|miliar|ribu"  # ... and Indonesian: 22,4 juta
              r"|milyong?|bilyong?|lakhs?|crores?")  # Filipino (2.2 bilyong), Indian English (5 lakh, 2 crore)
-_EU_PCT = r"pour\s+cent|prozent|por\s+ciento|por\s+cento"
+_EU_PCT = r"pour\s+cent|prozent|por\s+ciento|por\s+cento|per\s+cento"
 _EURO = (
     # one dot group before a word, or ending a sentence or clause ("lag bei 125.000.", "restableció 23.000, al")
     rf"(?P<edot>[0-9]{{1,3}}(?:\.[0-9]{{3}}){{2,}}|[0-9]{{1,3}}\.[0-9]{{3}}(?=\s+[^\W\d])|[1-9][0-9]{{0,2}}\.[0-9]{{3}}(?=[.,;!?](?:\s|$)))"

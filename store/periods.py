@@ -32,6 +32,7 @@ FOREIGN_MONTHS = {
         "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
         "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
         "januari februari maret april mei juni juli agustus september oktober november desember",
+        "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
     )
     for i, name in enumerate(names.split())
 } | {"fevrier": 2, "aout": 8, "decembre": 12, "maerz": 3, "marz": 3, "setiembre": 9, "marco": 3}
@@ -204,7 +205,8 @@ _AND = r"(?:and|und|et|y|e|dan)"  # "between X and Y"
 _BETWEEN = r"(?:between|from|zwischen|von|entre|de|du|desde|del|antara|dari)"
 _DAY = r"(?:(?:el\s+|le\s+|the\s+)?[0-9]{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?)?"  # "el 1 de enero", "1er janvier"
 # "of this year" in the other languages: "de este año", "deste ano", "de cette année", "dieses Jahres"
-_THIS_YEAR = r"(?P<relthis>(?:de\s+|del\s+)?este\s+a[ñn]o|deste\s+ano|(?:de\s+)?cette\s+ann[ée]e|dieses\s+jahres|tahun\s+ini)\b"
+_OF_THIS_YEAR = (r"(?P<relthis>(?:de\s+|del\s+)?este\s+a[ñn]o|deste\s+ano|(?:de\s+)?cette\s+ann[ée]e|dieses\s+jahres|tahun\s+ini"
+              r"|(?:di\s+|del(?:l['’])?\s*)?quest['’]\s*anno)\b")
 
 
 def _m(name: str) -> str:
@@ -300,6 +302,8 @@ FOREIGN_ORDINALS = {
     "primer": 1, "primero": 1, "primeiro": 1, "segundo": 2, "tercer": 3, "tercero": 3, "terceiro": 3,
     "cuarto": 4, "quarto": 4,
     "première": 1, "primera": 1, "primeira": 1, "segunda": 2, "tercera": 3, "terceira": 3, "cuarta": 4,
+    # Italian
+    "primo": 1, "prima": 1, "secondo": 2, "seconda": 2, "terzo": 3, "terza": 3, "quarta": 4,
     # the last one: the second half, the fourth quarter
     "dernier": LAST, "dernière": LAST, "letzten": LAST, "letzte": LAST, "último": LAST, "última": LAST,
     "ultimo": LAST, "ultima": LAST,
@@ -386,9 +390,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # l'année, die ersten sechs Monate des Jahres
         ("relmonthsof", rf"{_B}(?:the\s+|os\s+|los\s+|les\s+|die\s+|den\s+|i\s+)?(?:(?P<edge>first|last|primeiros|[úu]ltimos|primeros|ersten|letzten|primi|ultimi)\s+(?P<n>{_MONTHS_N_ANY})|(?P<n2>{_MONTHS_N_ANY})\s+(?P<edge2>premiers|derniers))\s+(?:months|meses|mois|monate|monaten|mesi)\s+(?:of\s+the\s+year|do\s+ano|del\s+año|de\s+l[’']ann[ée]e|des\s+jahres|dell[’']anno)(?![\w/])"),
         # ... and as the other languages write them ("zwischen April und Juni", "im zweiten Quartal")
-        ("relpartword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>{_PART_WORDS})(?!\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?'?\d)(?![\w/])"),
+        ("relpartword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>{_PART_WORDS})(?!\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?'?\d)(?:\s+{_OF_THIS_YEAR})?(?![\w/])"),
         ("relmonths", rf"{_B}(?:{_BETWEEN}\s+)?{_DAY}{_m('m1')}(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+){_DAY}{_m('m2')}"
-                      rf"(?:\s+(?:of|in)\s+(?P<rel>this|last)\s+year\b|\s+{_THIS_YEAR}|(?!\s*,?\s*'?\d+(?![.,]?\d)))(?![\w/])"),
+                      rf"(?:\s+(?:of|in)\s+(?P<rel>this|last)\s+year\b|\s+{_OF_THIS_YEAR}|(?!\s*,?\s*'?\d+(?![.,]?\d)))(?![\w/])"),
         # as of the end of March 2020, as of 2019, by the end of 2017, through Dec 31 2016: all
         # there was by then (a total, or a count that stands), from whenever it started
         ("asof", rf"{_B}(?:as\s+(?:of|at)|by|through|until|(?:at|by)\s+the\s+end\s+of)\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?{_point_re('a')}{_E}"),

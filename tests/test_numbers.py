@@ -61,6 +61,9 @@ FORMS = [
     ("a total of 7.126 million enforcement actions", 7_126_000, "count", None),
     ("YouTube sólo restableció 23.000, al considerar", 23_000, "count", None),  # thousands ending a clause
     ("about 13 per cent less than the accounts banned in September", -13, "change", "about"),  # compared
+    ("quasi 62 milioni di video", 62_000_000, "count", "nearly"),  # Italian
+    ("oltre sette milioni di account", 7_000_000, "count", "over"),
+    ("il 20,9 per cento dei contenuti", 20.9, "percent", None),
     ("Governments made 103% more legal requests than during the first half", 103, "change", None),
     # multiples of another number
     ("twice as many as the previous six months", 2, "multiple", None),

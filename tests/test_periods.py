@@ -67,6 +67,8 @@ WRITTEN = [
     ("durante los tres últimos meses de 2019", D(2019, 10, 1), D(2019, 12, 31)),
     ("os primeiros seis meses de 2020", D(2020, 1, 1), D(2020, 6, 30)),
     ("les trois derniers mois de 2019", D(2019, 10, 1), D(2019, 12, 31)),
+    ("nel secondo semestre 2020", D(2020, 7, 1), D(2020, 12, 31)),  # Italian
+    ("tra aprile e giugno 2021", D(2021, 4, 1), D(2021, 6, 30)),
 ]
 
 
@@ -283,7 +285,7 @@ def test_days_of_months_without_their_year_are_no_numbers():
     text = "De los vídeos eliminados entre el 1 de enero y el 30 de junio de este año, cerca de 49 millones"
     (m,) = find_periods(text, D(2020, 9, 22))
     assert (m.period.start, m.period.end) == (D(2020, 1, 1), D(2020, 6, 30))
-    assert text[m.start:m.end] == "entre el 1 de enero y el 30 de junio"  # the days are the period's words
+    assert text[m.start:m.end] == "entre el 1 de enero y el 30 de junio de este año"  # the days are its words
 
 
 @pytest.mark.parametrize("text", ["Telegram blocks over 2000 ISIS channels each month", "it removed about 2000 videos",
@@ -295,3 +297,10 @@ def test_a_number_after_over_or_about_is_a_count_not_a_year(text):
 def test_the_same_period_the_year_prior_is_a_year_before():
     text = "from the same period the year prior, when the company took action against just 1.9 million"
     assert [m.kind for m in find_periods(text, D(2021, 9, 1))] == ["yearago"]
+
+
+@pytest.mark.parametrize("text,months", [("nel primo trimestre di quest'anno", (1, 3)),
+                                         ("no segundo trimestre deste ano", (4, 6))])
+def test_a_part_of_this_year_in_the_other_languages_is_of_the_dates_year(text, months):
+    (m,) = find_periods(text, D(2021, 6, 30))
+    assert (m.period.start, m.period.end.month) == (D(2021, months[0], 1), months[1])
