@@ -19,6 +19,7 @@ WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "a hundred": 100, "one hundred": 100, "a dozen": 12, "a thousand": 1000,
+    "half a": 0.5,  # "half a million"
 } | {  # two to twelve in French, German, Spanish, Portuguese, Italian ("trois milliards", "sechs Millionen")
     w: i + 2
     for names in ("deux trois quatre cinq six sept huit neuf dix onze douze",
@@ -73,9 +74,9 @@ _FRAC = "|".join(sorted((f.replace(" ", r"\s+") for f in FRACTIONS), key=len, re
 # decimal comma before a scale or percent).
 _EU_SCALE = (r"milliards?|milliarden|mrd\.?|millionen|mio\.?|millones|mill[oó]n|milh[õo]es|milh[ãa]o|bilh[õo]es|bilh[ãa]o"
              r"|milion[ei]|miliard[io]"  # Italian
-             r"|mil\s+millones|juta|miliar|ribu"  # ... and Indonesian: 22,4 juta
+             r"|mil\s+millones|mil|juta|miliar|ribu"  # "458 mil" (thousand); Indonesian: 22,4 juta
              r"|milyong?|bilyong?|lakhs?|crores?")  # Filipino (2.2 bilyong), Indian English (5 lakh, 2 crore)
-_EU_PCT = r"pour\s+cent|prozent|por\s+ciento|por\s+cento|per\s+cento"
+_EU_PCT = r"pour\s+cent|prozent|por\s+ciento|por\s+cento|per\s+cento|persen"
 _EURO = (
     # one dot group before a word, or ending a sentence or clause ("lag bei 125.000.", "restableció 23.000, al")
     rf"(?P<edot>[0-9]{{1,3}}(?:\.[0-9]{{3}}){{2,}}|[0-9]{{1,3}}\.[0-9]{{3}}(?=\s+[^\W\d])|[1-9][0-9]{{0,2}}\.[0-9]{{3}}(?=[.,;!?](?:\s|$)))"
@@ -175,7 +176,7 @@ def _scale(word: str) -> float:
         return SCALES[word]
     if word.startswith(("milliard", "mrd", "bilh", "mil millones", "miliar", "bilyon")):
         return 1e9
-    if word == "ribu":
+    if word in ("ribu", "mil"):
         return 1e3
     if word.startswith("lakh"):
         return 1e5
@@ -228,9 +229,28 @@ def _multiples(text: str, original: str) -> list[Quantity]:
     return out
 
 
+# thousands of millions as the Spanish and Portuguese press write them: "tres mil 200 millones"
+# (3,200 million), "cinco mil 400 millones"
+THOUSANDS_OF_MILLIONS_RE = re.compile(
+    rf"(?<![\w.,])(?P<thou>[0-9]{{1,3}}|{_WORDNUM})\s+mil\s+(?P<rest>[0-9]{{1,3}})\s+(?:millones|milh[õo]es)(?![\w])",
+    re.IGNORECASE)
+
+
+def _thousands_of_millions(text: str, original: str) -> list[Quantity]:
+    out = []
+    for m in THOUSANDS_OF_MILLIONS_RE.finditer(text):
+        thou = m.group("thou").lower()
+        value = (float(WORDS.get(thou) or thou) * 1000 + float(m.group("rest"))) * 1e6
+        before = QUAL_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+        start = before.start("qual") if before else m.start()
+        out.append(Quantity(start, m.end(), value, "count", _qualifier(before and before.group("qual")),
+                            original[start:m.end()]))
+    return out
+
+
 def find_quantities(text: str) -> list[Quantity]:
     original, text = text, ascii_digits(text)
-    out: list[Quantity] = _multiples(text, original)
+    out: list[Quantity] = _multiples(text, original) + _thousands_of_millions(text, original)
     multiples = [(q.start, q.end) for q in out]
     phones = [p.span() for p in PHONE_RE.finditer(text)] + [t.span() for t in TIME_RE.finditer(text)]
     for m in QUANTITY_RE.finditer(text):

@@ -64,6 +64,11 @@ FORMS = [
     ("quasi 62 milioni di video", 62_000_000, "count", "nearly"),  # Italian
     ("oltre sette milioni di account", 7_000_000, "count", "over"),
     ("il 20,9 per cento dei contenuti", 20.9, "percent", None),
+    ("Nearly half a million accounts were suspended", 500_000, "count", "nearly"),
+    ("No Instagram, o número foi de 458 mil.", 458_000, "count", None),  # mil: thousand
+    ("Outras três mil contas", 3_000, "count", None),
+    ("Facebook borró tres mil 200 millones de cuentas", 3_200_000_000, "count", None),  # thousands of millions
+    ("menandai 88,3 persen konten narkoba", 88.3, "percent", None),  # Indonesian
     ("Governments made 103% more legal requests than during the first half", 103, "change", None),
     # multiples of another number
     ("twice as many as the previous six months", 2, "multiple", None),
