@@ -63,6 +63,9 @@ DECREASE += ("baisse", "diminution", "diminué", "recul", "rückgang", "gesunken
              "caída", "disminución", "disminuyó", "caiu", "diminuiu", "redução", "penurunan", "menurun", "turun")
 INCREASE += ("hausse", "augmentation", "augmenté", "progression", "anstieg", "zuwachs", "zunahme", "gestiegen",
              "zugenommen", "aumento", "aumentó", "aumentou", "crecimiento", "cresceu", "kenaikan", "meningkat", "naik")
+# ... and Arabic: "زيادة ب60 بالمائة" (a rise of 60%), "تراجع بنسبة 37 بالمائة", "13 بالمائة أقل"
+DECREASE += ("تراجع", "تراجعت", "انخفاض", "بانخفاض", "انخفض", "انخفضت", "أقل")
+INCREASE += ("زيادة", "بزيادة", "زادت", "زاد", "ارتفاع", "بارتفاع", "ارتفع", "ارتفعت")
 
 _QUAL = (r"(?P<qual>(?:a\s+total\s+(?:of\s+)?)?(?:"
          + "|".join(q.replace(" ", r"\s+") for q in sorted((*QUALIFIERS, *FOREIGN_QUALIFIERS), key=len, reverse=True))
@@ -75,8 +78,9 @@ _FRAC = "|".join(sorted((f.replace(" ", r"\s+") for f in FRACTIONS), key=len, re
 _EU_SCALE = (r"milliards?|milliarden|mrd\.?|millionen|mio\.?|millones|mill[oó]n|milh[õo]es|milh[ãa]o|bilh[õo]es|bilh[ãa]o"
              r"|milion[ei]|miliard[io]"  # Italian
              r"|mil\s+millones|mil|juta|miliar|ribu"  # "458 mil" (thousand); Indonesian: 22,4 juta
-             r"|milyong?|bilyong?|lakhs?|crores?")  # Filipino (2.2 bilyong), Indian English (5 lakh, 2 crore)
-_EU_PCT = r"pour\s+cent|prozent|por\s+ciento|por\s+cento|per\s+cento|persen"
+             r"|milyong?|bilyong?|lakhs?|crores?"  # Filipino (2.2 bilyong), Indian English (5 lakh, 2 crore)
+             r"|مليارا?|ملايين|مليونا?|آلاف|[أا]لفًا|[أا]لفا|[أا]لف")  # Arabic: billion, million(s), thousand(s)
+_EU_PCT = r"pour\s+cent|prozent|por\s+ciento|por\s+cento|per\s+cento|persen|(?:ب|في\s+)ال(?:مائة|مئة)"
 _EURO = (
     # one dot group before a word, or ending a sentence or clause ("lag bei 125.000.", "restableció 23.000, al")
     rf"(?P<edot>[0-9]{{1,3}}(?:\.[0-9]{{3}}){{2,}}|[0-9]{{1,3}}\.[0-9]{{3}}(?=\s+[^\W\d])|[1-9][0-9]{{0,2}}\.[0-9]{{3}}(?=[.,;!?](?:\s|$)))"
@@ -84,7 +88,7 @@ _EURO = (
     rf"|(?P<ecomma>[0-9]+,[0-9]{{1,2}}(?=\s*(?:million|billion|{_EU_SCALE}|%|{_EU_PCT})))"
 )
 # a count a scraper glued to its noun ("51,505videos") is still read: thousands, then a word
-_NUM = rf"(?P<num>(?<![\w$£€.,/+-])(?:{_EURO}|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!(?!(?:k|m|mn|bn)\b|(?<=,[0-9]{{3}})[a-z]{{4}})[\w/]|[.,-][0-9])|\b(?:{_WORDNUM})\b)"
+_NUM = rf"(?P<num>(?<![^\W\u0621-\u064a]|[$£€.,/+-])(?:{_EURO}|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!(?!(?:k|m|mn|bn)\b|(?<=,[0-9]{{3}})[a-z]{{4}})[\w/]|[.,-][0-9])|\b(?:{_WORDNUM})\b)"
 _SCALE = rf"(?:\s*(?P<scale>thousand|million|billion|mn|bn|k|m|millions|{_EU_SCALE})(?![\w]))?"
 _PCT = rf"(?:\s*(?P<pct>\+?%|percent\b|per\s*cent\b|pct\b|{_EU_PCT}\b))?"
 
@@ -94,7 +98,7 @@ QUANTITY_RE = re.compile(
 COMPARED_AFTER_RE = re.compile(r"\s+(?P<w>less|fewer|more)\s+(?:[^\W\d_]+\s+){0,2}?than\b", re.IGNORECASE)
 CHANGE_AFTER_RE = re.compile(r"\s+(?P<w>" + "|".join(DECREASE + INCREASE) + r")\b", re.IGNORECASE)
 CHANGE_BEFORE_RE = re.compile(
-    r"\b(?P<w>" + "|".join(DECREASE + INCREASE) + r")(?:\s+(?:est\s+|ist\s+|es\s+|é\s+)?(?:by|of|de|du|um|von|en|sebesar))?\s+$",
+    r"\b(?P<w>" + "|".join(DECREASE + INCREASE) + r")(?:\s+(?:est\s+|ist\s+|es\s+|é\s+)?(?:by|of|de|du|um|von|en|sebesar|بنسبة|قدره|قدرها))?\s+ب?$",
     re.IGNORECASE
 )
 # "made up 33% of the total", "takes up 40%": a share, not a rise
@@ -176,8 +180,10 @@ def _scale(word: str) -> float:
         return SCALES[word]
     if word.startswith(("milliard", "mrd", "bilh", "mil millones", "miliar", "bilyon")):
         return 1e9
-    if word in ("ribu", "mil"):
+    if word in ("ribu", "mil") or word.startswith(("ألف", "الف", "آلاف")):
         return 1e3
+    if word.startswith("مليار"):
+        return 1e9
     if word.startswith("lakh"):
         return 1e5
     if word.startswith("crore"):
@@ -234,13 +240,17 @@ def _multiples(text: str, original: str) -> list[Quantity]:
 THOUSANDS_OF_MILLIONS_RE = re.compile(
     rf"(?<![\w.,])(?P<thou>[0-9]{{1,3}}|{_WORDNUM})\s+mil\s+(?P<rest>[0-9]{{1,3}})\s+(?:millones|milh[õo]es)(?![\w])",
     re.IGNORECASE)
+# ... and thousands and units in Arabic: "376 ألفًا و890" (376,890)
+ARABIC_THOUSANDS_RE = re.compile(r"(?<![\w.,])(?P<thou>[0-9]{1,3})\s+(?:[أا]لف|آلاف)\S*\s+و\s*(?P<rest>[0-9]{1,3})(?![0-9])")
 
 
 def _thousands_of_millions(text: str, original: str) -> list[Quantity]:
     out = []
-    for m in THOUSANDS_OF_MILLIONS_RE.finditer(text):
+    for m in (*THOUSANDS_OF_MILLIONS_RE.finditer(text), *ARABIC_THOUSANDS_RE.finditer(text)):
         thou = m.group("thou").lower()
-        value = (float(WORDS.get(thou) or thou) * 1000 + float(m.group("rest"))) * 1e6
+        value = float(WORDS.get(thou) or thou) * 1000 + float(m.group("rest"))
+        if m.re is THOUSANDS_OF_MILLIONS_RE:
+            value *= 1e6
         before = QUAL_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
         start = before.start("qual") if before else m.start()
         out.append(Quantity(start, m.end(), value, "count", _qualifier(before and before.group("qual")),

@@ -33,6 +33,7 @@ FOREIGN_MONTHS = {
         "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
         "januari februari maret april mei juni juli agustus september oktober november desember",
         "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+        "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",  # Arabic
     )
     for i, name in enumerate(names.split())
 } | {"fevrier": 2, "aout": 8, "decembre": 12, "maerz": 3, "marz": 3, "setiembre": 9, "marco": 3}
@@ -200,13 +201,13 @@ _MON_ANY = _MON.replace("(?P<{n}>", "(?:", 1).format()  # a month, in a list of 
 _YEAR = r"(?P<{n}>(?:19|20)[0-9][0-9])"
 _YY = r"(?P<{n}>(?:19|20)?[0-9][0-9])"
 # "to" as English, French, German, Spanish and Portuguese say it between two dates
-_DASH = r"\s*(?:-|–|—|to|through|thru|until|till|bis|jusqu'(?:en|au|à)|à|au|al|hasta|a|até|hingga|sampai)\s*"
+_DASH = r"\s*(?:-|–|—|to|through|thru|until|till|bis|jusqu'(?:en|au|à)|à|au|al|hasta|a|até|hingga|sampai|إلى|حتى)\s*"
 _AND = r"(?:and|und|et|y|e|dan)"  # "between X and Y"
-_BETWEEN = r"(?:between|from|zwischen|von|entre|de|du|desde|del|antara|dari)"
+_BETWEEN = r"(?:between|from|zwischen|von|entre|de|du|desde|del|antara|dari|من)"
 _DAY = r"(?:(?:el\s+|le\s+|the\s+)?[0-9]{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?)?"  # "el 1 de enero", "1er janvier"
 # "of this year" in the other languages: "de este año", "deste ano", "de cette année", "dieses Jahres"
 _OF_THIS_YEAR = (r"(?P<relthis>(?:de\s+|del\s+)?este\s+a[ñn]o|deste\s+ano|(?:de\s+)?cette\s+ann[ée]e|dieses\s+jahres|tahun\s+ini"
-              r"|(?:di\s+|del(?:l['’])?\s*)?quest['’]\s*anno)\b")
+              r"|(?:di\s+|del(?:l['’])?\s*)?quest['’]\s*anno|(?:من\s+)?هذا\s+العام)\b")
 
 
 def _m(name: str) -> str:

@@ -22,22 +22,22 @@ from store.limits import QUOTED_SAMPLE, TEXT_CACHE
 #: The policy of a figure not broken down by policy area (a total over every policy).
 ALL_POLICIES = "all policies"
 
-# canonical name -> aliases (lower case; matched as whole words)
+# canonical name -> aliases (lower case; matched as whole words; and as Arabic writes them)
 PLATFORMS: dict[str, tuple[str, ...]] = {
-    "Twitter": ("twitter", "x", "x.com", "x corp", "twitter/x", "tweeter"),
-    "Facebook": ("facebook", "fb"),
+    "Twitter": ("twitter", "x", "x.com", "x corp", "twitter/x", "tweeter", "تويتر"),
+    "Facebook": ("facebook", "fb", "فيسبوك", "فيس بوك"),
     "Meta": ("meta", "meta platforms"),
-    "Instagram": ("instagram", "insta", "ig"),
-    "YouTube": ("youtube", "yt"),
-    "Google": ("google",),
-    "TikTok": ("tiktok", "tik tok"),
+    "Instagram": ("instagram", "insta", "ig", "إنستغرام", "انستغرام", "إنستجرام", "انستجرام"),
+    "YouTube": ("youtube", "yt", "يوتيوب"),
+    "Google": ("google", "غوغل", "جوجل"),
+    "TikTok": ("tiktok", "tik tok", "تيك توك"),
     "Discord": ("discord",),
     "Reddit": ("reddit",),
     "Microsoft": ("microsoft",),
     "LinkedIn": ("linkedin",),
     "Snapchat": ("snapchat", "snap"),
-    "WhatsApp": ("whatsapp",),
-    "Telegram": ("telegram",),
+    "WhatsApp": ("whatsapp", "واتساب", "واتس اب", "واتس آب"),
+    "Telegram": ("telegram", "تيليغرام", "تلغرام", "تيليجرام", "تليجرام"),
     "Twitch": ("twitch",),
     "Pinterest": ("pinterest",),
     "Threads": ("threads",),

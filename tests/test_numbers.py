@@ -69,6 +69,10 @@ FORMS = [
     ("Outras três mil contas", 3_000, "count", None),
     ("Facebook borró tres mil 200 millones de cuentas", 3_200_000_000, "count", None),  # thousands of millions
     ("menandai 88,3 persen konten narkoba", 88.3, "percent", None),  # Indonesian
+    ("علقت 376 الفًا و890 حسابًا", 376_890, "count", None),  # Arabic: thousands and units
+    ("أزال 1.5 مليار حساب مزيف", 1_500_000_000, "count", None),
+    ("ما يمثل زيادة ب60 بالمائة مقارنة بالفترة السابقة", 60, "change", None),
+    ("لكنها شملت 13 بالمائة أقل من الحسابات", -13, "change", None),
     ("Governments made 103% more legal requests than during the first half", 103, "change", None),
     # multiples of another number
     ("twice as many as the previous six months", 2, "multiple", None),

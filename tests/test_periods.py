@@ -69,6 +69,7 @@ WRITTEN = [
     ("les trois derniers mois de 2019", D(2019, 10, 1), D(2019, 12, 31)),
     ("nel secondo semestre 2020", D(2020, 7, 1), D(2020, 12, 31)),  # Italian
     ("tra aprile e giugno 2021", D(2021, 4, 1), D(2021, 6, 30)),
+    ("في الفترة من أبريل إلى سبتمبر 2018", D(2018, 4, 1), D(2018, 9, 30)),  # Arabic
 ]
 
 

@@ -1181,3 +1181,11 @@ def test_misinformation_as_the_other_languages_say_it(empty_store, tmp_path, sen
     doc(empty_store, tmp_path, "fb.txt", "Facebook no segundo trimestre de 2021. " + sentence, published=D(2021, 8, 18))
     assert {f.policy for f in empty_store.queries.figures(["1=1"], {}) if f.value == 20e6} == {"misinformation"}
 
+
+
+def test_an_arabic_story_names_its_platform_and_numbers_in_arabic(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "ar.txt",
+        "أعلنت شبكة التواصل الاجتماعي الأمريكية تويتر أنها علقت 636 ألفًا و248 حسابًا يمجد الإرهاب وذلك في الفترة "
+        "من الأول من أغسطس 2015 إلى 31 ديسمبر 2016.")
+    (figure,) = [f for f in empty_store.queries.figures(["1=1"], {}) if f.value == 636248]
+    assert (figure.platform, figure.period_start, figure.period_end) == ("Twitter", D(2015, 8, 1), D(2016, 12, 31))
