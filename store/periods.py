@@ -204,6 +204,7 @@ _YY = r"(?P<{n}>(?:19|20)?[0-9][0-9])"
 _DASH = r"\s*(?:-|–|—|to|through|thru|until|till|bis|jusqu'(?:en|au|à)|à|au|al|hasta|a|até|hingga|sampai|إلى|حتى)\s*"
 _AND = r"(?:and|und|et|y|e|dan)"  # "between X and Y"
 _BETWEEN = r"(?:between|from|zwischen|von|entre|de|du|desde|del|antara|dari|من)"
+_DAY_AFTER = r"(?:\s+[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9]|[,.]?\s*'?[0-9]))?"  # "from August 1 to August 31"
 _DAY = r"(?:(?:el\s+|le\s+|the\s+)?[0-9]{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?)?"  # "el 1 de enero", "1er janvier"
 # "of this year" in the other languages: "de este año", "deste ano", "de cette année", "dieses Jahres"
 _OF_THIS_YEAR = (r"(?P<relthis>(?:de\s+|del\s+)?este\s+a[ñn]o|deste\s+ano|(?:de\s+)?cette\s+ann[ée]e|dieses\s+jahres|tahun\s+ini"
@@ -392,7 +393,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("relmonthsof", rf"{_B}(?:the\s+|os\s+|los\s+|les\s+|die\s+|den\s+|i\s+)?(?:(?P<edge>first|last|primeiros|[úu]ltimos|primeros|ersten|letzten|primi|ultimi)\s+(?P<n>{_MONTHS_N_ANY})|(?P<n2>{_MONTHS_N_ANY})\s+(?P<edge2>premiers|derniers))\s+(?:months|meses|mois|monate|monaten|mesi)\s+(?:of\s+the\s+year|do\s+ano|del\s+año|de\s+l[’']ann[ée]e|des\s+jahres|dell[’']anno)(?![\w/])"),
         # ... and as the other languages write them ("zwischen April und Juni", "im zweiten Quartal")
         ("relpartword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>{_PART_WORDS})(?!\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?'?\d)(?:\s+{_OF_THIS_YEAR})?(?![\w/])"),
-        ("relmonths", rf"{_B}(?:{_BETWEEN}\s+)?{_DAY}{_m('m1')}(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+){_DAY}{_m('m2')}"
+        ("relmonths", rf"{_B}(?:{_BETWEEN}\s+)?{_DAY}{_m('m1')}{_DAY_AFTER}(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+){_DAY}{_m('m2')}{_DAY_AFTER}"
                       rf"(?:\s+(?:of|in)\s+(?P<rel>this|last)\s+year\b|\s+{_OF_THIS_YEAR}|(?!\s*,?\s*'?\d+(?![.,]?\d)))(?![\w/])"),
         # as of the end of March 2020, as of 2019, by the end of 2017, through Dec 31 2016: all
         # there was by then (a total, or a count that stands), from whenever it started

@@ -1189,3 +1189,13 @@ def test_an_arabic_story_names_its_platform_and_numbers_in_arabic(empty_store, t
         "من الأول من أغسطس 2015 إلى 31 ديسمبر 2016.")
     (figure,) = [f for f in empty_store.queries.figures(["1=1"], {}) if f.value == 636248]
     assert (figure.platform, figure.period_start, figure.period_end) == ("Twitter", D(2015, 8, 1), D(2016, 12, 31))
+
+
+def test_a_count_of_these_is_of_the_place_of_the_count_before_it(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "wa.txt",
+        "WhatsApp took action and banned 7,420,748 accounts in India from August 1 to August 31, in compliance with "
+        "the new IT Rules of 2021. The messaging app said, “3,506,905 of these accounts were proactively banned, "
+        "before any reports from users.”", published=D(2021, 10, 1))
+    figures = {f.value: f for f in empty_store.queries.figures(["1=1"], {})}
+    assert set(figures) == {7420748, 3506905}  # the days are no figures
+    assert figures[3506905].location == "India" and figures[7420748].period_label == "Aug 2021"

@@ -732,6 +732,8 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         if not place and q.kind == "count" and out and out[-1].q.kind == "count" and out[-1].location \
                 and INCLUDING_RE.search(text, out[-1].q.end, q.start):
             place = out[-1].location  # "banned 23.24 lakh accounts in India in October, including 8.11 lakh ..."
+        if not place and q.kind == "count" and base is not None and base.location and OF_THESE_RE.match(text, q.end):
+            place = base.location  # "... 7,420,748 accounts in India ... “3,506,905 of these accounts were ...”"
         if not place and q.kind == "percent" and ref is not None and ref.sentence is sent:
             place = ref.location  # "The US submitted 3,329 requests, and X disclosed information in 76 percent of those"
         if place and act is None and q.kind == "count" and whole is not None and whole.action \
@@ -804,6 +806,7 @@ def _ends_with_country(lead: str, name: str) -> bool:
 # of it ("1.2 million ..., including 274,460 during ...") or its value at another time ("1.5
 # billion ..., down from 1.3 billion"); otherwise a second number is a fact of its own
 RATE_OF_RE = re.compile(r"\s(?:with|at)\s+(?:a|an|the)\s+[^,;]{0,40}?\b(?:rate|share|percentage)\b", re.IGNORECASE)
+OF_THESE_RE = re.compile(r"\s+of\s+(?:these|those|them)\b", re.IGNORECASE)  # a part of the count before it
 INCLUDING_RE = re.compile(r"\b(?:including|of\s+which|of\s+whom|of\s+those|among\s+them|out\s+of\s+which)\b", re.IGNORECASE)
 PART_OF_RE = re.compile(rf"\b(?:including|of\s+which|of\s+whom|of\s+those|among\s+them|out\s+of\s+which|{_EARLIER}|to(?=\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?\d))\b",
                         re.IGNORECASE)  # "from 1.2 million to 1.6 million", not "used to spread ... in 12 languages"
