@@ -1199,3 +1199,15 @@ def test_a_count_of_these_is_of_the_place_of_the_count_before_it(empty_store, tm
     figures = {f.value: f for f in empty_store.queries.figures(["1=1"], {})}
     assert set(figures) == {7420748, 3506905}  # the days are no figures
     assert figures[3506905].location == "India" and figures[7420748].period_label == "Aug 2021"
+
+
+def test_two_coordinated_counts_share_the_period_their_clause_states_after_both(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "discord.txt",
+        "Discord's 2022 transparency reports\n\nDiscord disabled 55,573,411 accounts and removed 68,379 servers "
+        "from January to June of 2022.", published=D(2022, 10, 29))
+    periods = {f.value: f.period_label for f in empty_store.queries.figures(["1=1"], {})}
+    assert periods[55573411] == periods[68379] == "H1 2022"
+    doc(empty_store, tmp_path, "yt.txt",
+        "YouTube's appeals in the second quarter of 2020. • 50% of appeals were successful, double the 25% success "
+        "rate in Q1.", published=D(2020, 8, 25))
+    assert {f.period_label for f in empty_store.queries.figures(["1=1"], {}) if f.value == 50} == {"Q2 2020"}

@@ -655,7 +655,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         # a period stated after it, up to the next number, in its own clause ("removed 16.8
         # million, while in the first half the number had been 5.1 million": not the first half)
         period, explicit, relation, compare, months = _period_for(q, min(nxt, clause[1]), mentions, mention_starts,
-                                                                  mention_ends, text, published)
+                                                                  mention_ends, text, published, clause[1])
         if relation == UNKNOWN:
             continue
         base = last_count  # the latest count so far, in this sentence or before it
@@ -807,6 +807,7 @@ def _ends_with_country(lead: str, name: str) -> bool:
 # billion ..., down from 1.3 billion"); otherwise a second number is a fact of its own
 RATE_OF_RE = re.compile(r"\s(?:with|at)\s+(?:a|an|the)\s+[^,;]{0,40}?\b(?:rate|share|percentage)\b", re.IGNORECASE)
 OF_THESE_RE = re.compile(r"\s+of\s+(?:these|those|them)\b", re.IGNORECASE)  # a part of the count before it
+AND_RE = re.compile(r"\s(?:and|und|et|y|e|dan)\s", re.IGNORECASE)
 INCLUDING_RE = re.compile(r"\b(?:including|of\s+which|of\s+whom|of\s+those|among\s+them|out\s+of\s+which)\b", re.IGNORECASE)
 PART_OF_RE = re.compile(rf"\b(?:including|of\s+which|of\s+whom|of\s+those|among\s+them|out\s+of\s+which|{_EARLIER}|to(?=\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?\d))\b",
                         re.IGNORECASE)  # "from 1.2 million to 1.6 million", not "used to spread ... in 12 languages"
@@ -1096,7 +1097,7 @@ def _action_for(noun: str, action: str) -> str:
 
 
 def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: list[int], ends: list[int],
-                text: str, published):
+                text: str, published, clause_end: int | None = None):
     """(period, explicit, relation, compare, months) for a quantity. Its period is the one stated
     between it and the next quantity, else the nearest before it; None is the document's
     reporting period. A period after "from", "than", "compared with" is what a change is
@@ -1143,6 +1144,13 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
     if chosen is None:
         before = bisect_right(ends, q.start) - 1  # mentions do not overlap: ends are sorted too
         chosen = mentions[before] if before >= 0 else None
+    if chosen is None and clause_end is not None and q.kind == "count" and AND_RE.search(text, q.end, next_start):
+        # none before it nor up to the next number, which it is coordinated with: the one their
+        # clause states after both ("Discord disabled 55,573,411 accounts and removed 68,379
+        # servers from January to June of 2022")
+        chosen = next((mentions[i] for i in range(first_after, len(mentions))
+                       if mentions[i].start < clause_end and i not in comparing
+                       and not COMPARED_RE.search(text, q.end, mentions[i].start)), None)
     if chosen is None:
         return None, False, None, compare, None
     if chosen.kind in ("invalid", "relative"):  # no such day, or a date the document does not give
