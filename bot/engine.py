@@ -36,7 +36,7 @@ from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
 from store.vocabulary import ALL_POLICIES, COMPANIES, RATE_ACTIONS, Features, describe, platform_family, policy_group
 
-TIE = 0.01  # scores closer than this are "equally good" (calibrated on dev: 0.01 and 0.02)
+TIE = 0.01  # scores closer than this are "equally good" (calibrated on dev)
 MIN_SCORE = 0.45
 EVIDENCE_WEIGHT = 1.4  # how much the words of a figure's sources count against the lexicon's reading (calibrated on dev)
 # a term asked found next to the number counts 1; in its sentence, in the text just before
@@ -382,7 +382,7 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> tuple[float, floa
         beside += weight * (w in local)
         found = 1.0 if w in local or w in source else IN_SENTENCE if w in sentence else in_before if w in before else \
             IN_TITLE if w in title else 0.0
-        if not found and ACRONYM_RE.fullmatch(w) and any(w in _acronyms(c.quote) for c in read):
+        if not found and ACRONYM_RE.fullmatch(w) and any(w in _initials(c.quote) for c in read):
             found = IN_SENTENCE  # "twtr cse susp": the sentence says "child sexual exploitation"
         if not found and len(w) >= KIN and not w.startswith("="):  # a word of the same root the stemmer keeps apart
             # ("compliance" and "complying"), a little less
@@ -399,11 +399,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=TEXT_CACHE)
-def _acronyms(quote: str) -> frozenset[str]:
-    """The initials of every run of three to five words of a sentence ("child sexual exploitation":
-    "cse"; "terms of service": "tos"), for a question that abbreviates what it says."""
-    initials = "".join(w[0] for w in _WORD.findall(quote.lower()))
-    return frozenset(initials[i : i + n] for n in range(3, 6) for i in range(len(initials) - n + 1))
+def _initials(quote: str) -> str:
+    """The first letters of a sentence's words, in order: a run of three to five of them is what a
+    question abbreviates ("child sexual exploitation": "cse"; "terms of service": "tos")."""
+    return "".join(w[0] for w in _WORD.findall(quote.lower()))
 
 
 def _kin(w: str, words: frozenset[str]) -> bool:

@@ -27,6 +27,11 @@ def doc(store, tmp_path, name: str, text: str, **meta) -> None:
     assert result.status == "added", result.message
 
 
+def stored(store) -> dict[float, object]:
+    """Every stored figure by its value (each test's documents state a value once)."""
+    return {f.value: f for f in store.queries.figures(["1=1"], {})}
+
+
 def answered(store, question: str) -> float:
     """The number a question gets (the test fails with the reply when it gets none)."""
     a = answer(question, store)
@@ -1037,7 +1042,7 @@ def test_another_number_in_a_list_counts_what_the_first_counts(empty_store, tmp_
     doc(empty_store, tmp_path, "x.txt",
         "According to X's report, there were approximately 67 million user reports about hateful behavior "
         "and another 40 million concerning violent conduct in the first half of 2024.", published=D(2024, 9, 26))
-    figures = {f.value: f for f in empty_store.queries.figures(["1=1"], {})}
+    figures = stored(empty_store)
     assert figures[40e6].unit == "user reports"
 
 
@@ -1061,7 +1066,7 @@ def test_a_question_naming_several_policies_is_answered_by_a_sentence_naming_the
 def test_a_count_with_no_noun_counts_what_its_clause_names(empty_store, tmp_path, sentence, question, value):
     doc(empty_store, tmp_path, "yt.txt", "YouTube im zweiten Quartal 2020\n\n" + sentence + " Das war im zweiten Quartal 2020.",
         published=D(2020, 8, 30))
-    figure = next(f for f in empty_store.queries.figures(["1=1"], {}) if f.value == value)
+    figure = stored(empty_store)[value]
     assert figure.unit in ("videos", "accounts")
     assert answered(empty_store, question) == value
 
@@ -1092,8 +1097,8 @@ def test_a_policy_one_item_of_a_semicolon_list_names_is_that_items_alone(empty_s
         "Xbox published its transparency report for the first half of 2022. Of that 4.78 million, 199,000 proactive "
         "enforcements involved adult sexual content; 87,000 concerned fraud; and 54,000 involved harassment or "
         "bullying.", published=D(2022, 11, 14))
-    policies = {f.value: f.policy for f in empty_store.queries.figures(["1=1"], {})}
-    assert policies[199000] == "nudity" and policies[87000] != "nudity"
+    figures = stored(empty_store)
+    assert figures[199000].policy == "nudity" and figures[87000].policy != "nudity"
 
 
 def test_a_bullet_list_completes_the_line_it_follows_and_what_a_total_leaves_out_is_not_its_policy(empty_store, tmp_path):
@@ -1106,7 +1111,7 @@ def test_a_bullet_list_completes_the_line_it_follows_and_what_a_total_leaves_out
         "- 55.9k accounts, and\n"
         "- 21.9k subreddits.\n"
         "- Additionally, we quarantined 256 subreddits.\n", published=D(2020, 2, 24))
-    figures = {f.value: f for f in empty_store.queries.figures(["1=1"], {})}
+    figures = stored(empty_store)
     assert figures[53e6].policy != "copyright"
     assert (figures[222e3].metric, figures[55.9e3].metric) == ("pieces of content removed", "accounts suspended")
     assert "quarantined" in figures[256].metric  # the list ended: its own verb
@@ -1118,8 +1123,8 @@ def test_a_pages_date_stamp_is_when_it_was_published_not_what_its_figures_are_of
         "laut dem am Mittwoch veröffentlichten Transparenzbericht weniger als ein Prozent der Videos entspricht. Die "
         "meisten Inhalte wurden mit elf Millionen in den Vereinigten Staaten entfernt.",
         url="https://netzpolitik.org/2021/transparenzbericht-tiktok-loeschte-in-sechs-monaten-fast-90-millionen-videos/")
-    periods = {f.value: f.period_label for f in empty_store.queries.figures(["1=1"], {})}
-    assert periods[90e6] == periods[11e6] == "H2 2020"
+    figures = stored(empty_store)
+    assert figures[90e6].period_label == figures[11e6].period_label == "H2 2020"
 
 
 def test_an_abbreviation_the_sentence_spells_out_is_what_it_says(empty_store, tmp_path):
@@ -1150,7 +1155,7 @@ def test_a_table_with_numbers_grouped_by_spaces_on_a_page_naming_no_platform_is_
         "Sisältö- ja tili-ilmoitukset* yhteensä\n\nToimenpiteisiin johtanut sisältö yhteensä\n\n57 174\n\n13 083\n\n"
         "CSAM: Poistetut tilit yhteensä\n\nTerrorismi: Poistetut tilit yhteensä\n\n1 071\n\n0\n",
         url="https://snap.com/en-US/privacy/transparency/india-11-2021?lang=fi-FI")
-    figures = {f.value: f for f in empty_store.queries.figures(["1=1"], {})}
+    figures = stored(empty_store)
     assert {57174, 13083, 1071} <= set(figures)
     assert figures[1071].platform == "Snapchat" and figures[1071].policy == "child safety"
     assert figures[1071].period_label == "Nov 2021"
@@ -1169,7 +1174,7 @@ def test_a_bracketed_number_after_another_bracket_counts_what_its_own_label_name
         "Instagram removed content in the third quarter of 2019. This is the largest group, followed by suicide and "
         "self-injury (0.8m), child nudity and sexual exploitation (0.8m) and terrorist propaganda (0.1m).",
         published=D(2019, 11, 13))
-    figures = {f.value: f for f in empty_store.queries.figures(["1=1"], {})}
+    figures = stored(empty_store)
     assert figures[100000].policy == "terrorism"
 
 
@@ -1179,7 +1184,7 @@ def test_a_bracketed_number_after_another_bracket_counts_what_its_own_label_name
 ])
 def test_misinformation_as_the_other_languages_say_it(empty_store, tmp_path, sentence):
     doc(empty_store, tmp_path, "fb.txt", "Facebook no segundo trimestre de 2021. " + sentence, published=D(2021, 8, 18))
-    assert {f.policy for f in empty_store.queries.figures(["1=1"], {}) if f.value == 20e6} == {"misinformation"}
+    assert stored(empty_store)[20e6].policy == "misinformation"
 
 
 
@@ -1187,7 +1192,7 @@ def test_an_arabic_story_names_its_platform_and_numbers_in_arabic(empty_store, t
     doc(empty_store, tmp_path, "ar.txt",
         "أعلنت شبكة التواصل الاجتماعي الأمريكية تويتر أنها علقت 636 ألفًا و248 حسابًا يمجد الإرهاب وذلك في الفترة "
         "من الأول من أغسطس 2015 إلى 31 ديسمبر 2016.")
-    (figure,) = [f for f in empty_store.queries.figures(["1=1"], {}) if f.value == 636248]
+    figure = stored(empty_store)[636248]
     assert (figure.platform, figure.period_start, figure.period_end) == ("Twitter", D(2015, 8, 1), D(2016, 12, 31))
 
 
@@ -1196,7 +1201,7 @@ def test_a_count_of_these_is_of_the_place_of_the_count_before_it(empty_store, tm
         "WhatsApp took action and banned 7,420,748 accounts in India from August 1 to August 31, in compliance with "
         "the new IT Rules of 2021. The messaging app said, “3,506,905 of these accounts were proactively banned, "
         "before any reports from users.”", published=D(2021, 10, 1))
-    figures = {f.value: f for f in empty_store.queries.figures(["1=1"], {})}
+    figures = stored(empty_store)
     assert set(figures) == {7420748, 3506905}  # the days are no figures
     assert figures[3506905].location == "India" and figures[7420748].period_label == "Aug 2021"
 
@@ -1205,9 +1210,9 @@ def test_two_coordinated_counts_share_the_period_their_clause_states_after_both(
     doc(empty_store, tmp_path, "discord.txt",
         "Discord's 2022 transparency reports\n\nDiscord disabled 55,573,411 accounts and removed 68,379 servers "
         "from January to June of 2022.", published=D(2022, 10, 29))
-    periods = {f.value: f.period_label for f in empty_store.queries.figures(["1=1"], {})}
-    assert periods[55573411] == periods[68379] == "H1 2022"
+    figures = stored(empty_store)
+    assert figures[55573411].period_label == figures[68379].period_label == "H1 2022"
     doc(empty_store, tmp_path, "yt.txt",
         "YouTube's appeals in the second quarter of 2020. • 50% of appeals were successful, double the 25% success "
         "rate in Q1.", published=D(2020, 8, 25))
-    assert {f.period_label for f in empty_store.queries.figures(["1=1"], {}) if f.value == 50} == {"Q2 2020"}
+    assert stored(empty_store)[50].period_label == "Q2 2020"
