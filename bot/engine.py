@@ -282,7 +282,8 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
         return "metric"
     if f.kind == "percent" and fig_kind == "count":
         return "metric"
-    if f.objects and fig_kind == "count" and (unit := _features(fig.unit, "").objects) and not (f.objects & unit):
+    if f.objects and fig_kind == "count" and (unit := _features(fig.unit, "").objects) and not (f.objects & unit) \
+            and not q.counted & named(fig.unit):  # "how many user reports of accounts": reports
         return "metric"  # what a count counts: tweets are not accounts
     if (f.kind == "average") != (feats.kind == "average"):
         return "metric"  # an average ("average days to remove") is not a count, nor the other way

@@ -1216,3 +1216,11 @@ def test_two_coordinated_counts_share_the_period_their_clause_states_after_both(
         "YouTube's appeals in the second quarter of 2020. • 50% of appeals were successful, double the 25% success "
         "rate in Q1.", published=D(2020, 8, 25))
     assert stored(empty_store)[50].period_label == "Q2 2020"
+
+
+def test_how_many_names_what_is_counted_even_of_other_things(empty_store, tmp_path):
+    # "user reports of accounts and content" counts reports, not accounts or content
+    doc(empty_store, tmp_path, "x.txt",
+        "There were 224 million user reports of accounts and individual content in the first half of 2024; X "
+        "suspended 5.3 million accounts.", published=D(2024, 9, 26))
+    assert answered(empty_store, "how many user reports of accounts and content did X get in H1 2024?") == 224e6
