@@ -34,7 +34,8 @@ from store.periods import Period, label_for
 from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
-from store.vocabulary import ALL_POLICIES, COMPANIES, RATE_ACTIONS, Features, describe, platform_family, policy_group
+from store.vocabulary import (ALL_POLICIES, COMPANIES, RATE_ACTIONS, Features, describe, per_units, platform_family,
+                              policy_group, url_host)
 
 TIE = 0.01  # scores closer than this are "equally good" (calibrated on dev)
 MIN_SCORE = 0.45
@@ -287,22 +288,13 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
         return "metric"  # what a count counts: tweets are not accounts
     if (f.kind == "average") != (feats.kind == "average"):
         return "metric"  # an average ("average days to remove") is not a count, nor the other way
-    if f.kind == "average" and (asked := _per(q.text)) and (said := _per(fig.metric)) and not asked & said:
+    if f.kind == "average" and (asked := per_units(q.text)) and (said := per_units(fig.metric)) and not asked & said:
         return "metric"  # "per day" is not "each month"
     if f.kind == "count" and fig_kind == "percent" and not f.facets:
         return "metric"  # "how many" is a count, unless of a subset ("how many were flagged")
     if f.kind is None and fig_kind == "percent" and f.actions - RATE_ACTIONS:
         return "metric"  # "fb hate speech removed apr-jun 2020", "... posts proactively removed": what was removed, not a share of it
     return None
-
-
-PER_RE = re.compile(r"\b(?:(?:per|a|an|every|each)\s+(hour|day|week|month|year)|(hour|dai|week|month|year)ly)\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=TEXT_CACHE)
-def _per(text: str) -> frozenset[str]:
-    """The units of time a rate is per ("per day", "each month", "weekly"): day, month..."""
-    return frozenset((m.group(1) or m.group(2)).lower().replace("dai", "day") for m in PER_RE.finditer(text))
 
 
 # Content "actioned" (Meta's word) was removed, covered with a warning or disabled: it answers a
@@ -416,8 +408,7 @@ def _kin(w: str, words: frozenset[str]) -> bool:
 def _source_terms(publisher: str | None, url: str | None) -> frozenset[str]:
     """The words naming a document's publisher: its name and its web address's host
     ("game-news24.com" is "game news24")."""
-    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url or "").split("/", 1)[0]
-    return content_words(f"{publisher or ''} {re.sub(r'[.-]+', ' ', host)}") - {"com", "org", "net", "www"}
+    return content_words(f"{publisher or ''} {re.sub(r'[.-]+', ' ', url_host(url))}") - {"com", "org", "net", "www"}
 
 
 @lru_cache(maxsize=TEXT_CACHE)

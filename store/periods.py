@@ -202,7 +202,8 @@ _YEAR = r"(?P<{n}>(?:19|20)[0-9][0-9])"
 _YY = r"(?P<{n}>(?:19|20)?[0-9][0-9])"
 # "to" as English, French, German, Spanish and Portuguese say it between two dates
 _DASH = r"\s*(?:-|–|—|to|through|thru|until|till|bis|jusqu'(?:en|au|à)|à|au|al|hasta|a|até|hingga|sampai|إلى|حتى)\s*"
-_AND = r"(?:and|und|et|y|e|dan)"  # "between X and Y"
+AND_WORDS = r"and|und|et|y|e|dan"  # "and" in the lexicon's languages
+_AND = rf"(?:{AND_WORDS})"  # "between X and Y"
 _BETWEEN = r"(?:between|from|zwischen|von|entre|de|du|desde|del|antara|dari|من)"
 _DAY_AFTER = r"(?:\s+[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9]|[,.]?\s*'?[0-9]))?"  # "from August 1 to August 31"
 _DAY = r"(?:(?:el\s+|le\s+|the\s+)?[0-9]{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?)?"  # "el 1 de enero", "1er janvier"

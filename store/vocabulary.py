@@ -295,6 +295,14 @@ COUNT_WORDS = ("how many", "number of", "count", "total", "tally", "cumulative",
 # rates and averages over time: no stored figure is one unless its metric says so
 AVERAGE_WORDS = tuple(f"{each} {unit}" for each in ("per", "a", "every", "each") for unit in ("hour", "day", "week", "month")) \
     + ("per year", "daily", "weekly", "monthly", "hourly", "average", "avg", "mean", "median", "on average")
+# the unit of time a rate is per: "per day", "each month", "weekly"
+PER_RE = re.compile(r"\b(?:(?:per|a|an|every|each)\s+(hour|day|week|month|year)|(hour|dai|week|month|year)ly)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def per_units(text: str) -> frozenset[str]:
+    """The units of time the rates a text names are per ("per day", "each month"): day, month..."""
+    return frozenset((m.group(1) or m.group(2)).lower().replace("dai", "day") for m in PER_RE.finditer(text))
 
 
 NOT_ASKED_CHANGE_RE = re.compile(
@@ -392,6 +400,11 @@ GLUED_PLATFORM_RE = re.compile(r"\b(" + "|".join(p for p in PLATFORMS if len(p) 
 def find_all(table: Table, text: str) -> list[tuple[str, int, int]]:
     """(family, start, end) for every phrase of the table, left to right, longest first."""
     return list(table.finditer(text))
+
+
+def url_host(url: str | None) -> str:
+    """A web address's host, without its scheme or "www." ("game-news24.com", "snap.com")."""
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", url or "").split("/", 1)[0]
 
 
 def platforms_in(text: str) -> list[str]:

@@ -27,10 +27,10 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
                           MAX_YEAR, MIN_YEAR)
 from store.models import Document
 from store.numbers import Quantity, find_quantities
-from store.periods import Mention, Period, duration_label, find_periods, previous, span, year_before, yearless
+from store.periods import AND_WORDS, Mention, Period, duration_label, find_periods, previous, span, year_before, yearless
 from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, Features, countries_in, country_in, describe,
                                find_all,
-                              platforms_in, unit_for)
+                              platforms_in, unit_for, url_host)
 
 FRONT_MATTER_KEYS = {"title", "publisher", "url", "published", "platform", "period", "author"}
 
@@ -322,7 +322,7 @@ def document_platform(title: str | None, url: str | None, named: Counter[str]) -
     if named or headline:
         return named.most_common(1)[0][0] if named else headline[0]
     # a page that names no platform at all: the one whose site it is ("snap.com/.../india-11-2021")
-    host = platforms_in(re.sub(r"^(?:https?://)?(?:www\.)?", "", url or "").split("/", 1)[0])
+    host = platforms_in(url_host(url))
     return host[0] if len(set(host)) == 1 else None
 
 
@@ -756,7 +756,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
 
 RESPECTIVELY_RE = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?(?:,\s*)?(?:respectively|respectivamente|respectivement|rispettivamente)\b",
                              re.IGNORECASE)
-LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|und|et|y|e|dan)\s+)", re.IGNORECASE)
+LIST_GAP_RE = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s(?:{AND_WORDS})\s+)", re.IGNORECASE)
 LIST_LEAD_RE = re.compile(r"[\s,:—–-]*(?:(?:with|mit|avec|con|com|dengan)\s+)?$", re.IGNORECASE)
 
 
@@ -807,9 +807,10 @@ def _ends_with_country(lead: str, name: str) -> bool:
 # billion ..., down from 1.3 billion"); otherwise a second number is a fact of its own
 RATE_OF_RE = re.compile(r"\s(?:with|at)\s+(?:a|an|the)\s+[^,;]{0,40}?\b(?:rate|share|percentage)\b", re.IGNORECASE)
 OF_THESE_RE = re.compile(r"\s+of\s+(?:these|those|them)\b", re.IGNORECASE)  # a part of the count before it
-AND_RE = re.compile(r"\s(?:and|und|et|y|e|dan)\s", re.IGNORECASE)
-INCLUDING_RE = re.compile(r"\b(?:including|of\s+which|of\s+whom|of\s+those|among\s+them|out\s+of\s+which)\b", re.IGNORECASE)
-PART_OF_RE = re.compile(rf"\b(?:including|of\s+which|of\s+whom|of\s+those|among\s+them|out\s+of\s+which|{_EARLIER}|to(?=\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?\d))\b",
+AND_RE = re.compile(rf"\s(?:{AND_WORDS})\s", re.IGNORECASE)
+_INCLUDING = r"including|of\s+which|of\s+whom|of\s+those|among\s+them|out\s+of\s+which"
+INCLUDING_RE = re.compile(rf"\b(?:{_INCLUDING})\b", re.IGNORECASE)
+PART_OF_RE = re.compile(rf"\b(?:{_INCLUDING}|{_EARLIER}|to(?=\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?\d))\b",
                         re.IGNORECASE)  # "from 1.2 million to 1.6 million", not "used to spread ... in 12 languages"
 _KIND_UNIT = {"percent": "percent", "change": "percent change", "multiple": "ratio"}
 CHANGES = ("change", "multiple")  # a number stated against another period's: "up 8.4%", "twice as many"
@@ -1024,15 +1025,16 @@ REPORT_VERBS = frozenset("said stated added noted reported published released sh
                          "showed indicated compared based related used called followed included listed "
                          "increased decreased dropped declined rose jumped fell improved continued expected".split())
 NOUN_AFTER_RE = re.compile(r"\s+(?:of\s+)?(?:(?:the|its|their|these|those|our)\s+)?(?P<noun>[A-Za-z][A-Za-z-]{2,}(?:\s+[A-Za-z][A-Za-z-]{2,})?)")
-ANOTHER_RE = re.compile(r"\banother\s+(?:(?:over|more\s+than|nearly|almost|about|some)\s+)?$", re.IGNORECASE)
-IN_BEFORE_RE = re.compile(r"\b(?:in|across|among)\s+(?:(?:over|more\s+than|nearly|almost|about|some)\s+)?$", re.IGNORECASE)
+_ROUGHLY = r"(?:(?:over|more\s+than|nearly|almost|about|some)\s+)?"  # between a word and its number
+ANOTHER_RE = re.compile(rf"\banother\s+{_ROUGHLY}$", re.IGNORECASE)
+IN_BEFORE_RE = re.compile(rf"\b(?:in|across|among)\s+{_ROUGHLY}$", re.IGNORECASE)
 PER_BEFORE_RE = re.compile(r"\b(?:per|every|each|out\s+of)\s+$", re.IGNORECASE)
 # a length of time ("within 24 hours"), or a multiple ("three times as many", "4 times more");
 # "viewed 2,625,049,193 times" is a count
 DURATION_AFTER_RE = re.compile(r"\s*(?:-\s*)?(?:seconds?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|times(?=\s+(?:more|less|fewer|as|higher|lower|larger|smaller|greater|bigger|the|that|than|over|what)\b))\b", re.IGNORECASE)
-NOT_NOUNS = frozenset("were was are is have has had been and or but the that which who per percent of in on at to for "
-                      "from by with during since between than times more less over under about respectively "
-                      "und et y e dan".split())  # "and" as LIST_GAP_RE's languages say it
+NOT_NOUNS = frozenset("were was are is have has had been or but the that which who per percent of in on at to for "
+                      "from by with during since between than times more less over under about respectively".split()
+                      + AND_WORDS.split("|"))
 
 
 @lru_cache(maxsize=64)
