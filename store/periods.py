@@ -311,10 +311,13 @@ FOREIGN_ORDINALS = {
     "dernier": LAST, "dernière": LAST, "letzten": LAST, "letzte": LAST, "último": LAST, "última": LAST,
     "ultimo": LAST, "ultima": LAST,
     "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "terakhir": LAST,
+    # Roman numerals, as several of them write a half or quarter ("kuartal I-2019", "II trimestre")
+    "i": 1, "ii": 2, "iii": 3, "iv": 4,
 }
 _ORDINALS_RX = "|".join(sorted((re.escape(w) for w in FOREIGN_ORDINALS), key=len, reverse=True))
 # halves and quarters as French, German, Spanish and Portuguese name them ("semestre", "Quartal")
 _PART_WORDS = r"semestre|semester|trimestre|halbjahr(?:es)?|quartal(?:s)?|mitad|metade|moitié|hälfte"
+_ID_PART_WORDS = r"paruh|semester|kuartal|triwulan"  # Indonesian: the part before its ordinal
 _HALF_PARTS = ("semest", "halbjahr", "mitad", "metade", "moiti", "hälfte", "paruh")
 _HALF_WORD = r"(?P<hw>first|1st|front|second|2nd|last|latter|back|final)"
 _QUARTER_WORD = r"(?P<qw>first|1st|opening|second|2nd|third|3rd|fourth|4th|last|final)"
@@ -366,7 +369,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("partword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>{_PART_WORDS})\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?{_y('y')}{_E}"),
         # ... and as Indonesian writes them, the part before its ordinal ("paruh pertama tahun
         # 2024": the first half of 2024, "kuartal ketiga 2023")
-        ("partword", rf"{_B}(?P<part>paruh|semester|kuartal|triwulan)\s+(?P<ord>{_ORDINALS_RX})\s+(?:tahun\s+)?{_y('y')}{_E}"),
+        ("partword", rf"{_B}(?P<part>{_ID_PART_WORDS})\s+(?P<ord>{_ORDINALS_RX})(?:\s*-\s*|\s+)(?:tahun\s+)?{_y('y')}{_E}"),
         # late 2017, early 2018: a half year, as people loosely say it
         ("looseyear", rf"{_B}(?P<part>late|early|(?:the\s+)?(?:first|early|latter|last|later)\s+part\s+of)[\s-]+{_y('y')}{_E}"),
         # the first three months of 2023, the last six months of 2016, the first nine months of 2019
@@ -394,6 +397,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("relmonthsof", rf"{_B}(?:the\s+|os\s+|los\s+|les\s+|die\s+|den\s+|i\s+)?(?:(?P<edge>first|last|primeiros|[úu]ltimos|primeros|ersten|letzten|primi|ultimi)\s+(?P<n>{_MONTHS_N_ANY})|(?P<n2>{_MONTHS_N_ANY})\s+(?P<edge2>premiers|derniers))\s+(?:months|meses|mois|monate|monaten|mesi)\s+(?:of\s+the\s+year|do\s+ano|del\s+año|de\s+l[’']ann[ée]e|des\s+jahres|dell[’']anno)(?![\w/])"),
         # ... and as the other languages write them ("zwischen April und Juni", "im zweiten Quartal")
         ("relpartword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>{_PART_WORDS})(?!\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?'?\d)(?:\s+{_OF_THIS_YEAR})?(?![\w/])"),
+        ("relpartword", rf"{_B}(?P<part>{_ID_PART_WORDS})\s+(?P<ord>{_ORDINALS_RX})(?!\s*-?\s*(?:tahun\s+)?'?\d)(?:\s+{_OF_THIS_YEAR})?(?![\w/])"),
         ("relmonths", rf"{_B}(?:{_BETWEEN}\s+)?{_DAY}{_m('m1')}{_DAY_AFTER}(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+){_DAY}{_m('m2')}{_DAY_AFTER}"
                       rf"(?:\s+(?:of|in)\s+(?P<rel>this|last)\s+year\b|\s+{_OF_THIS_YEAR}|(?!\s*,?\s*'?\d+(?![.,]?\d)))(?![\w/])"),
         # as of the end of March 2020, as of 2019, by the end of 2017, through Dec 31 2016: all

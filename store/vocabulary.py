@@ -53,7 +53,7 @@ PLATFORMS: dict[str, tuple[str, ...]] = {
     "Vimeo": ("vimeo",),
     "Dailymotion": ("dailymotion",),
     "Spotify": ("spotify",),
-    "Wikipedia": ("wikipedia",),
+    "Wikipedia": ("wikipedia", "wikimedia"),
     "Weibo": ("weibo",),
     "Rumble": ("rumble",),
     "Pornhub": ("pornhub",),

@@ -781,6 +781,8 @@ def test_a_list_of_months_with_its_year_is_all_of_them():
 def test_thousands_parted_by_a_dot_are_read_at_the_end_of_a_sentence():
     assert [q.value for q in find_quantities("Die Zahl lag im zweiten Quartal bei 125.000.")] == [125000]
     assert [q.value for q in find_quantities("The ratio was 0.125.")] == [0.125]
+    # ... and closing a bracket
+    assert [q.value for q in find_quantities("gefolgt von Indien (827.000) und Brasilien (485.000).")] == [827000, 485000]
 
 
 @pytest.mark.parametrize("text,value", [
@@ -821,6 +823,26 @@ def test_a_period_in_another_clause_is_not_a_numbers(empty_store, tmp_path):
         "primeiro trimestre esse número havia sido de 5,1 milhões.", published=D(2021, 8, 19))
     assert answered(empty_store, "facebook self-harm content removed q2 2021") == 16.8e6
     assert answered(empty_store, "facebook self-harm content removed q1 2021") == 5.1e6
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Facebook menghapus 2,2 miliar akun palsu pada kuartal I-2019.", "Q1 2019"),
+    ("Selama kuartal I, sistem Facebook bahkan menandai 88,3 persen konten narkoba", "Q1 2020"),
+    ("durante el II trimestre de 2020", "Q2 2020"),
+])
+def test_a_half_or_quarter_numbered_in_roman_numerals_is_read(text, label):
+    assert [m.period.label for m in find_periods(text, D(2020, 5, 26)) if m.period] == [label]
+
+
+def test_a_table_row_is_of_the_country_its_label_names(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "wm.txt",
+        "Requests for Content Alteration & Takedown\nJAN – JUN 2017\nWhere did these requests come from?\n"
+        "Country Received Granted\nFlag of France France 34 0\nFlag of Germany Germany 21 0\n",
+        title="Wikimedia Foundation Transparency Report/June 2017")
+    figures = stored(empty_store)
+    assert (figures[34].location, figures[21].location) == ("France", "Germany")
+    assert figures[34].platform == "Wikipedia"  # the Wikimedia Foundation's
+    assert answered(empty_store, "wikimedia requests from france jan-jun 2017") == 34
 
 
 def test_a_german_participle_is_read_as_an_adjective_too():

@@ -635,7 +635,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
     closed = next((m.period for m in mentions if m.kind == "closed" and m.period and m.period.start), None)
     labels = [_bracket_label(text, q) for q in quantities]
     places = _respective_places(text, quantities)
-    subject = _subject_place(text)
+    subject = _subject_place(text) or _row_place(text)
     # from each number (or its label) to the end of its clause: a policy named there is that
     # number's, a part of what comes before it, not an earlier number's ("224 million user
     # complaints ..., with nearly 82 million classified as abuse and harassment"). Each policy
@@ -783,6 +783,7 @@ def _respective_places(text: str, quantities: list[Quantity]) -> dict[int, str]:
     return out
 
 
+ROW_RE = re.compile(r"^\s*(?P<label>[^\W\d][^\d\n]*?)(?:\s+[0-9][0-9,.]*%?){1,6}\s*$")  # a label, then its numbers
 SUBJECT_RE = re.compile(r"^\W*(?:the\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?=[a-z])")
 
 
@@ -794,6 +795,13 @@ def _subject_place(text: str) -> str | None:
         return None
     name = country_in(m.group("name"))
     return name if name and countries_in(text) == [name] else None
+
+
+def _row_place(text: str) -> str | None:
+    """The one country a table row's label names ("Flag of France France 34 0": France's)."""
+    m = ROW_RE.match(text)
+    names = set(countries_in(m.group("label"))) if m else set()
+    return names.pop() if len(names) == 1 else None
 
 
 def _ends_with_country(lead: str, name: str) -> bool:
