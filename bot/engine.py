@@ -30,12 +30,12 @@ from bot.provenance import answers_for_platform
 from bot.understanding import MAX_LENGTH, Query, Reader, content_words, named, terms
 from store.limits import TEXT_CACHE
 from store.numbers import find_quantities
-from store.periods import Period, label_for
+from store.periods import YEAR_NOT_STATED, Period, label_for, yearless
 from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
-from store.vocabulary import (ALL_POLICIES, COMPANIES, RATE_ACTIONS, Features, describe, per_units, platform_family,
-                              policy_group, url_host)
+from store.vocabulary import (ALL_POLICIES, AUDIENCE_ACTIONS, COMPANIES, RATE_ACTIONS, Features, describe, family_words,
+                              per_units, platform_family, policy_group, url_host)
 
 TIE = 0.01  # scores closer than this are "equally good" (calibrated on dev)
 MIN_SCORE = 0.45
@@ -274,6 +274,8 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
         return "location"
     if q.period is not None and not _same_period(q, fig):
         return "period"
+    if q.months and not _of_months(q.months, fig):
+        return "period"
     fig_kind = _kind(fig)
     if any(math.isclose(fig.value, v, rel_tol=GIVEN_NEAR) for v in q.given):
         return "metric"  # "of xbox's 4.78M enforcements, how many ...": not 4.78M, nor another source's 4.8M
@@ -327,6 +329,15 @@ def _same_period(q: Query, fig: Figure) -> bool:
     return q.since or month(p.end) == month(fig.period_end)
 
 
+def _of_months(months: tuple[int, int], fig: Figure) -> bool:
+    """Can a figure be of these months ("q4": October to December) of some year? One whose
+    document states no period at all may be; one of other months, or of no months, is not."""
+    start, end = fig.period_start, fig.period_end
+    if start is None and end is None:
+        return fig.period_label == yearless(months).label or not fig.period_label.endswith(YEAR_NOT_STATED)
+    return bool(start and end and (start.month, end.month) == months and (end - start).days < 366)
+
+
 def _figure_features(fig: Figure) -> Features:
     """What a figure counts, as the lexicon reads its names (a breakdown says how: "Automation")."""
     return _features(fig.metric, fig.policy, fig.breakdown)
@@ -375,10 +386,13 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> tuple[float, floa
         beside += weight * (w in local)
         found = 1.0 if w in local or w in source else IN_SENTENCE if w in sentence else in_before if w in before else \
             IN_TITLE if w in title else 0.0
-        if not found and ACRONYM_RE.fullmatch(w) and any(w in _initials(c.quote) for c in read):
-            found = IN_SENTENCE  # "twtr cse susp": the sentence says "child sexual exploitation"
-        if not found and len(w) >= KIN and not w.startswith("="):  # a word of the same root the stemmer keeps apart
-            # ("compliance" and "complying"), a little less
+        if not found and ACRONYM_RE.fullmatch(w):  # "twtr cse susp": the sentence (or the one before
+            # it) says "child sexual exploitation"
+            found = IN_SENTENCE if any(w in _initials(c.quote) for c in read) else \
+                in_before if any(w in _initials(_lead_in(c.before)) for c in read) else 0.0
+        if not found and (len(w) >= KIN or w.startswith("=")):  # a word of the same root the stemmer keeps apart
+            # ("compliance" and "complying"), or a family's word in a language the lexicon does
+            # not list ("automated" and "Automatisierte"), a little less
             found = KINSHIP * (1.0 if _kin(w, local) else IN_SENTENCE if _kin(w, sentence) else
                                IN_BEFORE if _kin(w, before) else 0.0)
         got += weight * found
@@ -399,9 +413,20 @@ def _initials(quote: str) -> str:
 
 
 def _kin(w: str, words: frozenset[str]) -> bool:
-    """Does a word share its first KIN letters with one of ``words`` (stems)?"""
+    """Does a word share its first KIN letters with one of ``words`` (stems)? A family ("=...")
+    shares them with a word the lexicon does not know ("automatizados" with "automated"; a word
+    it knows is of its own family, another)."""
+    if w.startswith("="):
+        roots = _roots(w)
+        return any(len(o) >= KIN and o[:KIN] in roots for o in words if o[0] != "=")
     # a family the lexicon reads counts by its name ("misinfo" is of "=misinformation")
     return any(len(o) >= KIN and o[:KIN] == w[:KIN] for o in (x.lstrip("=") for x in words) if o[:1] == w[0])
+
+
+@lru_cache(maxsize=1024)
+def _roots(family: str) -> frozenset[str]:
+    """The first KIN letters of the words the lexicon lists for a family."""
+    return frozenset(w[:KIN] for phrase in family_words(family[1:]) for w in phrase.lower().split() if len(w) >= KIN)
 
 
 @lru_cache(maxsize=4096)
@@ -466,6 +491,8 @@ def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
         score -= 0.06
     if f.actions and not (f.actions & feats.actions):
         score -= 0.05  # "taken down" answered by content actioned
+    elif not f.actions and feats.actions & AUDIENCE_ACTIONS:
+        score -= 0.05  # "fb fake accts": removed, not active on the platform
     score += 0.08 * bool(f.actions and feats.actions & f.actions) + 0.08 * bool(f.objects and feats.objects & f.objects)
     score += 0.12 * bool(f.facets)
     if not f.facets and feats.facets and (f.actions or f.objects):
@@ -610,11 +637,13 @@ def _named_all_but_words(q: Query, fig: Figure) -> bool:
 def _supported(q: Query, fig: Figure) -> bool:
     """Words the lexicon does not know, inside what the question asks ("how many *fake*
     accounts", "how many *pizzas*"), change what is counted: a figure answers only when its
-    own sources use those words (in the sentence quoted, or the document's title)."""
+    own sources use those words (in the sentence quoted, the document's title, or who published
+    it: "of the 7.9M videos deleted (Hardwareluxx)")."""
     if not q.blocking:
         return True
     text = " ".join(f"{c.quote} {c.title or ''}" for c in _read(fig)) + " " + fig.metric + " " + fig.policy
-    context, glued = content_words(text), re.sub(r"[^a-z0-9]+", "", text.lower())
+    context = content_words(text).union(*(_source_terms(c.publisher, c.url) for c in _read(fig)))
+    glued = re.sub(r"[^a-z0-9]+", "", text.lower())
     # a longer word may be part of a name written as one ("upper" in "Upperbound Prevalence")
     return all(content_words(w) <= context or (len(w) >= 4 and w in glued) for w in q.blocking)
 

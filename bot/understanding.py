@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 
 from store.limits import NAMES_SAMPLE, TEXT_CACHE
 from store.numbers import find_quantities
-from store.periods import PERIOD_WORDS, Period, find_periods, span
+from store.periods import MONTHS, PERIOD_WORDS, Period, find_periods, span
 from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, country_spans, country_typed, describe, policy_group
 
 MAX_LENGTH = 1000
@@ -66,9 +66,13 @@ QUANTITY_ASKED_RE = re.compile(r"\b(?:how\s+(?:many|much)|what\s+(?:share|percen
 LATEST_RE = re.compile(r"\b(?:latest|most\s+recent|newest|current|recent|now|today)\b", re.IGNORECASE)
 # in a question, a month and two digits is the month of that year ("snap india spam reports feb 22",
 # "sep 21"): a day of no year would be no period a figure is of
-MONTH_YY_RE = re.compile(r"\b(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-                         r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+['’]?(?P<yy>[0-9]{2})\b"
+_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+               r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+MONTH_YY_RE = re.compile(rf"\b(?P<month>{_MONTH_NAME})\.?\s+['’]?(?P<yy>[0-9]{{2}})\b"
                          r"(?!\s*,?\s*['’]?[0-9]|[/:.-][0-9]|\s*(?:st|nd|rd|th)\b)", re.IGNORECASE)
+# a month named alone, without its year: "in october", "whatsapp india bans aug 1-31"
+LONE_MONTH_RE = re.compile(rf"\b(?:(?:in|during|for|over|of)\s+(?P<m1>{_MONTH_NAME})\b|(?P<m2>{_MONTH_NAME})\.?\s+1\s*[-–]\s*(?:28|29|30|31)\b)"
+                           r"(?!\s*,?\s*['’]?[0-9])", re.IGNORECASE)
 RELATIVE_RE = re.compile(r"\b(?P<which>last|this|past|current)\s+(?P<unit>year|quarter|half|month)\b", re.IGNORECASE)
 
 
@@ -140,6 +144,9 @@ class Query:
     # user information requests"): its terms
     counted: frozenset[str] = frozenset()
     latest: bool = False  # "the latest ...", "most recent ...": of several periods, the newest
+    # the months of a part of a year named without its year ("in october", "yt removals q4",
+    # "oct-mar"), first and last: of whichever year, the answer is of those months
+    months: tuple[int, int] | None = None
     # why no single stored figure can be the answer ("not", "excluding", "before H2 2017",
     # "Twitter and Facebook"), or None
     scope: str | None = None
@@ -201,6 +208,19 @@ def _part_of_year(text: str, found: list, year: Period) -> Period | None:
     after = dt.date(y + 1, 1, 1)  # the part that had ended by the year's end is the year's
     within = [m.period for m in find_periods(text[parts[0].start : parts[0].end], after) if m.period is not None]
     return within[0] if len(within) == 1 and within[0].start and within[0].start.year == y else None
+
+
+def _months(text: str, found: list) -> tuple[int, int] | None:
+    """The months of the one part of a year a question names without any year ("q4", "the
+    second half", "oct-mar", "in october"); None otherwise."""
+    parts = [m.months for m in found if m.kind == "yearless" and m.months]
+    if len(parts) == 1:
+        return parts[0]
+    lone = LONE_MONTH_RE.findall(text)
+    if parts or len(lone) != 1:
+        return None
+    month = MONTHS[(lone[0][0] or lone[0][1]).lower()[:3]]
+    return (month, month)
 
 
 class Reader:
@@ -298,6 +318,7 @@ class Reader:
         if period is None and relative:  # "last year", "this quarter": against today's date
             period = relative_period(relative, dt.date.today())
         since = bool(periods) and periods[0].kind == "since"
+        months = _months(text, found) if period is None else None
         # "(the count, not the proactive %)": what is set aside says nothing of what is asked
         # what it sets aside, "(the count, not the %)", "(posts, not user reports)", says nothing
         # of what is asked
@@ -328,10 +349,13 @@ class Reader:
         breakdown = self._breakdown(masked) or self._service_breakdown(features.platforms)
         unknown, blocking = [], []
         zone = self._zone(text, features)
+        numbers = [(q.start, q.end) for q in find_quantities(masked)]
         for m in WORD_RE.finditer(masked):
             w = re.sub(r"['’]s$", "", m.group().lower()).strip("'’.-")
             if len(w) < 2 or w in STOPWORDS or w in self.known or w.isdigit():
                 continue
+            if any(a <= m.start() < b for a, b in numbers):
+                continue  # a number's scale: "2.45bn"
             if location is not None and w in location.casefold().split():
                 continue
             unknown.append(w)
@@ -361,7 +385,7 @@ class Reader:
         return Query(text, features, period, since, location, unknown=tuple(unknown),
                      blocking=tuple(blocking), breakdown=breakdown, values=values, given=given,
                      counted=_counted(text),
-                     latest=period is None and bool(LATEST_RE.search(text)),
+                     latest=period is None and bool(LATEST_RE.search(text)), months=months,
                      scope=_scope(raw, text, periods, features, found),
                      metric_fit=metric_fit, policy_fit=policy_fit, asked=_asked(about) | {f"={a}" for a in features.actions},
                      core=core,

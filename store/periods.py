@@ -188,7 +188,7 @@ PERIOD_WORDS = frozenset(
     list(MONTHS) + list(ORDINAL) + list(NUMBER_WORDS)
     + "half halves quarter quarters year years month months week weeks period reporting since between from until through "
     "mid middle early late start beginning end front back latter last final previous preceding prior latest current "
-    "recent recently six".split()
+    "recent recently six calendar".split()
 )
 
 

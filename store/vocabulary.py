@@ -182,6 +182,9 @@ ACTIONS: dict[str, tuple[str, ...]] = {
 }
 # actions measured as a share, never a count: prevalence is the share of views that saw violating content
 RATE_ACTIONS = frozenset({"viewed"})
+# what a platform counts of its users, not of what it enforced: a question naming no action asks for
+# what was enforced first
+AUDIENCE_ACTIONS = frozenset({"active"})
 
 # object family -> words
 OBJECTS: dict[str, tuple[str, ...]] = {
@@ -297,6 +300,11 @@ AVERAGE_WORDS = tuple(f"{each} {unit}" for each in ("per", "a", "every", "each")
     + ("per year", "daily", "weekly", "monthly", "hourly", "average", "avg", "mean", "median", "on average")
 # the unit of time a rate is per: "per day", "each month", "weekly"
 PER_RE = re.compile(r"\b(?:(?:per|a|an|every|each)\s+(hour|day|week|month|year)|(hour|dai|week|month|year)ly)\b", re.IGNORECASE)
+
+
+def family_words(name: str) -> tuple[str, ...]:
+    """The words and phrases the lexicon lists for a family, by its name ("suspended", "spam")."""
+    return tuple(w for table in (ACTIONS, OBJECTS, FACETS, POLICIES, PLATFORMS) for w in table.get(name, ()))
 
 
 @lru_cache(maxsize=TEXT_CACHE)

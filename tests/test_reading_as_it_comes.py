@@ -825,6 +825,23 @@ def test_a_period_in_another_clause_is_not_a_numbers(empty_store, tmp_path):
     assert answered(empty_store, "facebook self-harm content removed q1 2021") == 5.1e6
 
 
+def test_an_abbreviation_is_met_by_the_words_the_sentence_before_spells_out(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "x.txt",
+        "Between January and June 2021, Twitter suspended 1.2 million accounts. Child sexual exploitation was one "
+        "of the biggest categories. Nearly half a million accounts were suspended for it.", published=D(2022, 1, 25))
+    assert answered(empty_store, "twtr cse suspensions h1 2021") == 500_000
+    assert answered(empty_store, "twitter accounts suspended h1 2021") == 1.2e6
+
+
+def test_a_family_word_the_lexicon_lists_only_in_english_is_met_by_its_cognate(empty_store, tmp_path):
+    # "automatizados" is no word of the lexicon's, but shares its root with "automated"
+    doc(empty_store, tmp_path, "es.txt",
+        "En el cuarto trimestre de 2019, YouTube eliminó 5,9 millones de vídeos. Los sistemas automatizados "
+        "detectaron 5,4 millones de ellos.", published=D(2020, 2, 27))
+    assert answered(empty_store, "how many youtube videos did automated systems flag in q4 2019") == 5.4e6
+    assert answered(empty_store, "youtube videos removed q4 2019") == 5.9e6
+
+
 @pytest.mark.parametrize("text,label", [
     ("Facebook menghapus 2,2 miliar akun palsu pada kuartal I-2019.", "Q1 2019"),
     ("Selama kuartal I, sistem Facebook bahkan menandai 88,3 persen konten narkoba", "Q1 2020"),
@@ -832,6 +849,23 @@ def test_a_period_in_another_clause_is_not_a_numbers(empty_store, tmp_path):
 ])
 def test_a_half_or_quarter_numbered_in_roman_numerals_is_read(text, label):
     assert [m.period.label for m in find_periods(text, D(2020, 5, 26)) if m.period] == [label]
+
+
+def test_a_question_naming_no_action_is_not_answered_by_how_many_users_are_active(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "fr.txt",
+        "Facebook a supprimé 2,19 milliards de faux comptes au premier trimestre 2019. Les faux comptes "
+        "représenteraient 5 % de ses 2,38 milliards d'utilisateurs actifs mensuels.", published=D(2019, 5, 24))
+    assert answered(empty_store, "fb fake accts q1 2019") == 2.19e9
+    assert answered(empty_store, "facebook monthly active users q1 2019") == 2.38e9
+
+
+def test_a_part_of_a_year_asked_without_its_year_is_of_those_months(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "yt.txt",
+        "YouTube removed 5.9 million videos in the fourth quarter of 2019, after 8.8 million in the third quarter "
+        "of 2019. In 2019 as a whole, WhatsApp banned 24 million accounts.", published=D(2020, 2, 27))
+    assert answered(empty_store, "yt removals q4") == 5.9e6
+    assert answered(empty_store, "youtube videos removed in the third quarter") == 8.8e6
+    assert answer("whatsapp accounts banned in october", empty_store).answer is None  # a year is not October
 
 
 def test_a_table_row_is_of_the_country_its_label_names(empty_store, tmp_path):
@@ -843,6 +877,23 @@ def test_a_table_row_is_of_the_country_its_label_names(empty_store, tmp_path):
     assert (figures[34].location, figures[21].location) == ("France", "Germany")
     assert figures[34].platform == "Wikipedia"  # the Wikimedia Foundation's
     assert answered(empty_store, "wikimedia requests from france jan-jun 2017") == 34
+
+
+def test_a_number_s_scale_and_a_calendar_year_are_no_unknown_words(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "fb.txt", "Facebook estimates that 5% of its 2.45 billion user accounts are fake.",
+        published=D(2020, 2, 1))
+    doc(empty_store, tmp_path, "reddit.txt", "In 2019, Reddit banned 9,876 subreddits for Content Policy violations. Of "
+        "those, 42% were removed for being unmoderated.", published=D(2020, 2, 1))
+    assert answered(empty_store, "what share of facebook's 2.45bn user accounts are estimated fake") == 5
+    assert answered(empty_store, "what share of the subreddits reddit took down for content policy violations in "
+                                 "calendar 2019 were removed for being unmoderated") == 42
+
+
+def test_a_question_naming_the_publisher_is_answered_by_what_it_states(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "hl.txt",
+        "Between July and September 2020, YouTube deleted 7.9 million videos.", published=D(2020, 11, 20),
+        publisher="Hardwareluxx")
+    assert answered(empty_store, "how many yt videos hardwareluxx says were deleted in q3 2020") == 7.9e6
 
 
 def test_a_german_participle_is_read_as_an_adjective_too():
