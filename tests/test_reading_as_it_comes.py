@@ -879,6 +879,15 @@ def test_a_table_row_is_of_the_country_its_label_names(empty_store, tmp_path):
     assert answered(empty_store, "wikimedia requests from france jan-jun 2017") == 34
 
 
+def test_a_story_whose_address_names_a_country_is_of_it_unless_a_figure_is_the_worlds(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "wa.txt",
+        "WhatsApp banned 7,420,748 accounts in India from August 1 to August 31, 2021. It received a total of 12,461 "
+        "ban appeals. On average 8 million accounts are banned worldwide every month.",
+        url="https://pdl.ink/news/74-lakh-whatsapp-accounts-banned-in-india")
+    figures = stored(empty_store)
+    assert (figures[7420748].location, figures[12461].location, figures[8e6].location) == ("India", "India", "")
+
+
 def test_a_number_s_scale_and_a_calendar_year_are_no_unknown_words(empty_store, tmp_path):
     doc(empty_store, tmp_path, "fb.txt", "Facebook estimates that 5% of its 2.45 billion user accounts are fake.",
         published=D(2020, 2, 1))

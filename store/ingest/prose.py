@@ -449,9 +449,10 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         for f in found:
             if f.period is None and f.relation is None:
                 f.relation, f.months = YEARLESS, months
-    if not any(f.location for f in found) and (place := document_place(title, url)):
-        for f in found:  # a country's own report ("India: February 2022"): every figure is of it
-            f.location = place
+    if (place := document_place(title, url)) and all(f.location in ("", place) for f in found):
+        for f in found:  # a country's own report ("India: February 2022"): every figure is of it,
+            if not WORLDWIDE_RE.search(f.sentence.text):  # but one said of the whole world
+                f.location = place
     periods = {id(f): _resolve_period(f, current) for f in found}
     policies_of = _resolve_policies(found, periods)
     stated: list[Stated] = []
@@ -783,6 +784,8 @@ def _respective_places(text: str, quantities: list[Quantity]) -> dict[int, str]:
     return out
 
 
+WORLDWIDE_RE = re.compile(r"\b(?:worldwide|globally|across\s+the\s+(?:world|globe)|around\s+the\s+world|weltweit|mondial\w*"
+                          r"|en\s+todo\s+el\s+mundo|no\s+mundo\s+todo|em\s+todo\s+o\s+mundo)\b", re.IGNORECASE)
 ROW_RE = re.compile(r"^\s*(?P<label>[^\W\d][^\d\n]*?)(?:\s+[0-9][0-9,.]*%?){1,6}\s*$")  # a label, then its numbers
 SUBJECT_RE = re.compile(r"^\W*(?:the\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?=[a-z])")
 
