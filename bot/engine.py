@@ -457,6 +457,12 @@ def _around(quote: str, value: float) -> frozenset[str]:
     """The terms next to a number in its sentence: its clause, a few words either side ("of
     those, 6.7 million were first flagged by machines"), which tell apart the numbers of one
     sentence. Empty when the number is not found as written."""
+    return terms(_near(quote, value))
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _near(quote: str, value: float) -> str:
+    """The words next to a number in its sentence (see ``_around``)."""
     found = find_quantities(quote)
     for i, quantity in enumerate(found):
         if math.isclose(quantity.value, value, rel_tol=1e-9) or math.isclose(-quantity.value, value, rel_tol=1e-9):
@@ -472,8 +478,8 @@ def _around(quote: str, value: float) -> frozenset[str]:
             # nudity and 1.9 million for promoting terrorism")
             after = next((q.start for q in found[i + 1 :] if q.start >= end), len(quote))
             right = min(stop.start() if stop else len(quote), end + 80, after)
-            return terms(quote[left:start] + " " + inside + " " + quote[end:right])
-    return frozenset()
+            return quote[left:start] + " " + inside + " " + quote[end:right]
+    return ""
 
 
 def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
@@ -544,8 +550,9 @@ def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
                 continue
             off -= UNSUPPORTED  # and those words, paid for, are not weighed again as evidence
             weighed = replace(q, asked=q.asked - terms(" ".join(q.blocking)))
-        if off <= -1.0 or not (_policy_stated(q, fig) and _platform_stated(q, fig) and _named_row(q, fig)
-                               and answers_for_platform(q, fig, store)):  # NCMEC's count is not Discord's
+        if off <= -1.0 or _other_rate(q, fig) or not (_policy_stated(q, fig) and _platform_stated(q, fig)
+                                                      and _named_row(q, fig)
+                                                      and answers_for_platform(q, fig, store)):  # NCMEC's count is not Discord's
             continue
         evidence, beside = _evidence(weighed, fig, idf)
         if evidence >= MIN_EVIDENCE:
@@ -572,6 +579,15 @@ def _reading(q: Query, fig: Figure) -> float:
     if off and any(c.row is not None for c in fig.citations):
         return -1.0
     return -off
+
+
+def _other_rate(q: Query, fig: Figure) -> bool:
+    """Does a figure count per another unit of time than the question asks ("daily actives":
+    not "2.38 billion monthly active users")?"""
+    if not (asked := per_units(q.text)):
+        return False
+    said = per_units(fig.metric).union(*(per_units(_near(c.quote, c.value)) for c in _read(fig) if c.row is None))
+    return bool(said) and not asked & said
 
 
 def _platform_stated(q: Query, fig: Figure) -> bool:

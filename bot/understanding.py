@@ -372,7 +372,8 @@ class Reader:
             breakdown = None  # "Child Endangerment: Sexual Exploitation" names a policy, not TikTok's sub-policy
         blocking = [w for w in blocking if w not in named]  # "Hate & Spam" names a policy: nothing unknown
         about = blank(text, aside)
-        for a, b in [m.span() for m in PLATFORM_RES.regex.finditer(text)] + [(m.start, m.end) for m in found]:
+        for a, b in [m.span() for m in PLATFORM_RES.regex.finditer(text)] + [(m.start, m.end) for m in found] \
+                + [m.span() for m in LONE_MONTH_RE.finditer(text)]:
             about = about[:a] + " " * (b - a) + about[b:]
         if location:  # the place as stored ("Türkiye") and as the question names it ("Turkey's")
             about = re.sub(re.escape(location), lambda m: " " * len(m.group()), about, flags=re.IGNORECASE)

@@ -200,11 +200,11 @@ _MON = (r"(?P<{n}>" + _FOREIGN_MON.replace("{", "{{").replace("}", "}}") + r"|ja
 _MON_ANY = _MON.replace("(?P<{n}>", "(?:", 1).format()  # a month, in a list of them ("Januar, Februar und März")
 _YEAR = r"(?P<{n}>(?:19|20)[0-9][0-9])"
 _YY = r"(?P<{n}>(?:19|20)?[0-9][0-9])"
-# "to" as English, French, German, Spanish and Portuguese say it between two dates
-_DASH = r"\s*(?:-|–|—|to|through|thru|until|till|bis|jusqu'(?:en|au|à)|à|au|al|hasta|a|até|hingga|sampai|إلى|حتى)\s*"
+# "to" as English, French, German, Spanish, Portuguese, Indonesian, Filipino and Arabic say it between two dates
+_DASH = r"\s*(?:-|–|—|to|through|thru|until|till|bis|jusqu'(?:en|au|à)|à|au|al|hasta|a|até|hingga|sampai|hanggang|إلى|حتى)\s*"
 AND_WORDS = r"and|und|et|y|e|dan"  # "and" in the lexicon's languages
 _AND = rf"(?:{AND_WORDS})"  # "between X and Y"
-_BETWEEN = r"(?:between|from|zwischen|von|entre|de|du|desde|del|antara|dari|من)"
+_BETWEEN = r"(?:between|from|zwischen|von|entre|de|du|desde|del|antara|dari|mula|من)"
 _DAY_AFTER = r"(?:\s+[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9]|[,.]?\s*'?[0-9]))?"  # "from August 1 to August 31"
 _DAY = r"(?:(?:el\s+|le\s+|the\s+)?[0-9]{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?)?"  # "el 1 de enero", "1er janvier"
 # "of this year" in the other languages: "de este año", "deste ano", "de cette année", "dieses Jahres"
@@ -362,7 +362,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("yearhalf", rf"{_B}{_y('y')}['’]s\s+{_HALF_WORD}\s+half{_E}"),
         # Q3 2016, Q3'16, 3Q16, 2018Q2, 2018-Q2
         ("quarter", rf"{_B}(?:Q(?P<q1>[1-4])\s*(?:of\s+|[-/]\s*)?'?{_yy('y1')}|(?P<q2>[1-4])Q\s*[-/]?\s*'?{_yy('y2')}|{_y('y3')}\s*[-/]?\s*Q(?P<q3>[1-4])){_E}"),
-        ("quarterword", rf"{_B}(?:the\s+)?(?:{_QUARTER_WORD}|(?P<qm>march|june|september|december))\s+quarter\s+(?:of\s+)?(?:the\s+year\s+)?{_y('y')}{_E}"),
+        ("quarterword", rf"{_B}(?:the\s+)?(?:{_QUARTER_WORD}|(?P<qm>march|june|september|december))\s+quarter\s+(?:of\s+|ng\s+)?(?:the\s+year\s+)?{_y('y')}{_E}"),
         # halves and quarters as French, German, Spanish and Portuguese write them ("deuxième
         # semestre 2017", "im zweiten Quartal 2020", "primer semestre de 2020"), and "second
         # semester of 2017"

@@ -298,8 +298,15 @@ COUNT_WORDS = ("how many", "number of", "count", "total", "tally", "cumulative",
 # rates and averages over time: no stored figure is one unless its metric says so
 AVERAGE_WORDS = tuple(f"{each} {unit}" for each in ("per", "a", "every", "each") for unit in ("hour", "day", "week", "month")) \
     + ("per year", "daily", "weekly", "monthly", "hourly", "average", "avg", "mean", "median", "on average")
-# the unit of time a rate is per: "per day", "each month", "weekly"
+# the unit of time a rate is per: "per day", "each month", "weekly", and as the lexicon's other
+# languages say it ("par mois", "pro Tag", "por día", "al mese", "bulanan")
 PER_RE = re.compile(r"\b(?:(?:per|a|an|every|each)\s+(hour|day|week|month|year)|(hour|dai|week|month|year)ly)\b", re.IGNORECASE)
+_PER_UNITS = {"day": ("par jour", "pro tag", "täglich", "täglichen", "por día", "por dia", "al giorno", "per hari", "harian",
+                      "quotidiens", "diarios", "diários"),
+              "month": ("par mois", "pro monat", "monatlich", "monatlichen", "por mes", "por mês", "al mese", "per bulan",
+                        "bulanan", "mensuels", "mensuales", "mensais", "mensili")}
+_FOREIGN_PER_RE = re.compile(r"(?<!\w)(?:" + "|".join(w for ws in _PER_UNITS.values() for w in ws) + r")(?!\w)", re.IGNORECASE)
+_FOREIGN_PER = {w: unit for unit, ws in _PER_UNITS.items() for w in ws}
 
 
 def family_words(name: str) -> tuple[str, ...]:
@@ -310,7 +317,8 @@ def family_words(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=TEXT_CACHE)
 def per_units(text: str) -> frozenset[str]:
     """The units of time the rates a text names are per ("per day", "each month"): day, month..."""
-    return frozenset((m.group(1) or m.group(2)).lower().replace("dai", "day") for m in PER_RE.finditer(text))
+    return frozenset((m.group(1) or m.group(2)).lower().replace("dai", "day") for m in PER_RE.finditer(text)) \
+        | {_FOREIGN_PER[m.group().lower()] for m in _FOREIGN_PER_RE.finditer(text)}
 
 
 NOT_ASKED_CHANGE_RE = re.compile(

@@ -868,6 +868,11 @@ def test_a_part_of_a_year_asked_without_its_year_is_of_those_months(empty_store,
     assert answer("whatsapp accounts banned in october", empty_store).answer is None  # a year is not October
 
 
+def test_a_month_asked_without_its_year_is_no_word_a_figure_must_say(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "wa.txt", "WhatsApp banned 7,420,748 accounts in India between August 1 and August 31, 2021.")
+    assert answered(empty_store, "whatsapp india bans aug 1-31") == 7420748
+
+
 def test_a_table_row_is_of_the_country_its_label_names(empty_store, tmp_path):
     doc(empty_store, tmp_path, "wm.txt",
         "Requests for Content Alteration & Takedown\nJAN – JUN 2017\nWhere did these requests come from?\n"
@@ -903,6 +908,22 @@ def test_a_question_naming_the_publisher_is_answered_by_what_it_states(empty_sto
         "Between July and September 2020, YouTube deleted 7.9 million videos.", published=D(2020, 11, 20),
         publisher="Hardwareluxx")
     assert answered(empty_store, "how many yt videos hardwareluxx says were deleted in q3 2020") == 7.9e6
+
+
+def test_daily_users_are_not_monthly_ones(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "fr.txt",
+        "Facebook revendique 2,38 milliards d'utilisateurs actifs par mois au premier trimestre 2019, et 1,56 milliard "
+        "d'utilisateurs actifs par jour.", published=D(2019, 5, 24))
+    assert answered(empty_store, "facebook daily actives q1 2019") == 1.56e9
+    assert answered(empty_store, "fb monthly active users q1 2019") == 2.38e9
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Mula January hanggang March, 19.4 milyong content ang inaksyunan ng Facebook", "Q1 2019"),
+    ("kumpara sa naunang 1.2 bilyong accounts na tinanggal ng kumpanya noong fourth quarter ng 2018", "Q4 2018"),
+])
+def test_a_period_in_filipino_is_read(text, label):
+    assert [m.period.label for m in find_periods(text, D(2019, 5, 28)) if m.period] == [label]
 
 
 def test_a_german_participle_is_read_as_an_adjective_too():
