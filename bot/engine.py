@@ -40,10 +40,10 @@ from store.vocabulary import (ALL_POLICIES, AUDIENCE_ACTIONS, COMPANIES, RATE_AC
 TIE = 0.01  # scores closer than this are "equally good" (calibrated on dev)
 MIN_SCORE = 0.45
 EVIDENCE_WEIGHT = 1.4  # how much the words of a figure's sources count against the lexicon's reading (calibrated on dev)
-# a term asked found next to the number counts 1; in its sentence, in the text just before
-# it (a heading, the sentence before) or in the document's title, less
 COUNTED = 0.15  # the cost of a count of something other than what "how many" names (calibrated on dev)
-IN_SENTENCE, IN_BEFORE, IN_TITLE = 0.5, 0.3, 0.2
+# a term asked found next to the number counts 1; in its sentence, in the text just before
+# it (a heading, the sentence before) or in the document's title, less (calibrated on dev)
+IN_SENTENCE, IN_BEFORE, IN_TITLE = 0.8, 0.3, 0.2
 IN_BEFORE_BARE = 0.4  # ... for a figure whose own words name nothing it counts (calibrated on dev)
 ASIDE = 0.4  # the weight of a term outside what is asked ("for the board deck"; calibrated on dev)
 UNSUPPORTED = 0.2  # the cost of a word the question qualifies its policy with that no source uses (calibrated on dev)
