@@ -881,7 +881,11 @@ def test_a_table_row_is_of_the_country_its_label_names(empty_store, tmp_path):
     figures = stored(empty_store)
     assert (figures[34].location, figures[21].location) == ("France", "Germany")
     assert figures[34].platform == "Wikipedia"  # the Wikimedia Foundation's
-    assert answered(empty_store, "wikimedia requests from france jan-jun 2017") == 34
+    # a row per line, its cells parted by spaces: each number is its column's
+    rows = {(f.location, f.metric): f.value for f in empty_store.queries.figures(["1=1"], {}) if f.location}
+    assert rows == {("France", "Received"): 34, ("France", "Granted"): 0, ("Germany", "Received"): 21,
+                    ("Germany", "Granted"): 0}
+    assert answered(empty_store, "wikimedia requests received from france jan-jun 2017") == 34
 
 
 def test_a_story_whose_address_names_a_country_is_of_it_unless_a_figure_is_the_worlds(empty_store, tmp_path):

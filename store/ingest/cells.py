@@ -63,6 +63,9 @@ def cell_rows(text: str, start: int, end: int) -> tuple[list[CellFigure], set[in
     lines = [(start + m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip())
              for m in re.finditer(r"[^\n]+", text[start:end]) if m.group().strip()]
     out, glued = _glued_tables(lines)
+    spaced, taken = _spaced_tables(lines, glued)
+    out += spaced
+    glued |= taken
     for run in _runs(lines, glued):
         out += _read_run(text, run)
     return out, glued
@@ -137,6 +140,42 @@ def _glued_tables(lines: list[tuple[int, str]]) -> tuple[list[CellFigure], set[i
             out.append(CellFigure(q, column, label.strip() if label else None, first, start + len(line)))
         if not label:
             heads = None  # a header's values: the table ends
+    return out, taken
+
+
+SPACED_HEADER_RE = re.compile(r"[A-Z][\w&/-]*(?:[ \t]+[A-Z][\w&/-]*){2,6}")  # "Country Received Granted"
+SPACED_ROW_RE = re.compile(r"(?P<label>[^\W\d][^\d\n]*?)(?P<numbers>(?:[ \t]+[0-9][0-9,.]*%?)+)")
+
+
+def _spaced_tables(lines: list[tuple[int, str]], glued: set[int]) -> tuple[list[CellFigure], set[int]]:
+    """The numbers of tables copied a row per line with spaces between the cells, under a header
+    of one-word labels ("Country Received Granted" / "Flag of France France 34 0"): each row's
+    label, then one number per column after the first. A row of any other number of numbers
+    ends the table. Returns the numbers and the lines they take (by their start)."""
+    out: list[CellFigure] = []
+    taken: set[int] = set()
+    heads: list[str] | None = None
+    for start, line in lines:
+        if start in glued:
+            heads = None
+            continue
+        if SPACED_HEADER_RE.fullmatch(line):
+            heads = line.split()
+            continue
+        m = SPACED_ROW_RE.fullmatch(line) if heads else None
+        numbers = [n for n in re.finditer(r"[0-9][0-9,.]*%?", m.group("numbers"))] if m else []
+        if m is None or len(numbers) != len(heads) - 1:
+            heads = None
+            continue
+        taken.add(start)
+        at = m.start("numbers")
+        for head, n in zip(heads[1:], numbers):
+            found = find_quantities(n.group())
+            if len(found) != 1:
+                continue
+            q = found[0]
+            out.append(CellFigure(replace(q, start=q.start + at + n.start(), end=q.end + at + n.start()), head,
+                                  _label(m.group("label")), start, start + len(line)))
     return out, taken
 
 

@@ -486,13 +486,16 @@ def _cell_found(text: str, c: CellFigure) -> _Found:
     """A number of a cell-per-line table: it counts what its column's label says, for the
     policy its row's label (else its column's) names, in the document's period."""
     column = _describe(c.column)
-    policy = (_one(_describe(c.row).policies) or c.row) if c.row is not None else _one(column.policies)
+    place = country_in(c.row) if c.row is not None else None  # a row of a country's ("Flag of France France")
+    policy = (_one(_describe(c.row).policies) or (None if place else c.row)) if c.row is not None else _one(column.policies)
     if c.quantity.kind == "percent":
         unit = "percent"
     else:
         unit = next(iter(column.objects)) if len(column.objects) == 1 else "count"
     quote = Sentence(c.quote_start, c.quote_end, text[c.quote_start : c.quote_end])
-    return _Found(c.quantity, quote, None, False, None, None, None, c.column, unit, None, None, policy)
+    found = _Found(c.quantity, quote, None, False, None, None, None, c.column, unit, None, None, policy)
+    found.location = place or ""
+    return found
 
 
 def _stated_before(mentions: list[Mention], starts: list[int], at: int, closed: Period | None) -> Period | None:
