@@ -27,10 +27,10 @@ from rapidfuzz import fuzz
 from bot import render
 from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, Answer, FigureView, Revision, NOT_SUMMED, SourceView, agreeing_sources, format_value
 from bot.provenance import answers_for_platform
-from bot.understanding import MAX_LENGTH, Query, Reader, content_words, named, terms
+from bot.understanding import MAX_LENGTH, MONTH_NAME_RE, Query, Reader, content_words, named, terms
 from store.limits import TEXT_CACHE
 from store.numbers import find_quantities
-from store.periods import YEAR_NOT_STATED, Period, label_for, yearless
+from store.periods import MONTHS, YEAR_NOT_STATED, Period, label_for, yearless
 from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
@@ -550,7 +550,7 @@ def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
                 continue
             off -= UNSUPPORTED  # and those words, paid for, are not weighed again as evidence
             weighed = replace(q, asked=q.asked - terms(" ".join(q.blocking)))
-        if off <= -1.0 or _other_rate(q, fig) or not (_policy_stated(q, fig) and _platform_stated(q, fig)
+        if off <= -1.0 or _other_rate(q, fig) or _other_months(q, fig) or not (_policy_stated(q, fig) and _platform_stated(q, fig)
                                                       and _named_row(q, fig)
                                                       and answers_for_platform(q, fig, store)):  # NCMEC's count is not Discord's
             continue
@@ -579,6 +579,18 @@ def _reading(q: Query, fig: Figure) -> float:
     if off and any(c.row is not None for c in fig.citations):
         return -1.0
     return -off
+
+
+def _other_months(q: Query, fig: Figure) -> bool:
+    """Does a figure whose document states no period name other months in its own sentence than
+    the ones asked ("banned 23.24 lakh accounts in India in October", for "in november")?"""
+    if not q.months or fig.period_start is not None:
+        return False
+    first, last = q.months
+    asked = {(first + i - 1) % 12 + 1 for i in range((last - first) % 12 + 1)}
+    said = {MONTHS[m.group().lower()[:3]] for c in _read(fig) for m in MONTH_NAME_RE.finditer(c.quote)
+            if m.group() != "may"}  # "it may": no month
+    return bool(said) and not said & asked
 
 
 def _other_rate(q: Query, fig: Figure) -> bool:

@@ -70,6 +70,7 @@ _MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
                r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 MONTH_YY_RE = re.compile(rf"\b(?P<month>{_MONTH_NAME})\.?\s+['’]?(?P<yy>[0-9]{{2}})\b"
                          r"(?!\s*,?\s*['’]?[0-9]|[/:.-][0-9]|\s*(?:st|nd|rd|th)\b)", re.IGNORECASE)
+MONTH_NAME_RE = re.compile(rf"\b{_MONTH_NAME}\b", re.IGNORECASE)
 # a month named alone, without its year: "in october", "whatsapp india bans aug 1-31"
 LONE_MONTH_RE = re.compile(rf"\b(?:(?:in|during|for|over|of)\s+(?P<m1>{_MONTH_NAME})\b|(?P<m2>{_MONTH_NAME})\.?\s+1\s*[-–]\s*(?:28|29|30|31)\b)"
                            r"(?!\s*,?\s*['’]?[0-9])", re.IGNORECASE)

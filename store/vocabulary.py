@@ -327,11 +327,12 @@ NOT_ASKED_CHANGE_RE = re.compile(
     re.IGNORECASE)
 
 
-def _phrase_re(phrases) -> re.Pattern:
+def _phrase_re(phrases, not_after: str = "") -> re.Pattern:
     """One regex for the phrases, longest first; words of a phrase are parted by spaces or a
-    hyphen ("child safety", "child-safety")."""
+    hyphen ("child safety", "child-safety"). A phrase negated by "non" is none of it ("266,075
+    non-spam accounts"); ``not_after``: lookbehinds for the words it may not follow either."""
     alts = sorted({r"[\s-]+".join(_inflected(w) for w in _words(p)) for p in phrases}, key=len, reverse=True)
-    return re.compile(r"(?<![\w@])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
+    return re.compile(r"(?<![\w@])(?<!\bnon-)(?<!\bnon )" + not_after + "(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
 
 
 GERMAN_PARTICIPLE_RE = re.compile(r"(?:ge|ent|ver)\w+t")
@@ -393,8 +394,7 @@ FACET_RES = Table(FACETS, {"flagged by internal tools": BEFORE_REPORT_RE, "repor
 # "down 8.4%" is a change; "taken down", "came down", "shut down" are removals
 _REMOVED_DOWN = "".join(rf"(?<!{w}\s)" for w in "came come comes coming taken take takes took taking shut shuts brought "
                         "pulled pull cracked crack clamped clamp knocked knock".split())
-CHANGE_RE = re.compile(_phrase_re(CHANGE_WORDS).pattern.replace(r"(?<![\w@])(?:", r"(?<![\w@])" + _REMOVED_DOWN + "(?:", 1),
-                       re.IGNORECASE)
+CHANGE_RE = _phrase_re(CHANGE_WORDS, not_after=_REMOVED_DOWN)
 # a multiple of another number: "how many times more", "by what factor", "how many-fold", "twice"
 MULTIPLE_WORDS = ("times", "fold", "factor", "multiple", "twice", "doubled", "tripled", "quadrupled")
 MULTIPLE_RE = re.compile(

@@ -868,6 +868,18 @@ def test_a_part_of_a_year_asked_without_its_year_is_of_those_months(empty_store,
     assert answer("whatsapp accounts banned in october", empty_store).answer is None  # a year is not October
 
 
+def test_a_figure_of_no_period_is_of_no_other_month_than_its_sentence_names(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "wa.txt", "WhatsApp said it banned 23.24 lakh accounts in India in October.")
+    assert answered(empty_store, "whatsapp india accounts banned in october") == 2_324_000
+    assert answer("whatsapp india accounts banned in november", empty_store).answer is None
+
+
+def test_what_is_not_of_a_policy_is_none_of_it(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "d.txt", "Discord removed 27,410 servers and 266,075 non-spam accounts in the second half "
+        "of 2020.", published=D(2021, 4, 5))
+    assert stored(empty_store)[266_075].policy == "all policies"
+
+
 def test_a_month_asked_without_its_year_is_no_word_a_figure_must_say(empty_store, tmp_path):
     doc(empty_store, tmp_path, "wa.txt", "WhatsApp banned 7,420,748 accounts in India between August 1 and August 31, 2021.")
     assert answered(empty_store, "whatsapp india bans aug 1-31") == 7420748
