@@ -34,8 +34,8 @@ from store.periods import MONTHS, YEAR_NOT_STATED, Period, label_for, yearless
 from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
-from store.vocabulary import (ALL_POLICIES, AUDIENCE_ACTIONS, COMPANIES, RATE_ACTIONS, Features, describe, family_words,
-                              per_units, platform_family, policy_group, url_host)
+from store.vocabulary import (AFTER_ACTIONS, ALL_POLICIES, AUDIENCE_ACTIONS, COMPANIES, RATE_ACTIONS, Features, describe,
+                              family_words, per_units, platform_family, policy_group, url_host)
 
 TIE = 0.01  # scores closer than this are "equally good" (calibrated on dev)
 MIN_SCORE = 0.45
@@ -447,6 +447,7 @@ def _lead_in(text: str) -> str:
     return " ".join(lines[-2:])[-240:] if lines else ""
 
 
+AROUND_BEFORE, AROUND_AFTER = 60, 80  # characters: how far a number's own words reach in its clause
 BRACKETED_AFTER_RE = re.compile(r"[^\S\n]*(?:[^\W\d]+[^\S\n]+){0,2}\([^\S\n]*")  # "2.33 million enforcements ("
 
 _CLAUSE_END = re.compile(r"[;:()\[\]\n]|,\s|\s[-–—]\s|\.\s")  # a line ends a clause: a table's cell
@@ -472,12 +473,12 @@ def _near(quote: str, value: float) -> str:
                 # million enforcements (57%) were for cheating", "4.8 Million Accounts (63%) of all"
                 start, end, inside = found[i - 1].start, close + 1, quote[found[i - 1].end : quantity.start]
             cuts = [m.end() for m in _CLAUSE_END.finditer(quote, 0, start)]
-            left = max(cuts[-1] if cuts else 0, start - 60)
+            left = max(cuts[-1] if cuts else 0, start - AROUND_BEFORE)
             stop = _CLAUSE_END.search(quote, end)
             # up to the next number: what follows it is that number's ("21 million for adult
             # nudity and 1.9 million for promoting terrorism")
             after = next((q.start for q in found[i + 1 :] if q.start >= end), len(quote))
-            right = min(stop.start() if stop else len(quote), end + 80, after)
+            right = min(stop.start() if stop else len(quote), end + AROUND_AFTER, after)
             return quote[left:start] + " " + inside + " " + quote[end:right]
     return ""
 
@@ -499,6 +500,8 @@ def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
         score -= 0.05  # "taken down" answered by content actioned
     elif not f.actions and feats.actions & AUDIENCE_ACTIONS:
         score -= 0.05  # "fb fake accts": removed, not active on the platform
+    if feats.actions & AFTER_ACTIONS - f.actions:
+        score -= 0.05  # "whatsapp india bans": the bans, not the ban appeals
     score += 0.08 * bool(f.actions and feats.actions & f.actions) + 0.08 * bool(f.objects and feats.objects & f.objects)
     score += 0.12 * bool(f.facets)
     if not f.facets and feats.facets and (f.actions or f.objects):

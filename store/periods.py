@@ -61,7 +61,8 @@ class Mention:
     """A period expression found in text. ``kind`` is "closed", "since", "duration" (a length
     only: "a four-month period"), "current" (the reporting period itself), "previous" (the
     one before it), "yearless" (a part of a year it does not name, with no date to place it:
-    "the first half of the year"), "relative" ("last year" with no date) or "invalid";
+    "the first half of the year"), "relative" ("last year" with no date), "name" (a year that
+    names something, "the IT Rules, 2021": neither a period nor a count) or "invalid";
     ``period`` is None for all but the first three, which the reader resolves against the
     document's reporting period where it can."""
 
@@ -329,6 +330,7 @@ _B = r"(?:(?<![\w/.-])|(?-i:(?<=[a-z])(?=[A-Z][a-z])))"
 _E = r"(?![\w/]|[.,][0-9])"  # "Juni 11,4 Millionen": 11 is no year
 
 # "last year" and "this year" in French, German, Spanish, Portuguese, Italian and Indonesian
+_LAW = "(?:Rules|Act|Code|Regulations)"  # a law named with its year: "the IT Rules, 2021"
 _LAST_YEAR = (r"im\s+vorjahr|(?:im\s+)?vergangenen\s+jahr|(?:im\s+)?letzten\s+jahr|letztes\s+jahr|vergangenes\s+jahr"
               r"|l[’']année\s+(?:dernière|passée|précédente)|l[’']an\s+(?:dernier|passé)"
               r"|(?:el\s+)?año\s+pasado|el\s+pasado\s+año|(?:o\s+|no\s+)?ano\s+passado"
@@ -407,6 +409,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # a page's date stamp (" date 2021-02 Die Videoplattform ..."): when it was published, not
         # what its figures are of
         ("stamp", r"(?<![\w/])date\s+(?P<sy>(?:19|20)\d\d)-(?P<sm>0[1-9]|1[0-2])(?:-(?P<sd>0[1-9]|[12]\d|3[01]))?(?![\d-])"),
+        # the year in a law's name ("the IT Rules, 2021", "the Digital Services Act of 2022"):
+        # neither a period nor a count
+        ("name", rf"(?-i:\b{_LAW})(?:,?\s+|\s+of\s+){_y('y')}{_E}"),
         # Aug 2015 (a whole month), 12/31/2010 (a day)
         ("date", rf"{_B}{_date_re('x')}{_E}"),
         ("month", rf"{_B}{_monthyear_re('x')}{_E}"),
@@ -539,7 +544,7 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         return Mention(s, e, "closed", as_of(month_end(year, month)))
     if name in ("relquarter", "relhalf", "relpartword", "relmonths", "relmonthsof", "relmonthsto", "relyear"):
         return _relative(name, g, s, e, reference)
-    if name in ("previous", "current", "yearago"):
+    if name in ("previous", "current", "yearago", "name"):
         return Mention(s, e, name, None)
     if name == "stamp":
         y, mo = int(g["sy"]), int(g["sm"])

@@ -185,6 +185,8 @@ RATE_ACTIONS = frozenset({"viewed"})
 # what a platform counts of its users, not of what it enforced: a question naming no action asks for
 # what was enforced first
 AUDIENCE_ACTIONS = frozenset({"active"})
+# what is done after an enforcement, to it: a question that does not name them asks for the enforcement
+AFTER_ACTIONS = frozenset({"appealed", "restored"})
 
 # object family -> words
 OBJECTS: dict[str, tuple[str, ...]] = {

@@ -880,6 +880,22 @@ def test_what_is_not_of_a_policy_is_none_of_it(empty_store, tmp_path):
     assert stored(empty_store)[266_075].policy == "all policies"
 
 
+def test_the_year_in_a_law_s_name_is_neither_a_period_nor_a_count(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "wa.txt",
+        "WhatsApp banned 7,420,748 accounts in India from August 1 to August 31, in compliance with the new IT Rules "
+        "of 2021. It received a total of 12,461 ban appeals.")
+    figures = stored(empty_store)
+    assert 2021 not in figures
+    assert figures[12461].period_label == figures[7420748].period_label == "Aug, year not stated"
+
+
+def test_a_question_naming_only_enforcement_is_not_answered_by_its_appeals(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "wa.txt",
+        "WhatsApp banned 7,420,748 accounts in August 2021 and received 12,461 ban appeals.")
+    assert answered(empty_store, "whatsapp bans aug 2021") == 7420748
+    assert answered(empty_store, "whatsapp ban appeals aug 2021") == 12461
+
+
 def test_a_month_asked_without_its_year_is_no_word_a_figure_must_say(empty_store, tmp_path):
     doc(empty_store, tmp_path, "wa.txt", "WhatsApp banned 7,420,748 accounts in India between August 1 and August 31, 2021.")
     assert answered(empty_store, "whatsapp india bans aug 1-31") == 7420748

@@ -416,6 +416,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
             period = covered.label if covered.start and covered.end else None
             declared = covered
         quantities = find_quantities(_mask_periods(sent.text, mentions))
+        mentions = [m for m in mentions if m.kind != "name"]  # "the IT Rules, 2021": no period of its figures
         if quantities and (sent.start + quantities[0].start in in_cells or sent.start in in_cells):
             continue
         if quantities:
@@ -578,7 +579,7 @@ COMPARED_RE = re.compile(r"\b(?:from|than|compared\s+(?:to|with)|versus|vs\.?|ov
 
 
 REPORT_FOR_WINDOW = 80  # characters: REPORT_FOR_RE's longest match is about half that
-MASKED = ("closed", "since", "duration", "invalid", "relative", "yearless", "yearago")
+MASKED = ("closed", "since", "duration", "invalid", "relative", "yearless", "yearago", "name")
 
 
 def _covered(text: str, said: list[Mention]) -> Period | None:
