@@ -27,10 +27,10 @@ from rapidfuzz import fuzz
 from bot import render
 from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, Answer, FigureView, Revision, NOT_SUMMED, SourceView, agreeing_sources, format_value
 from bot.provenance import answers_for_platform
-from bot.understanding import MAX_LENGTH, MONTH_NAME_RE, Query, Reader, content_words, named, terms
+from bot.understanding import MAX_LENGTH, Query, Reader, content_words, named, terms
 from store.limits import TEXT_CACHE
 from store.numbers import find_quantities
-from store.periods import MONTHS, YEAR_NOT_STATED, Period, label_for, yearless
+from store.periods import MONTH_NAME_RE, MONTHS, YEAR_NOT_STATED, Period, label_for, yearless
 from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure

@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 
 from store.limits import NAMES_SAMPLE, TEXT_CACHE
 from store.numbers import find_quantities
-from store.periods import MONTHS, PERIOD_WORDS, Period, find_periods, span
+from store.periods import MONTH_NAMES, MONTHS, PERIOD_WORDS, Period, find_periods, span
 from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, country_spans, country_typed, describe, policy_group
 
 MAX_LENGTH = 1000
@@ -66,13 +66,10 @@ QUANTITY_ASKED_RE = re.compile(r"\b(?:how\s+(?:many|much)|what\s+(?:share|percen
 LATEST_RE = re.compile(r"\b(?:latest|most\s+recent|newest|current|recent|now|today)\b", re.IGNORECASE)
 # in a question, a month and two digits is the month of that year ("snap india spam reports feb 22",
 # "sep 21"): a day of no year would be no period a figure is of
-_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-               r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-MONTH_YY_RE = re.compile(rf"\b(?P<month>{_MONTH_NAME})\.?\s+['’]?(?P<yy>[0-9]{{2}})\b"
+MONTH_YY_RE = re.compile(rf"\b(?P<month>{MONTH_NAMES})\.?\s+['’]?(?P<yy>[0-9]{{2}})\b"
                          r"(?!\s*,?\s*['’]?[0-9]|[/:.-][0-9]|\s*(?:st|nd|rd|th)\b)", re.IGNORECASE)
-MONTH_NAME_RE = re.compile(rf"\b{_MONTH_NAME}\b", re.IGNORECASE)
 # a month named alone, without its year: "in october", "whatsapp india bans aug 1-31"
-LONE_MONTH_RE = re.compile(rf"\b(?:(?:in|during|for|over|of)\s+(?P<m1>{_MONTH_NAME})\b|(?P<m2>{_MONTH_NAME})\.?\s+1\s*[-–]\s*(?:28|29|30|31)\b)"
+LONE_MONTH_RE = re.compile(rf"\b(?:(?:in|during|for|over|of)\s+(?P<m1>{MONTH_NAMES})\b|(?P<m2>{MONTH_NAMES})\.?\s+1\s*[-–]\s*(?:28|29|30|31)\b)"
                            r"(?!\s*,?\s*['’]?[0-9])", re.IGNORECASE)
 RELATIVE_RE = re.compile(r"\b(?P<which>last|this|past|current)\s+(?P<unit>year|quarter|half|month)\b", re.IGNORECASE)
 

@@ -22,6 +22,8 @@ MONTHS = {
     "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
     "dec": 12, "december": 12,
 }
+MONTH_NAMES = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"  # English, as a regex
+MONTH_NAME_RE = re.compile(rf"\b{MONTH_NAMES}\b", re.IGNORECASE)
 # month names as French, German, Spanish, Portuguese and Indonesian articles write them in full (a language
 # table, as FOREIGN_ORDINALS below; English abbreviations are read by their first letters)
 FOREIGN_MONTHS = {

@@ -144,7 +144,7 @@ def _glued_tables(lines: list[tuple[int, str]]) -> tuple[list[CellFigure], set[i
 
 
 SPACED_HEADER_RE = re.compile(r"[A-Z][\w&/-]*(?:[ \t]+[A-Z][\w&/-]*){2,6}")  # "Country Received Granted"
-SPACED_ROW_RE = re.compile(r"(?P<label>[^\W\d][^\d\n]*?)(?P<numbers>(?:[ \t]+[0-9][0-9,.]*%?)+)")
+ROW_RE = re.compile(r"(?P<label>[^\W\d][^\d\n]*?)(?P<numbers>(?:[ \t]+[0-9][0-9,.]*%?){1,6})")  # a label, its numbers
 
 
 def _spaced_tables(lines: list[tuple[int, str]], glued: set[int]) -> tuple[list[CellFigure], set[int]]:
@@ -162,8 +162,8 @@ def _spaced_tables(lines: list[tuple[int, str]], glued: set[int]) -> tuple[list[
         if SPACED_HEADER_RE.fullmatch(line):
             heads = line.split()
             continue
-        m = SPACED_ROW_RE.fullmatch(line) if heads else None
-        numbers = [n for n in re.finditer(r"[0-9][0-9,.]*%?", m.group("numbers"))] if m else []
+        m = ROW_RE.fullmatch(line) if heads else None
+        numbers = list(re.finditer(r"[0-9][0-9,.]*%?", m.group("numbers"))) if m else []
         if m is None or len(numbers) != len(heads) - 1:
             heads = None
             continue

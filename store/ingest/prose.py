@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from store.faults import one_line
-from store.ingest.cells import CellFigure, cell_rows
+from store.ingest.cells import ROW_RE, CellFigure, cell_rows
 from store.ingest.statements import IngestError, Meta, Stated
 from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_FRONT_MATTER_DEPTH, MAX_LINE_CHARS,
                           MAX_YEAR, MIN_YEAR)
@@ -790,7 +790,6 @@ def _respective_places(text: str, quantities: list[Quantity]) -> dict[int, str]:
 
 WORLDWIDE_RE = re.compile(r"\b(?:worldwide|globally|across\s+the\s+(?:world|globe)|around\s+the\s+world|weltweit|mondial\w*"
                           r"|en\s+todo\s+el\s+mundo|no\s+mundo\s+todo|em\s+todo\s+o\s+mundo)\b", re.IGNORECASE)
-ROW_RE = re.compile(r"^\s*(?P<label>[^\W\d][^\d\n]*?)(?:\s+[0-9][0-9,.]*%?){1,6}\s*$")  # a label, then its numbers
 SUBJECT_RE = re.compile(r"^\W*(?:the\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?=[a-z])")
 
 
@@ -806,7 +805,7 @@ def _subject_place(text: str) -> str | None:
 
 def _row_place(text: str) -> str | None:
     """The one country a table row's label names ("Flag of France France 34 0": France's)."""
-    m = ROW_RE.match(text)
+    m = ROW_RE.fullmatch(text.strip())
     names = set(countries_in(m.group("label"))) if m else set()
     return names.pop() if len(names) == 1 else None
 
