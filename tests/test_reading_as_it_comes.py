@@ -878,6 +878,21 @@ def test_a_figure_of_no_period_is_of_no_other_month_than_its_sentence_names(empt
     assert answer("whatsapp india accounts banned in november", empty_store).answer is None
 
 
+def test_a_policy_a_later_clause_names_is_not_an_earlier_number_s(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "yt.txt", "YouTube removed 5.9 million videos in the fourth quarter of 2019; hate speech "
+        "accounted for 108,000 of them.", published=D(2020, 2, 27))
+    figures = stored(empty_store)
+    assert (figures[5.9e6].policy, figures[108_000].policy) == ("all policies", "hate speech")
+
+
+def test_a_german_ordinal_ends_no_sentence():
+    from store.ingest.prose import sentences
+
+    text = "Häufigster Löschgrund mit 41,3 Prozent war im 2. Quartal der Schutz von Minderjährigen. Die Zahl lag bei 125.000."
+    assert [s.text for s in sentences(text, 0, len(text))] == [
+        "Häufigster Löschgrund mit 41,3 Prozent war im 2. Quartal der Schutz von Minderjährigen.", "Die Zahl lag bei 125.000."]
+
+
 def test_what_is_not_of_a_policy_is_none_of_it(empty_store, tmp_path):
     doc(empty_store, tmp_path, "d.txt", "Discord removed 27,410 servers and 266,075 non-spam accounts in the second half "
         "of 2020.", published=D(2021, 4, 5))

@@ -45,7 +45,9 @@ BOILERPLATE_RE = re.compile(
 SKIP_LINE_RE = re.compile(r"^[ \t]*(?:related\s*:|follow us|subscribe|sign up|click here|\[photo)", re.IGNORECASE)
 ABBREVIATIONS = re.compile(
     r"(?:\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mr|mrs|ms|dr|st|inc|corp|co|ltd|"
-    r"jr|sr|vs|no|approx|est|e\.g|i\.e|etc|u\.s|u\.k|u\.n|e\.u)|\b[A-Z])\.$",
+    r"jr|sr|vs|no|approx|est|e\.g|i\.e|etc|u\.s|u\.k|u\.n|e\.u)|\b[A-Z]"
+    # a German ordinal: "im 2. Quartal", "seit dem 1. Januar"
+    r"|\b(?:im|am|zum|vom|des|der|dem|den|ab|bis|seit)\s+[0-9]{1,2})\.$",
     re.IGNORECASE,
 )
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
@@ -647,12 +649,12 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
     # named is seen by the numbers from the last one before it in its clause on.
     firsts = [label[0] if label else q.start for q, label in zip(quantities, labels)]
     clause_of = [max(0, bisect_right(clause_starts, q.start) - 1) for q in quantities]
-    named = []  # (policy, its clause, the first number that sees it)
+    named = []  # (policy, its clause, the first number that sees it, where it is named)
     clause_read: dict[tuple[int, int], tuple[Features, str | None]] = {}  # (its words, its one platform)
     for policy, a, _ in find_all(POLICY_RES, _unqualified(text)):
         c = bisect_right(clause_starts, a) - 1
         owner = max((j for j, (f, cj) in enumerate(zip(firsts, clause_of)) if f <= a and cj == c), default=-1)
-        named.append((policy, c, owner))
+        named.append((policy, c, owner, a))
     for i, q in enumerate(quantities):
         nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
         prev_end = quantities[i - 1].end if i else 0
@@ -695,12 +697,15 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         # number is that number's alone)
         listed = text.startswith(";", clause[0])
         if policy is None and not labels[i] and i + 1 < len(quantities):
-            seen_here = [(p, c) for p, c, owner in named if owner <= i and (c == clause_of[i] or owner < 0 or not listed)]
+            # (not one a later clause names: "Impersonation ..., accounting for 169,396 account
+            # suspensions, followed by ... sensitive media, accounting for 118,356")
+            seen_here = [(p, c) for p, c, owner, a in named if owner <= i and (c == clause_of[i] or owner < 0 or not listed)
+                         and (c <= clause_of[i] or a < firsts[i])]
             policy = _one(frozenset(p for p, c in seen_here if c == clause_of[i])) \
                 or _one(frozenset(p for p, _ in seen_here))
         elif policy is None and not labels[i]:
             policy = _one(here.policies) or (sentence_policy if not (listed and any(
-                owner >= 0 and c != clause_of[i] for _, c, owner in named)) else None)
+                owner >= 0 and c != clause_of[i] for _, c, owner, _ in named)) else None)
         # the platform too ("Facebook removed 15.3 million ..., while Instagram took action on 1.6 million")
         platform = next((p for seg in (own_text, lead_text) if (p := _one(frozenset(platforms_in(seg))))),
                         None) or clause_platform or sentence_platform
