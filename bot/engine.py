@@ -290,8 +290,6 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
         return "metric"  # what a count counts: tweets are not accounts
     if (f.kind == "average") != (feats.kind == "average"):
         return "metric"  # an average ("average days to remove") is not a count, nor the other way
-    if f.kind == "average" and (asked := per_units(q.text)) and (said := per_units(fig.metric)) and not asked & said:
-        return "metric"  # "per day" is not "each month"
     if f.kind == "count" and fig_kind == "percent" and not f.facets:
         return "metric"  # "how many" is a count, unless of a subset ("how many were flagged")
     if f.kind is None and fig_kind == "percent" and f.actions - RATE_ACTIONS:
@@ -553,9 +551,10 @@ def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
                 continue
             off -= UNSUPPORTED  # and those words, paid for, are not weighed again as evidence
             weighed = replace(q, asked=q.asked - terms(" ".join(q.blocking)))
-        if off <= -1.0 or _other_rate(q, fig) or _other_months(q, fig) or not (_policy_stated(q, fig) and _platform_stated(q, fig)
-                                                      and _named_row(q, fig)
-                                                      and answers_for_platform(q, fig, store)):  # NCMEC's count is not Discord's
+        if off <= -1.0 or _other_rate(q, fig) or _other_months(q, fig):
+            continue
+        if not (_policy_stated(q, fig) and _platform_stated(q, fig) and _named_row(q, fig)
+                and answers_for_platform(q, fig, store)):  # NCMEC's count is not Discord's
             continue
         evidence, beside = _evidence(weighed, fig, idf)
         if evidence >= MIN_EVIDENCE:
@@ -586,7 +585,8 @@ def _reading(q: Query, fig: Figure) -> float:
 
 def _other_months(q: Query, fig: Figure) -> bool:
     """Does a figure whose document states no period name other months in its own sentence than
-    the ones asked ("banned 23.24 lakh accounts in India in October", for "in november")?"""
+    the ones asked ("banned 23.24 lakh accounts in India in October", for "in november")? (A
+    dated figure's months are checked by ``_of_months``, before its citations are read.)"""
     if not q.months or fig.period_start is not None:
         return False
     first, last = q.months
@@ -597,8 +597,9 @@ def _other_months(q: Query, fig: Figure) -> bool:
 
 
 def _other_rate(q: Query, fig: Figure) -> bool:
-    """Does a figure count per another unit of time than the question asks ("daily actives":
-    not "2.38 billion monthly active users")?"""
+    """Does a figure count per another unit of time than the question asks, by its metric or the
+    words by its number ("per day" is not "each month"; "daily actives" not "2.38 billion monthly
+    active users")?"""
     if not (asked := per_units(q.text)):
         return False
     said = per_units(fig.metric).union(*(per_units(_near(c.quote, c.value)) for c in _read(fig) if c.row is None))

@@ -320,6 +320,8 @@ FOREIGN_ORDINALS = {
 _ORDINALS_RX = "|".join(sorted((re.escape(w) for w in FOREIGN_ORDINALS), key=len, reverse=True))
 # halves and quarters as French, German, Spanish and Portuguese name them ("semestre", "Quartal")
 _PART_WORDS = r"semestre|semester|trimestre|halbjahr(?:es)?|quartal(?:s)?|mitad|metade|moitié|hälfte"
+# "the first N months" as the lexicon's languages say "first" (the other edge is the last)
+FIRST_EDGES = frozenset({"first", "opening", "primeiros", "primeros", "ersten", "primi", "premiers"})
 _ID_PART_WORDS = r"paruh|semester|kuartal|triwulan"  # Indonesian: the part before its ordinal
 _HALF_PARTS = ("semest", "halbjahr", "mitad", "metade", "moiti", "hälfte", "paruh")
 _HALF_WORD = r"(?P<hw>first|1st|front|second|2nd|last|latter|back|final)"
@@ -532,7 +534,7 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
             end = _month(g["m"])
         else:
             edge = (g.get("edge") or g.get("edge2") or g["edge3"]).lower()
-            end = n if edge in ("first", "opening", "primeiros", "primeros", "ersten", "primi", "premiers") else 12
+            end = n if edge in FIRST_EDGES else 12
         first = y * 12 + end - n  # months since year 0 of the first month
         return Mention(s, e, "closed", span(first // 12, first % 12 + 1, y, end))
     if name == "asof":
@@ -624,7 +626,7 @@ def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> 
         m1, m2 = 1, 12
     elif name == "relmonthsof":  # "the first three months of the year"
         n = _count(g.get("n") or g["n2"])
-        first = (g.get("edge") or g["edge2"]).lower() in ("first", "primeiros", "primeros", "ersten", "primi", "premiers")
+        first = (g.get("edge") or g["edge2"]).lower() in FIRST_EDGES
         m1, m2 = (1, n) if first else (13 - n, 12)
     elif name == "relmonthsto":  # "the six months ending in March"
         m2 = _month(g["m"])

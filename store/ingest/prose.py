@@ -489,7 +489,7 @@ def _cell_found(text: str, c: CellFigure) -> _Found:
     """A number of a cell-per-line table: it counts what its column's label says, for the
     policy its row's label (else its column's) names, in the document's period."""
     column = _describe(c.column)
-    place = country_in(c.row) if c.row is not None else None  # a row of a country's ("Flag of France France")
+    place = _label_place(c.row) if c.row is not None else None  # a row of a country's ("Flag of France France")
     policy = (_one(_describe(c.row).policies) or (None if place else c.row)) if c.row is not None else _one(column.policies)
     if c.quantity.kind == "percent":
         unit = "percent"
@@ -811,7 +811,12 @@ def _subject_place(text: str) -> str | None:
 def _row_place(text: str) -> str | None:
     """The one country a table row's label names ("Flag of France France 34 0": France's)."""
     m = ROW_RE.fullmatch(text.strip())
-    names = set(countries_in(m.group("label"))) if m else set()
+    return _label_place(m.group("label")) if m else None
+
+
+def _label_place(label: str) -> str | None:
+    """The one country a label names, however often ("Flag of France France")."""
+    names = set(countries_in(label))
     return names.pop() if len(names) == 1 else None
 
 
