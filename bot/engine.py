@@ -44,6 +44,7 @@ COUNTED = 0.15  # the cost of a count of something other than what "how many" na
 # a term asked found next to the number counts 1; in its sentence, in the text just before
 # it (a heading, the sentence before) or in the document's title, less (calibrated on dev)
 IN_SENTENCE, IN_BEFORE, IN_TITLE = 0.8, 0.3, 0.2
+FOREIGN = 0.3  # an English word asked, unseen in sources in another language: unknown, not absent (calibrated on dev)
 IN_BEFORE_BARE = 0.4  # ... for a figure whose own words name nothing it counts (calibrated on dev)
 ASIDE = 0.4  # the weight of a term outside what is asked ("for the board deck"; calibrated on dev)
 UNSUPPORTED = 0.2  # the cost of a word the question qualifies its policy with that no source uses (calibrated on dev)
@@ -377,6 +378,7 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> tuple[float, floa
     # million claims") is read with the sentence before it more than one that names something
     said = _figure_features(fig)
     in_before = IN_BEFORE if said.actions or said.objects or fig.unit not in _UNNAMED_UNITS else IN_BEFORE_BARE
+    foreign = all(c.language not in ("", "en") for c in read)
     total = got = beside = 0.0
     for w in q.asked:
         weight = idf.get(w, top) * (1.0 if not q.core or w in q.core else ASIDE)
@@ -388,6 +390,8 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> tuple[float, floa
             # it) says "child sexual exploitation"
             found = IN_SENTENCE if any(w in _initials(c.quote) for c in read) else \
                 in_before if any(w in _initials(_lead_in(c.before)) for c in read) else 0.0
+        if not found and foreign and w[0] != "=":  # an English word, in an article in another language:
+            found = FOREIGN  # unknown, not absent ("flagged" in a German article); a family ("=...") is read in both
         if not found and (len(w) >= KIN or w.startswith("=")):  # a word of the same root the stemmer keeps apart
             # ("compliance" and "complying"), or a family's word in a language the lexicon does
             # not list ("automated" and "Automatisierte"), a little less

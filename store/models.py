@@ -46,6 +46,7 @@ class Document(Base):
     url: Mapped[str | None] = mapped_column(String(1000))
     published: Mapped[dt.date | None] = mapped_column(Date)
     text: Mapped[str | None] = mapped_column(Text)  # kept for prose, so quotes can be re-checked
+    language: Mapped[str] = mapped_column(String(12), server_default="")  # "en", "de" (ISO 639-1) of prose; "": not told
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     citations: Mapped[list[Citation]] = relationship(

@@ -38,6 +38,7 @@ class CitationRecord:
     # the text just before the quote in its document (its heading, the sentence before):
     # what "Of those, 6.7 million were flagged" refers to. Empty for a table row.
     before: str = ""
+    language: str = ""  # the document's ("de"); "": a table's, or not told
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ FIGURE_COLUMNS = (
 )
 CITATION_SQL = (
     "SELECT c.figure_id, c.id, c.document_id, c.value, c.qualifier, c.quote, c.quote_start, c.quote_end, "
-    "c.row, d.title, d.publisher, d.url, d.published, d.filename, c.context "
+    "c.row, d.title, d.publisher, d.url, d.published, d.filename, c.context, d.language "
     "FROM citations c JOIN documents d ON d.id = c.document_id WHERE c.figure_id IN ({ids}) ORDER BY c.id"
 )
 _NAMED = re.compile(r"(?<!:):([a-z_][a-z0-9_]*)")
@@ -309,7 +310,7 @@ class Queries:
             sql = CITATION_SQL.format(ids=", ".join(f":f{i}" for i in range(len(chunk))))
             for r in self.rows(sql, params):
                 cites.setdefault(r[0], []).append(
-                    CitationRecord(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], _date(r[12]), r[13], r[14] or "")
+                    CitationRecord(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], _date(r[12]), r[13], r[14] or "", r[15] or "")
                 )
         return [f if f.citations else replace(f, citations=tuple(cites.get(f.id, ()))) for f in figures]
 

@@ -92,3 +92,15 @@ def test_of_two_facts_that_fit_alike_the_one_saying_the_question_by_its_number_a
     AutoMod" answers it, instead of a choice between the two."""
     a = answer("How many Twitch chat messages were removed by blocked terms and AutoMod in 2020?", real_store)
     assert a.status == "answer" and a.answer.value == 160_000_000, a.message
+
+
+@pytest.mark.parametrize("question,value", [
+    # Landeszeitung: "15,6 Prozent der gelöschten Videos enthielten eine Verbindung mit Suizid,
+    # Selbstverletzungen und gefährlichen Aktionen" ("involved" and "acts" are nowhere in it)
+    ("what percentage of the videos tiktok deleted in h2 2019 involved suicide, self-harm or dangerous acts", 15.6),
+    # Horizont: "... 14.871.412 Konten, weil sie gegen die Community-Richtlinien oder Nutzungsbedingungen ..."
+    ("tiktok accounts deleted for ToS violations apr-jun 2021", 14_871_412),
+])
+def test_english_words_a_german_article_cannot_say_are_unknown_there_not_absent(real_store, question, value):
+    a = answer(question, real_store)
+    assert a.status == "answer" and a.answer.value == value, a.message

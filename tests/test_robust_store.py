@@ -80,8 +80,12 @@ def test_upgrading_a_filled_store_to_open_periods_keeps_every_figure_and_citatio
     monkeypatch.setattr("store.ingest.record_names", lambda *a: None)  # no figure_names table before 0009
     monkeypatch.setattr("store.ingest.Citation",  # nor citations.context before 0011
                         lambda context, **kw: Citation(**kw))
+    with store.engine.begin() as conn:  # nor documents.language before 0015: there for the load only
+        conn.execute(text("ALTER TABLE documents ADD COLUMN language VARCHAR(12) DEFAULT '' NOT NULL"))
     ingest_paths(store, corpus.files())
     monkeypatch.undo()
+    with store.engine.begin() as conn:
+        conn.execute(text("ALTER TABLE documents DROP COLUMN language"))
     before = counts(store)
     assert before[2] > 0
     store.ensure_schema()  # 0004 rebuilds figures on SQLite: its citations must not cascade away
@@ -100,6 +104,8 @@ def test_upgrading_a_filled_store_to_open_periods_keeps_every_figure_and_citatio
     slices = "SELECT {} platform, location, breakdown, policy FROM {}"
     assert sorted(store.queries.rows(slices.format("", "figure_slices"))) == \
         sorted(store.queries.rows(slices.format("DISTINCT", "figures")))
+    # 0015 tells the language of each prose document from its text
+    assert {lang for (lang,) in store.queries.rows("SELECT language FROM documents")} == {"en"}
     store.dispose()
 
 

@@ -54,6 +54,42 @@ def test_the_migrated_schema_matches_the_models(empty_store):
     assert diff == []
 
 
+def test_a_prose_document_keeps_the_language_it_is_written_in(empty_store, tmp_path):
+    from store.ingest import Meta, ingest_paths
+
+    texts = {"de.txt": "Die Google-Tochter YouTube hat im zweiten Quartal 2020 so viele Videos gelöscht wie noch nie "
+                       "zuvor: Im Zeitraum von April bis Juni wurden 11,4 Millionen Videos entfernt, wie der neue "
+                       "Transparenzbericht zeigt, der heute veröffentlicht wurde.",
+             "en.txt": "YouTube removed 11.4 million videos between April and June 2020, the most it has ever taken "
+                       "down in a quarter, according to the transparency report it published on Tuesday.",
+             "short.txt": "YouTube: 11.4 million videos, Q2 2020."}
+    for name, body in texts.items():
+        (tmp_path / name).write_text(body + "\n", encoding="utf-8")
+    assert not ingest_paths(empty_store, [tmp_path / n for n in texts], Meta()).failed
+    with empty_store.Session() as s:
+        got = dict(s.execute(select(Document.filename, Document.language)).all())
+    assert got == {"de.txt": "de", "en.txt": "en", "short.txt": ""}  # too few words to tell
+
+
+def test_an_upgrade_tells_the_language_of_the_documents_already_stored(db_url):
+    from store.db import migrate
+
+    old = Store(db_url)
+    migrate(old.engine, "0014")
+    with old.engine.begin() as conn:
+        conn.execute(text("INSERT INTO documents (sha256, filename, kind, text) VALUES "
+                          "('a', 'fr.txt', 'text', :fr), ('b', 'rows.csv', 'meta', NULL)"),
+                     {"fr": "YouTube a supprimé 11,4 millions de vidéos entre avril et juin 2020, "
+                            "un record selon le rapport de transparence publié mardi par la filiale de Google."})
+    old.dispose()
+    store = Store.open(db_url)
+    try:
+        with store.Session() as s:
+            assert dict(s.execute(select(Document.filename, Document.language)).all()) == {"fr.txt": "fr", "rows.csv": ""}
+    finally:
+        store.dispose()
+
+
 def test_empty_store_is_not_seeded_and_reopening_seeds_it_once(db_url):
     empty = Store.open(db_url, seed=False)
     try:

@@ -22,6 +22,7 @@ import yaml
 
 from store.faults import one_line
 from store.ingest.cells import ROW_RE, CellFigure, cell_rows
+from store.ingest.language import language_of
 from store.ingest.statements import IngestError, Meta, Stated
 from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_FRONT_MATTER_DEPTH, MAX_LINE_CHARS,
                           MAX_YEAR, MIN_YEAR)
@@ -217,7 +218,7 @@ def read_prose(path: Path, data: bytes, flags: Meta) -> tuple[Document, list[Sta
     meta = Meta(fm.get("title"), fm.get("publisher"), fm.get("url"), fm.get("published")).over(flags)
     document = Document(
         sha256=identity(text, body), filename=path.name, kind="text", title=meta.title or _first_line(text, body) or path.stem,
-        publisher=meta.publisher, url=meta.url, published=meta.published, text=text,
+        publisher=meta.publisher, url=meta.url, published=meta.published, text=text, language=language_of(text) or "",
     )
     # Periods stated relative to a date ("last year", "Q3", "since mid-2015") need one: the
     # publication date, else one the document offers in its URL or its dateline. That date
