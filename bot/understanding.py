@@ -436,7 +436,8 @@ _STEM = snowballstemmer.stemmer("english")
 # ("gelöschten" of "gelöscht") is read by its own language's stemmer
 _FOREIGN_STEMS = tuple(snowballstemmer.stemmer(lang) for lang in ("german", "french", "spanish", "portuguese"))
 # letters and digits of any script, with their combining marks: "gelöschten", "मजकूर" are one word each
-_WORD_RE = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u0e7f])*")
+# "non-spam" is one word: what it says is not spam
+_WORD_RE = re.compile(r"non-[^\W\d_]+|[^\W_](?:[^\W_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u0e7f])*", re.IGNORECASE)
 _HOURS_RE = re.compile(r"\b(\d+)\s*(?:h|hr|hrs)\b", re.IGNORECASE)
 
 

@@ -221,6 +221,15 @@ def test_an_inflected_word_of_another_language_reads_as_its_family():
     assert "=suspended" in terms("Este trimestre eliminamos vídeos")  # of "eliminado"
 
 
+def test_what_is_non_spam_is_no_answer_about_spam(store, tmp_path):
+    stored(store, tmp_path, "Discord removed a total of 27,410 servers and 266,075 non-spam accounts in the second half "
+                            "of 2020.\n", published=dt.date(2021, 4, 5))
+    assert answer("discord spam accounts banned h2 2020", store).answer is None
+    assert answer("how many accounts did discord remove for spam in h2 2020", store).answer is None
+    a = answer("discord non-spam accounts removed h2 2020", store)
+    assert a.status == "answer" and a.answer.value == 266_075, a.message
+
+
 def test_each_number_of_a_sentence_counts_what_is_said_next_to_it(store, tmp_path):
     stored(store, tmp_path, "In the second half of 2021, action was ultimately taken against 4.3 million Twitter accounts, "
                             "with a total of 1.3 million suspended.\n", published=dt.date(2022, 7, 28))
