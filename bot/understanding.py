@@ -496,13 +496,15 @@ def _terms(text: str, kinds: bool) -> frozenset[str]:
 def _stem_families() -> dict[str, str]:
     """The stem of each one-word name in the lexicon, to its family (and, marked "~", its stem
     in each of the lexicon's other languages)."""
-    from store.vocabulary import ACTIONS, OBJECTS, PLATFORMS, POLICIES
+    from store.vocabulary import ACTIONS, OBJECTS, PLATFORMS, POLICIES, TRANSLATED
 
     out: dict[str, str] = {}
     for table in (POLICIES, ACTIONS, OBJECTS, PLATFORMS):
         for name, aliases in table.items():
             for alias in (name, *aliases):
-                if " " not in alias and len(alias) >= 4:
+                # (a translated word is read as written, its forms listed: its stems would name
+                # English words, "reactivado" would make "reactive" a restoration)
+                if " " not in alias and len(alias) >= 4 and alias not in TRANSLATED:
                     out.setdefault(_STEM.stemWord(alias.lower()), f"={name}")
                     for st in _FOREIGN_STEMS:  # "~" keeps these apart from English stems
                         if len(stem := st.stemWord(alias.lower())) >= 4:

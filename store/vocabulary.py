@@ -11,10 +11,12 @@ both sides are compared in one language.
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable
 
 from store.limits import QUOTED_SAMPLE, TEXT_CACHE
@@ -222,6 +224,7 @@ _also(ACTIONS, {"actioned": ("अंमलात आणला", "अंमला
                 "suspended": ("हटवणे", "हटविणे")})
 _also(OBJECTS, {"content": ("मजकूर",), "accounts": ("खाते", "खाती"), "reports": ("अहवाल",)})
 
+
 # what a count is stated in: the noun, as a unit ("5,887,021 videos")
 UNIT_NOUNS: dict[str, str] = {
     "account": "accounts", "accounts": "accounts", "profile": "accounts", "profiles": "accounts",
@@ -376,6 +379,22 @@ class Table:
             found.sort(key=lambda f: (f[1], f[1] - f[2]))
         yield from found
 
+
+def _translated() -> frozenset[str]:
+    """The families in the other languages documents are written in (store/lexicon_languages.json:
+    French, German, Spanish, Portuguese, Italian, Indonesian, Filipino, Arabic); returns the words
+    added, which are read in documents but are never what a question's typo is corrected to."""
+    said = json.loads(Path(__file__).with_name("lexicon_languages.json").read_text(encoding="utf-8"))
+    added: set[str] = set()
+    for table, name in ((POLICIES, "POLICIES"), (ACTIONS, "ACTIONS"), (OBJECTS, "OBJECTS"), (FACETS, "FACETS")):
+        for family, languages in said[name].items():
+            new = tuple(dict.fromkeys(w for words in languages.values() for w in words if w not in table[family]))
+            _also(table, {family: new})
+            added.update(new)
+    return frozenset(added)
+
+
+TRANSLATED = _translated()
 
 PLATFORM_RES = Table(PLATFORMS)
 POLICY_RES = Table(POLICIES)
@@ -547,7 +566,7 @@ class Vocabulary:
         its likeliest word."""
         counts: dict[str, int] = {}
         lexicon = [p for table in (PLATFORMS, POLICIES, ACTIONS, OBJECTS, FACETS)
-                   for name, aliases in table.items() for p in (name, *aliases)]
+                   for name, aliases in table.items() for p in (name, *aliases) if p not in TRANSLATED]
         lexicon += [*CHANGE_WORDS, *PERCENT_WORDS, *COUNT_WORDS, *AVERAGE_WORDS, *MULTIPLE_WORDS]
         stored = [v for values in (self.platforms, self.metrics, self.policies, self.locations, self.breakdowns)
                   for v in values]

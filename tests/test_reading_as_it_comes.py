@@ -312,6 +312,32 @@ def test_what_an_article_in_another_language_counts_is_asked_in_english(empty_st
     assert answered(empty_store, "fb monthly active users q1 2019") == 2_380_000_000
 
 
+def test_the_lexicon_reads_italian_indonesian_and_arabic_too(empty_store, tmp_path):
+    """What is removed, and for which policy, said in Italian, Indonesian or Arabic, answers the
+    English question (store/lexicon_languages.json)."""
+    doc(empty_store, tmp_path, "it.txt",
+        "Nel secondo trimestre del 2021 TikTok ha rimosso 81.518.334 video per violazioni delle linee guida. "
+        "Nello stesso periodo Facebook ha rimosso 31,5 milioni di contenuti di incitamento all'odio.\n\n"
+        "Pada paruh pertama tahun 2021, X hanya mengambil tindakan terhadap 2.361 akun untuk ujaran kebencian.\n",
+        published=D(2021, 10, 14))
+    assert answered(empty_store, "tiktok videos removed q2 2021") == 81_518_334
+    assert answered(empty_store, "facebook hate speech removed q2 2021") == 31_500_000
+    assert answered(empty_store, "x accounts actioned for hate speech h1 2021") == 2_361
+    got = stored(empty_store)
+    assert got[31_500_000].policy == "hate speech" and got[2_361].policy == "hate speech"
+
+
+def test_a_word_of_another_language_is_never_what_an_english_typo_is_corrected_to(store):
+    """\"frist\" is \"first\", not the German \"freigeschaltet\"; \"reactive\" is no restoration
+    (the Spanish \"reactivado\")."""
+    from bot.engine import reader
+    from bot.understanding import terms
+
+    assert reader(store).correct("frist") != "freigeschaltet"
+    assert "=restored" not in terms("2.24 million reactive enforcements")
+    assert "=suspended" in terms("i video rimossi")  # its own forms are read
+
+
 def test_a_multiple_is_stated_against_the_period_it_compares_with(empty_store, tmp_path):
     """"Twice as many as the previous six months", "5x more ... than in 2018": a multiple, of its
     period, compared with the one it names; asked "how many times more", never a count."""
