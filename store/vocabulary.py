@@ -333,21 +333,37 @@ NOT_ASKED_CHANGE_RE = re.compile(
 
 
 def _phrase_re(phrases, not_after: str = "") -> re.Pattern:
-    """One regex for the phrases, longest first; words of a phrase are parted by spaces or a
-    hyphen ("child safety", "child-safety"). A phrase negated by "non" is none of it ("266,075
-    non-spam accounts"); ``not_after``: lookbehinds for the words it may not follow either."""
-    alts = sorted({r"[\s-]+".join(_inflected(w) for w in _words(p)) for p in phrases}, key=len, reverse=True)
-    return re.compile(r"(?<![\w@])(?<!\bnon-)(?<!\bnon )" + not_after + "(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
+    """One regex for the phrases, the longest that matches first; words of a phrase are parted
+    by spaces or a hyphen ("child safety", "child-safety"). A phrase negated by "non" is none of
+    it ("266,075 non-spam accounts"); ``not_after``: lookbehinds for the words it may not follow
+    either. The phrases are laid out as a trie (shared beginnings written once): thousands of
+    them, in eight languages, match as fast as a few hundred listed one by one."""
+    trie: dict = {}
+    for p in phrases:
+        node = trie
+        for i, word in enumerate(_words(p)):
+            for token in ([_SEPARATOR] if i else []) + [re.escape(ch) for ch in word] + ([_INFLECTION] if GERMAN_PARTICIPLE_RE.fullmatch(word) else []):
+                node = node.setdefault(token, {})
+        node[""] = {}  # a phrase ends here
+    return re.compile(r"(?<![\w@])(?<!\bnon-)(?<!\bnon )" + not_after + "(?:" + _trie_source(trie) + r")(?![\w])",
+                      re.IGNORECASE)
+
+
+_SEPARATOR = r"[\s-]+"
+_INFLECTION = "(?:e[nrsm]?)?"  # a German participle as an adjective: "gelöscht", "die gelöschten Videos"
+
+
+def _trie_source(node: dict) -> str:
+    """A trie's regex: going on is tried before ending, so the longest phrase that matches wins."""
+    on = [token + _trie_source(child) for token, child in node.items() if token]
+    if not on:
+        return ""
+    body = on[0] if len(on) == 1 else "(?:" + "|".join(on) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 GERMAN_PARTICIPLE_RE = re.compile(r"(?:ge|ent|ver)\w+t")
 INFLECTED_RE = re.compile(r"((?:ge|ent|ver)\w+t)e[nrsm]?")
-
-
-def _inflected(word: str) -> str:
-    """A word as the regex matches it: a German participle also as an adjective takes it
-    ("gelöscht": "die gelöschten Videos", "gemeldete Inhalte")."""
-    return re.escape(word) + ("(?:e[nrsm]?)?" if GERMAN_PARTICIPLE_RE.fullmatch(word) else "")
 
 
 def _words(phrase: str) -> list[str]:
