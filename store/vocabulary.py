@@ -224,7 +224,6 @@ _also(ACTIONS, {"actioned": ("अंमलात आणला", "अंमला
                 "suspended": ("हटवणे", "हटविणे")})
 _also(OBJECTS, {"content": ("मजकूर",), "accounts": ("खाते", "खाती"), "reports": ("अहवाल",)})
 
-
 # what a count is stated in: the noun, as a unit ("5,887,021 videos")
 UNIT_NOUNS: dict[str, str] = {
     "account": "accounts", "accounts": "accounts", "profile": "accounts", "profiles": "accounts",
@@ -342,7 +341,8 @@ def _phrase_re(phrases, not_after: str = "") -> re.Pattern:
     for p in phrases:
         node = trie
         for i, word in enumerate(_words(p)):
-            for token in ([_SEPARATOR] if i else []) + [re.escape(ch) for ch in word] + ([_INFLECTION] if GERMAN_PARTICIPLE_RE.fullmatch(word) else []):
+            tokens = ([_SEPARATOR] if i else []) + [re.escape(ch) for ch in word]
+            for token in tokens + ([_INFLECTION] if GERMAN_PARTICIPLE_RE.fullmatch(word) else []):
                 node = node.setdefault(token, {})
         node[""] = {}  # a phrase ends here
     return re.compile(r"(?<![\w@])(?<!\bnon-)(?<!\bnon )" + not_after + "(?:" + _trie_source(trie) + r")(?![\w])",

@@ -27,7 +27,8 @@ def upgrade() -> None:
     documents = sa.table('documents', sa.column('id', sa.Integer), sa.column('text', sa.Text), sa.column('language', sa.String))
     ids = conn.execute(sa.select(documents.c.id).where(documents.c.text.is_not(None))).scalars().all()
     for start in range(0, len(ids), 200):  # a few texts in memory at a time
-        for id_, text in conn.execute(sa.select(documents.c.id, documents.c.text).where(documents.c.id.in_(ids[start : start + 200]))).all():
+        batch = sa.select(documents.c.id, documents.c.text).where(documents.c.id.in_(ids[start : start + 200]))
+        for id_, text in conn.execute(batch).all():
             conn.execute(documents.update().where(documents.c.id == id_).values(language=language_of(text) or ''))
 
 
