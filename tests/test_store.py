@@ -15,6 +15,7 @@ from sqlalchemy import func, inspect, select, text
 
 from store import corpus
 from store.db import HEAD, Store, normalise_url
+from store.ingest.language import _identifier
 from store.models import Base, Citation, Document, Figure
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,6 +87,17 @@ def test_an_upgrade_tells_the_language_of_the_documents_already_stored(db_url):
     try:
         with store.Session() as s:
             assert dict(s.execute(select(Document.filename, Document.language)).all()) == {"fr.txt": "fr", "rows.csv": ""}
+        assert _identifier.cache_info().currsize == 0  # the model (110 MB) is not kept by the migrated process
+    finally:
+        store.dispose()
+
+
+def test_a_store_seeded_at_start_up_tells_its_languages_and_keeps_no_model(db_url):
+    store = Store.open(db_url)  # a fresh install: the bundled corpus is stored first
+    try:
+        with store.Session() as s:
+            assert set(s.scalars(select(Document.language))) == {"en"}
+        assert _identifier.cache_info().currsize == 0  # a server seeding its store does not keep 110 MB
     finally:
         store.dispose()
 

@@ -21,7 +21,7 @@ depends_on = None
 
 def upgrade() -> None:
     op.add_column('documents', sa.Column('language', sa.String(length=12), server_default='', nullable=False))
-    from store.ingest.language import language_of
+    from store.ingest.language import language_of, release
 
     conn = op.get_bind()
     documents = sa.table('documents', sa.column('id', sa.Integer), sa.column('text', sa.Text), sa.column('language', sa.String))
@@ -30,6 +30,7 @@ def upgrade() -> None:
         batch = sa.select(documents.c.id, documents.c.text).where(documents.c.id.in_(ids[start : start + 200]))
         for id_, text in conn.execute(batch).all():
             conn.execute(documents.update().where(documents.c.id == id_).values(language=language_of(text) or ''))
+    release()
 
 
 def downgrade() -> None:
