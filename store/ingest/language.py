@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-MIN_WORDS = 20  # fewer words than this tell no language reliably: unknown (None)
+MIN_WORDS = 20  # fewer words than this tell no language reliably: not told ("")
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -22,10 +22,11 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE)
 
 
-def language_of(text: str) -> str | None:
-    """The language ``text`` is written in, or None when it says too little to tell."""
+def language_of(text: str) -> str:
+    """The language ``text`` is written in, or "" when it says too little to tell (as
+    ``documents.language`` keeps it)."""
     if len(_WORD_RE.findall(text, 0, 20_000)) < MIN_WORDS:
-        return None
+        return ""
     return _identifier().classify(text[:20_000])[0]
 
 

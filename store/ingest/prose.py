@@ -218,7 +218,7 @@ def read_prose(path: Path, data: bytes, flags: Meta) -> tuple[Document, list[Sta
     meta = Meta(fm.get("title"), fm.get("publisher"), fm.get("url"), fm.get("published")).over(flags)
     document = Document(
         sha256=identity(text, body), filename=path.name, kind="text", title=meta.title or _first_line(text, body) or path.stem,
-        publisher=meta.publisher, url=meta.url, published=meta.published, text=text, language=language_of(text) or "",
+        publisher=meta.publisher, url=meta.url, published=meta.published, text=text, language=language_of(text),
     )
     # Periods stated relative to a date ("last year", "Q3", "since mid-2015") need one: the
     # publication date, else one the document offers in its URL or its dateline. That date
@@ -497,9 +497,7 @@ def _cell_found(text: str, c: CellFigure) -> _Found:
     else:
         unit = next(iter(column.objects)) if len(column.objects) == 1 else "count"
     quote = Sentence(c.quote_start, c.quote_end, text[c.quote_start : c.quote_end])
-    found = _Found(c.quantity, quote, None, False, None, None, None, c.column, unit, None, None, policy)
-    found.location = place or ""
-    return found
+    return _Found(c.quantity, quote, None, False, None, None, None, c.column, unit, None, None, policy, location=place or "")
 
 
 def _stated_before(mentions: list[Mention], starts: list[int], at: int, closed: Period | None) -> Period | None:

@@ -29,7 +29,7 @@ def upgrade() -> None:
     for start in range(0, len(ids), 200):  # a few texts in memory at a time
         batch = sa.select(documents.c.id, documents.c.text).where(documents.c.id.in_(ids[start : start + 200]))
         for id_, text in conn.execute(batch).all():
-            conn.execute(documents.update().where(documents.c.id == id_).values(language=language_of(text) or ''))
+            conn.execute(documents.update().where(documents.c.id == id_).values(language=language_of(text)))
     release()
 
 
