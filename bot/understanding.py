@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 
 from store.limits import NAMES_SAMPLE, TEXT_CACHE
 from store.numbers import find_quantities
-from store.periods import MONTH_NAMES, MONTHS, PERIOD_WORDS, Period, find_periods, span
+from store.periods import MONTH_NAMES, MONTHS, PERIOD_WORDS, Mention, Period, adjacent, find_periods, span
 from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, country_spans, country_typed, describe, policy_group
 
 MAX_LENGTH = 1000
@@ -105,6 +105,10 @@ NEGATION_RE = re.compile(
 )
 # "before H2 2017" asks about other periods; "a four-month period before Feb 2016" does not
 OUTSIDE_PERIOD_RE = re.compile(r"(?<!period\s)(?<!months\s)(?<!weeks\s)(?<!days\s)(?<!years\s)\b(?:before|prior\s+to|after|ahead\s+of|preceding|following)\s*$", re.IGNORECASE)
+# "the quarter before Q1 2019" (Q4 2018), "the half after H1 2020": a period of its own, next to the one named
+ADJACENT_RE = re.compile(r"\b(?:the\s+)?(?P<unit>month|quarter|half|semester|year|(?P<n>three|six|twelve|3|6|12)\s+months)\s+"
+                         r"(?:(?P<before>before|prior\s+to|preceding)|after|following)\s*$", re.IGNORECASE)
+_UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "semester": 6, "year": 12, "three": 3, "six": 6, "twelve": 12}
 JOINED_RE = re.compile(r"^\s*(?:and|plus|&|\+|together\s+with|as\s+well\s+as)\s*$", re.IGNORECASE)
 
 # where the metric is asked: "how many ...", "what share of ...", "number of ..."
@@ -310,6 +314,10 @@ class Reader:
         found = find_periods(text)
         periods = [m for m in found if m.period is not None]
         period = periods[0].period if periods else None
+        if periods and (next_to := _adjacent(text, periods[0])):  # "the quarter before Q1 2019"
+            found = [next_to] + [m for m in found if m.end <= next_to.start or m.start >= next_to.end]
+            periods = [next_to] + periods[1:]
+            period = next_to.period
         if len(periods) == 1 and period is not None and (part := _part_of_year(text, found, period)):
             period = part  # "in 2019, during the fourth quarter", "2019 (oct-dec)": Q4 2019
         relative = RELATIVE_RE.search(text)
@@ -627,6 +635,15 @@ def _refused(text: str) -> frozenset[str]:
         words = m.group().lower()
         out.add("count" if re.search(r"count|number|total", words) else "percent")
     return frozenset(out)
+
+
+def _adjacent(text: str, mention: Mention) -> Mention | None:
+    """A period named by the one next to it ("the quarter before Q1 2019": Q4 2018), as one
+    mention of both, or None."""
+    m = ADJACENT_RE.search(text[: mention.start])
+    unit = m and (m.group("n") or m.group("unit")).lower()
+    period = m and adjacent(mention.period, _UNIT_MONTHS.get(unit) or int(unit), bool(m.group("before")))
+    return replace(mention, start=m.start(), period=period) if period else None
 
 
 def _scope(raw: str, text: str, periods, features: Features, found=()) -> str | None:

@@ -170,6 +170,17 @@ def previous(period: Period) -> Period | None:
     return span(y1, m1 + 1, y2, mm2 + 1)
 
 
+def adjacent(period: Period, months: int, before: bool) -> Period | None:
+    """The ``months`` just before ``period`` starts, or just after it ends ("the quarter before
+    Q1 2019": Q4 2018; "the half after 2019": H1 2020)."""
+    if period.start is None or period.end is None:
+        return None
+    m = period.start.year * 12 + period.start.month - 1 - months if before else period.end.year * 12 + period.end.month
+    y1, m1 = divmod(m, 12)
+    y2, m2 = divmod(m + months - 1, 12)
+    return span(y1, m1 + 1, y2, m2 + 1)
+
+
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
                 # as the lexicon's other languages count months ("os primeiros três meses do ano")

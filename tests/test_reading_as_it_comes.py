@@ -237,6 +237,23 @@ def test_a_part_of_the_year_asked_with_its_year_apart_is_that_part(seeded_sqlite
     assert reader(seeded_sqlite).read(question).period.label == label
 
 
+@pytest.mark.parametrize("question,label", [
+    ("fb accounts disabled in the quarter before q1 2019", "Q4 2018"), ("fb removals the half after H1 2020", "H2 2020"),
+    ("fb removals in the year before 2019", "2018"), ("fb accounts removed in the six months prior to H2 2017", "H1 2017"),
+])
+def test_a_period_named_by_the_one_next_to_it_is_that_period(seeded_sqlite, question, label):
+    q = reader(seeded_sqlite).read(question)
+    assert (q.period.label, q.scope) == (label, None)
+    assert "six" not in q.asked  # the length is the period's, not something asked
+
+
+def test_the_quarter_before_a_quarter_is_answered_and_before_a_period_alone_is_not(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "fb.txt", "Facebook disabled 1.2 billion accounts in the fourth quarter of 2018 "
+        "and 2.2 billion accounts in the first quarter of 2019.", published=D(2019, 5, 23))
+    assert answered(empty_store, "how many accounts did facebook disable in the quarter before q1 2019") == 1.2e9
+    assert answer("how many accounts did facebook disable before q1 2019", empty_store).answer is None
+
+
 def test_periods_without_a_year_are_placed_by_the_publication_date_only():
     published = D(2019, 11, 14)
     got = {t: find_periods(t, published)[0].period.label for t in
@@ -316,6 +333,14 @@ def test_what_an_article_in_another_language_counts_is_asked_in_english(empty_st
     assert answered(empty_store, "facebook hate speech removed q2 2021") == 31_500_000
     assert answered(empty_store, "x accounts actioned for hate speech h1 2021") == 2_361
     assert {stored(empty_store)[v].policy for v in (31_500_000, 2_361)} == {"hate speech"}
+
+
+def test_a_subset_asked_is_found_a_little_less_in_what_it_is_a_subset_of(empty_store, tmp_path):
+    """"user reports" acted on: a sentence saying "reports" says it (the lexicon's subsets by
+    the things their names say they are of)."""
+    doc(empty_store, tmp_path, "discord.txt", "Discord said they acted on 24% of reports from January to March "
+        "and 22% from April to June 2022.", published=D(2022, 9, 1))
+    assert answered(empty_store, "share of user reports Discord acted on, Apr–Jun 2022") == 22
 
 
 def test_a_word_of_another_language_is_never_what_an_english_typo_is_corrected_to(store):
