@@ -197,6 +197,17 @@ def duration_label(phrase: str, before: dt.date | None = None) -> str:
     return f"{label} before {before:%-d %b %Y}" if before else label
 
 
+def past_quarters(phrase: str, published: dt.date) -> Period | None:
+    """'two quarters' (of "in the past two quarters"): the calendar quarters that had ended by
+    ``published`` (Q4 2017–Q1 2018 in May 2018), or None for another length."""
+    words = re.split(r"[-\s]+", phrase.lower())
+    if len(words) != 2 or not words[1].startswith("quarter"):
+        return None
+    last = published.year * 12 + (published.month - 1) // 3 * 3 - 1  # the last month of the last quarter ended
+    first = last - 3 * _count(words[0]) + 1
+    return span(first // 12, first % 12 + 1, last // 12, last % 12 + 1)
+
+
 #: Words of period expressions, for spelling correction to leave alone.
 PERIOD_WORDS = frozenset(
     list(MONTHS) + list(ORDINAL) + list(NUMBER_WORDS)

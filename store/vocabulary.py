@@ -601,10 +601,13 @@ _WORD_RE = re.compile(r"[a-z][a-z0-9'-]+")
 _CODE_WORDS = {"IS", "IT", "AT", "BE", "NO", "ME", "TO", "OR", "AS", "AM", "AN", "ID", "SO", "DO",
                "GO", "MY", "PE", "AI", "IN", "ON", "HI", "OK", "PR", "TV", "BY", "IM"}
 # written in capitals, these name a country ("us" in lower case is a pronoun)
+# (and in the lexicon's other languages: "EE. UU." in Spanish, "EUA" in Portuguese, "negli Usa", "die BRD")
 _COUNTRY_ABBREVIATIONS = {"US": "United States", "USA": "United States", "U.S.": "United States",
                           "U.S.A.": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom",
-                          "EU": "European Union"}
-_ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:U\.S\.A\.|U\.S\.|U\.K\.|USA|US|UK|EU)(?![\w])")
+                          "EU": "European Union", "EE. UU.": "United States", "EE.UU.": "United States",
+                          "EEUU": "United States", "EUA": "United States", "Usa": "United States",
+                          "BRD": "Germany"}
+_ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:U\.S\.A\.|U\.S\.|U\.K\.|USA|US|UK|EU|EE\. ?UU\.|EEUU|EUA|Usa|BRD)(?![\w])")
 # a place that is no country but reports as one (the Digital Services Act's figures are the EU's)
 _REGIONS = {"European Union": ("European Union", "Union européenne", "Europäische Union", "Unión Europea",
                                "União Europeia", "Unione europea", "Uni Eropa")}

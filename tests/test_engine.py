@@ -241,7 +241,9 @@ def test_each_number_of_a_sentence_counts_what_is_said_next_to_it(store, tmp_pat
 
 @pytest.mark.parametrize("text,country", [("in Turkey", "Türkiye"), ("from Russia", "Russian Federation"),
                                           ("seguido do Paquistão", "Pakistan"), ("folgen Indien", "India"),
-                                          ("from the EU", "European Union"), ("de l'Union européenne", "European Union")])
+                                          ("from the EU", "European Union"), ("de l'Union européenne", "European Union"),
+                                          ("seguido de EE. UU.", "United States"), ("Os EUA", "United States"),
+                                          ("negli Usa", "United States"), ("aus der BRD", "Germany")])
 def test_countries_by_the_names_people_and_other_languages_use(text, country):
     from store.vocabulary import country_in
 
@@ -317,6 +319,17 @@ def test_the_past_two_quarters_is_not_the_latest_quarter(store, tmp_path):
                             "Facebook also said it removed 583 million fake accounts in the first quarter of 2018.\n", published=dt.date(2018, 5, 15))
     r = answer("How many fake accounts did Facebook disable in Q1 2018?", store)
     assert r.status == "answer" and r.answer.value == 583e6
+    # they are the last two quarters that had ended by the article's date
+    r = answer("fb fake accounts disabled oct 2017 to mar 2018", store)
+    assert r.status == "answer" and r.answer.value == 1.2e9 and r.answer.period_label == "Oct 2017 – Mar 2018"
+
+
+def test_a_country_after_its_number_in_italian_is_that_numbers_place(store, tmp_path):
+    stored(store, tmp_path, "TikTok ha rimosso nei primi tre mesi del 2021 oltre sette milioni di account di utenti "
+                            "sospettati di aver meno di 13 anni: la popolare app ha circa un miliardo di membri, "
+                            "di cui oltre 100 milioni negli Usa.\n", published=dt.date(2021, 6, 30))
+    r = answer("tiktok accounts removed q1 2021", store)
+    assert r.status == "answer" and r.answer.value == 7e6
 
 
 def test_a_question_about_what_was_not_done_gets_no_number(store, tmp_path):

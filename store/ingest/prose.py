@@ -28,7 +28,7 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
                           MAX_YEAR, MIN_YEAR)
 from store.models import Document
 from store.numbers import Quantity, find_quantities
-from store.periods import AND_WORDS, Mention, Period, duration_label, find_periods, previous, span, year_before, yearless
+from store.periods import AND_WORDS, Mention, Period, duration_label, find_periods, past_quarters, previous, span, year_before, yearless
 from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, Features, countries_in, country_in, describe,
                                find_all,
                               platforms_in, unit_for, url_host)
@@ -998,7 +998,7 @@ def _count_unit(text: str, q: Quantity) -> str:
 
 
 # ... as other languages say "in the" and "from the": "in den USA", "aus Deutschland", "en Inde", "no Brasil"
-PLACE_RE = re.compile(r"\b(?:in|from|by|for|aus|en|em|no|na|nos|dos|das|du|des|au|aux|dari|di)\s+"
+PLACE_RE = re.compile(r"\b(?:in|from|by|for|aus|en|em|no|na|nos|dos|das|du|des|au|aux|dari|di|nel|nella|negli|nei|dal|dalla|dagli|dai)\s+"
                       r"(?:(?:the|den|der|dem|die|le|la|les|el|los|las)\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
 # before a number, only a place that is its subject or sets its scene: "The US submitted
 # 3,329 requests", "In India, 37 million videos"
@@ -1189,6 +1189,8 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
     if chosen.kind == "duration":  # "within a four month period": the length, up to publication
         if published is None:
             return None, False, None, compare, None
+        if quarters := past_quarters(text[chosen.start : chosen.end], published):  # "in the past two
+            return quarters, True, None, compare, None  # quarters": the last ones that had ended
         label = duration_label(text[chosen.start : chosen.end], published)
         return Period(None, published, label), True, None, compare, None
     return chosen.period, True, None, compare, None
