@@ -35,7 +35,7 @@ from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
 from store.vocabulary import (AFTER_ACTIONS, ALL_POLICIES, AUDIENCE_ACTIONS, COMPANIES, FACETS, OBJECTS, RATE_ACTIONS, Features, describe,
-                              family_words, per_units, platform_family, policy_group, url_host)
+                              family_words, per_units, platform_family, policy_groups, url_host)
 
 TIE = 0.01  # scores closer than this are "equally good" (calibrated on dev)
 MIN_SCORE = 0.45
@@ -268,7 +268,7 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
     f = q.features
     if f.platforms and fig.platform not in platform_family(f.platforms):
         return "platform"
-    if f.policies and policy_group(fig.policy) not in f.policies and fig.policy.casefold() not in f.policies \
+    if f.policies and not policy_groups(fig.policy) & f.policies and fig.policy.casefold() not in f.policies \
             and fig.policy not in q.named_policies and fig.policy != ALL_POLICIES:
         return "policy"
     if (q.location or "") != (fig.location or ""):

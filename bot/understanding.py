@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 from store.limits import NAMES_SAMPLE, TEXT_CACHE
 from store.numbers import find_quantities
 from store.periods import MONTH_NAMES, MONTHS, PERIOD_WORDS, Mention, Period, adjacent, find_periods, span
-from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, country_spans, country_typed, describe, policy_group
+from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, country_spans, country_typed, describe, policy_groups
 
 MAX_LENGTH = 1000
 
@@ -261,7 +261,7 @@ class Reader:
     def policies_for(self, groups: frozenset[str]) -> tuple[str, ...]:
         """The stored policy names in these policy groups ("terrorism" -> "Dangerous Orgs:
         Terrorism", "Violent extremism", ...)."""
-        return tuple(p for p in self.vocabulary.policies if policy_group(p) in groups or p.casefold() in groups)
+        return tuple(p for p in self.vocabulary.policies if policy_groups(p) & groups or p.casefold() in groups)
 
     @lru_cache(maxsize=4096)
     def correct(self, word: str) -> str:

@@ -118,7 +118,7 @@ POLICIES: dict[str, tuple[str, ...]] = {
                    "harcèlement", "belästigung", "mobbing", "acoso", "assédio", "bullying"),
     "spam": ("spam", "spammy", "fake accounts", "platform manipulation", "bots", "faux comptes",
              "gefälschte konten", "fake-konten", "cuentas falsas", "contas falsas", "akun palsu"),
-    "child safety": ("child safety", "child sexual", "csam", "child exploitation", "minor safety", "under the age of 13", "underage",
+    "child safety": ("child safety", "child sexual", "csam", "child exploitation", "child endangerment", "minor safety", "under the age of 13", "underage",
                      "sécurité des mineurs", "protection des enfants", "schutz von kindern", "kinderschutz",
                      "seguridad menor", "seguridad de menores", "seguridad infantil", "segurança infantil",
                      "segurança de menores"),
@@ -468,10 +468,12 @@ def platforms_in(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def policy_group(policy: str) -> str:
-    """The policy group a stored policy name belongs to ("Dangerous Orgs: Terrorism" -> terrorism)."""
+def policy_groups(policy: str) -> frozenset[str]:
+    """The policy groups a stored policy name belongs to ("Dangerous Orgs: Terrorism": terrorism;
+    "Child Endangerment: Nudity and Physical Abuse": child safety and nudity); a name the lexicon
+    does not read is a group of its own."""
     hits = find_all(POLICY_RES, policy)
-    return hits[0][0] if hits else policy.casefold()
+    return frozenset(h[0] for h in hits) if hits else frozenset({policy.casefold()})
 
 
 @dataclass(frozen=True)

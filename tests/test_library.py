@@ -24,7 +24,7 @@ QUESTIONS = Path(__file__).parent / "data" / "library_questions.jsonl"
 # What the current engine answers right on the library dev set (the engine is being
 # rewritten; raise this as it improves).
 FLOOR = 0.95  # issue 10's target; 100/104 measured (26 Nov 2026)
-CSV_BLIND_FLOORS = {"dev": 0.94, "heldout": 0.80}  # measured 52/55 and 48/60 (5 Dec 2026, 49/60 before the lexicon took eight languages); issue 7 asks >= 95%
+CSV_BLIND_FLOORS = {"dev": 0.96, "heldout": 0.80}  # measured 53/55 and 48/60 (6 Dec 2026; 52/55 before a policy name could be in two policy groups); issue 7 asks >= 95%
 
 
 def read(path: Path, meta: Meta = Meta()):

@@ -177,6 +177,23 @@ def test_a_policy_named_word_for_word_is_not_answered_by_another_policys_row(emp
     assert answer("Facebook Content Appealed Spam 2023Q4", empty_store).answer.value == 3_800_000
 
 
+def test_a_policy_name_in_two_policy_groups_answers_a_question_about_either(empty_store, tmp_path):
+    """Meta's "Child Endangerment: Nudity and Physical Abuse" is child safety and nudity: a
+    question about child nudity gets it, and one about child sexual exploitation gets "Child
+    Endangerment: Sexual Exploitation"."""
+    path = tmp_path / "meta.csv"
+    path.write_text("app,policy_area,metric,period,value\n"
+                    'Instagram,Child Endangerment: Sexual Exploitation,Proactive rate,2024Q2,96.40%\n'
+                    'Instagram,Adult Nudity & Sexual Activity,Proactive rate,2024Q2,94.10%\n'
+                    'Facebook,Child Endangerment: Nudity and Physical Abuse,Content Actioned,2024Q1,"771,700"\n'
+                    'Facebook,Adult Nudity & Sexual Activity,Content Actioned,2024Q1,"39,400,000"\n')
+    ingest_file(empty_store, path, Meta(published=dt.date(2024, 8, 1)))
+    a = answer("ig child sexual exploitation proactive rate Q2 2024", empty_store)
+    assert a.status == "answer" and a.answer.value == 96.4, a.message
+    a = answer("how many pieces of FB child nudity / physical abuse content were actioned in Q1 '24", empty_store)
+    assert a.status == "answer" and a.answer.value == 771_700, a.message
+
+
 def test_a_subset_asked_is_answered_by_the_breakdown_that_is_it(empty_store, tmp_path):
     """"videos taken down by automated moderation": TikTok's "Total videos removed" broken down
     by task "Automation", not its proactive removal rates, which fit the words as well."""
