@@ -180,7 +180,8 @@ def _whole(q: Query, ties: list["Scored"]) -> "Scored | None":
         return None  # parts of one total: one platform's count of one thing in one period
     top = max(ties, key=lambda t: t.view.value)
     rest = sum(t.view.value for t in ties if t is not top)
-    return top if top.view.value >= rest else None
+    # (of no one policy: the largest of a policy's counts is no total of the others)
+    return top if top.view.value >= rest and top.view.policy == ALL_POLICIES else None
 
 
 def _same_number(a: float, b: float) -> bool:
