@@ -458,6 +458,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # the same period a year before: "in the same period last year", "the year-earlier quarter"
         ("yearago", r"\b(?:(?:the\s+)?same\s+(?:period|quarter|half|months?|time(?:\s+frame)?)\s+(?:(?:of\s+|in\s+)?last\s+year|a\s+year\s+(?:earlier|before|ago)|(?:of\s+|in\s+)?the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+(?:prior|before))|(?:the\s+)?year[-\s](?:earlier|ago)\s+(?:period|quarter|half))\b"),
         # the preceding / previous reporting period
+        # the whole of the year the document reports on: "sur l'ensemble de l'année", "for the full year"
+        ("wholeyear", r"(?<!\w)(?:(?:over|for|across|during|throughout)\s+(?:the\s+)?(?:whole|full|entire)\s+year|throughout\s+the\s+year"
+                      r"|sur\s+l['’]ensemble\s+de\s+l['’]ann[ée]e|sur\s+toute\s+l['’]ann[ée]e|(?:im\s+)?gesamten\s+jahr|im\s+ganzen\s+jahr"
+                      r"|(?:en|durante)\s+todo\s+el\s+año|(?:durante|em)\s+todo\s+o\s+ano|nell['’]intero\s+anno|in\s+tutto\s+l['’]anno"
+                      r"|sepanjang\s+tahun)(?!\s+(?:of\s+|de\s+|del\s+)?(?:19|20)[0-9]{2})(?!\w)"),
         ("previous", r"\b(?:(?:a|one)\s+(?:quarter|half|reporting\s+period|period)\s+(?:earlier|before)|(?:the\s+)?(?:preceding|previous|prior)\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|half|quarter|report|year|(?:six|three|twelve|6|3|12)\s+months)|(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over)\s+the\s+last\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|half|quarter)|the\s+(?:period|half|quarter)\s+before)\b"),
         # the last / latest / current reporting period, recently
         ("current", r"\b(?:(?:the\s+)?(?:latest|most\s+recent|current|last|this)\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|report)|recently)\b"),
@@ -570,7 +575,7 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         return Mention(s, e, "closed", as_of(month_end(year, month)))
     if name in ("relquarter", "relhalf", "relpartword", "relmonths", "relmonthsof", "relmonthsto", "relyear"):
         return _relative(name, g, s, e, reference)
-    if name in ("previous", "current", "yearago", "name"):
+    if name in ("previous", "current", "yearago", "wholeyear", "name"):
         return Mention(s, e, name, None)
     if name == "stamp":
         y, mo = int(g["sy"]), int(g["sm"])

@@ -715,6 +715,13 @@ def _country_words(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def countries_starting(stem: str) -> set[str]:
+    """The countries (English names) whose English name starts with ``stem`` ("Indi": India)."""
+    stem = stem.casefold()
+    return {english for name, english in _country_names().items() if name.startswith(stem) and name.isascii()
+            and english.casefold().startswith(stem)}
+
+
 def countries_in(text: str) -> list[str]:
     """The countries a text names, in order ("India and the U.S.": India, United States)."""
     return [name for _, _, name in country_spans(text)]

@@ -1412,3 +1412,42 @@ def test_how_many_names_what_is_counted_even_of_other_things(empty_store, tmp_pa
         "There were 224 million user reports of accounts and individual content in the first half of 2024; X "
         "suspended 5.3 million accounts.", published=D(2024, 9, 26))
     assert answered(empty_store, "how many user reports of accounts and content did X get in H1 2024?") == 224e6
+
+
+def test_a_chart_table_with_periods_for_rows_is_read_cell_by_cell(empty_store, tmp_path):
+    """A statistics site's chart data as copied: its title, a header whose labels run together
+    (the first names the rows), then a row per period; "-" states nothing. Each number is its
+    column's policy in its row's period; the largest column is no total of the others."""
+    doc(empty_store, tmp_path, "statista.txt",
+        "Number of enforcement actions taken on reported behavior violations on Twitch as of 1st half 2023, by type\n\n"
+        "CharacteristicHateful Conduct, Sexual Harassment, and HarassmentViolence, Gore, Threats and Other Extreme "
+        "ConductTerrorism, Terrorist Propaganda, and RecruitmentSpam and Other Community Guidelines ViolationsMisinformation\n"
+        "2020 H2 61,235 7,429 67 987,239 -\n"
+        "2021 H1 210,059 10,690 55 819,122 -\n"
+        "2022 H2 199,769 17,691 102 703,524 26\n")
+    figures = stored(empty_store)
+    assert len(figures) == 13 and figures[987_239].period_label == "H2 2020" and figures[987_239].policy == "spam"
+    assert answered(empty_store, "twitch spam enforcement actions h2 2020") == 987_239
+    assert answered(empty_store, "twitch hateful conduct/harassment enforcements h1 2021") == 210_059
+    assert answered(empty_store, "According to Statista, how many misinformation enforcement actions did Twitch take in H2 2022?") == 26
+    assert answer("twitch enforcement actions h1 2021", empty_store).answer is None  # which policy? not the largest
+
+
+def test_a_countrys_people_and_a_place_said_first_in_another_language_are_the_numbers_place(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "wa.txt", "The latest report reveals that WhatsApp banned over 2,918,000 accounts of Indian "
+        "users between January 1 - January 31, 2023.", published=D(2023, 3, 2))
+    doc(empty_store, tmp_path, "tt.txt", "Além deste dado, mais de 102 milhões de vídeos do TikTok foram removidos entre "
+        "janeiro e março deste ano.\nNo Brasil, 4,7 milhões de vídeos foram excluídos no primeiro trimestre deste ano. "
+        "Nos Estados Unidos, foram mais de 14 milhões.", published=D(2022, 6, 30))
+    places = {v: f.location for v, f in stored(empty_store).items()}
+    assert (places[2_918_000], places[4_700_000], places[14_000_000], places[102_000_000]) == \
+        ("India", "Brazil", "United States", "")
+    assert answered(empty_store, "whatsapp india bans jan 2023") == 2_918_000
+    assert answered(empty_store, "How many TikTok videos were removed in Brazil in the first quarter of 2022?") == 4_700_000
+
+
+def test_the_whole_year_is_the_year_of_the_period_reported_on(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "yt.txt", "Sur le dernier trimestre 2021, YouTube a supprimé quelque 3,75 millions de "
+        "vidéos. Au total, sur l'ensemble de l'année, YouTube a supprimé près de 26 millions de vidéos.")
+    assert stored(empty_store)[26_000_000].period_label == "2021"
+    assert answered(empty_store, "youtube videos removed in 2021") == 26_000_000

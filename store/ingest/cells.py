@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from store.numbers import Quantity, find_quantities
-from store.periods import find_periods
+from store.periods import Period, find_periods
 
 MAX_CELL = 80  # characters: a longer line is prose, not a cell
 SPACED_RE = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+")
@@ -55,6 +55,8 @@ class CellFigure:
     row: str | None  # the row's label, None for a header row with its values under it
     quote_start: int  # the row as printed: from its first label to its last number
     quote_end: int
+    period: Period | None = None  # of a table whose rows are periods ("2020 H1 19,532 3,825 ..."): the row's
+    title: str = ""  # ... and what its numbers count, as the line above its header says
 
 
 def cell_rows(text: str, start: int, end: int) -> tuple[list[CellFigure], set[int]]:
@@ -99,7 +101,7 @@ def _cell(line: str, start: int) -> Cell | None:
     return Cell(start, start + len(line), line, None)
 
 
-MAX_GLUED = 200  # characters: a glued header row of a few long labels
+MAX_GLUED = 400  # characters: a glued header row of a few long labels
 GLUE_RE = re.compile(r"(?<=[a-z*†)])(?=[A-Z])")  # "EnforcedTotal", "Reports*Total": two cells run together
 GLUED_ROW_RE = re.compile(r"^(?P<label>.*?[^\W\d_*†)/]|.*?[*†)])?(?P<digits>[0-9][0-9,]*|[0-9][0-9.]*)$")
 # a number as the row groups its thousands ("57,373" or "57.373")
@@ -116,11 +118,17 @@ def _glued_tables(lines: list[tuple[int, str]]) -> tuple[list[CellFigure], set[i
     taken: set[int] = set()
     heads: list[str] | None = None
     header: int = 0  # where the header in force starts
-    for start, line in lines:
+    title = ""
+    for i, (start, line) in enumerate(lines):
         labels = _glued_labels(line)
         m = GLUED_ROW_RE.match(line) if len(line) <= MAX_GLUED else None
         if labels:
             heads, header = labels, start
+            title = lines[i - 1][1] if i else ""
+            taken.add(start)
+            continue
+        if heads is not None and (by_period := _period_row(line, start, heads, title)):
+            out += by_period  # "2020 H1 19,532 3,825 20 11,308 734,837 -" under its columns (a chart's data table)
             taken.add(start)
             continue
         if heads is None or m is None:
@@ -141,6 +149,35 @@ def _glued_tables(lines: list[tuple[int, str]]) -> tuple[list[CellFigure], set[i
         if not label:
             heads = None  # a header's values: the table ends
     return out, taken
+
+
+# a row of a table whose rows are periods: "2020 H1 19,532 3,825 20 11,308 734,837 -" ("-": none stated)
+PERIOD_ROW_RE = re.compile(r"(?P<label>(?:19|20)[0-9]{2}(?:[ \t]+(?:H[12]|Q[1-4]))?|(?:H[12]|Q[1-4])[ \t]+(?:19|20)[0-9]{2}"
+                           r"|[A-Z][a-z]{2,8}\.?[ \t]+(?:19|20)[0-9]{2})(?P<cells>(?:[ \t]+(?:[0-9][0-9,.]*%?|[-–—]))+)")
+# what a chart's title says its numbers are of, less when and how they are broken down
+TITLE_TAIL_RE = re.compile(r"^(?:the\s+)?number\s+of\s+|\s+(?:as\s+of|from|between|in|during)\s+.*$|,\s*by\s+\w+.*$", re.IGNORECASE)
+
+
+def _period_row(line: str, start: int, heads: list[str], title: str) -> list[CellFigure]:
+    """The numbers of a row labelled with a period under a glued header whose first label names
+    the rows ("Characteristic", as statistics sites print a chart's data), one per column."""
+    m = PERIOD_ROW_RE.fullmatch(line)
+    if m is None:
+        return []
+    periods = find_periods(m.group("label"), None)
+    cells = list(re.finditer(r"[^ \t]+", m.group("cells")))
+    if len(periods) != 1 or periods[0].period is None or len(cells) != len(heads) - 1:
+        return []
+    out = []
+    at = m.start("cells")
+    for head, cell in zip(heads[1:], cells):
+        found = find_quantities(cell.group())
+        if len(found) != 1:
+            continue  # "-": not stated
+        q = found[0]
+        out.append(CellFigure(replace(q, start=q.start + at + cell.start(), end=q.end + at + cell.start()), head,
+                              None, start, start + len(line), periods[0].period, TITLE_TAIL_RE.sub("", title)))
+    return out
 
 
 SPACED_HEADER_RE = re.compile(r"[A-Z][\w&/-]*(?:[ \t]+[A-Z][\w&/-]*){2,6}")  # "Country Received Granted"

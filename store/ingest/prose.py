@@ -29,7 +29,7 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
 from store.models import Document
 from store.numbers import Quantity, find_quantities
 from store.periods import AND_WORDS, Mention, Period, duration_label, find_periods, past_quarters, previous, span, year_before, yearless
-from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, Features, countries_in, country_in, describe,
+from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, Features, countries_in, countries_starting, country_in, describe,
                                find_all,
                               platforms_in, unit_for, url_host)
 
@@ -489,6 +489,12 @@ def _comparison(text: str, at: int) -> bool:
 def _cell_found(text: str, c: CellFigure) -> _Found:
     """A number of a cell-per-line table: it counts what its column's label says, for the
     policy its row's label (else its column's) names, in the document's period."""
+    quote = Sentence(c.quote_start, c.quote_end, text[c.quote_start : c.quote_end])
+    if c.period is not None:  # a row of a period, its columns policies ("Hateful Conduct, ..."), its title the metric
+        title = _describe(c.title)
+        unit = "percent" if c.quantity.kind == "percent" else next(iter(title.objects)) if len(title.objects) == 1 else "count"
+        return _Found(c.quantity, quote, c.period, True, None, None, None, c.title or c.column, unit, None, None,
+                      _one(_describe(c.column).policies) or c.column)
     column = _describe(c.column)
     place = _label_place(c.row) if c.row is not None else None  # a row of a country's ("Flag of France France")
     policy = (_one(_describe(c.row).policies) or (None if place else c.row)) if c.row is not None else _one(column.policies)
@@ -496,7 +502,6 @@ def _cell_found(text: str, c: CellFigure) -> _Found:
         unit = "percent"
     else:
         unit = next(iter(column.objects)) if len(column.objects) == 1 else "count"
-    quote = Sentence(c.quote_start, c.quote_end, text[c.quote_start : c.quote_end])
     return _Found(c.quantity, quote, None, False, None, None, None, c.column, unit, None, None, policy, location=place or "")
 
 
@@ -524,6 +529,8 @@ def _resolve_period(f: _Found, current: Period | None) -> Period | None:
     if f.relation in ("previous", "yearago"):  # the period before, or the same one a year before
         reference = f.previous_of or current
         return (previous if f.relation == "previous" else year_before)(reference) if reference else None
+    if f.relation == "wholeyear":  # "sur l'ensemble de l'année": the year of the period reported on
+        return span(current.end.year, 1, current.end.year, 12) if current and current.end else None
     return f.period or current
 
 
@@ -737,7 +744,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         else:
             place = places.get(i) or _place(text[q.end : min(nxt, q.end + 40)]) or before_place or subject
         if not place and q.kind == "count":
-            place = _from_place(text, clause[0], q.start)
+            place = _from_place(text, clause[0], q.start) or _demonym_place(text, q.end)
         if not place and q.kind == "count" and out and out[-1].q.kind == "count" and out[-1].location \
                 and INCLUDING_RE.search(text, out[-1].q.end, q.start):
             place = out[-1].location  # "banned 23.24 lakh accounts in India in October, including 8.11 lakh ..."
@@ -795,6 +802,31 @@ def _respective_places(text: str, quantities: list[Quantity]) -> dict[int, str]:
 WORLDWIDE_RE = re.compile(r"\b(?:worldwide|globally|across\s+the\s+(?:world|globe)|around\s+the\s+world|weltweit|mondial\w*"
                           r"|en\s+todo\s+el\s+mundo|no\s+mundo\s+todo|em\s+todo\s+o\s+mundo)\b", re.IGNORECASE)
 SUBJECT_RE = re.compile(r"^\W*(?:the\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?=[a-z])")
+
+
+# what a count counts, of a country's people: "29 lakh Indian accounts", "2,918,000 accounts of Indian users"
+DEMONYM_AFTER_RE = re.compile(r"\s+(?:(?:lakh|crore|million|billion|thousand)\s+)?(?:(?P<a>[A-Z][a-z]{3,})\s+(?=accounts?\b|users?\b)"
+                              r"|(?:accounts?|users?)\s+(?:of|from)\s+(?P<b>[A-Z][a-z]{3,})\s+(?=users?\b|people\b))")
+_DEMONYM_ENDINGS = ("ian", "an", "n", "i", "ese", "ish")
+_IRREGULAR = {"American": "United States", "British": "United Kingdom", "French": "France", "Dutch": "Netherlands",
+              "Spanish": "Spain", "Swiss": "Switzerland", "Filipino": "Philippines", "Thai": "Thailand"}
+
+
+def _demonym_place(text: str, at: int) -> str | None:
+    """The country whose people a count counts, by its adjective right after the number."""
+    m = DEMONYM_AFTER_RE.match(text, at)
+    if m is None:
+        return None
+    word = m.group("a") or m.group("b")
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for ending in _DEMONYM_ENDINGS:  # "Indian" -> India, "Pakistani" -> Pakistan, "Brazilian" -> Brazil
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            stem = word[: -len(ending)]
+            names = {name for name in countries_starting(stem)}
+            if len(names) == 1:
+                return names.pop()
+    return None
 
 
 def _subject_place(text: str) -> str | None:
@@ -1002,7 +1034,9 @@ PLACE_RE = re.compile(r"\b(?:in|from|by|for|aus|en|em|no|na|nos|dos|das|du|des|a
                       r"(?:(?:the|den|der|dem|die|le|la|les|el|los|las)\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
 # before a number, only a place that is its subject or sets its scene: "The US submitted
 # 3,329 requests", "In India, 37 million videos"
-PLACE_BEFORE_RE = re.compile(r"(?:\b(?:in|across)\s+(?:the\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),\s*"
+PLACE_BEFORE_RE = re.compile(r"(?:\b(?i:in|across|im|en|em|no|na|nos|nas|au|aux|nel|nella|negli|di)\s+(?i:the\s+|den\s+|der\s+|los\s+|las\s+|el\s+|les\s+)?"
+                             # "In India, 37 million", "Nos Estados Unidos, foram mais de 14 milhões"
+                             r"(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),\s*(?:[^\W\dA-Z][^\W\d]*\s+){0,3}"
                              r"|\b(?:the\s+)?(?P<subject>U\.?S\.?|UK|EU|[A-Z][a-z]+)\s+(?:submitted|made|sent|accounted\s+for)\s+"
                              # in any language, a country with its number in brackets: "Estados Unidos (11,7 milhões"
                              r"|(?P<bracketed>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*\()$")
@@ -1184,7 +1218,7 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
         return None, True, YEARLESS, compare, chosen.months  # of the year", in a document with no date
     if chosen.kind in ("current", "yearless"):  # the document's period ("the first half of the year")
         return None, True, None, compare, None
-    if chosen.kind in ("previous", "yearago"):
+    if chosen.kind in ("previous", "yearago", "wholeyear"):
         return None, True, chosen.kind, compare, None
     if chosen.kind == "duration":  # "within a four month period": the length, up to publication
         if published is None:
