@@ -92,7 +92,7 @@ def relative_period(m: re.Match, today: dt.date) -> Period:
 # ("*before* H2 2017"), or a total over several platforms ("Twitter *and* Facebook combined").
 # "(posts, not user reports)", "- the number, not the %": a clarification that sets something
 # aside, after a comma, bracket or dash, up to the next one or the end
-SET_ASIDE_RE = re.compile(r"(?:[,(]|\s[-–—])\s*not\s+(?!only\b|just\b|even\b)[^,()?;]{1,60}?(?=\s*(?:[),?;]|$))", re.IGNORECASE)
+SET_ASIDE_RE = re.compile(r"(?:(?:[,(]|\s[-–—])\s*not|\s(?:rather\s+than|instead\s+of|as\s+opposed\s+to))\s+(?!only\b|just\b|even\b)[^,()?;]{1,60}?(?=\s*(?:[),?;]|$))", re.IGNORECASE)
 NEGATION_RE = re.compile(
     # "were *not* suspended", "*didn't* Twitter suspend": a negated verb (not "the count, not the %")
     r"\b(?:not|(?:did|was|were|is|are|has|have|had)n[’']t)\s+(?:\w+\s+)?(?:\w+ed|\w+en|suspend|remove|ban|delete|"

@@ -1451,3 +1451,30 @@ def test_the_whole_year_is_the_year_of_the_period_reported_on(empty_store, tmp_p
         "vidéos. Au total, sur l'ensemble de l'année, YouTube a supprimé près de 26 millions de vidéos.")
     assert stored(empty_store)[26_000_000].period_label == "2021"
     assert answered(empty_store, "youtube videos removed in 2021") == 26_000_000
+
+
+def test_a_bound_of_views_is_no_count_and_a_duration_in_another_language_is_none(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "heise.txt", "Twitter entfernte im ersten Halbjahr 2021 4,7 Millionen Tweets. Dabei erhielten "
+        "68 Prozent der entfernten Tweets weniger als 100 Impressionen, weitere 24 Prozent erhielten zwischen 100 und "
+        "1000 Impressionen. TikTok-Videos erhielten mehr als 2 Millionen Aufrufe.\n"
+        "TikTok ha rimosso sette milioni di account di utenti sospettati di aver meno di 13 anni.", published=D(2021, 11, 12))
+    assert set(stored(empty_store)) == {4_700_000, 68, 24, 2_000_000, 7_000_000}  # not 100, 1000, 13
+    assert answered(empty_store, "twitter tweets removed h1 2021") == 4_700_000
+
+
+def test_what_a_question_asks_rather_than_something_else_is_what_it_asks(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "xbox.txt", "Vole's first Digital Transparency Report said that from January to June "
+        "2022, Microsoft banned a total of 7.21 million Xbox accounts. 4.78 million of these bans were proactive, and "
+        "2.53 million were reactive.", published=D(2022, 11, 15))
+    assert answered(empty_store, "how many microsoft bans were reactive rather than proactive in h1 2022") == 2_530_000
+    assert answered(empty_store, "how many microsoft bans were proactive instead of reactive in h1 2022") == 4_780_000
+
+
+def test_each_share_of_a_list_in_another_language_says_only_its_own_subset(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "lavoz.txt", "TikTok eliminó 61 millones de videos en el primer trimestre de 2021. Según el "
+        "informe, el 82 por ciento de esos videos fueron eliminados antes de recibir ninguna visualización, el 91 por "
+        "ciento antes de ser denunciados por algún usuario y el 93 por ciento en menos de 24 horas después de ser publicados.",
+        published=D(2021, 7, 1))
+    assert 24 not in stored(empty_store)  # "en menos de 24 horas": a length of time
+    assert answered(empty_store, "What % of the videos TikTok removed in Q1 2021 were taken down before any user "
+                                 "reported them?") == 91

@@ -63,9 +63,11 @@ OF_OBJECT_RE = re.compile(r"\s+of\s+(?:[\w’'-]+\s+){0,4}?" + OBJECT_AFTER_RE.p
 SHARE_OF_RE = re.compile(r"\s+of\b", re.IGNORECASE)
 # in a share, the noun it is a share of follows "of": "93 percent of over 270,000 accounts"
 FRONT_MATTER_RE = re.compile(r"^---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", re.DOTALL | re.MULTILINE)
+_SHARE_WORD = r"(?:%|per\s?cent\b|percent\b|por\s+ciento\b|pour\s+cent\b|prozent\b|por\s+cento\b|per\s+cento\b|persen\b)"
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?:and|but|while|whereas|enquanto|mientras|tandis|alors\s+que|während|sedangkan)\s+"
                              r"|;\s+|,\s+(?=(?:down|up)\s)"
-                             r"|,\s+(?=[0-9][0-9.,]*\s*%)")  # a list of shares: "4% ..., 83.3% were ..."
+                             # a list of shares: "4% ..., 83.3% were ...", "el 82 por ciento ..., el 91 por ciento ... y el 93 por ciento"
+                             rf"|(?:,|\s+(?:and|y|e|et|und|dan))\s+(?=(?:(?:el|la|le|il|o|a|der|die)\s+)?[0-9][0-9.,]*\s*{_SHARE_WORD})")
 
 
 class TooManyFigures(Exception):
@@ -674,7 +676,8 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         base = last_count  # the latest count so far, in this sentence or before it
         policy, ref = sentence_policy, None
         if q.kind == "count" and (PER_BEFORE_RE.search(text, max(0, q.start - 5), q.start)
-                                  or DURATION_AFTER_RE.match(text, q.end) or text.startswith("-", q.end)):
+                                  or DURATION_AFTER_RE.match(text, q.end) or text.startswith("-", q.end)
+                                  or _views_bound(text, q, prev_end)):
             # "3 views per 10,000 views", "within 24 hours", "the 300 million-person site": a
             # rate's base, a length of time, a number describing a noun
             continue
@@ -1088,7 +1091,28 @@ IN_BEFORE_RE = re.compile(rf"\b(?:in|across|among)\s+{_ROUGHLY}$", re.IGNORECASE
 PER_BEFORE_RE = re.compile(r"\b(?:per|every|each|out\s+of)\s+$", re.IGNORECASE)
 # a length of time ("within 24 hours"), or a multiple ("three times as many", "4 times more");
 # "viewed 2,625,049,193 times" is a count
-DURATION_AFTER_RE = re.compile(r"\s*(?:-\s*)?(?:seconds?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|times(?=\s+(?:more|less|fewer|as|higher|lower|larger|smaller|greater|bigger|the|that|than|over|what)\b))\b", re.IGNORECASE)
+# a bound of how often something was seen, not a count of anything: "fewer than 100 impressions",
+# "entre 1 et 10 vues", "zwischen 100 und 1000 Impressionen"
+VIEWS_AFTER_RE = re.compile(r"\s*(?:views?|impressions?|vues|visualiza[cç][õoi]o?n?e?s|Impressionen|Aufrufe|visualizzazioni|tayangan)\b", re.IGNORECASE)
+BOUND_BEFORE_RE = re.compile(r"\b(?:fewer|less|more|greater)\s+than\s+$|\b(?:between|entre|zwischen|tra|fra|antara)\s+$|\b(?:weniger|mehr)\s+als\s+$"
+                             r"|\b(?:moins|plus)\s+de\s+$|\b(?:menos|m[aá]s|mais)\s+de\s+$|\b(?:up\s+)?to\s+$", re.IGNORECASE)
+
+
+def _views_bound(text: str, q: Quantity, prev_end: int) -> bool:
+    """Is a count a bound of views ("68 percent of removed tweets got fewer than 100
+    impressions"), or the first of a range of them ("between 100 and 1000 impressions")? (A
+    bound, not an audience: "more than 2 million views" is a count.)"""
+    after = VIEWS_AFTER_RE.match(text, q.end) or re.match(r"\s+(?:and|und|et|e|y|dan|to|-|–)\s+[0-9][0-9.,]*\s*(?:views?|impressions?|vues|Impressionen|Aufrufe|visualiza\w+|tayangan)\b",
+                                                           text[q.end:], re.IGNORECASE)
+    return bool(after) and q.value <= 10_000 and bool(q.qualifier in ("less than", "fewer than", "more than", "over", "under", "up to")
+                                or BOUND_BEFORE_RE.search(text, max(prev_end, q.start - 20), q.start)
+                                or re.search(r"\b(?:and|und|et|e|y|dan|to)\s+$|[-–]\s*$", text[max(prev_end, q.start - 6):q.start]))
+
+
+DURATION_AFTER_RE = re.compile(r"\s*(?:-\s*)?(?:seconds?|minutes?|hours?|hrs?|days?|weeks?|months?|years?"
+                               # ... in the lexicon's other languages ("en menos de 24 horas", "innerhalb von 24 Stunden")
+                               r"|horas?|heures?|stunden|ore|jam|d[ií]as|jours|tagen?|giorni|hari|semanas|semaines|wochen|meses|mois|monaten?|mesi|bulan"
+                               r"|a[ñn]os|ans|jahren?|anni|tahun|times(?=\s+(?:more|less|fewer|as|higher|lower|larger|smaller|greater|bigger|the|that|than|over|what)\b))\b", re.IGNORECASE)
 NOT_NOUNS = frozenset("were was are is have has had been or but the that which who per percent of in on at to for "
                       "from by with during since between than times more less over under about respectively".split()
                       + AND_WORDS.split("|"))
