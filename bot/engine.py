@@ -46,6 +46,7 @@ COUNTED = 0.15  # the cost of a count of something other than what "how many" na
 IN_SENTENCE, IN_BEFORE, IN_TITLE = 0.8, 0.3, 0.2
 FOREIGN = 0.3  # an English word asked, unseen in sources in another language: unknown, not absent (calibrated on dev)
 IN_BEFORE_BARE = 0.4  # ... for a figure whose own words name nothing it counts (calibrated on dev)
+NAMED_SOURCE = 0.2  # for a figure whose statement's publisher the question names ("per TomoNews"; calibrated on dev)
 ASIDE = 0.4  # the weight of a term outside what is asked ("for the board deck"; calibrated on dev)
 UNSUPPORTED = 0.2  # the cost of a word the question qualifies its policy with that no source uses (calibrated on dev)
 BESIDE_TIE = 0.05  # of two facts that fit equally, the one saying more of the question by its number answers
@@ -382,6 +383,8 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> tuple[float, floa
     foreign = all(c.language not in ("", "en") for c in read)
     total = got = beside = 0.0
     for w in q.asked:
+        if w in source and w not in local and w not in sentence:
+            continue  # who published it ("per TomoNews") says which source, not what is counted: see _rank
         weight = idf.get(w, top) * (1.0 if not q.core or w in q.core else ASIDE)
         total += weight
         beside += weight * (w in local)
@@ -576,8 +579,13 @@ def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
             continue
         evidence, beside = _evidence(weighed, fig, idf)
         if evidence >= MIN_EVIDENCE:
-            scored.append((_score(q, fig, evidence) + off, fig, beside))
+            scored.append((_score(q, fig, evidence) + off + NAMED_SOURCE * _named_source(q, fig), fig, beside))
     return _merge(scored)
+
+
+def _named_source(q: Query, fig: Figure) -> bool:
+    """Does the question name who published one of the figure's statements ("per TomoNews")?"""
+    return any(w in _source_terms(c.publisher, c.url) for c in _read(fig) for w in q.asked)
 
 
 def _reading(q: Query, fig: Figure) -> float:

@@ -87,6 +87,16 @@ def test_questions_that_negate_or_exclude_what_is_stored_get_no_number(real_stor
     assert a.answer is None and a.status == "no_answer", a.message
 
 
+def test_naming_the_source_says_which_source_not_what_is_counted(real_store):
+    """iMore's story says Meta's report covers "14 different areas on Facebook and 12 on
+    Instagram": a question naming iMore about Instagram's fake accounts is not answered by
+    that 12 (the publisher's name matched is no word of what is counted). Heise's own count
+    of legal demands answers a question naming heise."""
+    assert answer("According to iMore, how many fake accounts did Instagram remove in Q1 2022?", real_store).answer is None
+    a = answer("Per heise, how many legal demands to remove content did Twitter receive in H1 2021?", real_store)
+    assert a.status == "answer" and a.answer.value == 43_387 and a.answer.source.publisher.startswith("heise"), a.message
+
+
 def test_of_two_facts_that_fit_alike_the_one_saying_the_question_by_its_number_answers(real_store):
     """Twitch's "160 million were removed by blocked terms and AutoMods, and 47.4 million
     messages were removed manually by channel moderators" (a real story): both counts fit a
