@@ -222,6 +222,8 @@ def test_a_clarification_with_not_is_no_negation(seeded_sqlite):
     ("the first month of 2022", "Jan 2022"), ("the last month of 2019", "Dec 2019"),
     ("the first two months of 2020", "Jan–Feb 2020"), ("the opening quarter of 2020", "Q1 2020"),
     ("the first quarter of the year 2020", "Q1 2020"),
+    # months named as a period of their year
+    ("during the October-December period of 2023", "Q4 2023"), ("the July–September quarter of 2020", "Q3 2020"),
 ])
 def test_period_phrasing(text, label):
     (m,) = [m for m in find_periods(text) if m.period]
