@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 from store.limits import NAMES_SAMPLE, TEXT_CACHE
 from store.numbers import find_quantities
 from store.periods import MONTH_NAMES, MONTHS, PERIOD_WORDS, Mention, Period, adjacent, find_periods, span
-from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, country_spans, country_typed, describe, policy_groups
+from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, country_of_people, country_spans, country_typed, describe, policy_groups
 
 MAX_LENGTH = 1000
 
@@ -109,6 +109,8 @@ OUTSIDE_PERIOD_RE = re.compile(r"(?<!period\s)(?<!months\s)(?<!weeks\s)(?<!days\
 ADJACENT_RE = re.compile(r"\b(?:the\s+)?(?P<unit>month|quarter|half|semester|year|(?P<n>three|six|twelve|3|6|12)\s+months)\s+"
                          r"(?:(?P<before>before|prior\s+to|preceding)|after|following)\s*$", re.IGNORECASE)
 _UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "semester": 6, "year": 12, "three": 3, "six": 6, "twelve": 12}
+# a country's people, as what is counted is of them: "Indian accounts", "those Indian WhatsApp bans"
+PEOPLE_RE = re.compile(r"\b([^\W\d_]{5,})\s+(?:[^\W\d_]+\s+)?(?:accounts?|accts?|users?|bans?|videos?|vids|posts?|content)\b", re.IGNORECASE)
 JOINED_RE = re.compile(r"^\s*(?:and|plus|&|\+|together\s+with|as\s+well\s+as)\s*$", re.IGNORECASE)
 
 # where the metric is asked: "how many ...", "what share of ...", "number of ..."
@@ -352,6 +354,8 @@ class Reader:
         location = self._location(masked)
         if location is None and (country := country_typed(masked)) == country_typed(raw):
             location = country
+        if location is None:  # "those Indian WhatsApp bans", "indian accounts": its people's country
+            location = next((c for m in PEOPLE_RE.finditer(text) if (c := country_of_people(m.group(1).capitalize()))), None)
         breakdown = self._breakdown(masked) or self._service_breakdown(features.platforms)
         unknown, blocking = [], []
         zone = self._zone(text, features)

@@ -715,11 +715,28 @@ def _country_words(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def countries_starting(stem: str) -> set[str]:
-    """The countries (English names) whose English name starts with ``stem`` ("Indi": India)."""
-    stem = stem.casefold()
-    return {english for name, english in _country_names().items() if name.startswith(stem) and name.isascii()
-            and english.casefold().startswith(stem)}
+_DEMONYM_ENDINGS = ("ian", "an", "n", "i", "ese", "ish")
+_IRREGULAR_DEMONYMS = {"American": "United States", "British": "United Kingdom", "French": "France", "Dutch": "Netherlands",
+                       "Spanish": "Spain", "Swiss": "Switzerland", "Filipino": "Philippines", "Thai": "Thailand"}
+
+
+@lru_cache(maxsize=1024)
+def country_of_people(word: str) -> str | None:
+    """The country an English adjective of its people names ("Indian": India, "Pakistani":
+    Pakistan, "Brazilian": Brazil): the one country whose English name starts with the word
+    less its ending; a few irregular ones are listed. None for any other word."""
+    if word in _IRREGULAR_DEMONYMS:
+        return _IRREGULAR_DEMONYMS[word]
+    if not word[:1].isupper():
+        return None
+    for ending in _DEMONYM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            stem = word[: -len(ending)].casefold()
+            names = {english for name, english in _country_names().items()
+                     if name.isascii() and name.startswith(stem) and english.casefold().startswith(stem)}
+            if len(names) == 1:
+                return names.pop()
+    return None
 
 
 def countries_in(text: str) -> list[str]:

@@ -1448,6 +1448,22 @@ def test_a_countrys_people_and_a_place_said_first_in_another_language_are_the_nu
     assert answered(empty_store, "How many TikTok videos were removed in Brazil in the first quarter of 2022?") == 4_700_000
 
 
+def test_a_headline_naming_a_countrys_people_places_the_figures_that_state_no_place(empty_store, tmp_path):
+    """A story whose address says "...-indian-accounts-..." is about India's figures: its
+    grievances count, which states no place, is India's. A question names a country by its
+    people where they are what is counted ("those Indian WhatsApp bans"), not in a name ("Per
+    the Indian Express")."""
+    doc(empty_store, tmp_path, "wa.txt", "WhatsApp banned 2 million accounts between May 15 and June 15, 2021. "
+        "345 grievances were received between the period and 204 appealed against account bans.",
+        url="https://techshotsapp.com/2021/07/18/whatsapp-bans-2mn-indian-accounts-between-may-june/",
+        published=D(2021, 7, 18))
+    assert {f.location for f in stored(empty_store).values()} == {"India"}
+    assert answered(empty_store, "how many grievances did WhatsApp receive in India in may-june 2021") == 345
+    r = reader(empty_store)
+    assert r.read("what % of those Indian WhatsApp bans were due to spam?").location == "India"
+    assert r.read("Per the Indian Express, how many requests did TikTok get in H1 2020?").location is None
+
+
 def test_the_whole_year_is_the_year_of_the_period_reported_on(empty_store, tmp_path):
     doc(empty_store, tmp_path, "yt.txt", "Sur le dernier trimestre 2021, YouTube a supprimé quelque 3,75 millions de "
         "vidéos. Au total, sur l'ensemble de l'année, YouTube a supprimé près de 26 millions de vidéos.")

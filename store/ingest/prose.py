@@ -29,7 +29,7 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
 from store.models import Document
 from store.numbers import Quantity, find_quantities
 from store.periods import AND_WORDS, Mention, Period, duration_label, find_periods, past_quarters, previous, span, year_before, yearless
-from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, Features, countries_in, countries_starting, country_in, describe,
+from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, Features, countries_in, country_in, country_of_people, describe,
                                find_all,
                               platforms_in, unit_for, url_host)
 
@@ -308,9 +308,13 @@ def _words_of(slug: str) -> str:
 
 def document_place(title: str | None, url: str | None) -> str | None:
     """The one country a document's headline or the last part of its URL names ("India:
-    February 2022", ".../transparency/india-09-2021"): the place its figures are of when none
-    of them states one. None when they name none, or several."""
+    February 2022", ".../transparency/india-09-2021"), or whose people it names ("...-indian-
+    accounts"): the place its figures are of when none of them states one. None when they
+    name none, or several."""
     found = {name for text in (title or "", _words_of(_slug(url))) if (name := country_in(text))}
+    if not found:  # "whatsapp-bans-2mn-indian-accounts": its people's country
+        found = {name for text in (title or "", _words_of(_slug(url))) for w in re.findall(r"[^\W\d_]{5,}", text)
+                 if (name := country_of_people(w.capitalize()))}
     return found.pop() if len(found) == 1 else None
 
 
@@ -810,26 +814,10 @@ SUBJECT_RE = re.compile(r"^\W*(?:the\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){
 # what a count counts, of a country's people: "29 lakh Indian accounts", "2,918,000 accounts of Indian users"
 DEMONYM_AFTER_RE = re.compile(r"\s+(?:(?:lakh|crore|million|billion|thousand)\s+)?(?:(?P<a>[A-Z][a-z]{3,})\s+(?=accounts?\b|users?\b)"
                               r"|(?:accounts?|users?)\s+(?:of|from)\s+(?P<b>[A-Z][a-z]{3,})\s+(?=users?\b|people\b))")
-_DEMONYM_ENDINGS = ("ian", "an", "n", "i", "ese", "ish")
-_IRREGULAR = {"American": "United States", "British": "United Kingdom", "French": "France", "Dutch": "Netherlands",
-              "Spanish": "Spain", "Swiss": "Switzerland", "Filipino": "Philippines", "Thai": "Thailand"}
-
-
 def _demonym_place(text: str, at: int) -> str | None:
     """The country whose people a count counts, by its adjective right after the number."""
     m = DEMONYM_AFTER_RE.match(text, at)
-    if m is None:
-        return None
-    word = m.group("a") or m.group("b")
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    for ending in _DEMONYM_ENDINGS:  # "Indian" -> India, "Pakistani" -> Pakistan, "Brazilian" -> Brazil
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            stem = word[: -len(ending)]
-            names = {name for name in countries_starting(stem)}
-            if len(names) == 1:
-                return names.pop()
-    return None
+    return country_of_people(m.group("a") or m.group("b")) if m else None
 
 
 def _subject_place(text: str) -> str | None:
