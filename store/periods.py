@@ -226,10 +226,10 @@ _MON_ANY = _MON.replace("(?P<{n}>", "(?:", 1).format()  # a month, in a list of 
 _YEAR = r"(?P<{n}>(?:19|20)[0-9][0-9])"
 _YY = r"(?P<{n}>(?:19|20)?[0-9][0-9])"
 # "to" as English, French, German, Spanish, Portuguese, Indonesian, Filipino and Arabic say it between two dates
-_DASH = r"\s*(?:-|–|—|to|through|thru|until|till|bis|jusqu'(?:en|au|à)|à|au|al|hasta|a|até|hingga|sampai|hanggang|إلى|حتى)\s*"
+_DASH = r"\s*(?:-|–|—|to|through|thru|until|till|bis(?:\s+zu[mr])?|jusqu'(?:en|au|à)|à|au|al|hasta|a|até|hingga|sampai|hanggang|إلى|حتى)\s*"
 AND_WORDS = r"and|und|et|y|e|dan"  # "and" in the lexicon's languages
 _AND = rf"(?:{AND_WORDS})"  # "between X and Y"
-_BETWEEN = r"(?:between|from|zwischen|von|entre|de|du|desde|del|antara|dari|mula|من)"
+_BETWEEN = r"(?:between|from|zwischen|vom|von|entre|de|du|desde|del|antara|dari|mula|من)"
 _DAY_AFTER = r"(?:\s+[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9]|[,.]?\s*'?[0-9]))?"  # "from August 1 to August 31"
 _DAY = r"(?:(?:el\s+|le\s+|the\s+)?[0-9]{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?)?"  # "el 1 de enero", "1er janvier"
 # "of this year" in the other languages: "de este año", "deste ano", "de cette année", "dieses Jahres"

@@ -224,6 +224,7 @@ def test_a_clarification_with_not_is_no_negation(seeded_sqlite):
     ("the first quarter of the year 2020", "Q1 2020"),
     # months named as a period of their year
     ("during the October-December period of 2023", "Q4 2023"), ("the July–September quarter of 2020", "Q3 2020"),
+    ("Vom 1. Januar 2020 bis zum 30. Juni 2020", "H1 2020"),
 ])
 def test_period_phrasing(text, label):
     (m,) = [m for m in find_periods(text) if m.period]
@@ -1496,3 +1497,14 @@ def test_each_share_of_a_list_in_another_language_says_only_its_own_subset(empty
     assert 24 not in stored(empty_store)  # "en menos de 24 horas": a length of time
     assert answered(empty_store, "What % of the videos TikTok removed in Q1 2021 were taken down before any user "
                                  "reported them?") == 91
+
+
+def test_two_months_in_an_address_are_a_range_of_them(empty_store, tmp_path):
+    """".../april-juni-2021-tiktok-hapus-81-juta-video": April to June 2021, not June alone, so
+    the story's figures stated for "kuartal dua (Q2) 2021" keep that quarter."""
+    doc(empty_store, tmp_path, "suara.txt", "TikTok mengumumkan telah menghapus 81.518.334 video selama kuartal dua "
+        "(Q2) 2021 atau 1 April hingga 30 Juni. Di periode yang sama, TikTok juga menghapus 27.518 video yang berisi "
+        "misinformasi Covid-19.",
+        url="https://amp.suara.com/tekno/2021/10/18/152209/april-juni-2021-tiktok-hapus-81-juta-video",
+        published=D(2021, 10, 18))
+    assert {f.period_label for f in stored(empty_store).values()} == {"Q2 2021"}

@@ -28,7 +28,7 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
                           MAX_YEAR, MIN_YEAR)
 from store.models import Document
 from store.numbers import Quantity, find_quantities
-from store.periods import AND_WORDS, Mention, Period, duration_label, find_periods, past_quarters, previous, span, year_before, yearless
+from store.periods import AND_WORDS, FOREIGN_MONTHS, MONTHS, Mention, Period, duration_label, find_periods, past_quarters, previous, span, year_before, yearless
 from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, Features, countries_in, country_in, country_of_people, describe,
                                find_all,
                               platforms_in, unit_for, url_host)
@@ -292,9 +292,14 @@ def document_scope(title: str | None, url: str | None, reference: dt.date | None
     slug = _slug(url)
     month = URL_MONTH_YEAR_RE.search(slug)  # a monthly report's page: ".../india-09-2021"
     found = {span(int(month.group("y")), int(month.group("m")), int(month.group("y")), int(month.group("m")))} if month else {
-        m.period for text in (title or "", _words_of(slug))
+        m.period for text in (title or "", _words_of(_MONTH_TO_MONTH_RE.sub(r"\1–", slug)))
         for m in find_periods(text, reference) if m.kind == "closed" and m.period.start != m.period.end}
     return found.pop() if len(found) == 1 else None
+
+
+# a hyphen between two months in an address is a range ("april-juni-2021"), not a space
+_MONTH_WORD = "|".join(sorted({*MONTHS, *FOREIGN_MONTHS}, key=len, reverse=True))
+_MONTH_TO_MONTH_RE = re.compile(rf"\b((?:{_MONTH_WORD}))[-_+]+(?=(?:{_MONTH_WORD})[-_+]+[0-9]{{4}}\b)", re.IGNORECASE)
 
 
 def _slug(url: str | None) -> str:
