@@ -40,7 +40,8 @@ from store.vocabulary import (AFTER_ACTIONS, ALL_POLICIES, AUDIENCE_ACTIONS, COM
 TIE = 0.01  # scores closer than this are "equally good" (calibrated on dev)
 MIN_SCORE = 0.45
 EVIDENCE_WEIGHT = 1.4  # how much the words of a figure's sources count against the lexicon's reading (calibrated on dev)
-COUNTED = 0.15  # the cost of a count of something other than what "how many" names (calibrated on dev)
+COUNTED = 0.2  # the cost of a count of something other than what "how many" names (calibrated on dev)
+OTHER_THING = 0.25  # ... and of a count of no thing the lexicon knows, for a question naming one (calibrated on dev)
 # a term asked found next to the number counts 1; in its sentence, in the text just before
 # it (a heading, the sentence before) or in the document's title, less (calibrated on dev)
 IN_SENTENCE, IN_BEFORE, IN_TITLE = 0.8, 0.3, 0.2
@@ -532,7 +533,7 @@ def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
         score -= COUNTED  # "how many countries/markets": 42 countries, not 1,768 requests
     elif f.objects and not q.counted and _kind(fig) == "count" and fig.unit not in _UNNAMED_UNITS \
             and not _features(fig.unit, "").objects:
-        score -= COUNTED  # "isis channels blocked": 78 channels, not the 12 languages they were in
+        score -= OTHER_THING  # "isis channels blocked": 78 channels, not the 12 languages they were in
     if q.values and any(abs(c.value - v) <= 0.01 * abs(v) for c in fig.citations for v in q.values):
         score += 0.1  # "is it true Twitter suspended 1.2 million accounts?": that figure
     if not q.names_metric:

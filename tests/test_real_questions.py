@@ -97,6 +97,13 @@ def test_naming_the_source_says_which_source_not_what_is_counted(real_store):
     assert a.status == "answer" and a.answer.value == 43_387 and a.answer.source.publisher.startswith("heise"), a.message
 
 
+def test_a_count_of_another_thing_than_the_question_names_loses_to_a_count_of_it(real_store):
+    """"this week the company blocked 78 ISIS-related channels in 12 languages" (a real story):
+    12 counts languages; a question about channels gets 78."""
+    a = answer("How many ISIS-related channels did Telegram block in the week after the Paris and Beirut attacks?", real_store)
+    assert a.status == "answer" and a.answer.value == 78, a.message
+
+
 def test_of_two_facts_that_fit_alike_the_one_saying_the_question_by_its_number_answers(real_store):
     """Twitch's "160 million were removed by blocked terms and AutoMods, and 47.4 million
     messages were removed manually by channel moderators" (a real story): both counts fit a
