@@ -270,3 +270,18 @@ def test_restating_stored_facts_reads_no_other_documents_text(empty_store, tmp_p
     with empty_store.Session() as s:
         fig = s.scalars(select(Figure).where(Figure.value == 274460)).one()
         assert sorted(c.document.filename for c in fig.citations) == ["again.md", "long-0.md", "long-1.md", "long-2.md"]
+
+
+def test_a_long_line_after_a_line_read_as_a_glued_header_is_no_table_row(empty_store, tmp_path):
+    """Found by benchmarks/fuzz.py: "NaN" reads as two labels run together, and the long line
+    after it, ending in digits, as a row of that "table": its 236-character label became a
+    policy name too long to store, and the whole document was refused. A row of a glued table
+    is short, and a label longer than a name is prose."""
+    path = tmp_path / "doc.md"
+    path.write_text("Snapchat took down NaN accounts last month;\n"
+                    "TikTok removed three-quarters posts excluding terrorism in 2017Q5. Twitter verified inf accounts for "
+                    "hate speech on 2/30/2017 and Reddit removed 10k users for hate speech within a four-month period "
+                    "verified <b> posts Reddit in 0000Q1\n"
+                    "Twitter suspended 274,460 accounts in the second half of 2017.\n", encoding="utf-8")
+    result = ingest_file(empty_store, path, Meta(published=dt.date(2018, 4, 5)))
+    assert result.status == "added", result.message

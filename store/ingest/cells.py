@@ -101,7 +101,9 @@ def _cell(line: str, start: int) -> Cell | None:
     return Cell(start, start + len(line), line, None)
 
 
-MAX_GLUED = 400  # characters: a glued header row of a few long labels
+MAX_GLUED = 200  # characters: a glued table's row (its label, then its digits)
+MAX_GLUED_HEADER = 400  # characters: a glued header row of a few long labels (a chart's, "CharacteristicHateful Conduct, ...")
+MAX_LABEL = 200  # characters: a longer "label" is prose, and no name of a policy or a metric
 GLUE_RE = re.compile(r"(?<=[a-z*†)])(?=[A-Z])")  # "EnforcedTotal", "Reports*Total": two cells run together
 GLUED_ROW_RE = re.compile(r"^(?P<label>.*?[^\W\d_*†)/]|.*?[*†)])?(?P<digits>[0-9][0-9,]*|[0-9][0-9.]*)$")
 # a number as the row groups its thousands ("57,373" or "57.373")
@@ -175,8 +177,9 @@ def _period_row(line: str, start: int, heads: list[str], title: str) -> list[Cel
         if len(found) != 1:
             continue  # "-": not stated
         q = found[0]
+        title = TITLE_TAIL_RE.sub("", title)
         out.append(CellFigure(replace(q, start=q.start + at + cell.start(), end=q.end + at + cell.start()), head,
-                              None, start, start + len(line), periods[0].period, TITLE_TAIL_RE.sub("", title)))
+                              None, start, start + len(line), periods[0].period, title if len(title) <= MAX_LABEL else ""))
     return out
 
 
@@ -217,10 +220,11 @@ def _spaced_tables(lines: list[tuple[int, str]], glued: set[int]) -> tuple[list[
 
 
 def _glued_labels(line: str) -> list[str] | None:
-    if len(line) > MAX_GLUED or SENTENCE_END_RE.search(line) or any(ch.isdigit() for ch in line):
+    if len(line) > MAX_GLUED_HEADER or SENTENCE_END_RE.search(line) or any(ch.isdigit() for ch in line):
         return None
     cuts = [0] + [m.start() for m in GLUE_RE.finditer(line)] + [len(line)]
-    return [_label(line[a:b]) for a, b in zip(cuts, cuts[1:])] if len(cuts) >= 3 else None
+    labels = [_label(line[a:b]) for a, b in zip(cuts, cuts[1:])]
+    return labels if len(cuts) >= 3 and all(len(label) <= MAX_LABEL for label in labels) else None
 
 
 def _partings(digits: str, k: int) -> list[list[tuple[int, int]]]:
