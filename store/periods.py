@@ -161,13 +161,7 @@ def year_before(period: Period) -> Period | None:
 def previous(period: Period) -> Period | None:
     """The period of the same length just before ``period`` (H2 2017 -> H1 2017)."""
     n = period.months()
-    if n is None or period.start is None:
-        return None
-    m = period.start.year * 12 + period.start.month - 1 - n
-    y1, m1 = divmod(m, 12)
-    m2 = m + n - 1
-    y2, mm2 = divmod(m2, 12)
-    return span(y1, m1 + 1, y2, mm2 + 1)
+    return adjacent(period, n, before=True) if n is not None else None
 
 
 def adjacent(period: Period, months: int, before: bool) -> Period | None:
@@ -457,12 +451,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("badpart", rf"{_B}(?:[QH](?P<n1>[0-9]{{1,2}})\s*(?:of\s+|[-/]\s*)?'?(?P<y1>[0-9]{{4}})|(?P<y2>[0-9]{{4}})\s*[-/]?\s*[QH](?P<n2>[0-9]{{1,2}})|(?P<n3>[0-9])[QH]\s*[-/]?\s*'?(?P<y3>[0-9]{{4}})){_E}"),
         # the same period a year before: "in the same period last year", "the year-earlier quarter"
         ("yearago", r"\b(?:(?:the\s+)?same\s+(?:period|quarter|half|months?|time(?:\s+frame)?)\s+(?:(?:of\s+|in\s+)?last\s+year|a\s+year\s+(?:earlier|before|ago)|(?:of\s+|in\s+)?the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+(?:prior|before))|(?:the\s+)?year[-\s](?:earlier|ago)\s+(?:period|quarter|half))\b"),
-        # the preceding / previous reporting period
         # the whole of the year the document reports on: "sur l'ensemble de l'année", "for the full year"
         ("wholeyear", r"(?<!\w)(?:(?:over|for|across|during|throughout)\s+(?:the\s+)?(?:whole|full|entire)\s+year|throughout\s+the\s+year"
                       r"|sur\s+l['’]ensemble\s+de\s+l['’]ann[ée]e|sur\s+toute\s+l['’]ann[ée]e|(?:im\s+)?gesamten\s+jahr|im\s+ganzen\s+jahr"
                       r"|(?:en|durante)\s+todo\s+el\s+año|(?:durante|em)\s+todo\s+o\s+ano|nell['’]intero\s+anno|in\s+tutto\s+l['’]anno"
                       r"|sepanjang\s+tahun)(?!\s+(?:of\s+|de\s+|del\s+)?(?:19|20)[0-9]{2})(?!\w)"),
+        # the preceding / previous reporting period
         ("previous", r"\b(?:(?:a|one)\s+(?:quarter|half|reporting\s+period|period)\s+(?:earlier|before)|(?:the\s+)?(?:preceding|previous|prior)\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|half|quarter|report|year|(?:six|three|twelve|6|3|12)\s+months)|(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over)\s+the\s+last\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|half|quarter)|the\s+(?:period|half|quarter)\s+before)\b"),
         # the last / latest / current reporting period, recently
         ("current", r"\b(?:(?:the\s+)?(?:latest|most\s+recent|current|last|this)\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|report)|recently)\b"),

@@ -819,6 +819,8 @@ SUBJECT_RE = re.compile(r"^\W*(?:the\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){
 # what a count counts, of a country's people: "29 lakh Indian accounts", "2,918,000 accounts of Indian users"
 DEMONYM_AFTER_RE = re.compile(r"\s+(?:(?:lakh|crore|million|billion|thousand)\s+)?(?:(?P<a>[A-Z][a-z]{3,})\s+(?=accounts?\b|users?\b)"
                               r"|(?:accounts?|users?)\s+(?:of|from)\s+(?P<b>[A-Z][a-z]{3,})\s+(?=users?\b|people\b))")
+
+
 def _demonym_place(text: str, at: int) -> str | None:
     """The country whose people a count counts, by its adjective right after the number."""
     m = DEMONYM_AFTER_RE.match(text, at)
@@ -1086,7 +1088,11 @@ PER_BEFORE_RE = re.compile(r"\b(?:per|every|each|out\s+of)\s+$", re.IGNORECASE)
 # "viewed 2,625,049,193 times" is a count
 # a bound of how often something was seen, not a count of anything: "fewer than 100 impressions",
 # "entre 1 et 10 vues", "zwischen 100 und 1000 Impressionen"
-VIEWS_AFTER_RE = re.compile(r"\s*(?:views?|impressions?|vues|visualiza[cç][õoi]o?n?e?s|Impressionen|Aufrufe|visualizzazioni|tayangan)\b", re.IGNORECASE)
+_VIEWS = r"(?:views?|impressions?|vues|visualiza[cç][õoi]o?n?e?s|Impressionen|Aufrufe|visualizzazioni|tayangan)\b"
+VIEWS_AFTER_RE = re.compile(r"\s*" + _VIEWS, re.IGNORECASE)
+# ... or the first bound of a range of them: "between 100 and 1000 impressions"
+VIEWS_RANGE_AFTER_RE = re.compile(r"\s+(?:and|und|et|e|y|dan|to|-|–)\s+[0-9][0-9.,]*\s*" + _VIEWS, re.IGNORECASE)
+RANGE_JOIN_BEFORE_RE = re.compile(r"\b(?:and|und|et|e|y|dan|to)\s+$|[-–]\s*$", re.IGNORECASE)
 BOUND_BEFORE_RE = re.compile(r"\b(?:fewer|less|more|greater)\s+than\s+$|\b(?:between|entre|zwischen|tra|fra|antara)\s+$|\b(?:weniger|mehr)\s+als\s+$"
                              r"|\b(?:moins|plus)\s+de\s+$|\b(?:menos|m[aá]s|mais)\s+de\s+$|\b(?:up\s+)?to\s+$", re.IGNORECASE)
 
@@ -1095,11 +1101,11 @@ def _views_bound(text: str, q: Quantity, prev_end: int) -> bool:
     """Is a count a bound of views ("68 percent of removed tweets got fewer than 100
     impressions"), or the first of a range of them ("between 100 and 1000 impressions")? (A
     bound, not an audience: "more than 2 million views" is a count.)"""
-    after = VIEWS_AFTER_RE.match(text, q.end) or re.match(r"\s+(?:and|und|et|e|y|dan|to|-|–)\s+[0-9][0-9.,]*\s*(?:views?|impressions?|vues|Impressionen|Aufrufe|visualiza\w+|tayangan)\b",
-                                                           text[q.end:], re.IGNORECASE)
-    return bool(after) and q.value <= 10_000 and bool(q.qualifier in ("less than", "fewer than", "more than", "over", "under", "up to")
-                                or BOUND_BEFORE_RE.search(text, max(prev_end, q.start - 20), q.start)
-                                or re.search(r"\b(?:and|und|et|e|y|dan|to)\s+$|[-–]\s*$", text[max(prev_end, q.start - 6):q.start]))
+    if q.value > 10_000 or not (VIEWS_AFTER_RE.match(text, q.end) or VIEWS_RANGE_AFTER_RE.match(text, q.end)):
+        return False
+    return bool(q.qualifier in ("less than", "fewer than", "more than", "over", "under", "up to")
+                or BOUND_BEFORE_RE.search(text, max(prev_end, q.start - 20), q.start)
+                or RANGE_JOIN_BEFORE_RE.search(text, max(prev_end, q.start - 6), q.start))
 
 
 DURATION_AFTER_RE = re.compile(r"\s*(?:-\s*)?(?:seconds?|minutes?|hours?|hrs?|days?|weeks?|months?|years?"
