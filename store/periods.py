@@ -180,7 +180,7 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 # as the lexicon's other languages count months ("os primeiros três meses do ano")
                 "dois": 2, "dos": 2, "deux": 2, "zwei": 2, "due": 2, "dua": 2, "três": 3, "tres": 3, "trois": 3,
                 "drei": 3, "tre": 3, "tiga": 3, "seis": 6, "sechs": 6, "sei": 6, "enam": 6, "nove": 9, "nueve": 9,
-                "neuf": 9, "neun": 9, "sembilan": 9}
+                "neuf": 9, "neun": 9, "sembilan": 9, "الثلاثة": 3, "الستة": 6, "التسعة": 9}
 
 
 def duration_label(phrase: str, before: dt.date | None = None) -> str:
@@ -192,14 +192,29 @@ def duration_label(phrase: str, before: dt.date | None = None) -> str:
 
 
 def past_quarters(phrase: str, published: dt.date) -> Period | None:
-    """'two quarters' (of "in the past two quarters"): the calendar quarters that had ended by
-    ``published`` (Q4 2017–Q1 2018 in May 2018), or None for another length."""
+    """'two quarters' (of "in the past two quarters"), "the last six months", "los seis últimos
+    meses": the calendar quarters that had ended by ``published`` (Q4 2017–Q1 2018 in May 2018),
+    six months the half-year (H2 2016 in March 2017, H1 2022 in November 2022), or None for
+    another length ("a four-month period", "the last two months")."""
     words = re.split(r"[-\s]+", phrase.lower())
-    if len(words) != 2 or not words[1].startswith("quarter"):
+    n = next((_count(w) for w in words if w.isdigit() or w in NUMBER_WORDS), 0)
+    if any(w.startswith("quarter") for w in words):
+        quarters = n
+    elif n % 3 == 0 and any(w.startswith(_MONTH_WORDS) for w in words):
+        quarters = n // 3
+    else:
         return None
-    last = published.year * 12 + (published.month - 1) // 3 * 3 - 1  # the last month of the last quarter ended
-    first = last - 3 * _count(words[0]) + 1
+    if not 1 <= quarters <= 8:
+        return None
+    # the last month of the last quarter ended; six months are the last half-year ended, as
+    # half-yearly reports count them ("in the last six months", in November 2022: H1 2022)
+    months = 6 if quarters == 2 and not any(w.startswith("quarter") for w in words) else 3
+    last = published.year * 12 + (published.month - 1) // months * months - 1
+    first = last - 3 * quarters + 1
     return span(first // 12, first % 12 + 1, last // 12, last % 12 + 1)
+
+
+_MONTH_WORDS = ("month", "mois", "mes", "monat", "bulan", "الأشهر", "الشهور")
 
 
 #: Words of period expressions, for spelling correction to leave alone.
@@ -373,7 +388,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("months", rf"{_B}(?:{_BETWEEN}\s+)?(?:(?:el\s+|le\s+)?(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m1')}(?:\s+(?P<d1b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+)(?:(?:el\s+|le\s+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m2')}(?:\s+(?P<d2b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:\s+(?:period|quarter|months))?,?\s+(?:de\s+|del\s+|of\s+)?'?{_yy('y')}{_E}"),
         # since the middle of 2015, since mid-2015, since early 2016, since Aug 2015, since 2015
         # ("from 2020" alone is the year 2020: "an increase from 2020")
-        ("since", rf"{_B}(?:(?:since|desde|depuis|seit|sejak)\s+(?:(?P<part>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of|the\s+(?:first|second)\s+half\s+of)[\s-]*)?(?:{_date_re('d')}|{_monthyear_re('n')}|{_y('sy')})|from\s+(?P<fpart>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of)[\s-]*{_y('fy')}){_E}"),
+        ("since", rf"{_B}(?:(?:since|desde(?:\s+(?:el|o))?|depuis|seit(?:\s+dem(?:\s+jahr)?)?|sejak(?:\s+tahun)?)\s+(?:(?P<part>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of|the\s+(?:first|second)\s+half\s+of)[\s-]*)?(?:{_date_re('d')}|{_monthyear_re('n')}|{_y('sy')})|from\s+(?P<fpart>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of)[\s-]*{_y('fy')}){_E}"),
         # since the start of the year, so far this year, year to date: from January of the
         # document's year to its date (without a date, a period whose year is unknown)
         ("ytd", rf"(?<!\w)(?:{_YTD})(?!\w)"),
@@ -438,6 +453,13 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # 2017, FY2017
         # a year is no count: "over 2000 ISIS channels", "about 2000 videos"
         ("year", rf"{_B}(?<!over\s)(?<!than\s)(?<!about\s)(?<!nearly\s)(?<!almost\s)(?<!around\s)(?:FY\s?)?{_y('y')}{_E}"),
+        # the last six months, los seis últimos meses, in den letzten sechs Monaten: counted back
+        # from the document's date (or, with none, the latest date it states)
+        ("recent", rf"{_B}(?:(?:the\s+)?(?:last|past)\s+(?:{_MONTHS_N_ANY}|12)\s+months|(?:les\s+)?(?:{_MONTHS_N_ANY}|12)\s+derniers\s+mois"
+                   rf"|(?:los\s+|os\s+)?(?:(?:{_MONTHS_N_ANY}|12)\s+[úu]ltimos|[úu]ltimos\s+(?:{_MONTHS_N_ANY}|12))\s+meses"
+                   rf"|(?:den\s+)?letzten\s+(?:{_MONTHS_N_ANY}|12)\s+monate[n]?|(?:gli\s+)?ultimi\s+(?:{_MONTHS_N_ANY}|12)\s+mesi"
+                   rf"|(?:{_MONTHS_N_ANY}|12|enam|tiga|sembilan|dua)\s+bulan\s+terakhir"
+                   rf"|(?:الأشهر|الشهور)\s+(?:الستة|الثلاثة|التسعة)\s+(?:الأخيرة|الماضية)){_E}"),
         # a four-month period: a length without dates
         ("duration", r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2})[-\s](?:month|week|year)[-\s]+(?:period|span|window|stretch)|(?<=within\s)(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2})[-\s](?:month|week|year)s?|(?:(?<=past\s)|(?<=last\s))(?:two|three|four|five|six|seven|eight|[2-9])\s+quarters)\b"),
         # last year, this quarter, last month: the calendar period before (or holding) the reference
@@ -597,6 +619,8 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         return Mention(s, e, "invalid", None) if not (1 <= n <= limit and MIN_YEAR <= y <= MAX_YEAR) else None
     if name == "duration":
         return Mention(s, e, "duration", Period(None, None, duration_label(m.group(0))))
+    if name == "recent":  # placed by the reader of the document, which knows its dates
+        return Mention(s, e, "recent", None)
     return None
 
 

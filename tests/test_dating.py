@@ -68,3 +68,30 @@ def test_a_year_the_source_only_guessed_dates_nothing(empty_store, tmp_path):
         dt.date(2020, 8, 25))
     add(empty_store, tmp_path, "story.txt", UNDATED)
     assert child_safety_q2_2020(empty_store).answer is None
+
+
+# "the last six months": counted back from the document's date, or, with none, from the latest
+# date it states (it was written after it); a year it names as a "since" is no period of its figures
+LAST_SIX_MONTHS = (
+    "Twitter anunció hoy que suspendió 376,890 cuentas en los seis últimos meses en el marco de su lucha "
+    "contra la apología del terrorismo. En total, la red social eliminó 636,248 cuentas por ese motivo en el "
+    "período que va del 1 de agosto de 2015 al 31 de diciembre de 2016. La empresa indicó que desde el 2010 "
+    "forma parte de una alianza con Lumen.\n")
+
+
+@pytest.mark.parametrize("text,published", [
+    (LAST_SIX_MONTHS, None),
+    ("Twitter said it suspended 376,890 accounts for the promotion of terrorism in the last six months.\n",
+     dt.date(2017, 3, 21)),
+    ("Twitter said it suspended 376,890 accounts for the promotion of terrorism in the last six months, "
+     "636,248 since August 2015.\n", None),
+])
+def test_the_last_six_months_are_the_half_year_before_the_story(empty_store, tmp_path, text, published):
+    add(empty_store, tmp_path, "story.txt", text, published)
+    a = answer("twitter terrorism suspensions h2 2016", empty_store)
+    if "since August 2015" in text:  # no date, and none stated that ends: not placed
+        assert a.answer is None, a.message
+        return
+    assert a.status == "answer" and a.answer.value == 376890, a.message
+    assert (a.answer.period_start, a.answer.period_end) == (dt.date(2016, 7, 1), dt.date(2016, 12, 31))
+    assert answer("twitter terrorism suspensions 2010", empty_store).answer is None

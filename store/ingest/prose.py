@@ -468,7 +468,10 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         for f in found:  # a country's own report ("India: February 2022"): every figure is of it,
             if not WORLDWIDE_RE.search(f.sentence.text):  # but one said of the whole world
                 f.location = place
-    periods = {id(f): _resolve_period(f, current) for f in found}
+    # a document with no date was written after the latest date it states ("from 1 August 2015 to
+    # 31 December 2016"): "the last six months" count back from there
+    latest = max((p.end for p in seen if p.start and p.end), default=None) if published is None else None
+    periods = {id(f): _resolve_period(f, current, latest) for f in found}
     policies_of = _resolve_policies(found, periods)
     stated: list[Stated] = []
     for f in sorted(found, key=lambda f: not f.explicit):  # explicit periods quote best
@@ -532,7 +535,9 @@ def _within(inner: Period | None, outer: Period) -> bool:
                 and outer.start <= inner.start and inner.end <= outer.end)
 
 
-def _resolve_period(f: _Found, current: Period | None) -> Period | None:
+def _resolve_period(f: _Found, current: Period | None, latest: dt.date | None = None) -> Period | None:
+    if f.relation == RECENT:  # "the last six months", in a document with no date
+        return past_quarters(f.period.label, latest + dt.timedelta(days=1)) if latest and f.period else None
     if f.relation == YEARLESS:  # months with no year: of the year of the period the document reports on
         if current is None or current.start is None or current.end is None:
             return yearless(f.months)  # ("since 2019" names none): the months, and the year not stated
@@ -574,6 +579,7 @@ REPORT_FOR_RE = re.compile(r"\b(?:report|data|figures)\s+(?:for|on|from)\s+(?:th
 #: The period of a figure whose document states none: kept, and the answer says so.
 UNSTATED = Period(None, None, "period not stated")
 YEARLESS = "yearless"  # a relation: months stated without their year (``_Found.months``)
+RECENT = "recent"  # a relation: "the last six months" in a document with no date (the phrase: ``_Found.period.label``)
 COMPARE_LOOKAHEAD = 8  # a comparison stated further on is not about this number
 UNKNOWN = "unknown"  # a quantity's period that cannot be known: it states no figure
 # words that put a value at an earlier time: "up from 33 per cent", "compared with 1.2 million"
@@ -1243,6 +1249,12 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
         return None, True, None, compare, None
     if chosen.kind in ("previous", "yearago", "wholeyear"):
         return None, True, chosen.kind, compare, None
+    if chosen.kind == "recent":  # "in the last six months": the quarters ended by the document's date
+        if published is None:  # (with none, by the latest date it states: see _resolve_period)
+            return Period(None, None, text[chosen.start : chosen.end]), True, RECENT, compare, None
+        if quarters := past_quarters(text[chosen.start : chosen.end], published):
+            return quarters, True, None, compare, None
+        return None, False, None, compare, None
     if chosen.kind == "duration":  # "within a four month period": the length, up to publication
         if published is None:
             return None, False, None, compare, None
