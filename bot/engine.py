@@ -182,8 +182,12 @@ def _whole(q: Query, ties: list["Scored"]) -> "Scored | None":
         return None  # parts of one total: one platform's count of one thing in one period
     top = max(ties, key=lambda t: t.view.value)
     rest = sum(t.view.value for t in ties if t is not top)
+    # one story's counts of one thing, for a question naming no subset: its largest is the total
+    # it breaks down, however many ways ("De ces 3,75 millions de vidéos supprimées, 3,45
+    # millions ...; 31,5 % (environ 1,2 million) pour la sécurité des enfants")
+    one_story = len(frozenset().union(*(t.docs for t in ties))) == 1 and not q.features.facets
     # (of no one policy: the largest of a policy's counts is no total of the others)
-    return top if top.view.value >= rest and top.view.policy == ALL_POLICIES else None
+    return top if (top.view.value >= rest or one_story) and top.view.policy == ALL_POLICIES else None
 
 
 def _same_number(a: float, b: float) -> bool:

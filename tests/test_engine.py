@@ -366,6 +366,16 @@ def test_the_whole_answers_before_its_parts_when_no_policy_is_asked(store, tmp_p
     assert answer("youtube channels removed for nudity q3 2018", store).answer.value == 73924
 
 
+def test_a_storys_largest_count_is_the_total_it_breaks_down_several_ways(store, tmp_path):
+    """One story's counts of one thing and period, broken down two ways (by how found, by policy):
+    the parts add up to more than the total, but the largest is still the total it breaks down."""
+    stored(store, tmp_path, "In the fourth quarter of 2021, YouTube removed 3.75 million videos. Of these 3.75 million videos, "
+                            "3.45 million were removed in the fourth quarter of 2021 after automated flagging. About 1.2 million "
+                            "videos were removed in the fourth quarter of 2021, 31.5% of the total.\n", published=dt.date(2022, 3, 1))
+    r = answer("yt vids removed q4 2021", store)
+    assert r.status == "answer" and r.answer.value == 3.75e6, r.message
+
+
 def test_the_parts_of_a_whole_another_document_states_are_not_sources_that_disagree(store, tmp_path):
     """One article gives the half's total, another three counts that make up part of it: the
     total answers, and the parts are not shown as sources disagreeing with it."""
