@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 from store.limits import NAMES_SAMPLE, TEXT_CACHE
 from store.numbers import find_quantities
 from store.periods import MONTH_NAMES, MONTHS, PERIOD_WORDS, Mention, Period, adjacent, find_periods, span
-from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, country_of_people, country_spans, country_typed, describe, policy_groups
+from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, country_of_people, country_spans, country_typed, describe, lexicon_words, policy_groups
 
 MAX_LENGTH = 1000
 
@@ -268,11 +268,13 @@ class Reader:
     @lru_cache(maxsize=4096)
     def correct(self, word: str) -> str:
         w = word.lower()
-        if w in self.known or len(w) < 4 or not w.isalpha():
+        if w in self.known or len(w) < 3 or not w.isalpha():
             return word
         expanded = self._expand(w)
         if expanded:
             return expanded
+        if len(w) < 4:  # three letters: the start of a word ("gov"), never a typo of one
+            return word
         # edits allowed grow with length; a swap of two letters ("dwon") is one edit. A typo
         # keeps the first letter, and adds no letter but a doubled one: "boats" is a word of
         # its own, not "bots", and "excluding" is not "including"
@@ -291,6 +293,8 @@ class Reader:
         if not found:
             return None
         prefixed = [c for c in found if c.startswith(w)]
+        if len(w) == 3:  # "gov": the start of a word of the lexicon, not of any name a story quotes ("The Sun")
+            prefixed = [c for c in prefixed if c in lexicon_words()]
         pool = prefixed or found
         if not prefixed and len(w) < 4:
             return None  # "vs" is not "videos": two or three letters abbreviate only a word's start

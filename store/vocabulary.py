@@ -582,14 +582,10 @@ class Vocabulary:
         """Every word the lexicon and the store know (its keys: for spelling correction), and
         how often each occurs (the lexicon's names count a lot): to expand an abbreviation to
         its likeliest word."""
-        counts: dict[str, int] = {}
-        lexicon = [p for table in (PLATFORMS, POLICIES, ACTIONS, OBJECTS, FACETS)
-                   for name, aliases in table.items() for p in (name, *aliases) if p not in TRANSLATED]
-        lexicon += [*CHANGE_WORDS, *PERCENT_WORDS, *COUNT_WORDS, *AVERAGE_WORDS, *MULTIPLE_WORDS]
         stored = [v for values in (self.platforms, self.metrics, self.policies, self.locations, self.breakdowns)
                   for v in values]
         counts = dict(self.quoted_words)
-        for phrases, weight in ((lexicon, 5), (stored, 1)):
+        for phrases, weight in ((_lexicon_phrases(), 5), (stored, 1)):
             for phrase in phrases:
                 for w in _WORD_RE.findall(phrase.lower()):
                     counts[w] = counts.get(w, 0) + weight
@@ -597,6 +593,21 @@ class Vocabulary:
 
 
 _WORD_RE = re.compile(r"[a-z][a-z0-9'-]+")
+
+
+@lru_cache(maxsize=1)
+def _lexicon_phrases() -> tuple[str, ...]:
+    """The lexicon's English names and kind words."""
+    lexicon = [p for table in (PLATFORMS, POLICIES, ACTIONS, OBJECTS, FACETS)
+               for name, aliases in table.items() for p in (name, *aliases) if p not in TRANSLATED]
+    return (*lexicon, *CHANGE_WORDS, *PERCENT_WORDS, *COUNT_WORDS, *AVERAGE_WORDS, *MULTIPLE_WORDS)
+
+
+@lru_cache(maxsize=1)
+def lexicon_words() -> frozenset[str]:
+    """The words of the lexicon's English names ("government", "proactive"): what a short
+    abbreviation ("gov", "pro") may stand for."""
+    return frozenset(w for phrase in _lexicon_phrases() for w in _WORD_RE.findall(phrase.lower()))
 
 
 # ISO codes that are also everyday words or abbreviations in this field ("IS" is Islamic State).

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.engine import answer, answer_figure
+from bot.engine import answer, answer_figure, reader
 from store.ingest import Meta, ingest_paths
 
 def stored(store, tmp_path, text: str, **meta):
@@ -283,6 +283,18 @@ def test_an_abbreviation_of_a_word_the_lexicon_reads_as_a_family_is_that_word(st
            published=dt.date(2021, 2, 24))
     r = answer("tiktok misinfo vids removed h2 2020", store)
     assert r.status == "answer" and r.answer.value == 51505, r.message
+
+
+def test_three_letters_abbreviate_the_start_of_a_word_of_the_lexicon_only(store, tmp_path):
+    """"gov" is "government" (its start, and a word the lexicon reads), as "govt" is; a name a
+    story quotes ("The Sun") is never what three letters are taken to abbreviate."""
+    stored(store, tmp_path, "In 2013, Tumblr received 462 requests from government agencies for user data, and "
+                            "1,200 requests from users to remove content.\n\nThe Sunday Times reported it on Sunday.\n",
+           published=dt.date(2014, 2, 5))
+    r = answer("tumblr gov requests 2013", store)
+    assert r.status == "answer" and r.answer.value == 462, r.message
+    read = reader(store).read("according to the sun, tumblr requests 2013")
+    assert "sunday" not in read.text and "sunday" not in " ".join(read.asked)
 
 
 def test_taken_down_is_a_removal_not_a_change():
