@@ -304,6 +304,17 @@ def test_taken_down_is_a_removal_not_a_change():
     assert describe("suspensions were down 8.4%").kind == "change"
 
 
+def test_a_sentence_naming_its_own_policy_is_not_of_the_one_before(store, tmp_path):
+    """The sentence before names child safety; this one names spam: its number is no child
+    safety count, however well it says what was removed."""
+    stored(store, tmp_path, "On YouTube, violations of child safety made up 3.8 million cases (33.5 percent) in the second "
+                            "quarter of 2020. 3.2 million videos (28.3 percent) were classified as spam or removed for scams.\n",
+           published=dt.date(2020, 8, 25))
+    r = answer("yt child safety vids removed q2 2020", store)
+    assert not (r.answer and r.answer.value == 3.2e6), r.message
+    assert answer("yt spam vids removed q2 2020", store).answer.value == 3.2e6
+
+
 def test_a_policy_said_in_the_sentence_before_is_the_figures(store, tmp_path):
     stored(store, tmp_path, "Facebook also published data on hate speech appeals.\n"
                             "About these contents, the social network received 2.3 million claims between October 2019 and "
