@@ -643,6 +643,18 @@ def test_a_list_that_names_what_it_counts_once_counts_it_for_every_number(empty_
     assert answered(empty_store, "xbox proactive enforcements for fraud h1 2022") == 87_000
 
 
+def test_a_number_that_says_what_it_was_for_takes_no_other_numbers_policy(empty_store, tmp_path):
+    """"199,000 proactive enforcements involving adult sexual content, 87,000 for fraud": fraud is
+    no policy the lexicon reads, but 87,000 says what it was for; it is no count of nudity."""
+    doc(empty_store, tmp_path, "xbox.txt",
+        "A further breakdown of the data reveals 199,000 proactive enforcements taken by Xbox in the first half of "
+        "2022 involving adult sexual content, 87,000 for fraud, and 46,000 for profanity.\n", published=D(2022, 11, 14))
+    assert answered(empty_store, "xbox adult sexual content enforcements h1 2022") == 199_000
+    assert answered(empty_store, "xbox enforcements for fraud h1 2022") == 87_000
+    fig = next(f for f in empty_store.queries.all_figures() if f.value == 87_000)
+    assert fig.policy == "all policies"
+
+
 def test_each_number_is_of_the_platform_its_own_clause_names(empty_store, tmp_path):
     """"Facebook has removed 15.3 million ..., whileInstagram has taken action against more than
     1.6 million ..." (glued by a scraper): the second number is Instagram's, not Facebook's."""

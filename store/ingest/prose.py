@@ -577,6 +577,9 @@ EMPHASIS_RE = re.compile(r"\*\*|__")
 COVERS_RE = re.compile(r"\b(?:report|data|figures|numbers)\b[^.]{0,40}\b(?:covers?|covering|spans?|runs?\s+from)\b", re.IGNORECASE)
 REPORT_FOR_RE = re.compile(r"\b(?:report|data|figures)\s+(?:for|on|from)\s+(?:the\s+)?(?:period\s+(?:of\s+|from\s+)?)?$", re.IGNORECASE)
 #: The period of a figure whose document states none: kept, and the answer says so.
+# what a number was for, said after it: "87,000 for fraud", "54,000 involved harassment", "87,000 concerned fraud"
+REASON_AFTER_RE = re.compile(r"\s+(?:[^\W\d]+\s+){0,3}?(?:for|concern(?:ed|ing)|involv(?:ed|ing)|relat(?:ed|ing)\s+to|due\s+to|over)\s+[^\W\d]",
+                             re.IGNORECASE)
 UNSTATED = Period(None, None, "period not stated")
 YEARLESS = "yearless"  # a relation: months stated without their year (``_Found.months``)
 RECENT = "recent"  # a relation: "the last six months" in a document with no date (the phrase: ``_Found.period.label``)
@@ -720,7 +723,11 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         # sexual content; 87,000 concerned fraud", a policy another item names after its own
         # number is that number's alone)
         listed = text.startswith(";", clause[0])
-        if policy is None and not labels[i] and i + 1 < len(quantities):
+        if policy is None and REASON_AFTER_RE.match(own_text, q.end - q.start) and any(owner >= 0 and owner != i for _, _, owner, _ in named):
+            # a number that says what it was for, in words the lexicon does not know ("and 87,000
+            # for fraud"), takes no other number's policy ("199,000 ... adult sexual content")
+            pass
+        elif policy is None and not labels[i] and i + 1 < len(quantities):
             # (not one a later clause names: "Impersonation ..., accounting for 169,396 account
             # suspensions, followed by ... sensitive media, accounting for 118,356")
             seen_here = [(p, c) for p, c, owner, a in named if owner <= i and (c == clause_of[i] or owner < 0 or not listed)
@@ -1258,7 +1265,8 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
     if chosen.kind == "duration":  # "within a four month period": the length, up to publication
         if published is None:
             return None, False, None, compare, None
-        if quarters := past_quarters(text[chosen.start : chosen.end], published):  # "in the past two
+        if "quarter" in text[chosen.start : chosen.end].lower() and \
+                (quarters := past_quarters(text[chosen.start : chosen.end], published)):  # "in the past two
             return quarters, True, None, compare, None  # quarters": the last ones that had ended
         label = duration_label(text[chosen.start : chosen.end], published)
         return Period(None, published, label), True, None, compare, None
