@@ -297,6 +297,16 @@ def test_three_letters_abbreviate_the_start_of_a_word_of_the_lexicon_only(store,
     assert "sunday" not in read.text and "sunday" not in " ".join(read.asked)
 
 
+def test_the_whole_a_question_asks_a_part_of_is_no_part_of_what_it_asks(store):
+    """"Of the accounts Twitter actioned, how many were suspended": suspended is what is asked
+    (weighed in full); actioned says of what, and weighs less."""
+    for question in ("of the accounts twitter actioned jan-jun 2021, how many were actually suspended",
+                     "And of those accounts Twitter actioned in H1 2021, how many were suspended?"):
+        read = reader(store).read(question)
+        assert "=actioned" in read.asked and read.core == frozenset({"=suspended"}), read.core
+    assert "=accounts" in reader(store).read("how many accounts did twitter suspend in h1 2021").core
+
+
 def test_taken_down_is_a_removal_not_a_change():
     from store.vocabulary import describe
 
