@@ -388,7 +388,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("months", rf"{_B}(?:{_BETWEEN}\s+)?(?:(?:el\s+|le\s+)?(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m1')}(?:\s+(?P<d1b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+)(?:(?:el\s+|le\s+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m2')}(?:\s+(?P<d2b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:\s+(?:period|quarter|months))?,?\s+(?:de\s+|del\s+|of\s+)?'?{_yy('y')}{_E}"),
         # since the middle of 2015, since mid-2015, since early 2016, since Aug 2015, since 2015
         # ("from 2020" alone is the year 2020: "an increase from 2020")
-        ("since", rf"{_B}(?:(?:since|desde(?:\s+(?:el|o))?|depuis|seit(?:\s+dem(?:\s+jahr)?)?|sejak(?:\s+tahun)?)\s+(?:(?P<part>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of|the\s+(?:first|second)\s+half\s+of)[\s-]*)?(?:{_date_re('d')}|{_monthyear_re('n')}|{_y('sy')})|from\s+(?P<fpart>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of)[\s-]*{_y('fy')}){_E}"),
+        ("since", rf"{_B}(?:(?:since|desde(?:\s+(?:el|o))?|depuis|seit(?:\s+dem(?:\s+jahr)?)?|sejak(?:\s+tahun)?|منذ)\s+(?:(?P<part>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of|the\s+(?:first|second)\s+half\s+of)[\s-]*)?(?:{_date_re('d')}|{_monthyear_re('n')}|{_y('sy')})|from\s+(?P<fpart>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of)[\s-]*{_y('fy')}){_E}"),
         # since the start of the year, so far this year, year to date: from January of the
         # document's year to its date (without a date, a period whose year is unknown)
         ("ytd", rf"(?<!\w)(?:{_YTD})(?!\w)"),

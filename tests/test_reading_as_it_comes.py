@@ -7,6 +7,7 @@ and documents in other languages."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -1520,3 +1521,15 @@ def test_two_months_in_an_address_are_a_range_of_them(empty_store, tmp_path):
         url="https://amp.suara.com/tekno/2021/10/18/152209/april-juni-2021-tiktok-hapus-81-juta-video",
         published=D(2021, 10, 18))
     assert {f.period_label for f in stored(empty_store).values()} == {"Q2 2021"}
+
+
+def test_a_script_without_capitals_is_read_sentence_by_sentence(empty_store, tmp_path):
+    """Sauress' Arabic story (tests/data/real, no date): its sentences end with a full stop before
+    a letter that has no capital form. Read as one sentence, the request changes at its end took
+    the period named nearest before them ("منذ 2010", since 2010); read sentence by sentence, they
+    are of the half the story reports on, the six months before the latest date it states."""
+    text = (Path(__file__).parent / "data" / "real" / "docs" / "005-twitter-terrorism-sauress-arabic.txt").read_text(encoding="utf-8")
+    doc(empty_store, tmp_path, "sauress.txt", text)
+    a = answer("twitter account removal requests % change h2 2016", empty_store)
+    assert a.status == "answer" and a.answer.value == 13, a.message
+    assert (a.answer.period_start, a.answer.period_end) == (D(2016, 7, 1), D(2016, 12, 31))

@@ -51,7 +51,10 @@ ABBREVIATIONS = re.compile(
     r"|\b(?:im|am|zum|vom|des|der|dem|den|ab|bis|seit)\s+[0-9]{1,2})\.$",
     re.IGNORECASE,
 )
-SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+# a sentence ends before a capital (Latin, accented, Greek, Cyrillic), a digit, or a letter of a
+# script without capitals (Arabic, Hebrew, Devanagari, Thai, CJK)
+SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?(?:[A-Z0-9\u00C0-\u00D6\u00D8-\u00DE\u0391-\u03A9\u0400-\u042F"
+                             r"\u0590-\u05FF\u0600-\u06FF\u0900-\u097F\u0E00-\u0E7F\u4E00-\u9FFF]))")
 # What a count is a count of: a few words may stand between the number and the noun.
 OBJECT_AFTER_RE = re.compile(
     r"\s+(?:[\w’'-]+\s+){0,3}?(?P<obj>"
@@ -457,6 +460,16 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     current = declared or _reporting_period(seen or dated, period, published)
     if declared is None and period is None and scope is not None and not _within(current, scope):
         current = scope
+    # a document with no date was written after the latest date it states ("from 1 August 2015 to
+    # 31 December 2016"): "the last six months" count back from there, and, when it names no
+    # period of a year or less, are the period it reports on ("Twitter announced today that it
+    # suspended 376,890 accounts in the last six months")
+    latest = max((p.end for p in seen if p.start and p.end), default=None) if published is None else None
+    recent = next((rp for f in found if f.relation == RECENT and f.period and latest
+                   and (rp := past_quarters(f.period.label, latest + dt.timedelta(days=1)))), None)
+    if recent and declared is None and (current is None or current.start is None or current.end is None
+                                        or (current.months() or 99) > 12):
+        current = recent
     if (current is None or current.end is None) and months_seen:
         # no period of a known year: the document reports on the months of no year it states
         # most, and a figure stating no period is of them ("Jan–Mar, year not stated")
@@ -468,9 +481,6 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         for f in found:  # a country's own report ("India: February 2022"): every figure is of it,
             if not WORLDWIDE_RE.search(f.sentence.text):  # but one said of the whole world
                 f.location = place
-    # a document with no date was written after the latest date it states ("from 1 August 2015 to
-    # 31 December 2016"): "the last six months" count back from there
-    latest = max((p.end for p in seen if p.start and p.end), default=None) if published is None else None
     periods = {id(f): _resolve_period(f, current, latest) for f in found}
     policies_of = _resolve_policies(found, periods)
     stated: list[Stated] = []
