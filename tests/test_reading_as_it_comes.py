@@ -1533,3 +1533,14 @@ def test_a_script_without_capitals_is_read_sentence_by_sentence(empty_store, tmp
     a = answer("twitter account removal requests % change h2 2016", empty_store)
     assert a.status == "answer" and a.answer.value == 13, a.message
     assert (a.answer.period_start, a.answer.period_end) == (D(2016, 7, 1), D(2016, 12, 31))
+
+
+def test_a_place_with_an_accented_capital_and_an_auxiliary_after_a_number(empty_store, tmp_path):
+    """"11 775 777 ont été supprimées aux États-Unis": the place starts with "É", and "ont" (have)
+    is no noun the number counts; it counts the videos its sentence names."""
+    doc(empty_store, tmp_path, "tiktok.txt",
+        "TikTok a supprimé 89 132 938 vidéos au cours du second semestre 2020. Parmi ces vidéos, 11 775 777 ont été "
+        "supprimées aux États-Unis.\n", published=D(2021, 2, 25))
+    a = answer("tiktok videos removed in the us h2 2020", empty_store)
+    assert a.status == "answer" and a.answer.value == 11_775_777 and a.answer.location == "United States", a.message
+    assert a.answer.unit == "videos"

@@ -1052,21 +1052,21 @@ def _count_unit(text: str, q: Quantity) -> str:
 
 # ... as other languages say "in the" and "from the": "in den USA", "aus Deutschland", "en Inde", "no Brasil"
 PLACE_RE = re.compile(r"\b(?:in|from|by|for|aus|en|em|no|na|nos|dos|das|du|des|au|aux|dari|di|nel|nella|negli|nei|dal|dalla|dagli|dai)\s+"
-                      r"(?:(?:the|den|der|dem|die|le|la|les|el|los|las)\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
+                      r"(?:(?:the|den|der|dem|die|le|la|les|el|los|las)\s+)?(?P<name>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*){0,2})")
 # before a number, only a place that is its subject or sets its scene: "The US submitted
 # 3,329 requests", "In India, 37 million videos"
 PLACE_BEFORE_RE = re.compile(r"(?:\b(?i:in|across|im|en|em|no|na|nos|nas|au|aux|nel|nella|negli|di)\s+(?i:the\s+|den\s+|der\s+|los\s+|las\s+|el\s+|les\s+)?"
                              # "In India, 37 million", "Nos Estados Unidos, foram mais de 14 milhões"
-                             r"(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),\s*(?:[^\W\dA-Z][^\W\d]*\s+){0,3}"
+                             r"(?P<name>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*){0,2}),\s*(?:[^\W\dA-Z][^\W\d]*\s+){0,3}"
                              r"|\b(?:the\s+)?(?P<subject>U\.?S\.?|UK|EU|[A-Z][a-z]+)\s+(?:submitted|made|sent|accounted\s+for)\s+"
                              # in any language, a country with its number in brackets: "Estados Unidos (11,7 milhões"
-                             r"|(?P<bracketed>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*\()$")
+                             r"|(?P<bracketed>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*){0,2})\s*\()$")
 
 
 # earlier in a number's clause, where what it counts came from: "Die Zahl der gelöschten Videos aus
 # Deutschland lag ... bei 125.000", "the number of videos from India was 6 million"
 FROM_PLACE_RE = re.compile(r"\b(?:from|aus|desde|dari)\s+(?:(?:the|der|dem|den|la|el|los|las)\s+)?"
-                           r"(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
+                           r"(?P<name>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*){0,2})")
 
 
 def _from_place(text: str, start: int, end: int) -> str | None:
@@ -1137,6 +1137,9 @@ DURATION_AFTER_RE = re.compile(r"\s*(?:-\s*)?(?:seconds?|minutes?|hours?|hrs?|da
                                r"|a[ñn]os|ans|jahren?|anni|tahun|times(?=\s+(?:more|less|fewer|as|higher|lower|larger|smaller|greater|bigger|the|that|than|over|what)\b))\b", re.IGNORECASE)
 NOT_NOUNS = frozenset("were was are is have has had been or but the that which who per percent of in on at to for "
                       "from by with during since between than times more less over under about respectively".split()
+                      # ... and the auxiliaries of the lexicon's other languages ("11 775 777 ont été supprimées")
+                      + "ont sont avaient étaient était wurden wurde sind waren haben hatten fueron fue han eran son "
+                        "foram foi são eram têm sono erano furono hanno telah sudah adalah".split()
                       + AND_WORDS.split("|"))
 
 
