@@ -455,7 +455,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("year", rf"{_B}(?<!over\s)(?<!than\s)(?<!about\s)(?<!nearly\s)(?<!almost\s)(?<!around\s)(?:FY\s?)?{_y('y')}{_E}"),
         # the last six months, los seis últimos meses, in den letzten sechs Monaten: counted back
         # from the document's date (or, with none, the latest date it states)
-        ("recent", rf"{_B}(?:(?:the\s+)?(?:last|past)\s+(?:{_MONTHS_N_ANY}|12)(?:\s+months|[\s-]month\s+period)|(?:les\s+)?(?:{_MONTHS_N_ANY}|12)\s+derniers\s+mois"
+        ("recent", rf"{_B}(?:(?:the\s+)?(?:last|past)\s+(?:{_MONTHS_N_ANY}|12)\s+months|(?:les\s+)?(?:{_MONTHS_N_ANY}|12)\s+derniers\s+mois"
                    rf"|(?:los\s+|os\s+)?(?:(?:{_MONTHS_N_ANY}|12)\s+[úu]ltimos|[úu]ltimos\s+(?:{_MONTHS_N_ANY}|12))\s+meses"
                    rf"|(?:den\s+)?letzten\s+(?:{_MONTHS_N_ANY}|12)\s+monate[n]?|(?:gli\s+)?ultimi\s+(?:{_MONTHS_N_ANY}|12)\s+mesi"
                    rf"|(?:{_MONTHS_N_ANY}|12|enam|tiga|sembilan|dua)\s+bulan\s+terakhir"

@@ -99,10 +99,10 @@ def test_the_last_six_months_are_the_half_year_before_the_story(empty_store, tmp
 
 def test_that_six_month_period_is_no_half_year_counted_from_the_date(empty_store, tmp_path):
     """"during that six-month period" points back at a period the story named; only "the last
-    six months" ("the last six-month period") counts back from the story's date."""
+    six months" count back from the story's date."""
     add(empty_store, tmp_path, "story.txt",
         "During the first half of 2021, Twitter took action against 4.8 million accounts. Twitter suspended 1.2 "
-        "million accounts during that six-month period. Of all actions in the last six-month period, 100 percent "
+        "million accounts during that six-month period. Of all actions in the last six months, 100 percent "
         "relating to piracy were proactive.\n", dt.date(2022, 1, 12))
     assert answer("twitter accounts suspended h2 2021", empty_store).answer is None
     a = answer("twitter share of piracy actions proactive h2 2021", empty_store)
