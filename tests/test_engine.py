@@ -307,6 +307,18 @@ def test_the_whole_a_question_asks_a_part_of_is_no_part_of_what_it_asks(store):
     assert "=accounts" in reader(store).read("how many accounts did twitter suspend in h1 2021").core
 
 
+def test_how_many_comments_is_answered_by_a_count_of_comments_not_of_videos(store, tmp_path):
+    """Videos and comments are both content; a count whose unit is the noun asked, in the
+    question's words or a kin of them ("commenti"), answers "how many comments"."""
+    stored(store, tmp_path, "In all, 7,845,400 individual videos were removed from YouTube between July and September 2018.\n",
+           published=dt.date(2018, 12, 14))
+    stored(store, tmp_path, "Da luglio a settembre 2018 YouTube ha rimosso 7,8 milioni di video e 224 milioni di commenti.\n",
+           published=dt.date(2018, 12, 14))
+    r = answer("How many comments did YouTube remove between July and September 2018?", store)
+    assert r.status == "answer" and r.answer.value == 224e6, r.message
+    assert answer("How many videos did YouTube remove between July and September 2018?", store).answer.value == 7845400
+
+
 def test_taken_down_is_a_removal_not_a_change():
     from store.vocabulary import describe
 
