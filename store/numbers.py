@@ -96,7 +96,11 @@ _PCT = rf"(?:\s*(?P<pct>\+?%|percent\b|per\s*cent\b|pct\b|{_EU_PCT}\b))?"
 QUANTITY_RE = re.compile(
     rf"{_QUAL}(?:(?P<frac>\b(?:{_FRAC}))(?=\s+of\b)|{_NUM}{_SCALE}{_PCT})", re.IGNORECASE
 )
-COMPARED_AFTER_RE = re.compile(r"\s+(?P<w>less|fewer|more)\s+(?:[^\W\d_]+\s+){0,2}?than\b", re.IGNORECASE)
+# ... and as the lexicon's other languages say it: "un 60% más que en el período anterior", "60% de plus
+# que", "60 Prozent mehr als", "60% a mais que", "60% in più rispetto al"
+COMPARED_AFTER_RE = re.compile(r"\s+(?P<w>less|fewer|more|más|menos|mais|de\s+plus|de\s+moins|mehr|weniger|in\s+più|in\s+meno)\s+"
+                               r"(?:[^\W\d_]+\s+){0,2}?(?:than|que|qu['’]|als|rispetto)\b", re.IGNORECASE)
+FEWER = ("less", "fewer", "menos", "de moins", "weniger", "in meno")
 CHANGE_AFTER_RE = re.compile(r"\s+(?P<w>" + "|".join(DECREASE + INCREASE) + r")\b", re.IGNORECASE)
 CHANGE_BEFORE_RE = re.compile(
     r"\b(?P<w>" + "|".join(DECREASE + INCREASE) + r")(?:\s+(?:est\s+|ist\s+|es\s+|é\s+)?(?:by|of|de|du|um|von|en|sebesar|بنسبة|قدره|قدرها))?\s+ب?$",
@@ -283,7 +287,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if is_pct and (more := COMPARED_AFTER_RE.match(text, end)):
             # "about 13 per cent less than the 26.85 lakh accounts banned in September": a change
             kind = "change"
-            value = -value if more.group("w").lower() in ("less", "fewer") else value
+            value = -value if re.sub(r"\s+", " ", more.group("w").lower()) in FEWER else value
         elif is_pct:
             after = CHANGE_AFTER_RE.match(text, end)
             before = CHANGE_BEFORE_RE.search(text, max(0, start - 30), start)

@@ -61,6 +61,11 @@ FORMS = [
     ("a total of 7.126 million enforcement actions", 7_126_000, "count", None),
     ("YouTube sólo restableció 23.000, al considerar", 23_000, "count", None),  # thousands ending a clause
     ("about 13 per cent less than the accounts banned in September", -13, "change", "about"),  # compared
+    ("un 60% más que en el período anterior", 60, "change", None),  # ... as the other languages compare
+    ("soit 13% de moins que le semestre précédent", -13, "change", None),
+    ("60 Prozent mehr als im Vorjahr", 60, "change", None),
+    ("il 60% in più rispetto al periodo precedente", 60, "change", None),
+    ("60% más de las cuentas", 60, "percent", None),  # no comparison: a share
     ("quasi 62 milioni di video", 62_000_000, "count", "nearly"),  # Italian
     ("oltre sette milioni di account", 7_000_000, "count", "over"),
     ("il 20,9 per cento dei contenuti", 20.9, "percent", None),
