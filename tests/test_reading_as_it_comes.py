@@ -1002,6 +1002,19 @@ def test_a_story_whose_address_names_a_country_is_of_it_unless_a_figure_is_the_w
     assert (figures[7420748].location, figures[12461].location, figures[8e6].location) == ("India", "India", "")
 
 
+@pytest.mark.parametrize("said", ["In a global effort to safeguard younger users, TikTok",
+                                  "A nivel mundial, TikTok", "Di seluruh dunia, TikTok"])
+def test_a_figure_said_of_the_world_in_a_countrys_story_is_the_worlds(empty_store, tmp_path, said):
+    """ProPakistani's story of TikTok's Q4 2023 report (its address names Pakistan): "In a global
+    effort ..., TikTok also deleted 19.84 million accounts" is no count of Pakistan's."""
+    doc(empty_store, tmp_path, "pk.txt",
+        f"TikTok removed 2,155,871 videos in Pakistan in the fourth quarter of 2023. {said} also deleted 19,840,000 "
+        "accounts in the fourth quarter of 2023.", published=D(2024, 4, 1),
+        url="https://propakistani.pk/2024/04/01/tiktok-removed-over-2-million-videos-in-pakistan-in-q4-2023/")
+    figures = stored(empty_store)
+    assert (figures[2155871].location, figures[19840000].location) == ("Pakistan", "")
+
+
 def test_a_number_s_scale_and_a_calendar_year_are_no_unknown_words(empty_store, tmp_path):
     doc(empty_store, tmp_path, "fb.txt", "Facebook estimates that 5% of its 2.45 billion user accounts are fake.",
         published=D(2020, 2, 1))

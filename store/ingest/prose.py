@@ -834,8 +834,9 @@ def _respective_places(text: str, quantities: list[Quantity]) -> dict[int, str]:
     return out
 
 
-WORLDWIDE_RE = re.compile(r"\b(?:worldwide|globally|across\s+the\s+(?:world|globe)|around\s+the\s+world|weltweit|mondial\w*"
-                          r"|en\s+todo\s+el\s+mundo|no\s+mundo\s+todo|em\s+todo\s+o\s+mundo)\b", re.IGNORECASE)
+WORLDWIDE_RE = re.compile(r"\b(?:worldwide|globally|global|across\s+the\s+(?:world|globe)|around\s+the\s+world|weltweit|mondial\w*"
+                          r"|en\s+todo\s+el\s+mundo|a\s+nivel\s+mundial|no\s+mundo\s+todo|em\s+todo\s+o\s+mundo|dans\s+le\s+monde"
+                          r"|in\s+tutto\s+il\s+mondo|nel\s+mondo|(?:di\s+)?seluruh\s+dunia)\b", re.IGNORECASE)
 SUBJECT_RE = re.compile(r"^\W*(?:the\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?=[a-z])")
 
 
