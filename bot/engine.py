@@ -513,6 +513,7 @@ def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
     sources' share of what was asked, once citations are read)."""
     feats = _figure_features(fig)
     f = q.features
+    row = bool(fig.citations) and fig.citations[0].row is not None  # a table's, its labels the publisher's own
     score = 0.5
     if evidence is not None:
         score += EVIDENCE_WEIGHT * (evidence - 0.5)
@@ -536,9 +537,9 @@ def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
 
     if q.counted and fig.unit not in _UNNAMED_UNITS and not q.counted & named(fig.unit):
         score -= COUNTED  # "how many countries/markets": 42 countries, not 1,768 requests
-    elif q.counted and fig.unit not in _UNNAMED_UNITS and _same_noun(q.counted, fig.unit) \
-            and not (fig.citations and fig.citations[0].row is not None):  # (a table's unit is its column's: read by the row's names)
-        score += SAME_NOUN  # "how many comments": 224 milioni di commenti, before 7.8 million videos (both content)
+    elif q.counted and not row and fig.unit not in _UNNAMED_UNITS and _same_noun(q.counted, fig.unit):
+        score += SAME_NOUN  # "how many comments": 224 milioni di commenti, before 7.8 million videos (both content;
+        # not a table's: its unit is its column's, and its row's names are read below)
     elif f.objects and not q.counted and _kind(fig) == "count" and fig.unit not in _UNNAMED_UNITS \
             and not _features(fig.unit, "").objects:
         score -= OTHER_THING  # "isis channels blocked": 78 channels, not the 12 languages they were in
@@ -554,7 +555,7 @@ def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
             score += 0.25 * fit[name]
         elif 1.0 in fit.values():
             score -= 0.1  # another name is stated word for word
-    if fig.citations and fig.citations[0].row is not None:
+    if row:
         # A table row: its metric and policy are the publisher's own labels, so the words a
         # question shares with them tell "removal rate within 24 hours" from "... before any
         # views"; without a policy in the question, the all-policies total answers.

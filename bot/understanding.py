@@ -115,11 +115,11 @@ JOINED_RE = re.compile(r"^\s*(?:and|plus|&|\+|together\s+with|as\s+well\s+as)\s*
 
 # where the metric is asked: "how many ...", "what share of ...", "number of ..."
 ASK_RE = re.compile(r"\b(?:how\s+many|how\s+much|number\s+of|what\s+(?:share|percent(?:age)?|proportion|fraction|portion|part)|count\s+of)\b(?:\s+[\w'’-]+){0,2}", re.IGNORECASE)
-# "... suspended for being too funny": after the action, "for" introduces the reason
 # "Of the accounts Twitter actioned in H1 2021, how many …", "And of those reports, what %": the whole
 # a share or a part is of, said before what is asked
 BASE_RE = re.compile(r"\s*(?:and\s+|so\s+)?(?:of|out\s+of|among)\s+(?:the|those|these|all|its|their|that)\b[^?]{3,160}?,\s*"
                      r"(?=how\s+many|how\s+much|what|which)", re.IGNORECASE)
+# "... suspended for being too funny": after the action, "for" introduces the reason
 REASON_RE = re.compile(r"\s+for\s+(?P<rest>[^,.;?!]*)", re.IGNORECASE)
 # "how many appeals were rejected": what was done to what is counted is part of what is asked
 PREDICATE_RE = re.compile(r"\s+(?:were|was|got|are|is|(?:have|has|had)\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b", re.IGNORECASE)

@@ -192,29 +192,30 @@ def duration_label(phrase: str, before: dt.date | None = None) -> str:
 
 
 def past_quarters(phrase: str, published: dt.date) -> Period | None:
-    """'two quarters' (of "in the past two quarters"), "the last six months", "los seis últimos
-    meses": the calendar quarters that had ended by ``published`` (Q4 2017–Q1 2018 in May 2018),
-    six months the half-year (H2 2016 in March 2017, H1 2022 in November 2022), or None for
-    another length ("a four-month period", "the last two months")."""
+    """'two quarters' (of "in the past two quarters"): the calendar quarters that had ended by
+    ``published`` (Q4 2017–Q1 2018 in May 2018), or None for another length."""
     words = re.split(r"[-\s]+", phrase.lower())
-    n = next((_count(w) for w in words if w.isdigit() or w in NUMBER_WORDS), 0)
-    if any(w.startswith("quarter") for w in words):
-        quarters = n
-    elif n % 3 == 0 and any(w.startswith(_MONTH_WORDS) for w in words):
-        quarters = n // 3
-    else:
+    if len(words) != 2 or not words[1].startswith("quarter"):
         return None
-    if not 1 <= quarters <= 8:
+    return _ended(published, _count(words[0]), 3)
+
+
+def past_months(phrase: str, published: dt.date) -> Period | None:
+    """"the last six months", "los seis últimos meses" (a "recent" mention): the calendar quarters
+    that had ended by ``published``, six months the half-year (H2 2016 in March 2017, H1 2022 in
+    November 2022), or None for a length of no whole quarters ("the last two months")."""
+    n = next((_count(w) for w in re.split(r"[-\s]+", phrase.lower()) if w.isdigit() or w in NUMBER_WORDS), 0)
+    if n % 3 or not 1 <= n // 3 <= 8:
         return None
-    # the last month of the last quarter ended; six months are the last half-year ended, as
-    # half-yearly reports count them ("in the last six months", in November 2022: H1 2022)
-    months = 6 if quarters == 2 and not any(w.startswith("quarter") for w in words) else 3
-    last = published.year * 12 + (published.month - 1) // months * months - 1
+    return _ended(published, n // 3, 6 if n == 6 else 3)  # as half-yearly reports count them
+
+
+def _ended(published: dt.date, quarters: int, step: int) -> Period:
+    """The ``quarters`` calendar quarters up to the last quarter (``step`` 3) or half-year (6)
+    that had ended by ``published``."""
+    last = published.year * 12 + (published.month - 1) // step * step - 1  # its last month
     first = last - 3 * quarters + 1
     return span(first // 12, first % 12 + 1, last // 12, last % 12 + 1)
-
-
-_MONTH_WORDS = ("month", "mois", "mes", "monat", "bulan", "الأشهر", "الشهور")
 
 
 #: Words of period expressions, for spelling correction to leave alone.

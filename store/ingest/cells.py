@@ -172,14 +172,15 @@ def _period_row(line: str, start: int, heads: list[str], title: str) -> list[Cel
         return []
     out = []
     at = m.start("cells")
+    title = TITLE_TAIL_RE.sub("", title)
+    title = title if len(title) <= MAX_LABEL else ""
     for head, cell in zip(heads[1:], cells):
         found = find_quantities(cell.group())
         if len(found) != 1:
             continue  # "-": not stated
         q = found[0]
-        title = TITLE_TAIL_RE.sub("", title)
         out.append(CellFigure(replace(q, start=q.start + at + cell.start(), end=q.end + at + cell.start()), head,
-                              None, start, start + len(line), periods[0].period, title if len(title) <= MAX_LABEL else ""))
+                              None, start, start + len(line), periods[0].period, title))
     return out
 
 

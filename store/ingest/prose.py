@@ -28,7 +28,7 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
                           MAX_YEAR, MIN_YEAR)
 from store.models import Document
 from store.numbers import Quantity, find_quantities
-from store.periods import AND_WORDS, FOREIGN_MONTHS, MONTHS, Mention, Period, duration_label, find_periods, past_quarters, previous, span, year_before, yearless
+from store.periods import AND_WORDS, FOREIGN_MONTHS, MONTHS, Mention, Period, duration_label, find_periods, past_months, past_quarters, previous, span, year_before, yearless
 from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, Features, countries_in, country_in, country_of_people, describe,
                                find_all,
                               platforms_in, unit_for, url_host)
@@ -319,10 +319,10 @@ def document_place(title: str | None, url: str | None) -> str | None:
     February 2022", ".../transparency/india-09-2021"), or whose people it names ("...-indian-
     accounts"): the place its figures are of when none of them states one. None when they
     name none, or several."""
-    found = {name for text in (title or "", _words_of(_slug(url))) if (name := country_in(text))}
+    texts = (title or "", _words_of(_slug(url)))
+    found = {name for text in texts if (name := country_in(text))}
     if not found:  # "whatsapp-bans-2mn-indian-accounts": its people's country
-        found = {name for text in (title or "", _words_of(_slug(url))) for w in re.findall(r"[^\W\d_]{5,}", text)
-                 if (name := country_of_people(w.capitalize()))}
+        found = {name for text in texts for w in re.findall(r"[^\W\d_]{5,}", text) if (name := country_of_people(w.capitalize()))}
     return found.pop() if len(found) == 1 else None
 
 
@@ -465,8 +465,9 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     # period of a year or less, are the period it reports on ("Twitter announced today that it
     # suspended 376,890 accounts in the last six months")
     latest = max((p.end for p in seen if p.start and p.end), default=None) if published is None else None
-    recent = next((rp for f in found if f.relation == RECENT and f.period and latest
-                   and (rp := past_quarters(f.period.label, latest + dt.timedelta(days=1)))), None)
+    written_after = latest + dt.timedelta(days=1) if latest else None
+    recent = next((rp for f in found if f.relation == RECENT and written_after
+                   and (rp := past_months(f.period.label, written_after))), None)
     if recent and declared is None and (current is None or current.start is None or current.end is None
                                         or (current.months() or 99) > 12):
         current = recent
@@ -481,7 +482,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         for f in found:  # a country's own report ("India: February 2022"): every figure is of it,
             if not WORLDWIDE_RE.search(f.sentence.text):  # but one said of the whole world
                 f.location = place
-    periods = {id(f): _resolve_period(f, current, latest) for f in found}
+    periods = {id(f): _resolve_period(f, current, written_after) for f in found}
     policies_of = _resolve_policies(found, periods)
     stated: list[Stated] = []
     for f in sorted(found, key=lambda f: not f.explicit):  # explicit periods quote best
@@ -545,9 +546,9 @@ def _within(inner: Period | None, outer: Period) -> bool:
                 and outer.start <= inner.start and inner.end <= outer.end)
 
 
-def _resolve_period(f: _Found, current: Period | None, latest: dt.date | None = None) -> Period | None:
-    if f.relation == RECENT:  # "the last six months", in a document with no date
-        return past_quarters(f.period.label, latest + dt.timedelta(days=1)) if latest and f.period else None
+def _resolve_period(f: _Found, current: Period | None, written_after: dt.date | None = None) -> Period | None:
+    if f.relation == RECENT:  # "the last six months", in a document with no date, written after the latest date it states
+        return past_months(f.period.label, written_after) if written_after else None
     if f.relation == YEARLESS:  # months with no year: of the year of the period the document reports on
         if current is None or current.start is None or current.end is None:
             return yearless(f.months)  # ("since 2019" names none): the months, and the year not stated
@@ -586,10 +587,10 @@ EMPHASIS_RE = re.compile(r"\*\*|__")
 # 31, 2020": the period the document reports on
 COVERS_RE = re.compile(r"\b(?:report|data|figures|numbers)\b[^.]{0,40}\b(?:covers?|covering|spans?|runs?\s+from)\b", re.IGNORECASE)
 REPORT_FOR_RE = re.compile(r"\b(?:report|data|figures)\s+(?:for|on|from)\s+(?:the\s+)?(?:period\s+(?:of\s+|from\s+)?)?$", re.IGNORECASE)
-#: The period of a figure whose document states none: kept, and the answer says so.
 # what a number was for, said after it: "87,000 for fraud", "54,000 involved harassment", "87,000 concerned fraud"
 REASON_AFTER_RE = re.compile(r"\s+(?:[^\W\d]+\s+){0,3}?(?:for|concern(?:ed|ing)|involv(?:ed|ing)|relat(?:ed|ing)\s+to|due\s+to|over)\s+[^\W\d]",
                              re.IGNORECASE)
+#: The period of a figure whose document states none: kept, and the answer says so.
 UNSTATED = Period(None, None, "period not stated")
 YEARLESS = "yearless"  # a relation: months stated without their year (``_Found.months``)
 RECENT = "recent"  # a relation: "the last six months" in a document with no date (the phrase: ``_Found.period.label``)
@@ -1273,14 +1274,13 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
     if chosen.kind == "recent":  # "in the last six months": the quarters ended by the document's date
         if published is None:  # (with none, by the latest date it states: see _resolve_period)
             return Period(None, None, text[chosen.start : chosen.end]), True, RECENT, compare, None
-        if quarters := past_quarters(text[chosen.start : chosen.end], published):
-            return quarters, True, None, compare, None
+        if months := past_months(text[chosen.start : chosen.end], published):
+            return months, True, None, compare, None
         return None, False, None, compare, None
     if chosen.kind == "duration":  # "within a four month period": the length, up to publication
         if published is None:
             return None, False, None, compare, None
-        if "quarter" in text[chosen.start : chosen.end].lower() and \
-                (quarters := past_quarters(text[chosen.start : chosen.end], published)):  # "in the past two
+        if quarters := past_quarters(text[chosen.start : chosen.end], published):  # "in the past two
             return quarters, True, None, compare, None  # quarters": the last ones that had ended
         label = duration_label(text[chosen.start : chosen.end], published)
         return Period(None, published, label), True, None, compare, None
