@@ -1557,3 +1557,18 @@ def test_a_place_with_an_accented_capital_and_an_auxiliary_after_a_number(empty_
     a = answer("tiktok videos removed in the us h2 2020", empty_store)
     assert a.status == "answer" and a.answer.value == 11_775_777 and a.answer.location == "United States", a.message
     assert a.answer.unit == "videos"
+
+
+def test_the_words_after_a_joining_word_are_the_next_numbers_own(empty_store, tmp_path):
+    # "but"/"and"/"et": what the first number counts stops at the word joining the second to it,
+    # unless the second says nothing but when ("... and 22% from April to June": 22% of reports)
+    doc(empty_store, tmp_path, "discord.txt",
+        "Discord published its transparency report for the second half of 2020. Discord a également interdit "
+        "3 264 655 comptes pour « comportement de spam » et 266 075 à des fins non liées au spam.",
+        published=D(2021, 4, 2))
+    doc(empty_store, tmp_path, "discord2.txt",
+        "Discord published its transparency report for 2022. They acted on 24% of user reports from January to "
+        "March 2022 and 22% from April to June 2022.", published=D(2022, 9, 1))
+    assert answered(empty_store, "discord spam accounts banned h2 2020") == 3264655
+    assert answered(empty_store, "share of user reports Discord acted on, Apr–Jun 2022") == 22
+
