@@ -34,7 +34,7 @@ from store.periods import MONTH_NAME_RE, MONTHS, YEAR_NOT_STATED, Period, find_p
 from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
-from store.vocabulary import (AFTER_ACTIONS, ALL_POLICIES, AUDIENCE_ACTIONS, COMPANIES, FACETS, OBJECTS, RATE_ACTIONS, Features, describe,
+from store.vocabulary import (AFTER_ACTIONS, ALL_POLICIES, AUDIENCE_ACTIONS, COMPANIES, FACETS, OBJECTS, RATE_ACTIONS, Features, countries_in, country_of_people, describe,
                               family_words, per_units, platform_family, policy_groups, url_host)
 
 TIE = 0.01  # scores closer than this are "equally good" (calibrated on dev)
@@ -52,6 +52,7 @@ ASIDE = 0.4  # the weight of a term outside what is asked ("for the board deck";
 UNSUPPORTED = 0.2  # the cost of a word the question qualifies its policy with that no source uses (calibrated on dev)
 BESIDE_TIE = 0.05  # of two facts that fit equally, the one saying more of the question by its number answers
 GIVEN_NEAR = 0.02  # a figure this near a number the question gives is that number, as another source rounds it
+PLACE_IN_SENTENCE = 0.1  # the cost of a place named by a figure's sentence, not read as its own
 MIN_EVIDENCE = 0.4  # below this share of what was asked, a figure does not answer (calibrated on dev)
 BOUND_RANGE = 10  # "over 270,000" agrees with an exact value up to ten times it, "less than 1%" down to a tenth
 EVIDENCE_CITATIONS = 3  # of a figure's statements, how many are read for evidence
@@ -111,6 +112,8 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
         scored = sorted(scored + broken, key=lambda s: -s.score) if scored else broken
     if not (scored and scored[0].score >= MIN_SCORE) and _one_month(query.period) and not query.since:
         scored = _said_in(query, store)
+    if not (scored and scored[0].score >= MIN_SCORE) and query.location:
+        scored = _said_there(query, store)
     if scored and scored[0].score >= MIN_SCORE:
         best = scored[0]
         # equally good: as close on the question as the best, whatever the number of sources
@@ -168,6 +171,25 @@ def _said_in(q: Query, store) -> list["Scored"]:
     figures = [fig for fig in store.queries.with_citations(_fetch(store, relaxed))
                if any(c.published and month.start <= c.published <= month.end for c in fig.citations)]
     return _rank(relaxed, figures, store)
+
+
+def _said_there(q: Query, store) -> list["Scored"]:
+    """For a place no stored figure is of: the figures of no place whose own sentence names that
+    place and no other, scored a little lower ("In unserem Nachbarland Deutschland waren es
+    315.532 Videos": the place was not read as the number's)."""
+    anywhere = replace(q, location=None)
+    there = [s for s in _rank(anywhere, _fetch(store, anywhere), store) if _places(s.view.quote) == {q.location}]
+    for s in there:
+        s.score -= PLACE_IN_SENTENCE
+        s.fit -= PLACE_IN_SENTENCE
+    return sorted(there, key=lambda s: -s.score)
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _places(text: str) -> frozenset[str]:
+    """The countries a text names, by name or by their people ("Indian accounts")."""
+    people = (country_of_people(w) for w in _WORD.findall(text) if w[:1].isupper())
+    return frozenset(countries_in(text)) | {c for c in people if c}
 
 
 def _whole(q: Query, ties: list["Scored"]) -> "Scored | None":

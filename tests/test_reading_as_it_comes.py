@@ -1572,3 +1572,12 @@ def test_the_words_after_a_joining_word_are_the_next_numbers_own(empty_store, tm
     assert answered(empty_store, "discord spam accounts banned h2 2020") == 3264655
     assert answered(empty_store, "share of user reports Discord acted on, Apr–Jun 2022") == 22
 
+
+def test_a_place_asked_that_no_figure_is_of_is_found_in_a_figures_own_sentence(empty_store, tmp_path):
+    # the place was not read as the number's ("TikTok Indonesia masuk ke-5 besar dengan angka"), but
+    # the number's sentence names it and no other: that figure answers, and another place gets none
+    doc(empty_store, tmp_path, "suara.txt",
+        "TikTok mengumumkan telah menghapus 81.518.334 video pada kuartal kedua 2021. Sedangkan video dari "
+        "pengguna TikTok Indonesia masuk ke-5 besar dengan angka 4.743.066 video.", published=D(2021, 10, 14))
+    assert answered(empty_store, "tiktok indonesia vids removed q2 2021") == 4743066
+    assert answer("tiktok brazil vids removed q2 2021", empty_store).answer is None
