@@ -346,6 +346,8 @@ FOREIGN_ORDINALS = {
     "dernier": LAST, "dernière": LAST, "letzten": LAST, "letzte": LAST, "último": LAST, "última": LAST,
     "ultimo": LAST, "ultima": LAST,
     "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "terakhir": LAST,
+    # Arabic, after its part ("الربع الثالث من عام 2025": the third quarter of 2025)
+    "الأول": 1, "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الأخير": LAST, "الاخير": LAST,
     # Roman numerals, as several of them write a half or quarter ("kuartal I-2019", "II trimestre")
     "i": 1, "ii": 2, "iii": 3, "iv": 4,
 }
@@ -355,7 +357,9 @@ _PART_WORDS = r"semestre|semester|trimestre|halbjahr(?:es)?|quartal(?:s)?|mitad|
 # "the first N months" as the lexicon's languages say "first" (the other edge is the last)
 FIRST_EDGES = frozenset({"first", "opening", "primeiros", "primeros", "ersten", "primi", "premiers"})
 _ID_PART_WORDS = r"paruh|semester|kuartal|triwulan"  # Indonesian: the part before its ordinal
-_HALF_PARTS = ("semest", "halbjahr", "mitad", "metade", "moiti", "hälfte", "paruh")
+_HALF_PARTS = ("semest", "halbjahr", "mitad", "metade", "moiti", "hälfte", "paruh", "نصف")
+# Arabic's quarter and half, with its article and the particles written joined to it ("للربع": for the quarter)
+_AR_PART_WORDS = r"[وبف]?(?:ال|لل)(?:ربع|نصف)"
 _HALF_WORD = r"(?P<hw>first|1st|front|second|2nd|last|latter|back|final)"
 _QUARTER_WORD = r"(?P<qw>first|1st|opening|second|2nd|third|3rd|fourth|4th|last|final)"
 _MONTHS_N = r"two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]"
@@ -408,6 +412,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # ... and as Indonesian writes them, the part before its ordinal ("paruh pertama tahun
         # 2024": the first half of 2024, "kuartal ketiga 2023")
         ("partword", rf"{_B}(?P<part>{_ID_PART_WORDS})\s+(?P<ord>{_ORDINALS_RX})(?:\s*-\s*|\s+)(?:tahun\s+)?{_y('y')}{_E}"),
+        ("partword", rf"{_B}(?P<part>{_AR_PART_WORDS})\s+(?P<ord>{_ORDINALS_RX})\s+(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?{_y('y')}{_E}"),
         # late 2017, early 2018: a half year, as people loosely say it
         ("looseyear", rf"{_B}(?P<part>late|early|(?:the\s+)?(?:first|early|latter|last|later)\s+part\s+of)[\s-]+{_y('y')}{_E}"),
         # the first three months of 2023, the last six months of 2016, the first nine months of 2019
@@ -628,7 +633,7 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
 def _part_months(ordinal: int, part: str) -> tuple[int, int] | None:
     """The first and last month of the ``ordinal``-th half or quarter ("zweiten Quartal": 4-6),
     the last one for LAST; None for a half past the second."""
-    half = part.lower().startswith(_HALF_PARTS)
+    half = any(h in part.lower() for h in _HALF_PARTS)
     if ordinal == LAST:
         ordinal = 2 if half else 4
     if half:

@@ -631,9 +631,14 @@ _EXONYMS = {"TR": "Turkey", "RU": "Russia", "CI": "Ivory Coast", "PS": "Palestin
             "BN": "Brunei", "CV": "Cape Verde", "FM": "Micronesia", "VA": "Vatican", "KR": "Korea"}
 # names in common use, in English and the lexicon's other languages, that are no ISO 3166 name
 _COMMON_NAMES = {"GB": ("Great Britain", "Britain", "Großbritannien", "Grossbritannien", "Grande-Bretagne",
-                        "Gran Bretaña", "Grã-Bretanha", "Gran Bretagna", "Inggris", "Britania Raya")}
+                        "Gran Bretaña", "Grã-Bretanha", "Gran Bretagna", "Inggris", "Britania Raya"),
+                 # the short names Arabic writes ("الإمارات", not "الإمارات العربية المتحدة")
+                 "AE": ("الإمارات",), "RU": ("روسيا",), "US": ("أمريكا", "امريكا")}
 # the languages of the documents the lexicon reads (store.vocabulary's other names)
-_NAME_LANGUAGES = ("de", "fr", "es", "pt", "it", "id")
+_NAME_LANGUAGES = ("de", "fr", "es", "pt", "it", "id", "ar")
+_ARABIC_CLITICS = frozenset("وبلف")  # "and", "in", "for", "so", written joined to the next word
+# Arabic's short vowels and other marks, which names are written with or without ("السّعوديّة")
+_ARABIC_MARKS_RE = re.compile("[\u064B-\u0652\u0670\u0640]")
 
 
 @lru_cache(maxsize=1)
@@ -661,7 +666,7 @@ def _country_names() -> dict[str, str]:
         spelled += _COMMON_NAMES.get(c.alpha_2, ())
         spelled += [t.gettext(c.name) for t in translations]
         for value in filter(None, spelled):
-            names.setdefault(value.casefold(), english)
+            names.setdefault(_ARABIC_MARKS_RE.sub("", value).casefold(), english)
     return names
 
 
@@ -680,6 +685,8 @@ def country_in(text: str) -> str | None:
             if n > 1 and name is None:  # German declines a name's adjective: "in den Vereinigten Staaten"
                 name = names.get(" ".join([w[:-1] if w.endswith("ten") else w for w in words[i : i + n - 1]]
                                           + words[i + n - 1 : i + n]))
+            if name is None and n == 1 and words[i][:1] in _ARABIC_CLITICS:  # "بمصر": "in Egypt"
+                name = names.get(words[i][1:])
             if name:
                 return name
     m = _ABBREVIATION_RE.search(text)
@@ -722,7 +729,7 @@ def _country_words(text: str) -> list[tuple[int, int, str]]:
         w = m.group().casefold()
         if not m.group().endswith("S."):
             w = w.rstrip(".,;:")
-        out.append((m.start(), m.end(), ELISION_RE.sub("", POSSESSIVE_RE.sub("", w))))
+        out.append((m.start(), m.end(), ELISION_RE.sub("", POSSESSIVE_RE.sub("", _ARABIC_MARKS_RE.sub("", w)))))
     return out
 
 
@@ -766,6 +773,8 @@ def country_spans(text: str) -> list[tuple[int, int, str]]:
             name = names.get(" ".join(w for _, _, w in words[i : i + n])) if i + n <= len(words) else None
             if name is None and n == 1 and (m := _ABBREVIATION_RE.match(text, words[i][0])):
                 name = _COUNTRY_ABBREVIATIONS[m.group()]
+            if name is None and n == 1 and words[i][2][:1] in _ARABIC_CLITICS:  # "والسعودية": "and Saudi Arabia"
+                name = names.get(words[i][2][1:])
             if name:
                 found.append((words[i][0], words[i + n - 1][1], name))
                 i += n

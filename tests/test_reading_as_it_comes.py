@@ -1581,3 +1581,21 @@ def test_a_place_asked_that_no_figure_is_of_is_found_in_a_figures_own_sentence(e
         "pengguna TikTok Indonesia masuk ke-5 besar dengan angka 4.743.066 video.", published=D(2021, 10, 14))
     assert answered(empty_store, "tiktok indonesia vids removed q2 2021") == 4743066
     assert answer("tiktok brazil vids removed q2 2021", empty_store).answer is None
+
+
+def test_an_arabic_story_names_its_quarter_its_places_and_its_hours(empty_store, tmp_path):
+    # the third quarter of 2025 (not the year), Egypt from "في مصر" and from the address, once its
+    # escapes are decoded; not the region's total, whose sentence names six countries; 24 hours is no count
+    doc(empty_store, tmp_path, "masrawy.txt",
+        "أزالت منصة تيك توك أكثر من 3.02 مليون فيديو خلال الربع الثالث من عام 2025 في مصر لمخالفتها إرشادات "
+        "المجتمع.\n\nكما تم حذف 95.8% من المحتوى المخالف خلال أقل من 24 ساعة.\n\nووفقًا للتقرير، قامت المنصة "
+        "بإزالة أكثر من 17.41 مليون فيديو في منطقة الشرق الأوسط وشمال أفريقيا وذلك في مصر والسعودية والإمارات "
+        "والعراق ولبنان والمغرب خلال الربع الثالث من عام 2025.",
+        url="https://www.masrawy.com/news/details/2026/1/15/2926000/-%D8%AA%D9%8A%D9%83-%D8%AA%D9%88%D9%83-"
+            "%D8%AA%D8%B2%D9%8A%D9%84-%D9%81%D9%8A%D8%AF%D9%8A%D9%88-%D8%A8%D9%85%D8%B5%D8%B1")
+    figures = stored(empty_store)
+    assert (figures[3.02e6].location, figures[3.02e6].period_start, figures[3.02e6].period_end) == \
+        ("Egypt", D(2025, 7, 1), D(2025, 9, 30))
+    assert figures[17.41e6].location == ""
+    assert 24 not in figures
+    assert answered(empty_store, "tiktok egypt vids removed q3 2025") == 3.02e6

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import unquote
 
 import yaml
 
@@ -306,8 +307,9 @@ _MONTH_TO_MONTH_RE = re.compile(rf"\b((?:{_MONTH_WORD}))[-_+]+(?=(?:{_MONTH_WORD
 
 
 def _slug(url: str | None) -> str:
-    """The last part of a URL's path, without query or file extension (".../india-09-2021")."""
-    return re.sub(r"\.[a-z]{2,5}$", "", (url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1])
+    """The last part of a URL's path, without query or file extension (".../india-09-2021"),
+    its escapes decoded ("%D9%85%D8%B5%D8%B1" is "مصر", not letters and digits)."""
+    return re.sub(r"\.[a-z]{2,5}$", "", unquote((url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1]))
 
 
 def _words_of(slug: str) -> str:
@@ -480,7 +482,8 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
                 f.relation, f.months = YEARLESS, months
     if (place := document_place(title, url)) and all(f.location in ("", place) for f in found):
         for f in found:  # a country's own report ("India: February 2022"): every figure is of it,
-            if not WORLDWIDE_RE.search(f.sentence.text):  # but one said of the whole world
+            # but one said of the whole world, or of a sentence naming other countries too
+            if not WORLDWIDE_RE.search(f.sentence.text) and set(countries_in(f.sentence.text)) <= {place}:
                 f.location = place
     periods = {id(f): _resolve_period(f, current, written_after) for f in found}
     policies_of = _resolve_policies(found, periods)
@@ -1143,7 +1146,7 @@ def _views_bound(text: str, q: Quantity, prev_end: int) -> bool:
 DURATION_AFTER_RE = re.compile(r"\s*(?:-\s*)?(?:seconds?|minutes?|hours?|hrs?|days?|weeks?|months?|years?"
                                # ... in the lexicon's other languages ("en menos de 24 horas", "innerhalb von 24 Stunden")
                                r"|horas?|heures?|stunden|ore|jam|d[ií]as|jours|tagen?|giorni|hari|semanas|semaines|wochen|meses|mois|monaten?|mesi|bulan"
-                               r"|a[ñn]os|ans|jahren?|anni|tahun|times(?=\s+(?:more|less|fewer|as|higher|lower|larger|smaller|greater|bigger|the|that|than|over|what)\b))\b", re.IGNORECASE)
+                               r"|a[ñn]os|ans|jahren?|anni|tahun|ساعة|ساعات|يوما?|أيام|أسبوعا?|أسابيع|شهرا?|أشهر|سنة|سنوات|times(?=\s+(?:more|less|fewer|as|higher|lower|larger|smaller|greater|bigger|the|that|than|over|what)\b))\b", re.IGNORECASE)
 NOT_NOUNS = frozenset("were was are is have has had been or but the that which who per percent of in on at to for "
                       "from by with during since between than times more less over under about respectively".split()
                       # ... and the auxiliaries of the lexicon's other languages ("11 775 777 ont été supprimées")
