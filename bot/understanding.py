@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 from store.limits import NAMES_SAMPLE, TEXT_CACHE
 from store.numbers import find_quantities
 from store.periods import MONTH_NAMES, MONTHS, PERIOD_WORDS, Mention, Period, adjacent, find_periods, span
-from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, country_of_people, country_spans, country_typed, describe, lexicon_words, policy_groups
+from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, country_codes, country_of_people, country_spans, country_typed, describe, lexicon_words, policy_groups
 
 MAX_LENGTH = 1000
 
@@ -261,6 +261,12 @@ class Reader:
         # one regex per kind of name, built once per vocabulary (a store may know hundreds)
         self._location_re = _names_re(self.locations, re.IGNORECASE)
         self._alias_re = _names_re(self.location_aliases, 0, before=r"(?<![\w.])")  # "US", never "us"
+        # a place's two-letter code, as terse questions type it ("tiktok vn vids"): only of a place
+        # figures are stored for, and only a code that is no word the reader knows ("in", "no")
+        self.codes = {code: self.locations[name.casefold()] for code, name in country_codes().items()
+                      if name.casefold() in self.locations and code not in self.known}
+        # (not a unit after a number: "within 24 hr" is no Croatia, "ca. 5 million" no Canada)
+        self._code_re = _names_re(self.codes, re.IGNORECASE, before=r"(?<![\w.])(?<![0-9]\s)")
         self._breakdown_re = _names_re(self.breakdowns, re.IGNORECASE)
 
     @lru_cache(maxsize=256)
@@ -374,7 +380,7 @@ class Reader:
                 continue
             if any(a <= m.start() < b for a, b in numbers):
                 continue  # a number's scale: "2.45bn"
-            if location is not None and w in location.casefold().split():
+            if location is not None and (w in location.casefold().split() or self.codes.get(w) == location):
                 continue
             unknown.append(w)
             if zone[0] <= m.start() < zone[1]:
@@ -433,7 +439,10 @@ class Reader:
         if m:
             return self.locations[m.group().casefold()]
         m = self._alias_re and self._alias_re.search(text)
-        return self.location_aliases[m.group()] if m else None
+        if m:
+            return self.location_aliases[m.group()]
+        m = self._code_re and next((m for m in self._code_re.finditer(text) if not re.match(r"\.?\s*[0-9]", text[m.end():])), None)
+        return self.codes[m.group().lower()] if m else None
 
     def _breakdown(self, text: str) -> str | None:
         said = self._breakdown_said(text)

@@ -710,6 +710,15 @@ _TYPED_ABBREVIATION_RE = re.compile(
     r"(?<!with\s)(?<!help\s)(?<!of\s)(?<!about\s)(?<!from\s)(?<!by\s)(?<!among\s)us)(?![\w])")
 
 
+@lru_cache(maxsize=1)
+def country_codes() -> dict[str, str]:
+    """Each country's two-letter ISO 3166 code, as a terse question types it ("vn", "ru"), to
+    its English name."""
+    import pycountry
+
+    return {c.alpha_2.lower(): getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+
+
 def country_typed(text: str) -> str | None:
     """A country a question names, as country_in reads it, or as it is typed in lower case."""
     if found := country_in(text):

@@ -1599,3 +1599,14 @@ def test_an_arabic_story_names_its_quarter_its_places_and_its_hours(empty_store,
     assert figures[17.41e6].location == ""
     assert 24 not in figures
     assert answered(empty_store, "tiktok egypt vids removed q3 2025") == 3.02e6
+
+
+def test_a_two_letter_country_code_typed_in_a_terse_question_is_that_place(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "vn.txt",
+        "TikTok removed 102 million videos worldwide in the first quarter of 2022. It removed 2.4 million "
+        "videos in Vietnam in the first quarter of 2022, and 94% of them within 24 hours. It removed 3,100 "
+        "videos in Croatia in the first quarter of 2022.", published=D(2022, 6, 1))
+    assert answered(empty_store, "tiktok vn vids removed q1 22") == 2.4e6
+    assert answered(empty_store, "tiktok vids removed q1 22") == 102e6
+    # never a unit after a number ("hr" is Croatia's code)
+    assert reader(empty_store).read("tiktok vids removed within 24 hr q1 22").location is None
