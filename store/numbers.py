@@ -85,6 +85,8 @@ _EU_SCALE = (r"milliards?|milliarden|mrd\.?|millionen|mio\.?|millones|mill[oó]n
              r"|milion[ei]|miliard[io]"  # Italian
              r"|mil\s+millones|mil|juta|miliar|ribu"  # "458 mil" (thousand); Indonesian: 22,4 juta
              r"|milyong?|bilyong?|lakhs?|crores?"  # Filipino (2.2 bilyong), Indian English (5 lakh, 2 crore)
+             r"|mln\.?|mld\.?|tys\.|milion(?:ów|y|a)|miliard(?:ów|y|a)"  # Polish, Dutch, Italian abbreviations (49 mln)
+             r"|లక్షల|లక్షలు|లక్ష|కోట్ల|కోట్లు"  # Telugu lakh and crore (23.28 లక్షల)
              r"|مليارا?|ملايين|مليونا?|آلاف|[أا]لفًا|[أا]لفا|[أا]لف")  # Arabic: billion, million(s), thousand(s)
 _EU_PCT = r"pour\s+cent|prozent|por\s+ciento|por\s+cento|per\s+cento|persen|(?:ب|في\s+)ال(?:مائة|مئة)"
 _EURO = (
@@ -94,9 +96,13 @@ _EURO = (
     rf"|(?P<espace>[0-9]{{1,3}}(?:[\u00a0\u202f][0-9]{{3}})+|[0-9]{{1,3}}(?: [0-9]{{3}})+(?= [^\W\d]))"
     rf"|(?P<ecomma>[0-9]+,[0-9]{{1,2}}(?=\s*(?:million|billion|{_EU_SCALE}|%|{_EU_PCT})))"
 )
-# a count a scraper glued to its noun ("51,505videos") is still read: thousands, then a word
-_NUM = rf"(?P<num>(?<![^\W\u0621-\u064a]|[$£€.,/+-])(?:{_EURO}|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!(?!(?:k|m|mn|bn)\b|(?<=,[0-9]{{3}})[a-z]{{4}})[\w/]|[.,-][0-9])|\b(?:{_WORDNUM})\b)"
-_SCALE = rf"(?:\s*(?P<scale>thousand|million|billion|mn|bn|k|m|millions|{_EU_SCALE})(?![\w]))?"
+# Chinese and Japanese write their scales glued to the number and the word after it ("9140万件": 91.4 million),
+# and the number glued to the word before it ("動画全体の1%")
+_CJK_SCALE = r"万|萬|億|亿"
+# a count a scraper glued to its noun ("51,505videos") is still read: thousands, then a word; Indian
+# grouping ("10,08,000": ten lakh eight thousand) too
+_NUM = rf"(?P<num>(?<![^\W\u0621-\u064a\u3040-\u30ff\u4e00-\u9fff]|[$£€.,/+-])(?:{_EURO}|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?![0-9])|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!(?!(?:k|m|mn|bn)\b|(?<=,[0-9]{{3}})[a-z]{{4}}|{_CJK_SCALE})[\w/]|[.,-][0-9])|\b(?:{_WORDNUM})\b)"
+_SCALE = rf"(?:\s*(?P<scale>thousand|million|billion|mn|bn|k|m|millions|{_EU_SCALE})(?![\w])|(?P<cjk>{_CJK_SCALE}))?"
 _PCT = rf"(?:\s*(?P<pct>\+?%|percent\b|per\s*cent\b|pct\b|{_EU_PCT}\b))?"
 
 QUANTITY_RE = re.compile(
@@ -182,6 +188,8 @@ def _value(m: re.Match) -> float | None:
     scale = (m.group("scale") or "").lower()
     if scale:  # "8,2 milhões" is 8,200,000, not 8,199,999.999999999
         value = float(f"{value * _scale(scale):.12g}")
+    elif m.group("cjk"):
+        value = float(f"{value * (1e4 if m.group('cjk') in '万萬' else 1e8):.12g}")
     return value
 
 
@@ -191,8 +199,12 @@ def _scale(word: str) -> float:
         return SCALES[word]
     if word.startswith(("milliard", "mrd", "bilh", "mil millones", "miliar", "bilyon")):
         return 1e9
-    if word in ("ribu", "mil") or word.startswith(("ألف", "الف", "آلاف")):
+    if word in ("ribu", "mil", "tys") or word.startswith(("ألف", "الف", "آلاف")):
         return 1e3
+    if word.startswith(("mld", "miliard")):
+        return 1e9
+    if word.startswith(("లక్ష", "కోట్")):
+        return 1e5 if word.startswith("లక్ష") else 1e7
     if word.startswith("مليار"):
         return 1e9
     if word.startswith("lakh"):

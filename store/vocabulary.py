@@ -460,7 +460,13 @@ def url_host(url: str | None) -> str:
     return re.sub(r"^(?:https?://)?(?:www\.)?", "", url or "").split("/", 1)[0]
 
 
+# Chinese and Japanese write a Latin name glued to the words around it ("TikTokは")
+_CJK_GLUE_RE = re.compile(r"(?<=[A-Za-z])(?=[\u3040-\u30ff\u4e00-\u9fff])|(?<=[\u3040-\u30ff\u4e00-\u9fff])(?=[A-Za-z])")
+
+
 def platforms_in(text: str) -> list[str]:
+    if not text.isascii():
+        text = _CJK_GLUE_RE.sub(" ", text)
     found = [name for name, _, _ in find_all(PLATFORM_RES, text)]
     found += [m.group(1) or m.group(2) for m in GLUED_PLATFORM_RE.finditer(text)]
     # a lone lower-case "x" is a platform only in a question; in prose it is too common

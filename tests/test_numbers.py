@@ -88,6 +88,14 @@ FORMS = [
     ("more than four times the number suspended", 4, "multiple", "more than"),
     ("nearly triple the previous quarter", 3, "multiple", "nearly"),
     ("YouTube doubled the number of videos removed", 2, "multiple", None),
+    # abbreviated scales (Polish, Dutch, Italian), Indian grouping, Telugu lakh, Chinese and Japanese 万
+    ("49 mln materiałów naruszających regulamin", 49e6, "count", None),
+    ("2,5 mld kont", 2.5e9, "count", None),
+    ("12 tys. kont", 12e3, "count", None),
+    ("వీటిలో 10,08,000 వినియోగదారుల నుండి", 1008000, "count", None),
+    ("ఆగస్టు నెలలో 23.28 లక్షల భారతీయుల ఖాతాలను", 2328000, "count", None),
+    ("違反により、9140万件の動画を削除した", 91.4e6, "count", None),
+    ("これはこのプラットフォームに存在する動画全体の1%に達する", 1, "percent", None),
 ]
 
 
