@@ -437,7 +437,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("relmonthsto", rf"{_B}(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)\s+months\s+(?:to|ending|ended|through)\s+(?:in\s+)?{_m('m')}(?!\s*,?\s*'?\d)(?![\w/])"),
         # the first three months of the year, os primeiros três meses do ano, les six premiers mois de
         # l'année, die ersten sechs Monate des Jahres
-        ("relmonthsof", rf"{_B}(?:the\s+|os\s+|los\s+|les\s+|die\s+|den\s+|i\s+)?(?:(?P<edge>first|last|primeiros|[úu]ltimos|primeros|ersten|letzten|primi|ultimi)\s+(?P<n>{_MONTHS_N_ANY})|(?P<n2>{_MONTHS_N_ANY})\s+(?P<edge2>premiers|derniers))\s+(?:months|meses|mois|monate|monaten|mesi)\s+(?:of\s+the\s+year|do\s+ano|del\s+año|de\s+l[’']ann[ée]e|des\s+jahres|dell[’']anno)(?![\w/])"),
+        ("relmonthsof", rf"{_B}(?:the\s+|os\s+|los\s+|les\s+|die\s+|den\s+|i\s+)?(?:(?P<edge>first|last|primeiros|[úu]ltimos|primeros|ersten|letzten|primi|ultimi)\s+(?P<n>{_MONTHS_N_ANY})|(?P<n2>{_MONTHS_N_ANY})\s+(?P<edge2>premiers|derniers))\s+(?:months|meses|mois|monate|monaten|mesi)\s+(?:of\s+the\s+year|of\s+(?P<rel>this|last)\s+year|do\s+ano|del\s+año|de\s+l[’']ann[ée]e|des\s+jahres|dell[’']anno)(?![\w/])"),
         # ... and as the other languages write them ("zwischen April und Juni", "im zweiten Quartal")
         ("relpartword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>{_PART_WORDS})(?!\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?'?\d)(?:\s+{_OF_THIS_YEAR})?(?![\w/])"),
         ("relpartword", rf"{_B}(?P<part>{_ID_PART_WORDS})\s+(?P<ord>{_ORDINALS_RX})(?!\s*-?\s*(?:tahun\s+)?'?\d)(?:\s+{_OF_THIS_YEAR})?(?![\w/])"),
@@ -605,7 +605,7 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
             d = dt.date(y, mo, int(g["sd"])) if g.get("sd") else None
         except ValueError:
             return Mention(s, e, "invalid", None)
-        return Mention(s, e, "closed", Period(d, d, f"{d:%-d %b %Y}") if d else span(y, mo, y, mo), dated=True)
+        return Mention(s, e, "stamp", Period(d, d, f"{d:%-d %b %Y}") if d else span(y, mo, y, mo), dated=True)
     if name == "calendar":
         if reference is None:  # resolved by whoever knows the date (a question: today)
             return Mention(s, e, "relative", None)

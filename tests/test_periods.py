@@ -310,3 +310,16 @@ def test_the_same_period_the_year_prior_is_a_year_before():
 def test_a_part_of_this_year_in_the_other_languages_is_of_the_dates_year(text, months):
     (m,) = find_periods(text, D(2021, 10, 1))
     assert (m.period.start, m.period.end.month) == (D(2021, months[0], 1), months[1])
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("during the first six months of this year", D(2022, 1, 1), D(2022, 6, 30)),
+    ("the first three months of last year", D(2021, 1, 1), D(2021, 3, 31)),
+])
+def test_the_first_months_of_this_or_last_year_count_from_the_date(text, start, end):
+    found = [m for m in find_periods(text, D(2022, 11, 15)) if m.period]
+    assert [(m.period.start, m.period.end) for m in found] == [(start, end)]
+
+
+def test_a_pages_date_stamp_is_no_period_of_what_it_says():
+    assert [m.kind for m in find_periods(" date 2020-07 TikTok usunął 49 mln materiałów")] == ["stamp"]

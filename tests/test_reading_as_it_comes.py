@@ -1610,3 +1610,18 @@ def test_a_two_letter_country_code_typed_in_a_terse_question_is_that_place(empty
     assert answered(empty_store, "tiktok vids removed q1 22") == 102e6
     # never a unit after a number ("hr" is Croatia's code)
     assert reader(empty_store).read("tiktok vids removed within 24 hr q1 22").location is None
+
+
+def test_a_pages_date_stamp_alone_names_no_period_of_its_figures(empty_store, tmp_path):
+    # " date 2020-07" is when the page was published: figures that state no period of their own
+    # have none ("period not stated"), not July 2020
+    doc(empty_store, tmp_path, "wnp.txt",
+        " date 2020-07 TikTok poinformował, że 49 mln materiałów naruszających regulamin TikToka zostało usuniętych "
+        "z platformy.")
+    figure = stored(empty_store)[49e6]
+    assert (figure.period_start, figure.period_end) == (None, None)
+
+
+def test_a_platform_glued_to_chinese_or_japanese_words_is_named():
+    from store.vocabulary import platforms_in
+    assert platforms_in("報告書によると、TikTokの運営会社は") == ["TikTok"]

@@ -55,7 +55,8 @@ ABBREVIATIONS = re.compile(
 # a sentence ends before a capital (Latin, accented, Greek, Cyrillic), a digit, or a letter of a
 # script without capitals (Arabic, Hebrew, Devanagari, Thai, CJK)
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?(?:[A-Z0-9\u00C0-\u00D6\u00D8-\u00DE\u0391-\u03A9\u0400-\u042F"
-                             r"\u0590-\u05FF\u0600-\u06FF\u0900-\u097F\u0E00-\u0E7F\u4E00-\u9FFF]))")
+                             r"\u0590-\u05FF\u0600-\u06FF\u0900-\u097F\u0E00-\u0E7F\u4E00-\u9FFF]))"
+                             r"|[。！？]+[」』）]*")  # Chinese and Japanese end a sentence with a full stop of their own
 # What a count is a count of: a few words may stand between the number and the noun.
 OBJECT_AFTER_RE = re.compile(
     r"\s+(?:[\w’'-]+\s+){0,3}?(?P<obj>"
@@ -435,7 +436,8 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
             period = covered.label if covered.start and covered.end else None
             declared = covered
         quantities = find_quantities(_mask_periods(sent.text, mentions))
-        mentions = [m for m in mentions if m.kind != "name"]  # "the IT Rules, 2021": no period of its figures
+        # "the IT Rules, 2021", a page's date stamp (" date 2020-07 ..."): no period of its figures
+        mentions = [m for m in mentions if m.kind not in ("name", "stamp")]
         if quantities and (sent.start + quantities[0].start in in_cells or sent.start in in_cells):
             continue
         if quantities:
@@ -621,7 +623,7 @@ COMPARED_RE = re.compile(r"\b(?:from|than|compared\s+(?:to|with)|versus|vs\.?|ov
 
 
 REPORT_FOR_WINDOW = 80  # characters: REPORT_FOR_RE's longest match is about half that
-MASKED = ("closed", "since", "duration", "invalid", "relative", "yearless", "yearago", "name")
+MASKED = ("closed", "stamp", "since", "duration", "invalid", "relative", "yearless", "yearago", "name")
 
 
 def _covered(text: str, said: list[Mention]) -> Period | None:
