@@ -1625,3 +1625,12 @@ def test_a_pages_date_stamp_alone_names_no_period_of_its_figures(empty_store, tm
 def test_a_platform_glued_to_chinese_or_japanese_words_is_named():
     from store.vocabulary import platforms_in
     assert platforms_in("報告書によると、TikTokの運営会社は") == ["TikTok"]
+
+
+def test_an_arabic_sentence_opening_on_its_place_is_of_that_place(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "maghress.txt",
+        "كشفت منصة تيك توك عن حذف أكثر من 16.5 مليون فيديو خلال الربع الأول من عام 2025.\n\n"
+        "في المغرب، أزالت المنصة ما مجموعه 1,040,981 فيديو مخالف.\n\nففي مصر، تم حذف 2.9 مليون فيديو خلال نفس الفترة.",
+        published=D(2025, 5, 20))
+    figures = stored(empty_store)
+    assert (figures[1040981].location, figures[2.9e6].location, figures[16.5e6].location) == ("Morocco", "Egypt", "")

@@ -1074,7 +1074,9 @@ PLACE_BEFORE_RE = re.compile(r"(?:\b(?i:in|across|im|en|em|no|na|nos|nas|au|aux|
                              r"(?P<name>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*){0,2}),\s*(?:[^\W\dA-Z][^\W\d]*\s+){0,3}"
                              r"|\b(?:the\s+)?(?P<subject>U\.?S\.?|UK|EU|[A-Z][a-z]+)\s+(?:submitted|made|sent|accounted\s+for)\s+"
                              # in any language, a country with its number in brackets: "Estados Unidos (11,7 milhões"
-                             r"|(?P<bracketed>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*){0,2})\s*\()$")
+                             r"|(?P<bracketed>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*){0,2})\s*\("
+                             # ... and in Arabic, which has no capitals: "في المغرب، أزالت المنصة ما مجموعه 1,040,981"
+                             r"|(?:^|\s)[فو]?(?:في|ب)\s*(?P<arabic>[\u0621-\u064A]+(?:\s+[\u0621-\u064A]+)?)\s*[،,]\s*(?:[\u0621-\u064A]+\s+){0,5})$")
 
 
 # earlier in a number's clause, where what it counts came from: "Die Zahl der gelöschten Videos aus
@@ -1097,7 +1099,7 @@ def _place(segment: str, before: bool = False) -> str | None:
     """A country a number is stated for, said next to it: "from India", "in the United
     States" after it; "The US submitted 3,329 requests" before it."""
     for m in (PLACE_BEFORE_RE.finditer(segment) if before else PLACE_RE.finditer(segment)):
-        words = (m.group("name") or m.group("subject") or m.group("bracketed")).split()
+        words = (m.group("name") or m.group("subject") or m.group("bracketed") or m.groupdict().get("arabic")).split()
         for n in range(len(words), 0, -1):  # "the United Kingdom and": the longest that is one
             name = country_in(" ".join(words[:n]).rstrip(".,;:") if not words[n - 1].endswith("S.") else " ".join(words[:n]))
             if name:
