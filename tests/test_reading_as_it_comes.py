@@ -1634,3 +1634,13 @@ def test_an_arabic_sentence_opening_on_its_place_is_of_that_place(empty_store, t
         published=D(2025, 5, 20))
     figures = stored(empty_store)
     assert (figures[1040981].location, figures[2.9e6].location, figures[16.5e6].location) == ("Morocco", "Egypt", "")
+
+
+def test_a_number_in_brackets_after_a_few_words_is_of_the_label_before_the_bracket(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "techcrunch.txt",
+        "Twitter increased enforcement of its rules in the second half of 2019, including suicide & self-harm "
+        "(enforcement actions up 29%), doxxing (enforcement actions up 41%) and non-consensual nudity "
+        "(enforcement actions up 109%).", published=D(2020, 8, 19))
+    figures = stored(empty_store)
+    assert (figures[29].policy, figures[109].policy) == ("self-harm", "nudity")
+    assert answered(empty_store, "by what percent did twitter's enforcement actions on non-consensual nudity rise in h2 2019") == 109

@@ -1022,8 +1022,9 @@ def _stops(text: str) -> tuple[list[int], list[int]]:
 WORDS_WINDOW = 300  # characters around a number its describing words are taken from
 
 
-# the words before a bracket that opens on a number, back to the list's previous separator
-BRACKETED_LABEL_RE = re.compile(r"(?:^|[,;:()])\s*(?:(?:and|or)\s+)?(?P<label>[^,;:()]{2,60}?)\s*\($")
+# the words before a bracket that opens on a number, or on a few words and a number ("doxxing
+# (enforcement actions up 41%)"), back to the list's previous separator
+BRACKETED_LABEL_RE = re.compile(r"(?:^|[,;:()])\s*(?:(?:and|or)\s+)?(?P<label>[^,;:()]{2,60}?)\s*\((?:[^\W\d][^\s()]*\s+){0,5}$")
 
 
 def _bracket_label(text: str, q: Quantity) -> tuple[int, str] | None:
