@@ -379,6 +379,10 @@ class Table:
         for name, words in table.items():
             for w in words:
                 self.family.setdefault(" ".join(_words(w)), name)
+        for phrase, name in list(self.family.items()):
+            # a phrase's last noun used as an adjective, in the singular: "fake account deletions"
+            if " " in phrase and phrase.endswith("s") and not phrase.endswith("ss") and len(phrase.rsplit(" ", 1)[1]) > 3:
+                self.family.setdefault(phrase[:-1], name)
         self.regex = _phrase_re(self.family)
         self.shapes = shapes or {}
 

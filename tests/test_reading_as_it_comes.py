@@ -1644,3 +1644,8 @@ def test_a_number_in_brackets_after_a_few_words_is_of_the_label_before_the_brack
     figures = stored(empty_store)
     assert (figures[29].policy, figures[109].policy) == ("self-harm", "nudity")
     assert answered(empty_store, "by what percent did twitter's enforcement actions on non-consensual nudity rise in h2 2019") == 109
+
+
+@pytest.mark.parametrize("text", ["fake account deletions", "the fake-account removals", "every user report"])
+def test_a_phrase_s_last_noun_used_as_an_adjective_is_that_phrase(text):
+    assert describe(text) == describe(text.replace("account", "accounts").replace("report", "reports")) != describe("")
