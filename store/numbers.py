@@ -100,8 +100,9 @@ _EURO = (
 # and the number glued to the word before it ("動画全体の1%")
 _CJK_SCALE = r"万|萬|億|亿"
 # a count a scraper glued to its noun ("51,505videos") is still read: thousands, then a word; Indian
-# grouping ("10,08,000": ten lakh eight thousand) too
-_NUM = rf"(?P<num>(?<![^\W\u0621-\u064a\u3040-\u30ff\u4e00-\u9fff]|[$£€.,/+-])(?:{_EURO}|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?![0-9])|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!(?!(?:k|m|mn|bn)\b|(?<=,[0-9]{{3}})[a-z]{{4}}|{_CJK_SCALE})[\w/]|[.,-][0-9])|\b(?:{_WORDNUM})\b)"
+# grouping ("10,08,000": ten lakh eight thousand), and a space a scraper put after the comma ("made 34, 946
+# requests") before a word
+_NUM = rf"(?P<num>(?<![^\W\u0621-\u064a\u3040-\u30ff\u4e00-\u9fff]|[$£€.,/+-])(?:{_EURO}|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?![0-9])|(?<![0-9], )[0-9]{{1,3}}, [0-9]{{3}}(?![0-9]|,\s?[0-9])(?=\s+[^\W\d])|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!(?!(?:k|m|mn|bn)\b|(?<=,[0-9]{{3}})[a-z]{{4}}|{_CJK_SCALE})[\w/]|[.,-][0-9])|\b(?:{_WORDNUM})\b)"
 _SCALE = rf"(?:\s*(?P<scale>thousand|million|billion|mn|bn|k|m|millions|{_EU_SCALE})(?![\w])|(?P<cjk>{_CJK_SCALE}))?"
 _PCT = rf"(?:\s*(?P<pct>\+?%|percent\b|per\s*cent\b|pct\b|{_EU_PCT}\b))?"
 
@@ -178,7 +179,7 @@ def _value(m: re.Match) -> float | None:
     elif m.group("edot") or m.group("espace"):
         digits = re.sub(r"[.\s\u00a0\u202f]", "", raw)
     else:
-        digits = raw.replace(",", "")
+        digits = raw.replace(",", "").replace(" ", "")  # "34, 946 requests": a scraper's space in a number
     if raw not in WORDS:
         if len(digits) > 1 and digits[0] == "0" and "." not in digits:
             return None  # 069717726: a phone number, not a count

@@ -1649,3 +1649,12 @@ def test_a_number_in_brackets_after_a_few_words_is_of_the_label_before_the_brack
 @pytest.mark.parametrize("text", ["fake account deletions", "the fake-account removals", "every user report"])
 def test_a_phrase_s_last_noun_used_as_an_adjective_is_that_phrase(text):
     assert describe(text) == describe(text.replace("account", "accounts").replace("report", "reports")) != describe("")
+
+
+def test_a_countrys_government_that_made_or_ranked_with_a_number_is_its_place(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "ibtimes.txt",
+        "Governments made 34, 946 requests in the first half of 2014. The U.S. government made 15, 433 requests, "
+        "the highest. The Indian government was second with 4, 559 requests, followed by Germany with 2, 537 "
+        "requests.", published=D(2014, 11, 5))
+    figures = stored(empty_store)
+    assert [figures[v].location for v in (34946, 15433, 4559, 2537)] == ["", "United States", "India", "Germany"]

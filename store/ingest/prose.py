@@ -1066,14 +1066,16 @@ def _count_unit(text: str, q: Quantity) -> str:
 
 
 # ... as other languages say "in the" and "from the": "in den USA", "aus Deutschland", "en Inde", "no Brasil"
-PLACE_RE = re.compile(r"\b(?:in|from|by|for|aus|en|em|no|na|nos|dos|das|du|des|au|aux|dari|di|nel|nella|negli|nei|dal|dalla|dagli|dai)\s+"
+PLACE_RE = re.compile(r"\b(?:in|from|(?<!followed\s)by|for|aus|en|em|no|na|nos|dos|das|du|des|au|aux|dari|di|nel|nella|negli|nei|dal|dalla|dagli|dai)\s+"
                       r"(?:(?:the|den|der|dem|die|le|la|les|el|los|las)\s+)?(?P<name>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*){0,2})")
 # before a number, only a place that is its subject or sets its scene: "The US submitted
 # 3,329 requests", "In India, 37 million videos"
 PLACE_BEFORE_RE = re.compile(r"(?:\b(?i:in|across|im|en|em|no|na|nos|nas|au|aux|nel|nella|negli|di)\s+(?i:the\s+|den\s+|der\s+|los\s+|las\s+|el\s+|les\s+)?"
                              # "In India, 37 million", "Nos Estados Unidos, foram mais de 14 milhões"
                              r"(?P<name>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*){0,2}),\s*(?:[^\W\dA-Z][^\W\d]*\s+){0,3}"
-                             r"|\b(?:the\s+)?(?P<subject>U\.?S\.?|UK|EU|[A-Z][a-z]+)\s+(?:submitted|made|sent|accounted\s+for)\s+"
+                             r"|\b(?:the\s+)?(?P<subject>U\.?S\.?|UK|EU|[A-Z][a-z]+)\s+(?:government\s+|authorities\s+)?(?:submitted|made|sent|accounted\s+for"
+                             # "The Indian government was second with 4,559", "followed by Germany with 2,537"
+                             r"|(?:was|were|came|ranked)\s+(?:\w+\s+){0,2}?with|with)\s+"
                              # in any language, a country with its number in brackets: "Estados Unidos (11,7 milhões"
                              r"|(?P<bracketed>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*){0,2})\s*\("
                              # ... and in Arabic, which has no capitals: "في المغرب، أزالت المنصة ما مجموعه 1,040,981"
@@ -1100,6 +1102,8 @@ def _place(segment: str, before: bool = False) -> str | None:
     """A country a number is stated for, said next to it: "from India", "in the United
     States" after it; "The US submitted 3,329 requests" before it."""
     for m in (PLACE_BEFORE_RE.finditer(segment) if before else PLACE_RE.finditer(segment)):
+        if m.groupdict().get("subject") and (people := country_of_people(m.group("subject"))):
+            return people  # "The Indian government made 4,559 requests"
         words = (m.group("name") or m.group("subject") or m.group("bracketed") or m.groupdict().get("arabic")).split()
         for n in range(len(words), 0, -1):  # "the United Kingdom and": the longest that is one
             name = country_in(" ".join(words[:n]).rstrip(".,;:") if not words[n - 1].endswith("S.") else " ".join(words[:n]))
