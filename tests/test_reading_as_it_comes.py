@@ -1653,7 +1653,7 @@ def test_a_phrase_s_last_noun_used_as_an_adjective_is_that_phrase(text):
 
 def test_a_countrys_government_that_made_or_ranked_with_a_number_is_its_place(empty_store, tmp_path):
     doc(empty_store, tmp_path, "ibtimes.txt",
-        "Governments made 34, 946 requests in the first half of 2014. The U.S. government made 15, 433 requests, "
+        "Facebook said governments made 34, 946 requests in the first half of 2014. The U.S. government made 15, 433 requests, "
         "the highest. The Indian government was second with 4, 559 requests, followed by Germany with 2, 537 "
         "requests.", published=D(2014, 11, 5))
     figures = stored(empty_store)
