@@ -267,6 +267,14 @@ def _year(text: str) -> int:
     return y
 
 
+MONTH_RE_SOURCE = _MON  # a month's name in any language read, as a pattern whose group is named by format(n=...)
+
+
+def month_number(text: str) -> int:
+    """A month's number, from its name in any language read ("Dec.", "fevereiro")."""
+    return _month(text)
+
+
 def _month(text: str) -> int:
     word = text.lower().rstrip(".")
     if word in FOREIGN_MONTHS:

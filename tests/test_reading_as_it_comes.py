@@ -1658,3 +1658,17 @@ def test_a_countrys_government_that_made_or_ranked_with_a_number_is_its_place(em
         "requests.", published=D(2014, 11, 5))
     figures = stored(empty_store)
     assert [figures[v].location for v in (34946, 15433, 4559, 2537)] == ["", "United States", "India", "Germany"]
+
+
+def test_a_month_right_after_a_count_is_its_month_of_the_reported_year(empty_store, tmp_path):
+    # "173 em janeiro e 148 em fevereiro", "peaking at 65,103 in December": those months, of the year of
+    # the period the document reports on (the year before, for a month after that period's end)
+    doc(empty_store, tmp_path, "twitch.txt",
+        "Twitch publicou o relatório do primeiro semestre de 2021. Foram 321 bans de parceiros - 173 em janeiro "
+        "e 148 em fevereiro.", published=D(2021, 9, 1))
+    doc(empty_store, tmp_path, "discord.txt",
+        "Discord published its transparency report for the first half of 2021. User reports peaked at 65,103 in "
+        "December.", published=D(2021, 9, 1))
+    figures = stored(empty_store)
+    assert (figures[173].period_start, figures[148].period_start, figures[65103].period_start) == \
+        (D(2021, 1, 1), D(2021, 2, 1), D(2020, 12, 1))

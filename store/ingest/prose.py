@@ -29,7 +29,7 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
                           MAX_YEAR, MIN_YEAR)
 from store.models import Document
 from store.numbers import JOIN_RE, Quantity, find_quantities
-from store.periods import AND_WORDS, FOREIGN_MONTHS, MONTHS, Mention, Period, duration_label, find_periods, past_months, past_quarters, previous, span, year_before, yearless
+from store.periods import AND_WORDS, FOREIGN_MONTHS, MONTH_RE_SOURCE, MONTHS, Mention, Period, duration_label, find_periods, month_number, past_months, past_quarters, previous, span, year_before, yearless
 from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, Features, countries_in, country_in, country_of_people, describe,
                                find_all,
                               platforms_in, unit_for, url_host)
@@ -557,7 +557,10 @@ def _resolve_period(f: _Found, current: Period | None, written_after: dt.date | 
     if f.relation == YEARLESS:  # months with no year: of the year of the period the document reports on
         if current is None or current.start is None or current.end is None:
             return yearless(f.months)  # ("since 2019" names none): the months, and the year not stated
-        return current if (current.start.month, current.end.month) == f.months else yearless(f.months, current.end.year)
+        if (current.start.month, current.end.month) == f.months:
+            return current
+        # (months after the period's last one are of the year before: "in December", in a report on H1 2021)
+        return yearless(f.months, current.end.year - (f.months[1] > current.end.month))
     if f.relation in ("previous", "yearago"):  # the period before, or the same one a year before
         reference = f.previous_of or current
         return (previous if f.relation == "previous" else year_before)(reference) if reference else None
@@ -1225,6 +1228,11 @@ def _action_for(noun: str, action: str) -> str:
     return action
 
 
+# a month right after a count, with no year: "peaking at 65,103 in December", "173 em janeiro"
+MONTH_AFTER_RE = re.compile(rf"\s+(?:in|em|en|im|nel|a|pada)\s+{MONTH_RE_SOURCE.format(n='m')}(?![\w/])(?!\s*,?\s*'?[0-9])",
+                            re.IGNORECASE)
+
+
 def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: list[int], ends: list[int],
                 text: str, published, clause_end: int | None = None):
     """(period, explicit, relation, compare, months) for a quantity. Its period is the one stated
@@ -1256,6 +1264,11 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
         if i not in comparing:
             chosen = mentions[i]
             break
+    if chosen is None and q.kind == "count" and (m := MONTH_AFTER_RE.match(text, q.end)):
+        # "peaking at 65,103 in December", "173 em janeiro e 148 em fevereiro": the month, of the
+        # year of the period the document reports on
+        month = month_number(m.group("m"))
+        return None, True, YEARLESS, compare, (month, month)
     if chosen is None and q.kind not in CHANGES and EARLIER_VALUE_RE.search(text, max(0, q.start - 30), q.start):
         # "up from 33 per cent", "nearly triple the 1.2 million a quarter earlier": the value
         # of the period before, when no period is stated after it
