@@ -34,7 +34,7 @@ from store.periods import MONTH_NAME_RE, MONTHS, YEAR_NOT_STATED, Period, find_p
 from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
-from store.vocabulary import (AFTER_ACTIONS, ALL_POLICIES, AUDIENCE_ACTIONS, COMPANIES, FACETS, OBJECTS, RATE_ACTIONS, Features, countries_in, country_of_people, describe,
+from store.vocabulary import (AFTER_ACTIONS, ALL_POLICIES, AUDIENCE_ACTIONS, COMPANIES, FACETS, OBJECTS, RATE_ACTIONS, WORLDWIDE_RE, Features, countries_in, country_of_people, describe,
                               family_words, per_units, platform_family, policy_groups, url_host)
 
 TIE = 0.01  # scores closer than this are "equally good" (calibrated on dev)
@@ -179,10 +179,21 @@ def _said_there(q: Query, store) -> list["Scored"]:
     315.532 Videos": the place was not read as the number's)."""
     anywhere = replace(q, location=None)
     there = [s for s in _rank(anywhere, _fetch(store, anywhere), store) if _places(s.view.quote) == {q.location}]
+    if not there and (q.given or REFERS_RE.search(q.text)):
+        # ... or, for a part of a whole the question states ("Facebook got 14,274 US requests. How many
+        # accounts did those requests concern?"), a sentence naming no place after one that names it
+        # ("The U.S. made 14,274 requests. The requests dealt with 21,731 accounts."), unless it is the world's
+        said = [fig for fig in store.queries.with_citations(_fetch(store, anywhere))
+                if any(not _places(c.quote) and not WORLDWIDE_RE.search(c.quote) and _places(_lead_in(c.before)) == {q.location}
+                       for c in _read(fig))]
+        there = _rank(anywhere, said, store)
     for s in there:
         s.score -= PLACE_IN_SENTENCE
         s.fit -= PLACE_IN_SENTENCE
     return sorted(there, key=lambda s: -s.score)
+
+
+REFERS_RE = re.compile(r"\b(?:those|these|them)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=TEXT_CACHE)

@@ -644,6 +644,10 @@ _COMMON_NAMES = {"GB": ("Great Britain", "Britain", "Großbritannien", "Grossbri
                         "Gran Bretaña", "Grã-Bretanha", "Gran Bretagna", "Inggris", "Britania Raya"),
                  # the short names Arabic writes ("الإمارات", not "الإمارات العربية المتحدة")
                  "AE": ("الإمارات",), "RU": ("روسيا",), "US": ("أمريكا", "امريكا")}
+# a place said to be the whole world ("worldwide", "weltweit", "a nivel mundial")
+WORLDWIDE_RE = re.compile(r"\b(?:worldwide|globally|global|across\s+the\s+(?:world|globe)|around\s+the\s+world|weltweit|mondial\w*"
+                          r"|en\s+todo\s+el\s+mundo|a\s+nivel\s+mundial|no\s+mundo\s+todo|em\s+todo\s+o\s+mundo|dans\s+le\s+monde"
+                          r"|in\s+tutto\s+il\s+mondo|nel\s+mondo|(?:di\s+)?seluruh\s+dunia)\b", re.IGNORECASE)
 # the languages of the documents the lexicon reads (store.vocabulary's other names)
 _NAME_LANGUAGES = ("de", "fr", "es", "pt", "it", "id", "ar")
 _ARABIC_CLITICS = frozenset("وبلف")  # "and", "in", "for", "so", written joined to the next word

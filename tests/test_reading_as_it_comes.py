@@ -1672,3 +1672,14 @@ def test_a_month_right_after_a_count_is_its_month_of_the_reported_year(empty_sto
     figures = stored(empty_store)
     assert (figures[173].period_start, figures[148].period_start, figures[65103].period_start) == \
         (D(2021, 1, 1), D(2021, 2, 1), D(2020, 12, 1))
+
+
+def test_a_part_of_a_whole_the_question_states_is_of_the_place_the_sentence_before_names(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "securityweek.txt",
+        "Facebook received 35,051 government requests in the second half of 2014. The U.S. made 14,274 "
+        "requests in the second half of 2014. The requests in the second half of the year dealt with 21,731 "
+        "accounts.", published=D(2015, 4, 24))
+    assert answered(empty_store, "Facebook got 14,274 US government data requests in H2 2014. How many accounts "
+                                 "did those requests concern?") == 21731
+    # a question that states no such whole is not answered by a sentence that names no place
+    assert answer("how many accounts did US government requests to facebook concern in h2 2014", empty_store).answer is None

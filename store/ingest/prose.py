@@ -30,7 +30,7 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
 from store.models import Document
 from store.numbers import JOIN_RE, Quantity, find_quantities
 from store.periods import AND_WORDS, FOREIGN_MONTHS, MONTH_RE_SOURCE, MONTHS, Mention, Period, duration_label, find_periods, month_number, past_months, past_quarters, previous, span, year_before, yearless
-from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, Features, countries_in, country_in, country_of_people, describe,
+from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, countries_in, country_in, country_of_people, describe,
                                find_all,
                               platforms_in, unit_for, url_host)
 
@@ -850,9 +850,6 @@ def _respective_places(text: str, quantities: list[Quantity]) -> dict[int, str]:
     return out
 
 
-WORLDWIDE_RE = re.compile(r"\b(?:worldwide|globally|global|across\s+the\s+(?:world|globe)|around\s+the\s+world|weltweit|mondial\w*"
-                          r"|en\s+todo\s+el\s+mundo|a\s+nivel\s+mundial|no\s+mundo\s+todo|em\s+todo\s+o\s+mundo|dans\s+le\s+monde"
-                          r"|in\s+tutto\s+il\s+mondo|nel\s+mondo|(?:di\s+)?seluruh\s+dunia)\b", re.IGNORECASE)
 SUBJECT_RE = re.compile(r"^\W*(?:the\s+)?(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?=[a-z])")
 
 
