@@ -441,7 +441,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # in a question, they are not read.
         ("relquarter", rf"{_B}(?:(?:the\s+)?{_QUARTER_WORD}\s+quarter(?:\s+of\s+(?:(?P<ofy>the\s+year)|(?P<rel>this|last|the\s+previous)\s+year))?|Q(?P<qn>[1-4])|(?:the\s+)?(?P<qm>march|june|september|december)\s+quarter)(?!\s*(?:of\s+)?'?\d)(?![\w/])"),
         ("relhalf", rf"{_B}(?:the\s+)?{_HALF_WORD}\s+half(?:\s+of\s+(?:(?P<ofy>the\s+year)|(?P<rel>this|last|the\s+previous)\s+year))?(?!\s*(?:of\s+)?'?\d)(?![\w/])"),
-        ("relyear", rf"{_B}(?:for|over|during|across)\s+the\s+(?:(?:whole|full|entire)\s+)?year(?!\s*(?:of\s+)?'?\d)(?![\w/])"),
+        ("relyear", rf"{_B}(?:for|over|during|across)\s+the\s+(?:(?:whole|full|entire)\s+)?year(?!\s*(?:of\s+)?'?\d)(?![\w/-])"),  # not "the year-ago period"
         ("relmonthsto", rf"{_B}(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)\s+months\s+(?:to|ending|ended|through)\s+(?:in\s+)?{_m('m')}(?!\s*,?\s*'?\d)(?![\w/])"),
         # the first three months of the year, os primeiros três meses do ano, les six premiers mois de
         # l'année, die ersten sechs Monate des Jahres

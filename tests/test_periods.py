@@ -323,3 +323,7 @@ def test_the_first_months_of_this_or_last_year_count_from_the_date(text, start, 
 
 def test_a_pages_date_stamp_is_no_period_of_what_it_says():
     assert [m.kind for m in find_periods(" date 2020-07 TikTok usunął 49 mln materiałów")] == ["stamp"]
+
+
+def test_the_year_ago_period_is_not_during_the_year():
+    assert [m.kind for m in find_periods("1.8 billion during the year-ago period", D(2022, 11, 30))] == ["yearago"]
