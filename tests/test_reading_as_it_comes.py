@@ -1683,3 +1683,12 @@ def test_a_part_of_a_whole_the_question_states_is_of_the_place_the_sentence_befo
                                  "did those requests concern?") == 21731
     # a question that states no such whole is not answered by a sentence that names no place
     assert answer("how many accounts did US government requests to facebook concern in h2 2014", empty_store).answer is None
+
+
+def test_a_period_in_brackets_that_say_more_is_not_the_numbers(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "pravda.txt",
+        "Google veröffentlichte seinen Bericht. Im Jahr 2023 stellte die Taliban-Polizei bei Google 19 Anträge auf "
+        "Löschung (im Jahr 2022 war es nur einer). YouTube removed 5 million videos (in the first quarter of 2020).",
+        published=D(2025, 7, 20))
+    figures = stored(empty_store)
+    assert (figures[19].period_start, figures[5e6].period_start) == (D(2023, 1, 1), D(2020, 1, 1))

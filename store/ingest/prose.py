@@ -1225,6 +1225,17 @@ def _action_for(noun: str, action: str) -> str:
     return action
 
 
+def _aside(text: str, after: int, m: Mention) -> bool:
+    """Is a period said after a number inside brackets that say more than it ("19 Anträge (im Jahr
+    2022 war es nur einer)": another year's number, not this one's; "5 million (in Q1 2020)" is its)?"""
+    opening = text.rfind("(", after, m.start)
+    if opening < 0 or text.find(")", after, m.start) >= 0:
+        return False
+    closing = text.find(")", m.end)
+    rest = text[opening + 1 : m.start] + " " + text[m.end : closing if closing >= 0 else len(text)]
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) > 2
+
+
 # a month right after a count, with no year: "peaking at 65,103 in December", "173 em janeiro"
 MONTH_AFTER_RE = re.compile(rf"\s+(?:in|em|en|im|nel|a|pada)\s+{MONTH_RE_SOURCE.format(n='m')}(?![\w/])(?!\s*,?\s*'?[0-9])",
                             re.IGNORECASE)
@@ -1258,7 +1269,7 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
     for i in range(first_after, len(mentions)):
         if chosen is not None or mentions[i].start >= next_start:
             break
-        if i not in comparing:
+        if i not in comparing and not _aside(text, q.end, mentions[i]):
             chosen = mentions[i]
             break
     if chosen is None and q.kind == "count" and (m := MONTH_AFTER_RE.match(text, q.end)):
