@@ -1692,3 +1692,12 @@ def test_a_period_in_brackets_that_say_more_is_not_the_numbers(empty_store, tmp_
         published=D(2025, 7, 20))
     figures = stored(empty_store)
     assert (figures[19].period_start, figures[5e6].period_start) == (D(2023, 1, 1), D(2020, 1, 1))
+
+
+def test_from_a_number_in_the_previous_period_to_another_the_other_is_of_the_reported_period(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "linkedin.txt",
+        "LinkedIn published its report for the second half of 2021. The number of fake accounts it removed before "
+        "anyone reported them has jumped from 3.7 million in the previous period, to 4.4 million now.",
+        published=D(2022, 5, 1))
+    figures = stored(empty_store)
+    assert (figures[3.7e6].period_start, figures[4.4e6].period_start) == (D(2021, 1, 1), D(2021, 7, 1))

@@ -1225,6 +1225,12 @@ def _action_for(noun: str, action: str) -> str:
     return action
 
 
+# a number just before a period ("3.7 million in the previous period"), and only "to" between that
+# period and the next number: the period is the first number's
+OTHERS_PERIOD_BEFORE_RE = re.compile(r"[0-9](?:[0-9.,]*[0-9])?%?\s*(?:[^\W\d_]+\s+){0,2}?(?:in|during|for|over)?\s*$", re.IGNORECASE)
+TO_NEXT_RE = re.compile(r"[\s,]*(?:to|bis|à|a|para|hingga|menjadi)\s+(?:(?:about|around|nearly|over|some|almost)\s+)?", re.IGNORECASE)
+
+
 def _aside(text: str, after: int, m: Mention) -> bool:
     """Is a period said after a number inside brackets that say more than it ("19 Anträge (im Jahr
     2022 war es nur einer)": another year's number, not this one's; "5 million (in Q1 2020)" is its)?"""
@@ -1294,6 +1300,12 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
     if chosen is None:
         before = bisect_right(ends, q.start) - 1  # mentions do not overlap: ends are sorted too
         chosen = mentions[before] if before >= 0 else None
+        if chosen is not None and chosen.kind in ("previous", "yearago") \
+                and OTHERS_PERIOD_BEFORE_RE.search(text, max(0, chosen.start - 40), chosen.start) \
+                and TO_NEXT_RE.fullmatch(text, chosen.end, q.start):
+            # "from 3.7 million in the previous period, to 4.4 million now": the period before is the
+            # first number's; the second is of the period reported on
+            chosen = None
     if chosen is None and clause_end is not None and q.kind == "count" and AND_RE.search(text, q.end, next_start):
         # none before it nor up to the next number, which it is coordinated with: the one their
         # clause states after both ("Discord disabled 55,573,411 accounts and removed 68,379
