@@ -1701,3 +1701,12 @@ def test_from_a_number_in_the_previous_period_to_another_the_other_is_of_the_rep
         published=D(2022, 5, 1))
     figures = stored(empty_store)
     assert (figures[3.7e6].period_start, figures[4.4e6].period_start) == (D(2021, 1, 1), D(2021, 7, 1))
+
+
+def test_a_number_joined_to_the_one_before_is_described_by_its_own_words(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "vnanet.txt",
+        "TikTok removed 2.4 million videos in Vietnam in the first quarter of 2022. Of the videos, 92.5% were "
+        "removed by scanning technology and 88.7% were deleted before they were viewed. A mere 2% of appeals in "
+        "Q1 2022 and 0.6% in Q2 2022.", published=D(2022, 6, 1))
+    figures = stored(empty_store)
+    assert "scanning" not in figures[88.7].metric and "appeals" in figures[0.6].metric

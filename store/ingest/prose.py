@@ -1037,6 +1037,15 @@ def _bracket_label(text: str, q: Quantity) -> tuple[int, str] | None:
     return (m.start("label"), label) if label and not country_in(label) else None
 
 
+def _says_more(words: str) -> bool:
+    """Do these words say more than when ("in Q2", "from April to June")?"""
+    at, kept = 0, []
+    for m in find_periods(words):
+        kept.append(words[at : m.start])
+        at = m.end
+    return bool(re.search(r"[^\W\d_]{3,}", " ".join(kept) + " " + words[at:]))
+
+
 def _described(text: str, q: Quantity) -> str:
     """What a number the lexicon cannot name counts, in the document's words: the words of
     its clause around it ("chat messages were sent on Twitch in 2020"), a few before and more
@@ -1049,6 +1058,11 @@ def _described(text: str, q: Quantity) -> str:
     left = max(ends[i] if i >= 0 else 0, q.start - WORDS_WINDOW)
     j = bisect_left(starts, q.end)
     right = min(starts[j] if j < len(starts) else len(text), q.end + WORDS_WINDOW)
+    if NUMBERISH_RE.search(text, left, q.start) and (joins := [m.end() for m in JOIN_RE.finditer(text, left, q.start)]) \
+            and not NUMBERISH_RE.search(text, joins[-1], q.start) and _says_more(text[joins[-1] : q.start] + " " + text[q.end : right]):
+        # "92.5% were removed by scanning technology and 88.7% were deleted": not 88.7's words (but
+        # "2% of appeals in Q1 and 0.6% in Q2" says only when: 0.6% of appeals)
+        left = joins[-1]
     before = text[left : q.start].split()[-5:]
     after = text[q.end : right].split()[:9]
     words = [w for w in before + after if not NUMBERISH_RE.search(w)]
