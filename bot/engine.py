@@ -420,7 +420,7 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> tuple[float, floa
     in_before = IN_BEFORE if said.actions or said.objects or fig.unit not in _UNNAMED_UNITS else IN_BEFORE_BARE
     foreign = all(c.language not in ("", "en") for c in read)
     total = got = beside = 0.0
-    for w in q.asked:
+    for w in sorted(q.asked):  # in one order: a sum of floats depends on it, and ties are decided on it
         if w in source and w not in local and w not in sentence:
             continue  # who published it ("per TomoNews") says which source, not what is counted: see _rank
         weight = idf.get(w, top) * (1.0 if not q.core or w in q.core else ASIDE)
