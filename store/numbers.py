@@ -86,6 +86,7 @@ _EU_SCALE = (r"milliards?|milliarden|mrd\.?|millionen|mio\.?|millones|mill[oó]n
              r"|mil\s+millones|mil|juta|miliar|ribu"  # "458 mil" (thousand); Indonesian: 22,4 juta
              r"|milyong?|bilyong?|lakhs?|crores?"  # Filipino (2.2 bilyong), Indian English (5 lakh, 2 crore)
              r"|mln\.?|mld\.?|tys\.|milion(?:ów|y|a)|miliard(?:ów|y|a)"  # Polish, Dutch, Italian abbreviations (49 mln)
+             r"|млн\.?|млрд\.?|тыс\.|миллион(?:а|ов)?|миллиард(?:а|ов)?|тысяч[аи]?"  # Russian (2,04 млн)
              r"|లక్షల|లక్షలు|లక్ష|కోట్ల|కోట్లు"  # Telugu lakh and crore (23.28 లక్షల)
              r"|مليارا?|ملايين|مليونا?|آلاف|[أا]لفًا|[أا]لفا|[أا]لف")  # Arabic: billion, million(s), thousand(s)
 _EU_PCT = r"pour\s+cent|prozent|por\s+ciento|por\s+cento|per\s+cento|persen|(?:ب|في\s+)ال(?:مائة|مئة)"
@@ -200,9 +201,9 @@ def _scale(word: str) -> float:
         return SCALES[word]
     if word.startswith(("milliard", "mrd", "bilh", "mil millones", "miliar", "bilyon")):
         return 1e9
-    if word in ("ribu", "mil", "tys") or word.startswith(("ألف", "الف", "آلاف")):
+    if word in ("ribu", "mil", "tys", "тыс") or word.startswith(("ألف", "الف", "آلاف", "тысяч")):
         return 1e3
-    if word.startswith(("mld", "miliard")):
+    if word.startswith(("mld", "miliard", "млрд", "миллиард")):
         return 1e9
     if word.startswith(("లక్ష", "కోట్")):
         return 1e5 if word.startswith("లక్ష") else 1e7
