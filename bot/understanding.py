@@ -110,7 +110,8 @@ ADJACENT_RE = re.compile(r"\b(?:the\s+)?(?P<unit>month|quarter|half|semester|yea
                          r"(?:(?P<before>before|prior\s+to|preceding)|after|following)\s*$", re.IGNORECASE)
 _UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "semester": 6, "year": 12, "three": 3, "six": 6, "twelve": 12}
 # a country's people, as what is counted is of them: "Indian accounts", "those Indian WhatsApp bans"
-PEOPLE_RE = re.compile(r"\b([^\W\d_]{5,})\s+(?:[^\W\d_]+\s+)?(?:accounts?|accts?|users?|bans?|videos?|vids|posts?|content)\b", re.IGNORECASE)
+PEOPLE_RE = re.compile(r"\b([^\W\d_]{5,})\s+(?:[^\W\d_]+\s+)?(?:accounts?|accts?|users?|bans?|videos?|vids|posts?|content"
+                       r"|government|authorities|police|courts?|officials|law\s+enforcement)\b", re.IGNORECASE)  # "the Chinese government"
 JOINED_RE = re.compile(r"^\s*(?:and|plus|&|\+|together\s+with|as\s+well\s+as)\s*$", re.IGNORECASE)
 
 # where the metric is asked: "how many ...", "what share of ...", "number of ..."

@@ -1710,3 +1710,12 @@ def test_a_number_joined_to_the_one_before_is_described_by_its_own_words(empty_s
         "Q1 2022 and 0.6% in Q2 2022.", published=D(2022, 6, 1))
     figures = stored(empty_store)
     assert "scanning" not in figures[88.7].metric and "appeals" in figures[0.6].metric
+
+
+@pytest.mark.parametrize("question,place", [
+    ("how many content removal requests did the Chinese government send Google in 2022", "China"),
+    ("how many requests did the Indian government make to Facebook in H1 2014", "India"),
+    ("requests from Brazilian courts to remove content in 2021", "Brazil"),
+])
+def test_a_countrys_government_or_courts_named_by_its_people_is_that_place(seeded_sqlite, question, place):
+    assert reader(seeded_sqlite).read(question).location == place
