@@ -114,6 +114,8 @@ QUANTITY_RE = re.compile(
 # que", "60 Prozent mehr als", "60% a mais que", "60% in più rispetto al"
 COMPARED_AFTER_RE = re.compile(r"\s+(?P<w>less|fewer|more|más|menos|mais|de\s+plus|de\s+moins|mehr|weniger|in\s+più|in\s+meno)\s+"
                                r"(?:[^\W\d_]+\s+){0,2}?(?:than|que|qu['’]|als|rispetto)\b", re.IGNORECASE)
+# ... or, in English, before what there was more of: "41% more accounts subject to actions"
+MORE_OF_AFTER_RE = re.compile(r"\s+(?P<w>more|fewer|less)\s+(?!of\b|than\b|likely\b)(?=[^\W\d_]{3,})", re.IGNORECASE)
 FEWER = ("less", "fewer", "menos", "de moins", "weniger", "in meno")
 CHANGE_AFTER_RE = re.compile(r"\s+(?P<w>" + "|".join(DECREASE + INCREASE) + r")\b", re.IGNORECASE)
 CHANGE_BEFORE_RE = re.compile(
@@ -304,7 +306,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if (m.group("pct") or "").startswith("+") and not qualifier:
             qualifier = "over"  # "99+% of removed comments"
         kind = "percent" if is_pct else "count"
-        if is_pct and (more := COMPARED_AFTER_RE.match(text, end)):
+        if is_pct and (more := COMPARED_AFTER_RE.match(text, end) or MORE_OF_AFTER_RE.match(text, end)):
             # "about 13 per cent less than the 26.85 lakh accounts banned in September": a change
             kind = "change"
             value = -value if re.sub(r"\s+", " ", more.group("w").lower()) in FEWER else value

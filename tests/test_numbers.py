@@ -97,6 +97,7 @@ FORMS = [
     ("違反により、9140万件の動画を削除した", 91.4e6, "count", None),
     ("これはこのプラットフォームに存在する動画全体の1%に達する", 1, "percent", None),
     ("governments made 34, 946 requests", 34946, "count", None),  # a scraper's space after the comma
+    ("with 41% more accounts subject to actions", 41, "change", None),  # more of something: a change
     ("мессенджер применил такую меру к 2,04 млн групп и каналов", 2.04e6, "count", None),  # Russian
     ("общее число заблокированных сообществ достигло почти 7,5 млн", 7.5e6, "count", None),
 ]
