@@ -1719,3 +1719,11 @@ def test_a_number_joined_to_the_one_before_is_described_by_its_own_words(empty_s
 ])
 def test_a_countrys_government_or_courts_named_by_its_people_is_that_place(seeded_sqlite, question, place):
     assert reader(seeded_sqlite).read(question).location == place
+
+
+def test_than_it_did_during_a_period_is_what_a_change_is_compared_with(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "adweek.txt",
+        "Twitter published its report for the first half of 2019. It suspended 119% more accounts for these "
+        "offenses than it did during the second half of 2018.", published=D(2019, 10, 30))
+    figure = stored(empty_store)[119]
+    assert (figure.period_start, figure.compare_start) == (D(2019, 1, 1), D(2018, 7, 1))

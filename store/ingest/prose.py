@@ -620,6 +620,8 @@ COMPARED_RE = re.compile(r"\b(?:from|than|compared\s+(?:to|with)|versus|vs\.?|ov
                          # ... and as other languages say "compared with"
                          r"|em\s+relação\s+(?:ao?|à)|comparad[oa]s?\s+(?:com|con|a)|en\s+comparación\s+con|frente\s+a|ante"
                          r"|par\s+rapport\s+(?:à|au|aux)|im\s+vergleich\s+zu(?:m|r)?|gegenüber|dibandingkan(?:\s+dengan)?)\s+"
+                         # "than it did during the second half of 2018"
+                         r"(?:(?:it|they|we|there)\s+(?:did|had|was|were)\s+(?:in|during)\s+)?"
                          r"(?:the\s+|in\s+|o\s+|a\s+|el\s+|la\s+|le\s+|dem\s+|der\s+|no\s+|na\s+)?"
                          # "compared to the same reporting period in 2021"
                          r"(?:same\s+(?:reporting\s+)?(?:period|quarter|half|time|months?)\s+(?:in|of|last)\s+)?$", re.IGNORECASE)
