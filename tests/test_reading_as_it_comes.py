@@ -1727,3 +1727,13 @@ def test_than_it_did_during_a_period_is_what_a_change_is_compared_with(empty_sto
         "offenses than it did during the second half of 2018.", published=D(2019, 10, 30))
     figure = stored(empty_store)[119]
     assert (figure.period_start, figure.compare_start) == (D(2019, 1, 1), D(2018, 7, 1))
+
+
+def test_a_number_after_a_comparison_is_of_the_period_compared_unless_said_of_the_other(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "tass.txt",
+        "TASS calculated that in 2025 Telegram blocked nearly 2.7 times more channels and groups than in 2024 — "
+        "totaling more than 44 million. During the first half of 2021, Twitter took action against more than 4.8 "
+        "million accounts — an increase from the same period the year prior, when the company took action against "
+        "just 1.9 million accounts.", published=D(2026, 2, 16))
+    figures = stored(empty_store)
+    assert (figures[44e6].period_start, figures[1.9e6].period_start) == (D(2025, 1, 1), D(2020, 1, 1))

@@ -1247,6 +1247,9 @@ OTHERS_PERIOD_BEFORE_RE = re.compile(r"[0-9](?:[0-9.,]*[0-9])?%?\s*(?:[^\W\d_]+\
 TO_NEXT_RE = re.compile(r"[\s,]*(?:to|bis|à|a|para|hingga|menjadi)\s+(?:(?:about|around|nearly|over|some|almost)\s+)?", re.IGNORECASE)
 
 
+WHEN_RE = re.compile(r"\b(?:when|where|in\s+which|during\s+which|cuando|quand|als|quando|ketika|saat)\b", re.IGNORECASE)
+
+
 def _aside(text: str, after: int, m: Mention) -> bool:
     """Is a period said after a number inside brackets that say more than it ("19 Anträge (im Jahr
     2022 war es nur einer)": another year's number, not this one's; "5 million (in Q1 2020)" is its)?"""
@@ -1315,6 +1318,13 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
         return None, True, "previous", compare, None
     if chosen is None:
         before = bisect_right(ends, q.start) - 1  # mentions do not overlap: ends are sorted too
+        # (not one another is compared with: "in 2025 Telegram blocked 2.7 times more ... than in
+        # 2024, totaling more than 44 million": 2025's)
+        # (... unless the number is said of it: "from the same period the year prior, when the
+        # company took action against just 1.9 million")
+        while before > 0 and COMPARED_RE.search(text[max(0, mentions[before].start - 60) : mentions[before].start]) \
+                and mentions[before - 1].period is not None and not WHEN_RE.search(text, mentions[before].end, q.start):
+            before -= 1
         chosen = mentions[before] if before >= 0 else None
         if chosen is not None and chosen.kind in ("previous", "yearago") \
                 and OTHERS_PERIOD_BEFORE_RE.search(text, max(0, chosen.start - 40), chosen.start) \
