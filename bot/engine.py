@@ -41,6 +41,7 @@ TIE = 0.01  # scores closer than this are "equally good" (calibrated on dev)
 MIN_SCORE = 0.45
 EVIDENCE_WEIGHT = 1.4  # how much the words of a figure's sources count against the lexicon's reading (calibrated on dev)
 COUNTED = 0.2  # the cost of a count of something other than what "how many" names (calibrated on dev)
+SHARE_FOR_COUNT = 0.2  # the cost of a share answering "how many" (of a subset it may; calibrated on dev: 0.1 and 0.2 the same)
 OTHER_THING = 0.25  # ... and of a count of no thing the lexicon knows, for a question naming one (calibrated on dev)
 # a term asked found next to the number counts 1; in its sentence, in the text just before
 # it (a heading, the sentence before) or in the document's title, less (calibrated on dev)
@@ -584,6 +585,8 @@ def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:
         score -= 0.1  # a share of a subset, when the question named a metric but no subset
     if f.kind is None and fig.unit in ("percent", "percent change"):
         score -= 0.15  # "twtr susp h2 2017": a terse question asks for the count
+    elif f.kind == "count" and fig.unit == "percent":
+        score -= SHARE_FOR_COUNT  # "how many videos did automated systems remove": a count of them first
 
     if q.counted and fig.unit not in _UNNAMED_UNITS and not q.counted & named(fig.unit):
         score -= COUNTED  # "how many countries/markets": 42 countries, not 1,768 requests

@@ -1737,3 +1737,12 @@ def test_a_number_after_a_comparison_is_of_the_period_compared_unless_said_of_th
         "just 1.9 million accounts.", published=D(2026, 2, 16))
     figures = stored(empty_store)
     assert (figures[44e6].period_start, figures[1.9e6].period_start) == (D(2025, 1, 1), D(2020, 1, 1))
+
+
+def test_how_many_is_answered_by_a_count_before_a_share(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "tiktok.txt",
+        "TikTok published its report for the second half of 2020. Automated systems removed 8,022,000 videos in "
+        "the second half of 2020, and 62% of the removed videos were removed by automated systems in the second "
+        "half of 2020.", published=D(2021, 2, 24))
+    assert answered(empty_store, "how many videos did tiktok's automated systems remove in the second half of 2020") == 8022000
+    assert answered(empty_store, "what share of tiktok's removed videos did automated systems remove in h2 2020") == 62
