@@ -30,7 +30,7 @@ from bot.provenance import answers_for_platform
 from bot.understanding import MAX_LENGTH, Query, Reader, content_words, named, terms
 from store.limits import TEXT_CACHE
 from store.numbers import JOIN_RE, find_quantities
-from store.periods import MONTH_NAME_RE, MONTHS, YEAR_NOT_STATED, Period, find_periods, label_for, yearless
+from store.periods import MONTH_NAME_RE, MONTHS, YEAR_NOT_STATED, Period, label_for, without_periods, yearless
 from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
@@ -540,7 +540,7 @@ def _near(quote: str, value: float) -> str:
             right = min(stop.start() if stop else len(quote), end + AROUND_AFTER, after)
             if i and not inside and not (cuts and cuts[-1] > found[i - 1].end) \
                     and (joins := [m.end() for m in JOIN_RE.finditer(quote, max(left, found[i - 1].end), start)]) \
-                    and _says_more(quote[joins[-1]:start] + " " + quote[end:right]):
+                    and terms(without_periods(quote[joins[-1]:start] + " " + quote[end:right])):
                 # ... and the words before it are its own from the word joining it to the number
                 # before ("1337 ban appeals were made but WhatsApp took action against only 191":
                 # 191 is no appeals), unless it says nothing but when ("They acted on 24% of
@@ -548,15 +548,6 @@ def _near(quote: str, value: float) -> str:
                 left = joins[-1]
             return quote[left:start] + " " + inside + " " + quote[end:right]
     return ""
-
-
-def _says_more(words: str) -> bool:
-    """Do these words say more than when ("from April to June")?"""
-    at, kept = 0, []
-    for m in find_periods(words):
-        kept.append(words[at : m.start])
-        at = m.end
-    return bool(terms(" ".join(kept) + " " + words[at:]))
 
 
 def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:

@@ -29,7 +29,7 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
                           MAX_YEAR, MIN_YEAR)
 from store.models import Document
 from store.numbers import JOIN_RE, Quantity, find_quantities
-from store.periods import AND_WORDS, FOREIGN_MONTHS, MONTH_RE_SOURCE, MONTHS, Mention, Period, duration_label, find_periods, month_number, past_months, past_quarters, previous, span, year_before, yearless
+from store.periods import AND_WORDS, FOREIGN_MONTHS, MONTH_RE_SOURCE, MONTHS, Mention, Period, duration_label, find_periods, month_number, past_months, past_quarters, previous, span, without_periods, year_before, yearless
 from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, countries_in, country_in, country_of_people, describe,
                                find_all,
                               platforms_in, unit_for, url_host)
@@ -1039,15 +1039,6 @@ def _bracket_label(text: str, q: Quantity) -> tuple[int, str] | None:
     return (m.start("label"), label) if label and not country_in(label) else None
 
 
-def _says_more(words: str) -> bool:
-    """Do these words say more than when ("in Q2", "from April to June")?"""
-    at, kept = 0, []
-    for m in find_periods(words):
-        kept.append(words[at : m.start])
-        at = m.end
-    return bool(re.search(r"[^\W\d_]{3,}", " ".join(kept) + " " + words[at:]))
-
-
 def _described(text: str, q: Quantity) -> str:
     """What a number the lexicon cannot name counts, in the document's words: the words of
     its clause around it ("chat messages were sent on Twitch in 2020"), a few before and more
@@ -1061,7 +1052,8 @@ def _described(text: str, q: Quantity) -> str:
     j = bisect_left(starts, q.end)
     right = min(starts[j] if j < len(starts) else len(text), q.end + WORDS_WINDOW)
     if NUMBERISH_RE.search(text, left, q.start) and (joins := [m.end() for m in JOIN_RE.finditer(text, left, q.start)]) \
-            and not NUMBERISH_RE.search(text, joins[-1], q.start) and _says_more(text[joins[-1] : q.start] + " " + text[q.end : right]):
+            and not NUMBERISH_RE.search(text, joins[-1], q.start) \
+            and re.search(r"[^\W\d_]{3,}", without_periods(text[joins[-1] : q.start] + " " + text[q.end : right])):
         # "92.5% were removed by scanning technology and 88.7% were deleted": not 88.7's words (but
         # "2% of appeals in Q1 and 0.6% in Q2" says only when: 0.6% of appeals)
         left = joins[-1]
