@@ -367,7 +367,8 @@ INFLECTED_RE = re.compile(r"((?:ge|ent|ver)\w+t)e[nrsm]?")
 
 
 def _words(phrase: str) -> list[str]:
-    return re.split(r"[\s-]+", phrase.lower().strip())
+    # (lower case as the regexes match it: Turkish "VİDEO" is "video", not "vi̇deo" with a combining dot)
+    return re.split(r"[\s-]+", phrase.lower().replace("\u0307", "").strip())
 
 
 class Table:

@@ -285,3 +285,13 @@ def test_a_long_line_after_a_line_read_as_a_glued_header_is_no_table_row(empty_s
                     "Twitter suspended 274,460 accounts in the second half of 2017.\n", encoding="utf-8")
     result = ingest_file(empty_store, path, Meta(published=dt.date(2018, 4, 5)))
     assert result.status == "added", result.message
+
+
+def test_a_turkish_dotted_capital_in_a_lexicon_word_is_read_not_an_internal_error(empty_store, tmp_path):
+    # "VİDEO".lower() is "vi̇deo" (with a combining dot), which the lexicon's tables did not know:
+    # a real Turkish story failed with "internal error: KeyError"
+    path = tmp_path / "halktv.txt"
+    path.write_text("TİKTOK 2025'TE DÜNYA GENELİNDE 204,5 MİLYON VİDEO SİLDİ. TikTok İnstagram VİDEO İÇERİK "
+                    "KALDIRILDI.", encoding="utf-8")
+    result = ingest_file(empty_store, path, Meta(None, None, None, None))
+    assert result.status == "added", result.message
