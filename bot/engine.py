@@ -34,8 +34,9 @@ from store.periods import MONTH_NAME_RE, MONTHS, YEAR_NOT_STATED, Period, label_
 from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
-from store.vocabulary import (AFTER_ACTIONS, ALL_POLICIES, AUDIENCE_ACTIONS, COMPANIES, FACETS, OBJECTS, RATE_ACTIONS, WORLDWIDE_RE, Features, countries_in, country_of_people, describe,
-                              family_words, per_units, platform_family, policy_groups, url_host)
+from store.vocabulary import (AFTER_ACTIONS, ALL_POLICIES, AUDIENCE_ACTIONS, COMPANIES, FACETS, OBJECTS, RATE_ACTIONS, WORLDWIDE_RE,
+                              Features, countries_in, country_of_people, describe, family_words, per_units, platform_family,
+                              policy_groups, url_host)
 
 TIE = 0.01  # scores closer than this are "equally good" (calibrated on dev)
 MIN_SCORE = 0.45
@@ -53,7 +54,7 @@ ASIDE = 0.4  # the weight of a term outside what is asked ("for the board deck";
 UNSUPPORTED = 0.2  # the cost of a word the question qualifies its policy with that no source uses (calibrated on dev)
 BESIDE_TIE = 0.05  # of two facts that fit equally, the one saying more of the question by its number answers
 GIVEN_NEAR = 0.02  # a figure this near a number the question gives is that number, as another source rounds it
-PLACE_IN_SENTENCE = 0.1  # the cost of a place named by a figure's sentence, not read as its own
+PLACE_IN_SENTENCE = 0.1  # the cost of a place named by a figure's sentence, not read as its own (0 / 0.1 / 0.2 the same on dev)
 MIN_EVIDENCE = 0.4  # below this share of what was asked, a figure does not answer (calibrated on dev)
 BOUND_RANGE = 10  # "over 270,000" agrees with an exact value up to ten times it, "less than 1%" down to a tenth
 EVIDENCE_CITATIONS = 3  # of a figure's statements, how many are read for evidence

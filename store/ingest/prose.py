@@ -29,10 +29,10 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
                           MAX_YEAR, MIN_YEAR)
 from store.models import Document
 from store.numbers import JOIN_RE, Quantity, find_quantities
-from store.periods import AND_WORDS, FOREIGN_MONTHS, MONTH_RE_SOURCE, MONTHS, Mention, Period, duration_label, find_periods, month_number, past_months, past_quarters, previous, span, without_periods, year_before, yearless
-from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, countries_in, country_in, country_of_people, describe,
-                               find_all,
-                              platforms_in, unit_for, url_host)
+from store.periods import (AND_WORDS, FOREIGN_MONTHS, MONTH_RE_SOURCE, MONTHS, Mention, Period, duration_label, find_periods,
+                           month_number, past_months, past_quarters, previous, span, without_periods, year_before, yearless)
+from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, countries_in, country_in,
+                              country_of_people, describe, find_all, platforms_in, unit_for, url_host)
 
 FRONT_MATTER_KEYS = {"title", "publisher", "url", "published", "platform", "period", "author"}
 
