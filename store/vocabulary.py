@@ -293,6 +293,9 @@ CHANGE_WORDS = (
     "percentage change", "trend", "went down", "went up", "go down", "go up", "shrink", "shrank",
     "grow", "grows", "climb", "climbed", "surge", "surged", "fallen", "risen", "grown", "decreases", "increases",
     "declines", "drops", "falls", "rises", "plunged", "plummeted", "soared",
+    # "how many percent more accounts ... than": a change, not a share
+    "percent more", "percent fewer", "percent less", "percent higher", "percent lower",
+    "per cent more", "per cent fewer", "per cent less", "% more", "% fewer", "% less", "% higher", "% lower",
 )
 PERCENT_WORDS = (
     "share", "percent", "percentage", "proportion", "fraction", "rate", "what part",

@@ -1746,3 +1746,12 @@ def test_how_many_is_answered_by_a_count_before_a_share(empty_store, tmp_path):
         "half of 2020.", published=D(2021, 2, 24))
     assert answered(empty_store, "how many videos did tiktok's automated systems remove in the second half of 2020") == 8022000
     assert answered(empty_store, "what share of tiktok's removed videos did automated systems remove in h2 2020") == 62
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("how many percent more accounts did Twitter suspend in H1 2019 than in H2 2018", "change"),
+    ("what % fewer videos did youtube remove in q2 2020", "change"),
+    ("how many percent of videos were removed before any views", "percent"),
+])
+def test_how_many_percent_more_asks_for_a_change(seeded_sqlite, question, kind):
+    assert reader(seeded_sqlite).read(question).features.kind == kind
