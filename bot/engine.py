@@ -29,14 +29,14 @@ from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, Answer, FigureVie
 from bot.provenance import answers_for_platform
 from bot.understanding import MAX_LENGTH, Query, Reader, content_words, named, terms
 from store.limits import TEXT_CACHE
-from store.numbers import JOIN_RE, find_quantities
+from store.numbers import find_quantities, joined_at
 from store.periods import MONTH_NAME_RE, MONTHS, YEAR_NOT_STATED, Period, label_for, without_periods, yearless
 from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
 from store.vocabulary import (AFTER_ACTIONS, ALL_POLICIES, AUDIENCE_ACTIONS, COMPANIES, FACETS, OBJECTS, RATE_ACTIONS, WORLDWIDE_RE,
-                              Features, countries_in, country_of_people, describe, family_words, per_units, platform_family,
-                              policy_groups, url_host)
+                              Features, describe, family_words, per_units, places_in,
+                              platform_family, policy_groups, url_host)
 
 TIE = 0.01  # scores closer than this are "equally good" (calibrated on dev)
 MIN_SCORE = 0.45
@@ -180,13 +180,14 @@ def _said_there(q: Query, store) -> list["Scored"]:
     place and no other, scored a little lower ("In unserem Nachbarland Deutschland waren es
     315.532 Videos": the place was not read as the number's)."""
     anywhere = replace(q, location=None)
-    there = [s for s in _rank(anywhere, _fetch(store, anywhere), store) if _places(s.view.quote) == {q.location}]
+    figures = _fetch(store, anywhere)
+    there = [s for s in _rank(anywhere, figures, store) if places_in(s.view.quote) == {q.location}]
     if not there and (q.given or REFERS_RE.search(q.text)):
         # ... or, for a part of a whole the question states ("Facebook got 14,274 US requests. How many
         # accounts did those requests concern?"), a sentence naming no place after one that names it
         # ("The U.S. made 14,274 requests. The requests dealt with 21,731 accounts."), unless it is the world's
-        said = [fig for fig in store.queries.with_citations(_fetch(store, anywhere))
-                if any(not _places(c.quote) and not WORLDWIDE_RE.search(c.quote) and _places(_lead_in(c.before)) == {q.location}
+        said = [fig for fig in store.queries.with_citations(figures)
+                if any(not places_in(c.quote) and not WORLDWIDE_RE.search(c.quote) and places_in(_lead_in(c.before)) == {q.location}
                        for c in _read(fig))]
         there = _rank(anywhere, said, store)
     for s in there:
@@ -196,13 +197,6 @@ def _said_there(q: Query, store) -> list["Scored"]:
 
 
 REFERS_RE = re.compile(r"\b(?:those|these|them)\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=TEXT_CACHE)
-def _places(text: str) -> frozenset[str]:
-    """The countries a text names, by name or by their people ("Indian accounts")."""
-    people = (country_of_people(w) for w in _WORD.findall(text) if w[:1].isupper())
-    return frozenset(countries_in(text)) | {c for c in people if c}
 
 
 def _whole(q: Query, ties: list["Scored"]) -> "Scored | None":
@@ -540,13 +534,13 @@ def _near(quote: str, value: float) -> str:
             after = next((q.start for q in found[i + 1 :] if q.start >= end), len(quote))
             right = min(stop.start() if stop else len(quote), end + AROUND_AFTER, after)
             if i and not inside and not (cuts and cuts[-1] > found[i - 1].end) \
-                    and (joins := [m.end() for m in JOIN_RE.finditer(quote, max(left, found[i - 1].end), start)]) \
-                    and terms(without_periods(quote[joins[-1]:start] + " " + quote[end:right])):
+                    and (joined := joined_at(quote, max(left, found[i - 1].end), start)) is not None \
+                    and terms(without_periods(quote[joined:start] + " " + quote[end:right])):
                 # ... and the words before it are its own from the word joining it to the number
                 # before ("1337 ban appeals were made but WhatsApp took action against only 191":
                 # 191 is no appeals), unless it says nothing but when ("They acted on 24% of
                 # reports from January to March and 22% from April to June": 22% of reports)
-                left = joins[-1]
+                left = joined
             return quote[left:start] + " " + inside + " " + quote[end:right]
     return ""
 

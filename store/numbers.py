@@ -20,6 +20,13 @@ from dataclasses import dataclass
 JOIN_RE = re.compile(r"\s(?:and|but|while|whereas|und|aber|während|et|mais|tandis\s+que|y|pero|mientras|e|mas|enquanto"
                      r"|ma|mentre|dan|tapi|tetapi|sedangkan|namun)\s", re.IGNORECASE)
 
+
+def joined_at(text: str, start: int, end: int) -> int | None:
+    """Where the words of a number at ``end`` begin, when a word joining it to what comes before
+    lies in ``text[start:end]``: just after the last such word; None when there is none."""
+    joins = [m.end() for m in JOIN_RE.finditer(text, start, end)]
+    return joins[-1] if joins else None
+
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,

@@ -267,14 +267,6 @@ def _year(text: str) -> int:
     return y
 
 
-MONTH_RE_SOURCE = _MON  # a month's name in any language read, as a pattern whose group is named by format(n=...)
-
-
-def month_number(text: str) -> int:
-    """A month's number, from its name in any language read ("Dec.", "fevereiro")."""
-    return _month(text)
-
-
 def _month(text: str) -> int:
     word = text.lower().rstrip(".")
     if word in FOREIGN_MONTHS:
@@ -613,7 +605,7 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
             d = dt.date(y, mo, int(g["sd"])) if g.get("sd") else None
         except ValueError:
             return Mention(s, e, "invalid", None)
-        return Mention(s, e, "stamp", Period(d, d, f"{d:%-d %b %Y}") if d else span(y, mo, y, mo), dated=True)
+        return Mention(s, e, "stamp", Period(d, d, f"{d:%-d %b %Y}") if d else span(y, mo, y, mo))
     if name == "calendar":
         if reference is None:  # resolved by whoever knows the date (a question: today)
             return Mention(s, e, "relative", None)
@@ -702,6 +694,17 @@ def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> 
         y = reference.year if month_end(reference.year, m2) <= reference else reference.year - 1
     # "from October to March" runs over a new year: it ends in the year found, starts the year before
     return Mention(s, e, "closed", span(y - (m2 < m1), m1, y, m2))
+
+
+# a month right after a count, with no year: "peaking at 65,103 in December", "173 em janeiro"
+_MONTH_AFTER_RE = re.compile(rf"\s+(?:in|em|en|im|nel|a|pada)\s+{_m('m')}(?![\w/])(?!\s*,?\s*'?[0-9])", re.IGNORECASE)
+
+
+def month_after(text: str, at: int) -> int | None:
+    """The month ("in December", "em janeiro") named, with no year, right at ``at`` (after a
+    number); None when there is none."""
+    m = _MONTH_AFTER_RE.match(text, at)
+    return _month(m.group("m")) if m else None
 
 
 def without_periods(text: str) -> str:

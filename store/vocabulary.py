@@ -692,6 +692,12 @@ POSSESSIVE_RE = re.compile(r"['’]s\b")  # "Turkey's requests"
 ELISION_RE = re.compile(r"^(?:l|d|dell|dall)['’]")  # "de l'Union européenne", "d'Allemagne"
 
 
+def _joined_name(names: dict[str, str], word: str) -> str | None:
+    """A country's name with an Arabic particle joined before it ("بمصر": in Egypt; "والسعودية":
+    and Saudi Arabia)."""
+    return names.get(word[1:]) if word[:1] in _ARABIC_CLITICS else None
+
+
 def country_in(text: str) -> str | None:
     """A country a question names, whether or not any figure is stored for it ("in Germany",
     "DE"), so that a question about a place with no figure is not answered with another's."""
@@ -703,8 +709,8 @@ def country_in(text: str) -> str | None:
             if n > 1 and name is None:  # German declines a name's adjective: "in den Vereinigten Staaten"
                 name = names.get(" ".join([w[:-1] if w.endswith("ten") else w for w in words[i : i + n - 1]]
                                           + words[i + n - 1 : i + n]))
-            if name is None and n == 1 and words[i][:1] in _ARABIC_CLITICS:  # "بمصر": "in Egypt"
-                name = names.get(words[i][1:])
+            if name is None and n == 1:
+                name = _joined_name(names, words[i])
             if name:
                 return name
     m = _ABBREVIATION_RE.search(text)
@@ -784,6 +790,13 @@ def country_of_people(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=TEXT_CACHE)
+def places_in(text: str) -> frozenset[str]:
+    """The countries a text names, by name or by their people's adjective ("Indian accounts")."""
+    people = (country_of_people(w) for w in re.findall(r"[^\W\d_]+", text) if w[:1].isupper())
+    return frozenset(countries_in(text)) | {c for c in people if c}
+
+
 def countries_in(text: str) -> list[str]:
     """The countries a text names, in order ("India and the U.S.": India, United States)."""
     return [name for _, _, name in country_spans(text)]
@@ -800,8 +813,8 @@ def country_spans(text: str) -> list[tuple[int, int, str]]:
             name = names.get(" ".join(w for _, _, w in words[i : i + n])) if i + n <= len(words) else None
             if name is None and n == 1 and (m := _ABBREVIATION_RE.match(text, words[i][0])):
                 name = _COUNTRY_ABBREVIATIONS[m.group()]
-            if name is None and n == 1 and words[i][2][:1] in _ARABIC_CLITICS:  # "والسعودية": "and Saudi Arabia"
-                name = names.get(words[i][2][1:])
+            if name is None and n == 1:
+                name = _joined_name(names, words[i][2])
             if name:
                 found.append((words[i][0], words[i + n - 1][1], name))
                 i += n

@@ -28,9 +28,9 @@ from store.ingest.statements import IngestError, Meta, Stated
 from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_FRONT_MATTER_DEPTH, MAX_LINE_CHARS,
                           MAX_YEAR, MIN_YEAR)
 from store.models import Document
-from store.numbers import JOIN_RE, Quantity, find_quantities
-from store.periods import (AND_WORDS, FOREIGN_MONTHS, MONTH_RE_SOURCE, MONTHS, Mention, Period, duration_label, find_periods,
-                           month_number, past_months, past_quarters, previous, span, without_periods, year_before, yearless)
+from store.numbers import Quantity, find_quantities, joined_at
+from store.periods import (AND_WORDS, FOREIGN_MONTHS, MONTHS, Mention, Period, duration_label, find_periods, month_after,
+                           past_months, past_quarters, previous, span, without_periods, year_before, yearless)
 from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, countries_in, country_in,
                               country_of_people, describe, find_all, platforms_in, unit_for, url_host)
 
@@ -731,12 +731,12 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         # with a proactive detection rate of 96.4 per cent": not a count of proactive removals)
         own_text = own_text[: (m.start() if (m := RATE_OF_RE.search(own_text)) else len(own_text))]
         lead_from = cuts[-1] if cuts else prev_end
-        if i and not cuts and (joins := [m.end() for m in JOIN_RE.finditer(text, lead_from, q.start)]):
+        if i and not cuts and (joined := joined_at(text, lead_from, q.start)) is not None:
             # what follows a number is its own, up to the word joining the next one: "88,3 persen
             # konten narkoba dan 69,9 persen konten senjata api" (69.9 is not of narkoba; but in
             # "..., hate speech and terrorism. Facebook Says It Deleted 865 Million Posts" the
             # "and" ends a list)
-            lead_from = joins[-1]
+            lead_from = joined
         lead_text = labels[i][1] if labels[i] else text[lead_from : q.start]
         if clause not in clause_read:  # a clause's words are read once, however many numbers it holds
             clause_text = text[clause[0] : clause[1]]
@@ -1051,12 +1051,12 @@ def _described(text: str, q: Quantity) -> str:
     left = max(ends[i] if i >= 0 else 0, q.start - WORDS_WINDOW)
     j = bisect_left(starts, q.end)
     right = min(starts[j] if j < len(starts) else len(text), q.end + WORDS_WINDOW)
-    if NUMBERISH_RE.search(text, left, q.start) and (joins := [m.end() for m in JOIN_RE.finditer(text, left, q.start)]) \
-            and not NUMBERISH_RE.search(text, joins[-1], q.start) \
-            and re.search(r"[^\W\d_]{3,}", without_periods(text[joins[-1] : q.start] + " " + text[q.end : right])):
+    if NUMBERISH_RE.search(text, left, q.start) and (joined := joined_at(text, left, q.start)) is not None \
+            and not NUMBERISH_RE.search(text, joined, q.start) \
+            and re.search(r"[^\W\d_]{3,}", without_periods(text[joined : q.start] + " " + text[q.end : right])):
         # "92.5% were removed by scanning technology and 88.7% were deleted": not 88.7's words (but
         # "2% of appeals in Q1 and 0.6% in Q2" says only when: 0.6% of appeals)
-        left = joins[-1]
+        left = joined
     before = text[left : q.start].split()[-5:]
     after = text[q.end : right].split()[:9]
     words = [w for w in before + after if not NUMBERISH_RE.search(w)]
@@ -1237,8 +1237,7 @@ def _action_for(noun: str, action: str) -> str:
 # period and the next number: the period is the first number's
 OTHERS_PERIOD_BEFORE_RE = re.compile(r"[0-9](?:[0-9.,]*[0-9])?%?\s*(?:[^\W\d_]+\s+){0,2}?(?:in|during|for|over)?\s*$", re.IGNORECASE)
 TO_NEXT_RE = re.compile(r"[\s,]*(?:to|bis|à|a|para|hingga|menjadi)\s+(?:(?:about|around|nearly|over|some|almost)\s+)?", re.IGNORECASE)
-
-
+# a number said of the period compared with: "from the same period the year prior, when ... just 1.9 million"
 WHEN_RE = re.compile(r"\b(?:when|where|in\s+which|during\s+which|cuando|quand|als|quando|ketika|saat)\b", re.IGNORECASE)
 
 
@@ -1251,11 +1250,6 @@ def _aside(text: str, after: int, m: Mention) -> bool:
     closing = text.find(")", m.end)
     rest = text[opening + 1 : m.start] + " " + text[m.end : closing if closing >= 0 else len(text)]
     return len(re.findall(r"[^\W\d_]{2,}", rest)) > 2
-
-
-# a month right after a count, with no year: "peaking at 65,103 in December", "173 em janeiro"
-MONTH_AFTER_RE = re.compile(rf"\s+(?:in|em|en|im|nel|a|pada)\s+{MONTH_RE_SOURCE.format(n='m')}(?![\w/])(?!\s*,?\s*'?[0-9])",
-                            re.IGNORECASE)
 
 
 def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: list[int], ends: list[int],
@@ -1289,10 +1283,9 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
         if i not in comparing and not _aside(text, q.end, mentions[i]):
             chosen = mentions[i]
             break
-    if chosen is None and q.kind == "count" and (m := MONTH_AFTER_RE.match(text, q.end)):
+    if chosen is None and q.kind == "count" and (month := month_after(text, q.end)):
         # "peaking at 65,103 in December", "173 em janeiro e 148 em fevereiro": the month, of the
         # year of the period the document reports on
-        month = month_number(m.group("m"))
         return None, True, YEARLESS, compare, (month, month)
     if chosen is None and q.kind not in CHANGES and EARLIER_VALUE_RE.search(text, max(0, q.start - 30), q.start):
         # "up from 33 per cent", "nearly triple the 1.2 million a quarter earlier": the value
