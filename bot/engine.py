@@ -29,7 +29,7 @@ from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, Answer, FigureVie
 from bot.provenance import answers_for_platform
 from bot.understanding import MAX_LENGTH, Query, Reader, content_words, named, terms
 from store.limits import TEXT_CACHE
-from store.numbers import find_quantities, joined_at
+from store.numbers import aside_after, find_quantities, joined_at
 from store.periods import MONTH_NAME_RE, MONTHS, YEAR_NOT_STATED, Period, label_for, without_periods, yearless
 from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
@@ -528,6 +528,8 @@ def _near(quote: str, value: float) -> str:
                 start, end, inside = found[i - 1].start, close + 1, quote[found[i - 1].end : quantity.start]
             cuts = [m.end() for m in _CLAUSE_END.finditer(quote, 0, start)]
             left = max(cuts[-1] if cuts else 0, start - AROUND_BEFORE)
+            if not inside and (aside := aside_after(quote, found, i)) is not None:
+                end = aside  # "10.5 million (39%) reports were issued regarding conduct": past the aside
             stop = _CLAUSE_END.search(quote, end)
             # up to the next number: what follows it is that number's ("21 million for adult
             # nudity and 1.9 million for promoting terrorism")

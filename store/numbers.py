@@ -27,6 +27,28 @@ def joined_at(text: str, start: int, end: int) -> int | None:
     joins = [m.end() for m in JOIN_RE.finditer(text, start, end)]
     return joins[-1] if joins else None
 
+
+ASIDE_OPEN_RE = re.compile(r"[^\S\n]*\([^\S\n]*")
+ASIDE_CLOSE_RE = re.compile(r"[^\S\n]*\)")
+
+
+def aside_after(text: str, found: list["Quantity"], i: int) -> int | None:
+    """Where a number in brackets right after ``found[i]`` ends ("10.5 million (39%) reports were
+    issued regarding conduct": just after "(39%)"), so that the words after it are still read as
+    the first number's; None when no such aside follows it."""
+    if i + 1 >= len(found) or not ASIDE_OPEN_RE.fullmatch(text, found[i].end, found[i + 1].start):
+        return None
+    close = ASIDE_CLOSE_RE.match(text, found[i + 1].end)
+    if close is None or JOIN_RE.match(text, close.end()):
+        return None  # "2.43 million (34%) and incidents of content removal only were 196,000": the next one's words
+    return close.end()
+
+
+def without_aside(text: str, found: list["Quantity"], i: int) -> str:
+    """``text`` with the bracketed number right after ``found[i]`` blanked (same length)."""
+    end = aside_after(text, found, i)
+    return text if end is None else text[: found[i].end] + " " * (end - found[i].end) + text[end:]
+
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,

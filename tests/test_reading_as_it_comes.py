@@ -1660,6 +1660,39 @@ def test_a_countrys_government_that_made_or_ranked_with_a_number_is_its_place(em
     assert [figures[v].location for v in (34946, 15433, 4559, 2537)] == ["", "United States", "India", "Germany"]
 
 
+def test_a_country_leading_a_list_or_right_before_its_number_is_its_place(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "hindu.txt",
+        "YouTube removed 3,882,684 videos in January to March 2022. Pakistan took the sixth spot with 124,457 "
+        "videos removed.", published=D(2022, 6, 1))
+    doc(empty_store, tmp_path, "libero.txt",
+        "TikTok ha ricevuto richieste dai governi nel primo semestre 2020. Israele ha presentato 41 richieste, "
+        "la Germania 37 richieste.", published=D(2020, 9, 23))
+    doc(empty_store, tmp_path, "haber.txt",
+        "Twitter 2015 yılında hesap dondurdu. Dağılım şöyle: Türkiye:414, Rusya:14.", published=D(2016, 3, 1))
+    doc(empty_store, tmp_path, "generation.txt",
+        "TikTok a supprimé 49 millions de vidéos au second semestre 2019 : 4,6 millions pour les États-Unis.",
+        published=D(2020, 1, 10))
+    figures = stored(empty_store)
+    assert [figures[v].location for v in (3882684, 124457, 37, 414, 4600000)] == \
+        ["", "Pakistan", "Germany", "Türkiye", "United States"]
+    assert answered(empty_store, "youtube videos removed q1 2022") == 3882684  # not Pakistan's
+
+
+def test_the_words_after_a_share_in_brackets_are_still_its_counts(empty_store, tmp_path):
+    # "10.5 million (39%) reports were issued regarding conduct": 10.5 million reports of conduct
+    doc(empty_store, tmp_path, "xbox.txt",
+        "Xbox players filed 27.3 million reports in the first half of 2023. 10.5 million (39%) reports were issued "
+        "regarding conduct, and 3.1 million (11%) related to user-generated content. Of those, 2.8 million (53%) "
+        "were suspended for child sexual exploitation. Incidents of account suspension were 2.43 million (34%) "
+        "and incidents of content removal only were 196,000 (3%).", published=D(2023, 11, 1))
+    figures = stored(empty_store)
+    assert figures[10_500_000].unit == "reports"
+    assert figures[2_800_000].policy == "child safety"
+    assert "content" not in figures[2_430_000].metric  # after the aside, "and ..." is the next number's
+    assert answered(empty_store, "Xbox players filed 27.3 million reports in H1 2023. How many of them concerned "
+                                 "conduct?") == 10_500_000
+
+
 def test_a_month_right_after_a_count_is_its_month_of_the_reported_year(empty_store, tmp_path):
     # "173 em janeiro e 148 em fevereiro", "peaking at 65,103 in December": those months, of the year of
     # the period the document reports on (the year before, for a month after that period's end)

@@ -28,7 +28,7 @@ from store.ingest.statements import IngestError, Meta, Stated
 from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_FRONT_MATTER_DEPTH, MAX_LINE_CHARS,
                           MAX_YEAR, MIN_YEAR)
 from store.models import Document
-from store.numbers import Quantity, find_quantities, joined_at
+from store.numbers import Quantity, find_quantities, joined_at, without_aside
 from store.periods import (AND_WORDS, FOREIGN_MONTHS, MONTHS, Mention, Period, duration_label, find_periods, month_after,
                            past_months, past_quarters, previous, span, without_periods, year_before, yearless)
 from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, countries_in, country_in,
@@ -703,7 +703,11 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         owner = max((j for j, (f, cj) in enumerate(zip(firsts, clause_of)) if f <= a and cj == c), default=-1)
         named.append((policy, c, owner, a))
     for i, q in enumerate(quantities):
-        nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
+        # a number in brackets right after it is an aside: the words after that are still this
+        # number's ("10.5 million (39%) reports were issued regarding conduct")
+        text = without_aside(sent.text, quantities, i)
+        after = i + 2 if text is not sent.text else i + 1
+        nxt = quantities[after].start if after < len(quantities) else len(text)
         prev_end = quantities[i - 1].end if i else 0
         clause = clauses[clause_of[i]]
         # a period stated after it, up to the next number, in its own clause ("removed 16.8
@@ -1074,7 +1078,7 @@ def _count_unit(text: str, q: Quantity) -> str:
 
 
 # ... as other languages say "in the" and "from the": "in den USA", "aus Deutschland", "en Inde", "no Brasil"
-PLACE_RE = re.compile(r"\b(?:in|from|(?<!followed\s)by|for|aus|en|em|no|na|nos|dos|das|du|des|au|aux|dari|di|nel|nella|negli|nei|dal|dalla|dagli|dai)\s+"
+PLACE_RE = re.compile(r"\b(?:in|from|(?<!followed\s)by|for|pour|para|aus|en|em|no|na|nos|dos|das|du|des|au|aux|dari|di|nel|nella|negli|nei|dal|dalla|dagli|dai)\s+"
                       r"(?:(?:the|den|der|dem|die|le|la|les|el|los|las)\s+)?(?P<name>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*){0,2})")
 # before a number, only a place that is its subject or sets its scene: "The US submitted
 # 3,329 requests", "In India, 37 million videos"
@@ -1082,8 +1086,11 @@ PLACE_BEFORE_RE = re.compile(r"(?:\b(?i:in|across|im|en|em|no|na|nos|nas|au|aux|
                              # "In India, 37 million", "Nos Estados Unidos, foram mais de 14 milhões"
                              r"(?P<name>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*){0,2}),\s*(?:[^\W\dA-Z][^\W\d]*\s+){0,3}"
                              r"|\b(?:the\s+)?(?P<subject>U\.?S\.?|UK|EU|[A-Z][a-z]+)\s+(?:government\s+|authorities\s+)?(?:submitted|made|sent|accounted\s+for"
-                             # "The Indian government was second with 4,559", "followed by Germany with 2,537"
-                             r"|(?:was|were|came|ranked)\s+(?:\w+\s+){0,2}?with|with)\s+"
+                             # "The Indian government was second with 4,559", "followed by Germany with 2,537",
+                             # "Pakistan took the sixth spot with 124,457"
+                             r"|(?:[^\W\d_A-Z][\w-]*\s+){0,4}?with)\s+"
+                             # a country right before its number, in a list: "Türkiye:414, Rusya:14", "la Germania 37 richieste"
+                             r"|(?:^|[\s,;(])(?P<adjacent>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*){0,2})[^\S\n]*:?[^\S\n]*"
                              # in any language, a country with its number in brackets: "Estados Unidos (11,7 milhões"
                              r"|(?P<bracketed>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*){0,2})\s*\("
                              # ... and in Arabic, which has no capitals: "في المغرب، أزالت المنصة ما مجموعه 1,040,981"
@@ -1112,7 +1119,8 @@ def _place(segment: str, before: bool = False) -> str | None:
     for m in (PLACE_BEFORE_RE.finditer(segment) if before else PLACE_RE.finditer(segment)):
         if m.groupdict().get("subject") and (people := country_of_people(m.group("subject"))):
             return people  # "The Indian government made 4,559 requests"
-        words = (m.group("name") or m.group("subject") or m.group("bracketed") or m.groupdict().get("arabic")).split()
+        words = (m.group("name") or m.group("subject") or m.group("bracketed") or m.groupdict().get("adjacent")
+                 or m.groupdict().get("arabic")).split()
         for n in range(len(words), 0, -1):  # "the United Kingdom and": the longest that is one
             name = country_in(" ".join(words[:n]).rstrip(".,;:") if not words[n - 1].endswith("S.") else " ".join(words[:n]))
             if name:
