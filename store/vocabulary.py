@@ -64,7 +64,47 @@ PLATFORMS: dict[str, tuple[str, ...]] = {
     "Tinder": ("tinder",),
     "Skype": ("skype",),
     "GitHub": ("github",),
+    # the EU's very large online platforms and search engines (DSA), and the largest social,
+    # messaging, video, dating and gaming services outside them, with the names their own
+    # languages write (a name in Chinese, Japanese or Korean script is found inside its words)
+    "Apple": ("apple", "app store", "apple app store"),
+    "Amazon": ("amazon", "amazon store"),
+    "Google Play": ("google play", "play store"),
+    "AliExpress": ("aliexpress",),
+    "Booking.com": ("booking.com",),
+    "Zalando": ("zalando",),
+    "Shein": ("shein",),
+    "Stripchat": ("stripchat",),
+    "XVideos": ("xvideos",),
+    "Viber": ("viber",),
+    "WeChat": ("wechat", "weixin", "微信"),
+    "QQ": ("qq",),
+    "Kuaishou": ("kuaishou", "kwai", "快手"),
+    "Bilibili": ("bilibili", "哔哩哔哩", "b站"),
+    "Xiaohongshu": ("xiaohongshu", "rednote", "小红书"),
+    "LINE": ("line corporation", "line corp", "line yahoo", "ly corporation", "ライン"),
+    "Kakao": ("kakao", "kakaotalk", "kakao talk", "카카오", "카카오톡"),
+    "Naver": ("naver", "네이버"),
+    "VK": ("vk", "vkontakte", "вконтакте"),
+    "Odnoklassniki": ("odnoklassniki", "одноклассники"),
+    "ShareChat": ("sharechat",),
+    "Yubo": ("yubo",),
+    "Bumble": ("bumble",),
+    "Match Group": ("match group",),
 }
+
+# services whose names are common words in lower case ("line", "koo", "hinge", "temu": Indonesian
+# for "meet"): found only as they write themselves
+CASED_PLATFORMS: dict[str, tuple[str, ...]] = {
+    "LINE": ("LINE",), "Koo": ("Koo", "Koos"), "Hinge": ("Hinge",), "Temu": ("Temu",), "Kick": ("Kick",),
+}
+CASED_PLATFORM_RE = re.compile(r"(?<![\w@])(" + "|".join(w for ws in CASED_PLATFORMS.values() for w in ws) + r")(?![\w])")
+_CASED_NAME = {w: name for name, ws in CASED_PLATFORMS.items() for w in ws}
+# names in scripts that do not part words with spaces ("快手平台", "카카오는"): found inside words
+_UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+UNSPACED_PLATFORM_RE = re.compile("|".join(sorted((re.escape(w) for ws in PLATFORMS.values() for w in ws if _UNSPACED_RE.search(w)),
+                                                  key=len, reverse=True)))
+_UNSPACED_NAME = {w: name for name, ws in PLATFORMS.items() for w in ws if _UNSPACED_RE.search(w)}
 
 # A company and the services it reports on: a question about the company may be answered by a
 # figure for one of its services, and a question about a service by the company's own figure
@@ -477,6 +517,9 @@ def platforms_in(text: str) -> list[str]:
         text = _CJK_GLUE_RE.sub(" ", text)
     found = [name for name, _, _ in find_all(PLATFORM_RES, text)]
     found += [m.group(1) or m.group(2) for m in GLUED_PLATFORM_RE.finditer(text)]
+    found += [_CASED_NAME[m.group(1)] for m in CASED_PLATFORM_RE.finditer(text)]
+    if not text.isascii():
+        found += [_UNSPACED_NAME[m.group()] for m in UNSPACED_PLATFORM_RE.finditer(text)]
     # a lone lower-case "x" is a platform only in a question; in prose it is too common
     return found
 

@@ -16,7 +16,7 @@ from store.db import Store
 from store.ingest import Meta, ingest_file
 from store.numbers import find_quantities
 from store.periods import find_periods
-from store.vocabulary import country_in, describe
+from store.vocabulary import country_in, describe, platforms_in
 
 D = dt.date
 
@@ -1691,6 +1691,18 @@ def test_the_words_after_a_share_in_brackets_are_still_its_counts(empty_store, t
     assert "content" not in figures[2_430_000].metric  # after the aside, "and ..." is the next number's
     assert answered(empty_store, "Xbox players filed 27.3 million reports in H1 2023. How many of them concerned "
                                  "conduct?") == 10_500_000
+
+
+def test_services_beyond_the_big_western_ones_are_platforms_in_their_own_scripts(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "koo.txt", "Koo removed 54,235 Koos in June 2021 after proactive moderation.",
+        published=D(2021, 7, 2))
+    doc(empty_store, tmp_path, "apple.txt", "Apple terminated 428,000 developer accounts in 2022 for fraud.",
+        published=D(2023, 5, 17))
+    figures = stored(empty_store)
+    assert [figures[v].platform for v in (54235, 428000)] == ["Koo", "Apple"]
+    assert answered(empty_store, "apple developer accounts terminated 2022") == 428000
+    assert (platforms_in("2022年3月，快手平台处置违规短视频"), platforms_in("카카오는 지난해")) == (["Kuaishou"], ["Kakao"])
+    assert platforms_in("a line of text: temu kangen") == []  # common words as such are no services
 
 
 def test_a_month_right_after_a_count_is_its_month_of_the_reported_year(empty_store, tmp_path):
