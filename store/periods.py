@@ -389,6 +389,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     for name, rx in [
         # between Aug. 1, 2015 and Dec. 31, 2017 / from Aug 2015 to Dec 2017 / 2015-2017
         ("range", rf"{_B}(?:{_BETWEEN}\s+)?{_point_re('s')},?(?:\s*{_AND}\s*|{_DASH}){_point_re('e')}{_E}"),
+        # days of one month: "December 1-31, 2021", "from 1 to 31 December 2021", "1.-30. Juni 2022"
+        ("days", rf"{_B}(?:{_BETWEEN}\s+)?(?:{_m('m')}\s+(?P<da>[0-9]{{1,2}})(?:st|nd|rd|th)?{_DASH}(?:{_m('mb')}\s+)?(?P<db>[0-9]{{1,2}})(?:st|nd|rd|th)?,?"
+                 rf"|(?P<da2>[0-9]{{1,2}})(?:er|\.)?{_DASH}(?P<db2>[0-9]{{1,2}})\.?\s+(?:de\s+)?{_m('m2')},?)\s+(?:de\s+)?{_y('y')}{_E}"),
         # Jul-Sep 2020, July to December 2017
         ("months", rf"{_B}(?:{_BETWEEN}\s+)?(?:(?:el\s+|le\s+)?(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m1')}(?:\s+(?P<d1b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+)(?:(?:el\s+|le\s+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m2')}(?:\s+(?P<d2b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:\s+(?:period|quarter|months))?,?\s+(?:de\s+|del\s+|of\s+)?'?{_yy('y')}{_E}"),
         # since the middle of 2015, since mid-2015, since early 2016, since Aug 2015, since 2015
@@ -500,6 +503,15 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         if not a or not b or b[1] < a[0]:
             return None
         start, end = a[0], b[1]
+        return Mention(s, e, "closed", Period(start, end, label_for(start, end)))
+    if name == "days":
+        month = _month(g.get("m") or g["m2"])
+        if g.get("mb") and _month(g["mb"]) != month:
+            return None  # "December 1 to January 5": two months, read as such elsewhere
+        y = int(g["y"])
+        start, end = dt.date(y, month, int(g.get("da") or g["da2"])), dt.date(y, month, int(g.get("db") or g["db2"]))
+        if end < start:
+            return None
         return Mention(s, e, "closed", Period(start, end, label_for(start, end)))
     if name == "months":
         if g.get("d1b") and not g.get("d2b") and len(g["y"]) == 2 and m.string[m.start("y") - 1] not in "'’":
@@ -700,10 +712,11 @@ def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> 
 _MONTH_AFTER_RE = re.compile(rf"\s+(?:in|em|en|im|nel|a|pada)\s+{_m('m')}(?![\w/])(?!\s*,?\s*'?[0-9])", re.IGNORECASE)
 
 
-def month_after(text: str, at: int) -> int | None:
+def month_after(text: str, at: int, end: int | None = None) -> int | None:
     """The month ("in December", "em janeiro") named, with no year, right at ``at`` (after a
-    number); None when there is none."""
-    m = _MONTH_AFTER_RE.match(text, at)
+    number), or, with ``end``, anywhere up to it ("removed 61,114 pieces of content based on those
+    complaints in November"); None when there is none."""
+    m = _MONTH_AFTER_RE.match(text, at) if end is None else _MONTH_AFTER_RE.search(text, at, end)
     return _month(m.group("m")) if m else None
 
 

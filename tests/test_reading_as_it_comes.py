@@ -226,6 +226,9 @@ def test_a_clarification_with_not_is_no_negation(seeded_sqlite):
     # months named as a period of their year
     ("during the October-December period of 2023", "Q4 2023"), ("the July–September quarter of 2020", "Q3 2020"),
     ("Vom 1. Januar 2020 bis zum 30. Juni 2020", "H1 2020"),
+    # days of one month
+    ("the month of December (December 1-31, 2021)", "Dec 2021"), ("from 1 to 31 December 2021", "Dec 2021"),
+    ("between October 1 to October 31, 2021", "Oct 2021"), ("Jan 1-15, 2020", "1 Jan 2020 – 15 Jan 2020"),
 ])
 def test_period_phrasing(text, label):
     (m,) = [m for m in find_periods(text) if m.period]
@@ -1717,6 +1720,14 @@ def test_a_month_right_after_a_count_is_its_month_of_the_reported_year(empty_sto
     figures = stored(empty_store)
     assert (figures[173].period_start, figures[148].period_start, figures[65103].period_start) == \
         (D(2021, 1, 1), D(2021, 2, 1), D(2020, 12, 1))
+
+
+def test_a_month_later_in_a_counts_clause_is_its_month(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "rediff.txt",
+        "Google received 31,497 complaints in the month of December (December 1-31, 2021) from users in India. "
+        "Google removed 61,114 pieces of content based on those complaints in November.", published=D(2022, 1, 31))
+    figures = stored(empty_store)
+    assert (figures[31497].period_label, figures[61114].period_label) == ("Dec 2021", "Nov 2021")
 
 
 def test_a_part_of_a_whole_the_question_states_is_of_the_place_the_sentence_before_names(empty_store, tmp_path):

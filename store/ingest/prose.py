@@ -1291,9 +1291,10 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
         if i not in comparing and not _aside(text, q.end, mentions[i]):
             chosen = mentions[i]
             break
-    if chosen is None and q.kind == "count" and (month := month_after(text, q.end)):
-        # "peaking at 65,103 in December", "173 em janeiro e 148 em fevereiro": the month, of the
-        # year of the period the document reports on
+    if chosen is None and q.kind == "count" and (month := month_after(text, q.end, min(next_start, clause_end or next_start))):
+        # "peaking at 65,103 in December", "173 em janeiro e 148 em fevereiro", "removed 61,114
+        # pieces of content based on those complaints in November": the month, of the year of the
+        # period the document reports on
         return None, True, YEARLESS, compare, (month, month)
     if chosen is None and q.kind not in CHANGES and EARLIER_VALUE_RE.search(text, max(0, q.start - 30), q.start):
         # "up from 33 per cent", "nearly triple the 1.2 million a quarter earlier": the value
