@@ -384,6 +384,20 @@ _SAME = (r"(?:à\s+la\s+même\s+période|au\s+même\s+moment|im\s+(?:gleichen|se
 _THIS_YEAR = (r"(?:in\s+)?diesem\s+jahr|dieses\s+jahr|cette\s+année|este\s+año|este\s+ano|quest[’']anno"
               r"|tahun\s+ini")
 
+# the year, half, quarter, month and "to" of Chinese, Japanese and Korean dates
+_EA_Y = r"(?P<y>(?:19|20)[0-9][0-9])\s*(?:년도?|年度?)"
+_EA_HALF_WORDS = "상반기|하반기|上半年|下半年|上半期|下半期|上期|下期"
+_EA_HALF = rf"(?P<half>{_EA_HALF_WORDS})"
+_EA_Q = r"(?:第\s*)?(?P<q>[1-4一二三四])\s*(?:분기|季度|四半期|季)"
+_EA_TO = r"\s*(?:부터|から|至|到|-|–|～|~|〜)\s*"
+_EA_REL = r"(?P<earel>지난해|작년|올해|금년|去年|今年|昨年|本年)"
+_EA_LAST = ("지난해", "작년", "去年", "昨年")
+
+
+def _ea_m(name: str) -> str:
+    return rf"(?P<{name}>1[0-2]|0?[1-9])\s*(?:월|月)"
+
+
 PATTERNS: list[tuple[str, re.Pattern]] = [
     (name, re.compile(rx, re.IGNORECASE))
     for name, rx in [
@@ -450,6 +464,18 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # there was by then (a total, or a count that stands), from whenever it started
         ("asof", rf"{_B}(?:as\s+(?:of|at)|by|through|until|(?:at|by)\s+the\s+end\s+of)\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?{_point_re('a')}{_E}"),
         ("relasof", rf"{_B}(?:as\s+(?:of|at)|by)\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?{_m('m')}(?!\s*,?\s*'?\d)(?![\w/])"),
+        # as Chinese, Japanese and Korean write them, glued to their words: "2015년 상반기" (H1 2015),
+        # "2022年第三季度", "2018年7月～12月", "2022年3月", "2019년"; and with no year: "지난해 하반기"
+        # (the second half of last year), "上半年", "7월부터 12월까지", "3月"
+        ("eahalf", rf"{_EA_Y}\s*{_EA_HALF}"),
+        ("eaquarter", rf"{_EA_Y}\s*{_EA_Q}"),
+        ("eamonths", rf"{_EA_Y}\s*{_ea_m('m1')}{_EA_TO}(?:(?P<y2>(?:19|20)[0-9][0-9])\s*(?:년|年)\s*)?{_ea_m('m2')}(?:\s*(?:까지|まで))?"),
+        ("eamonth", rf"{_EA_Y}\s*{_ea_m('m')}(?P<day>\s*[0-9]{{1,2}}\s*(?:일|日))?"),
+        ("eayear", _EA_Y),
+        ("earelhalf", rf"(?:{_EA_REL}\s*)?{_EA_HALF}"),
+        ("earelmonths", rf"(?:{_EA_REL}\s*)?(?<![0-9]){_ea_m('m1')}{_EA_TO}{_ea_m('m2')}(?:\s*(?:까지|まで))?"),
+        ("earelmonth", rf"(?:{_EA_REL}\s*)?(?<![0-9]){_ea_m('m')}(?!\s*[0-9]{{1,2}}\s*(?:일|日))"),
+        ("earelyear", rf"{_EA_REL}(?!\s*(?:{_EA_HALF_WORDS}|[0-9]))"),
         # a page's date stamp (" date 2021-02 Die Videoplattform ..."): when it was published, not
         # what its figures are of
         ("stamp", r"(?<![\w/])date\s+(?P<sy>(?:19|20)\d\d)-(?P<sm>0[1-9]|1[0-2])(?:-(?P<sd>0[1-9]|[12]\d|3[01]))?(?![\d-])"),
@@ -504,6 +530,8 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
             return None
         start, end = a[0], b[1]
         return Mention(s, e, "closed", Period(start, end, label_for(start, end)))
+    if name.startswith("ea"):
+        return _east_asian(name, g, s, e, reference)
     if name == "days":
         month = _month(g.get("m") or g["m2"])
         if g.get("mb") and _month(g["mb"]) != month:
@@ -705,6 +733,36 @@ def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> 
     else:
         y = reference.year if month_end(reference.year, m2) <= reference else reference.year - 1
     # "from October to March" runs over a new year: it ends in the year found, starts the year before
+    return Mention(s, e, "closed", span(y - (m2 < m1), m1, y, m2))
+
+
+def _east_asian(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> Mention | None:
+    """A period as Chinese, Japanese and Korean write it (see PATTERNS)."""
+    if g.get("half"):
+        m1, m2 = (1, 6) if g["half"][0] in "상上" else (7, 12)
+    elif g.get("q"):
+        q = "一二三四".find(g["q"]) + 1 or int(g["q"])
+        m1, m2 = 3 * q - 2, 3 * q
+    elif g.get("m1"):
+        m1, m2 = int(g["m1"]), int(g["m2"])
+    elif g.get("m"):
+        m1 = m2 = int(g["m"])
+    else:
+        m1, m2 = 1, 12
+    if g.get("y"):
+        y = int(g["y"])
+        if g.get("day"):
+            d = dt.date(y, m1, int(re.sub(r"\D", "", g["day"])))
+            return Mention(s, e, "closed", Period(d, d, label_for(d, d)))
+        y2 = int(g["y2"]) if g.get("y2") else y + (m2 < m1)
+        return Mention(s, e, "closed", span(y, m1, y2, m2))
+    if reference is None:
+        return Mention(s, e, "yearless", None, months=(m1, m2))
+    rel = g.get("earel")
+    if rel:
+        y = reference.year - 1 if rel in _EA_LAST else reference.year
+    else:
+        y = reference.year if month_end(reference.year, m2) <= reference else reference.year - 1
     return Mention(s, e, "closed", span(y - (m2 < m1), m1, y, m2))
 
 

@@ -82,7 +82,7 @@ PLATFORMS: dict[str, tuple[str, ...]] = {
     "Kuaishou": ("kuaishou", "kwai", "快手"),
     "Bilibili": ("bilibili", "哔哩哔哩", "b站"),
     "Xiaohongshu": ("xiaohongshu", "rednote", "小红书"),
-    "LINE": ("line corporation", "line corp", "line yahoo", "ly corporation", "ライン"),
+    "LINE": ("line corporation", "line corp", "line yahoo", "ly corporation"),
     "Kakao": ("kakao", "kakaotalk", "kakao talk", "카카오", "카카오톡"),
     "Naver": ("naver", "네이버"),
     "VK": ("vk", "vkontakte", "вконтакте"),
@@ -100,11 +100,9 @@ CASED_PLATFORMS: dict[str, tuple[str, ...]] = {
 }
 CASED_PLATFORM_RE = re.compile(r"(?<![\w@])(" + "|".join(w for ws in CASED_PLATFORMS.values() for w in ws) + r")(?![\w])")
 _CASED_NAME = {w: name for name, ws in CASED_PLATFORMS.items() for w in ws}
-# names in scripts that do not part words with spaces ("快手平台", "카카오는"): found inside words
+# scripts that do not part words with spaces ("快手平台") or glue particles to them ("카카오는"): a
+# name or a phrase in them is found inside words (Table)
 _UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
-UNSPACED_PLATFORM_RE = re.compile("|".join(sorted((re.escape(w) for ws in PLATFORMS.values() for w in ws if _UNSPACED_RE.search(w)),
-                                                  key=len, reverse=True)))
-_UNSPACED_NAME = {w: name for name, ws in PLATFORMS.items() for w in ws if _UNSPACED_RE.search(w)}
 
 # A company and the services it reports on: a question about the company may be answered by a
 # figure for one of its services, and a question about a service by the company's own figure
@@ -427,7 +425,12 @@ class Table:
             # a phrase's last noun used as an adjective, in the singular: "fake account deletions"
             if " " in phrase and phrase.endswith("s") and not phrase.endswith("ss") and len(phrase.rsplit(" ", 1)[1]) > 3:
                 self.family.setdefault(phrase[:-1], name)
-        self.regex = _phrase_re(self.family)
+        # a phrase in a script that does not part its words with spaces (Chinese, Japanese) or glues
+        # its particles to them (Korean: "게시물을") is found inside words
+        unspaced = sorted((p for p in self.family if _UNSPACED_RE.search(p)), key=len, reverse=True)
+        self.regex = _phrase_re([p for p in self.family if not _UNSPACED_RE.search(p)])
+        self.glued = {p.replace(" ", ""): self.family[p] for p in unspaced}
+        self.unspaced = re.compile("|".join(re.escape(p).replace("\\ ", r"\s*") for p in unspaced)) if unspaced else None
         self.shapes = shapes or {}
 
     def _family_of(self, matched: str) -> str:
@@ -439,7 +442,10 @@ class Table:
         found = [(self._family_of(m.group()), m.start(), m.end()) for m in self.regex.finditer(text)]
         for name, rx in self.shapes.items():
             found += [(name, m.start(), m.end()) for m in rx.finditer(text)]
-        if self.shapes:
+        glued = self.unspaced is not None and not text.isascii() and _UNSPACED_RE.search(text)
+        if glued:
+            found += [(self.glued[re.sub(r"\s+", "", m.group())], m.start(), m.end()) for m in self.unspaced.finditer(text)]
+        if self.shapes or glued:
             found.sort(key=lambda f: (f[1], f[1] - f[2]))
         yield from found
 
@@ -518,8 +524,6 @@ def platforms_in(text: str) -> list[str]:
     found = [name for name, _, _ in find_all(PLATFORM_RES, text)]
     found += [m.group(1) or m.group(2) for m in GLUED_PLATFORM_RE.finditer(text)]
     found += [_CASED_NAME[m.group(1)] for m in CASED_PLATFORM_RE.finditer(text)]
-    if not text.isascii():
-        found += [_UNSPACED_NAME[m.group()] for m in UNSPACED_PLATFORM_RE.finditer(text)]
     # a lone lower-case "x" is a platform only in a question; in prose it is too common
     return found
 

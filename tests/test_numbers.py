@@ -96,6 +96,12 @@ FORMS = [
     ("ఆగస్టు నెలలో 23.28 లక్షల భారతీయుల ఖాతాలను", 2328000, "count", None),
     ("違反により、9140万件の動画を削除した", 91.4e6, "count", None),
     ("これはこのプラットフォームに存在する動画全体の1%に達する", 1, "percent", None),
+    # ... and hundred-millions and ten-thousands with their rest, Korean counters glued on
+    ("삭제된 게시물은 3853만3533건으로", 38533533, "count", None),
+    ("총 6만6224개 계정의", 66224, "count", None),
+    ("총 4345건의 압수영장을", 4345, "count", None),
+    ("1億2000万件", 1.2e8, "count", None),
+    ("平均月活躍用戶為 5.780 億,同比", 5.78e8, "count", None),
     ("governments made 34, 946 requests", 34946, "count", None),  # a scraper's space after the comma
     ("with 41% more accounts subject to actions", 41, "change", None),  # more of something: a change
     ("мессенджер применил такую меру к 2,04 млн групп и каналов", 2.04e6, "count", None),  # Russian

@@ -124,6 +124,19 @@ def test_a_number_after_a_month_is_not_its_year():
     assert [m.period.label for m in find_periods("Jul-Dec '17")] == ["H2 2017"]
 
 
+@pytest.mark.parametrize("text,start,end", [
+    ("2015년 상반기", D(2015, 1, 1), D(2015, 6, 30)), ("2022年第三季度", D(2022, 7, 1), D(2022, 9, 30)),
+    ("2018年7月～12月", D(2018, 7, 1), D(2018, 12, 31)), ("2022年3月", D(2022, 3, 1), D(2022, 3, 31)),
+    ("2019년", D(2019, 1, 1), D(2019, 12, 31)), ("2022 年 2 月", D(2022, 2, 1), D(2022, 2, 28)),
+    # without a year: placed by the date, as "the second half" is ("지난해": last year)
+    ("지난해 하반기", D(2017, 7, 1), D(2017, 12, 31)), ("7월부터 12월까지", D(2017, 7, 1), D(2017, 12, 31)),
+    ("下半期", D(2017, 7, 1), D(2017, 12, 31)), ("3月", D(2018, 3, 1), D(2018, 3, 31)),
+])
+def test_chinese_japanese_and_korean_periods(text, start, end):
+    m = only(text)
+    assert (m.kind, m.period.start, m.period.end) == ("closed", start, end)
+
+
 @pytest.mark.parametrize("text,start,end", CLOSED, ids=[c[0] for c in CLOSED])
 def test_closed_period_forms_resolve_to_their_dates(text, start, end):
     m = only(text)
