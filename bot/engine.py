@@ -438,11 +438,19 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> tuple[float, floa
             # not list ("automated" and "Automatisierte"), a little less
             found = KINSHIP * (1.0 if _kin(w, local) else IN_SENTENCE if _kin(w, sentence) else
                                IN_BEFORE if _kin(w, before) else 0.0)
+        if not found and ABBREVIATION_RE.fullmatch(w):  # "dev accts": the first letters of a word by the number ("developer")
+            found = KINSHIP * (1.0 if _abbreviates(w, local) else IN_SENTENCE if _abbreviates(w, sentence) else 0.0)
         got += weight * found
     return (got / total, beside / total) if total else (1.0, 1.0)
 
 
 KIN, KINSHIP = 6, 0.7
+ABBREVIATION_RE = re.compile(r"[a-z]{3,5}")
+
+
+def _abbreviates(w: str, words: frozenset[str]) -> bool:
+    """Is a short word the start of one of ``words`` (stems), longer than it ("dev": "develop")?"""
+    return any(len(o) > len(w) and o.startswith(w) for o in words if o[0] != "=")
 SAME_NOUN = 0.05  # a count of the very noun asked ("how many comments"), in the question's words or a kin
 
 ACRONYM_RE = re.compile(r"[a-z]{3,5}")

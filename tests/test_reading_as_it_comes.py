@@ -1722,6 +1722,14 @@ def test_a_month_right_after_a_count_is_its_month_of_the_reported_year(empty_sto
         (D(2021, 1, 1), D(2021, 2, 1), D(2020, 12, 1))
 
 
+def test_a_word_cut_short_in_a_question_is_the_word_by_the_number_it_starts(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "apple.txt",
+        "In 2022 Apple blocked nearly 3.9 million stolen credit cards, while preventing 714,000 accounts from "
+        "transacting again. The company said that 428,000 developer accounts were terminated for fraud.",
+        published=D(2023, 5, 17))
+    assert answered(empty_store, "apple dev accts terminated 2022") == 428000
+
+
 def test_a_month_later_in_a_counts_clause_is_its_month(empty_store, tmp_path):
     doc(empty_store, tmp_path, "rediff.txt",
         "Google received 31,497 complaints in the month of December (December 1-31, 2021) from users in India. "
