@@ -773,8 +773,14 @@ def _supported(q: Query, fig: Figure) -> bool:
     text = " ".join(f"{c.quote} {c.title or ''}" for c in _read(fig)) + " " + fig.metric + " " + fig.policy
     context = content_words(text).union(*(_source_terms(c.publisher, c.url) for c in _read(fig)))
     glued = re.sub(r"[^a-z0-9]+", "", text.lower())
-    # a longer word may be part of a name written as one ("upper" in "Upperbound Prevalence")
-    return all(content_words(w) <= context or (len(w) >= 4 and w in glued) for w in q.blocking)
+    # a longer word may be part of a name written as one ("upper" in "Upperbound Prevalence"), and a
+    # word with a hyphen or a digit is said without them ("under-13s": "under 13")
+    return all(content_words(w) <= context or (len(w) >= 4 and (w in glued or _bare(w) in glued)) for w in q.blocking)
+
+
+def _bare(word: str) -> str:
+    """A word's letters and digits, without a plural's s ("under-13s": "under13")."""
+    return re.sub(r"[^a-z0-9]+", "", word.lower()).removesuffix("s")
 
 
 def _merge(scored: list[tuple[float, Figure, float]]) -> list[Scored]:

@@ -130,6 +130,7 @@ LOCATION_ALIASES = {"US": "United States", "USA": "United States", "U.S.": "Unit
                     "EU": "European Union"}
 SLACK_MARKUP_RE = re.compile(r"<([@#!][^>|]*)(?:\|([^>]*))?>|<((?:https?|mailto):[^>|]*)(?:\|([^>]*))?>")
 PLATFORM_NAMES_RE = PLATFORM_RES.regex
+ADVERB_RE = re.compile(r"[a-z]+(?:ically|ially|ively|ually|ently|antly|ously|ately|edly|fully)")
 WORD_RE = re.compile(r"[a-z][a-z0-9'’.-]*[a-z0-9]|[a-z]", re.IGNORECASE)
 
 
@@ -384,8 +385,8 @@ class Reader:
             if location is not None and (w in location.casefold().split() or self.codes.get(w) == location):
                 continue
             unknown.append(w)
-            if zone[0] <= m.start() < zone[1]:
-                blocking.append(w)
+            if zone[0] <= m.start() < zone[1] and not ADVERB_RE.fullmatch(w):
+                blocking.append(w)  # (an adverb, "specifically", "potentially", says how, not what is counted)
         values = tuple(q.value for q in find_quantities(masked) if q.kind not in ("change", "multiple"))
         given: tuple[float, ...] = ()
         if values and QUANTITY_ASKED_RE.search(text):
@@ -407,7 +408,10 @@ class Reader:
             about = about[: quantity.start] + " " * (quantity.end - quantity.start) + about[quantity.end :]
         about = re.sub(r"\b\d+\b", " ", about)
         # what is asked ("how many ... suspended") counts fully; the rest ("for the board deck") less
-        core = _asked(about[zone[0] : zone[1]]) if zone[1] > zone[0] else frozenset()
+        # (an adverb there the lexicon does not know, "specifically", says how, and counts as the rest does)
+        adverbs = {w for w in unknown if ADVERB_RE.fullmatch(w)}
+        core = _asked(re.sub(r"[a-z]+", lambda m: " " * len(m.group()) if m.group().lower() in adverbs else m.group(),
+                             about[zone[0] : zone[1]], flags=re.IGNORECASE)) if zone[1] > zone[0] else frozenset()
         return Query(text, features, period, since, location, unknown=tuple(unknown),
                      blocking=tuple(blocking), breakdown=breakdown, values=values, given=given,
                      counted=_counted(text),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import answer, reader
+from bot.engine import _bare, answer, reader
 from store.db import Store
 from store.ingest import Meta, ingest_file
 from store.numbers import find_quantities
@@ -1728,6 +1728,15 @@ def test_a_word_cut_short_in_a_question_is_the_word_by_the_number_it_starts(empt
         "transacting again. The company said that 428,000 developer accounts were terminated for fraud.",
         published=D(2023, 5, 17))
     assert answered(empty_store, "apple dev accts terminated 2022") == 428000
+
+
+def test_an_adverb_in_a_question_qualifies_what_is_counted_and_never_vetoes_it(seeded_sqlite):
+    # ("accounts closed for knitting": a word that may be what is counted still vetoes)
+    read = reader(seeded_sqlite).read
+    assert "specifically" not in read("twitter accounts suspended specifically for terrorism in H2 2017").blocking
+    assert "knitting" in read("twitter accounts suspended for knitting in H2 2017").blocking
+    assert answered(seeded_sqlite, "how many twitter accounts were specifically suspended in H2 2017") == 274460
+    assert _bare("under-13s") == "under13"  # and a word with a hyphen is found as the source writes it, "under 13"
 
 
 def test_a_month_later_in_a_counts_clause_is_its_month(empty_store, tmp_path):
