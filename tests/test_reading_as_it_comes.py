@@ -1739,6 +1739,13 @@ def test_an_adverb_in_a_question_qualifies_what_is_counted_and_never_vetoes_it(s
     assert _bare("under-13s") == "under13"  # and a word with a hyphen is found as the source writes it, "under 13"
 
 
+def test_an_address_ending_in_a_date_names_its_place_in_the_part_before(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "rediff.txt", "Google also removed 4,05,911 pieces of content in December 2021 as a "
+        "result of automated detection.", published=D(2022, 1, 31),
+        url="http://rediff.com/news/report/google-deleted-94173-articles-in-december-in-india/20220131.htm")
+    assert stored(empty_store)[405911].location == "India"
+
+
 def test_a_month_later_in_a_counts_clause_is_its_month(empty_store, tmp_path):
     doc(empty_store, tmp_path, "rediff.txt",
         "Google received 31,497 complaints in the month of December (December 1-31, 2021) from users in India. "

@@ -308,9 +308,11 @@ _MONTH_TO_MONTH_RE = re.compile(rf"\b((?:{_MONTH_WORD}))[-_+]+(?=(?:{_MONTH_WORD
 
 
 def _slug(url: str | None) -> str:
-    """The last part of a URL's path, without query or file extension (".../india-09-2021"),
-    its escapes decoded ("%D9%85%D8%B5%D8%B1" is "مصر", not letters and digits)."""
-    return re.sub(r"\.[a-z]{2,5}$", "", unquote((url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1]))
+    """The last part of a URL's path that has words, without query or file extension
+    (".../india-09-2021"; ".../google-deleted-94173-articles-in-india/20220131.htm": the part before
+    the date), its escapes decoded ("%D9%85%D8%B5%D8%B1" is "مصر", not letters and digits)."""
+    parts = [re.sub(r"\.[a-z]{2,5}$", "", unquote(p)) for p in (url or "").split("?")[0].rstrip("/").split("/")[3:]]
+    return next((p for p in reversed(parts) if re.search(r"[^\W\d_]", p)), parts[-1] if parts else "")
 
 
 def _words_of(slug: str) -> str:
