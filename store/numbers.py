@@ -124,7 +124,9 @@ _EURO = (
     # "restableció 23.000, al", "gefolgt von Indien (827.000)")
     rf"(?P<edot>[0-9]{{1,3}}(?:\.[0-9]{{3}}){{2,}}|[0-9]{{1,3}}\.[0-9]{{3}}(?=\s+[^\W\d])|[1-9][0-9]{{0,2}}\.[0-9]{{3}}(?=[.,;!?]?[)\]]|[.,;!?](?:\s|$)|[^\S\n]*(?:\n|$)))"
     rf"|(?P<espace>[0-9]{{1,3}}(?:[\u00a0\u202f][0-9]{{3}})+|[0-9]{{1,3}}(?: [0-9]{{3}})+(?= [^\W\d]))"
-    rf"|(?P<ecomma>[0-9]+,[0-9]{{1,2}}(?=\s*(?:million|billion|{_EU_SCALE}|%|{_EU_PCT})))"
+    rf"|(?P<ecomma>[0-9]+,[0-9]{{1,2}}(?=\s*(?:million|billion|{_EU_SCALE}|%|{_EU_PCT}))"
+    # ... and before a scale of a language writing decimal commas, three decimals too: "44,085 млн" (44.085 million)
+    rf"|[0-9]{{1,3}},[0-9]{{3}}(?=\s*(?:{_EU_SCALE})(?![\w])))"
 )
 # Chinese and Japanese write their scales glued to the number and the word after it ("9140万件": 91.4 million),
 # and the number glued to the word before it ("動画全体の1%"); Korean glues its counters ("4345건")
@@ -136,7 +138,7 @@ EAST_ASIAN_RE = re.compile(r"(?<![0-9.,])(?:(?P<hm>[0-9]+(?:\.[0-9]+)?)[^\S\n]?(
 # a count a scraper glued to its noun ("51,505videos") is still read: thousands, then a word; Indian
 # grouping ("10,08,000": ten lakh eight thousand), and a space a scraper put after the comma ("made 34, 946
 # requests") before a word
-_NUM = rf"(?P<num>(?<![^\W\u0621-\u064a\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]|[$£€.,/+-])(?:{_EURO}|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?![0-9])|(?<![0-9], )[0-9]{{1,3}}, [0-9]{{3}}(?![0-9]|,\s?[0-9])(?=\s+[^\W\d])|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!(?!(?:k|m|mn|bn)\b|(?<=,[0-9]{{3}})[a-z]{{4}}|{_CJK_SCALE}|[\uac00-\ud7af])[\w/]|[.,-][0-9])|\b(?:{_WORDNUM})\b)"
+_NUM = rf"(?P<num>(?<![^\W\u0621-\u064a\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]|[$£€.,/+-])(?:{_EURO}|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?![0-9])|(?<![0-9], )[0-9]{{1,3}}, [0-9]{{3}}(?![0-9]|,\s?[0-9])(?=\s+[^\W\d])|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!(?!(?:k|m|mn|bn)\b|(?<=,[0-9]{{3}})[a-z]{{4}}|{_CJK_SCALE}|[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])[\w/]|[.,-][0-9])|\b(?:{_WORDNUM})\b)"
 _SCALE = rf"(?:\s*(?P<scale>thousand|million|billion|mn|bn|k|m|millions|{_EU_SCALE})(?![\w])|(?P<cjk>{_CJK_SCALE}))?"
 _PCT = rf"(?:\s*(?P<pct>\+?%|percent\b|per\s*cent\b|pct\b|{_EU_PCT}\b))?"
 

@@ -36,6 +36,10 @@ FOREIGN_MONTHS = {
         "januari februari maret april mei juni juli agustus september oktober november desember",
         "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
         "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",  # Arabic
+        # Russian: the month, "of the month" (a date: "13 ноября 2025 года") and "in the month"
+        "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+        "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",
     )
     for i, name in enumerate(names.split())
 } | {"fevrier": 2, "aout": 8, "decembre": 12, "maerz": 3, "marz": 3, "setiembre": 9, "marco": 3}
@@ -236,10 +240,10 @@ _MON_ANY = _MON.replace("(?P<{n}>", "(?:", 1).format()  # a month, in a list of 
 _YEAR = r"(?P<{n}>(?:19|20)[0-9][0-9])"
 _YY = r"(?P<{n}>(?:19|20)?[0-9][0-9])"
 # "to" as English, French, German, Spanish, Portuguese, Indonesian, Filipino and Arabic say it between two dates
-_DASH = r"\s*(?:-|–|—|to|through|thru|until|till|bis(?:\s+zu[mr])?|jusqu'(?:en|au|à)|à|au|al|hasta|a|até|hingga|sampai|hanggang|إلى|حتى)\s*"
+_DASH = r"\s*(?:-|–|—|to|through|thru|until|till|bis(?:\s+zu[mr])?|jusqu'(?:en|au|à)|à|au|al|hasta|a|até|hingga|sampai|hanggang|إلى|حتى|по)\s*"
 AND_WORDS = r"and|und|et|y|e|dan"  # "and" in the lexicon's languages
 _AND = rf"(?:{AND_WORDS})"  # "between X and Y"
-_BETWEEN = r"(?:between|from|zwischen|vom|von|entre|de|du|desde|del|antara|dari|mula|من)"
+_BETWEEN = r"(?:between|from|zwischen|vom|von|entre|de|du|desde|del|antara|dari|mula|من|с)"
 _DAY_AFTER = r"(?:\s+[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9]|[,.]?\s*'?[0-9]))?"  # "from August 1 to August 31"
 _DAY = r"(?:(?:el\s+|le\s+|the\s+)?[0-9]{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?)?"  # "el 1 de enero", "1er janvier"
 # "of this year" in the other languages: "de este año", "deste ano", "de cette année", "dieses Jahres"

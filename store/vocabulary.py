@@ -429,6 +429,7 @@ class Table:
         # its particles to them (Korean: "게시물을") is found inside words
         unspaced = sorted((p for p in self.family if _UNSPACED_RE.search(p)), key=len, reverse=True)
         self.regex = _phrase_re([p for p in self.family if not _UNSPACED_RE.search(p)])
+        self.dotless = {p.replace("ı", "i"): name for p, name in self.family.items()}
         self.glued = {p.replace(" ", ""): self.family[p] for p in unspaced}
         self.unspaced = re.compile("|".join(re.escape(p).replace("\\ ", r"\s*") for p in unspaced)) if unspaced else None
         self.shapes = shapes or {}
@@ -436,7 +437,8 @@ class Table:
     def _family_of(self, matched: str) -> str:
         words = _words(matched)
         return self.family.get(" ".join(words)) \
-            or self.family[" ".join(m.group(1) if (m := INFLECTED_RE.fullmatch(w)) else w for w in words)]
+            or self.family.get(" ".join(m.group(1) if (m := INFLECTED_RE.fullmatch(w)) else w for w in words)) \
+            or self.dotless[" ".join(words).replace("ı", "i")]  # Turkish "KALDIRILDI" matches "kaldırıldı"
 
     def finditer(self, text: str):
         found = [(self._family_of(m.group()), m.start(), m.end()) for m in self.regex.finditer(text)]

@@ -102,6 +102,8 @@ FORMS = [
     ("총 4345건의 압수영장을", 4345, "count", None),
     ("1億2000万件", 1.2e8, "count", None),
     ("Interventi totali\n692.132\n", 692132, "count", None),  # a table's cell, alone on its line: thousands
+    ("заблокировано 44,085 млн каналов", 44.085e6, "count", None),  # a decimal comma before a scale of its language
+    ("累计封禁违规用户256,837人", 256837, "count", None),
     ("平均月活躍用戶為 5.780 億,同比", 5.78e8, "count", None),
     ("governments made 34, 946 requests", 34946, "count", None),  # a scraper's space after the comma
     ("with 41% more accounts subject to actions", 41, "change", None),  # more of something: a change

@@ -131,6 +131,9 @@ def test_a_number_after_a_month_is_not_its_year():
     # without a year: placed by the date, as "the second half" is ("지난해": last year)
     ("지난해 하반기", D(2017, 7, 1), D(2017, 12, 31)), ("7월부터 12월까지", D(2017, 7, 1), D(2017, 12, 31)),
     ("下半期", D(2017, 7, 1), D(2017, 12, 31)), ("3月", D(2018, 3, 1), D(2018, 3, 31)),
+    # ... and Russian months, of the month and in it
+    ("13 ноября 2025", D(2025, 11, 13), D(2025, 11, 13)), ("с января по июнь 2024", D(2024, 1, 1), D(2024, 6, 30)),
+    ("марте 2022", D(2022, 3, 1), D(2022, 3, 31)),
 ])
 def test_chinese_japanese_and_korean_periods(text, start, end):
     m = only(text)

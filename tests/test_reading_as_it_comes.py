@@ -1746,6 +1746,21 @@ def test_an_address_ending_in_a_date_names_its_place_in_the_part_before(empty_st
     assert stored(empty_store)[405911].location == "India"
 
 
+def test_reports_in_russian_chinese_korean_and_turkish_are_read(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "tass.txt", "За 2025 год Telegram заблокировал 44,085 млн каналов и групп.",
+        published=D(2026, 1, 12))
+    doc(empty_store, tmp_path, "kuaishou.txt", "快手2022年3月累计封禁违规用户256,837人,累计处置侵权类举报398,139条。",
+        published=D(2022, 4, 6))
+    doc(empty_store, tmp_path, "kakao.txt", "카카오는 2020년 상반기에 유해 게시물 99만5535건을 삭제했다.", published=D(2020, 8, 1))
+    doc(empty_store, tmp_path, "halktv.txt", "TikTok 2025 yılında Türkiye'de 2.118.000 VİDEO KALDIRILDI.", published=D(2025, 12, 1))
+    figures = stored(empty_store)
+    assert (figures[44_085_000].platform, figures[44_085_000].period_label) == ("Telegram", "2025")
+    assert figures[256_837].metric != figures[398_139].metric  # "用户" banned, "举报" handled: parted at the comma
+    assert (figures[995_535].platform, figures[995_535].period_label) == ("Kakao", "H1 2020")
+    assert figures[2_118_000].platform == "TikTok"
+    assert answered(empty_store, "telegram channels blocked 2025") == 44_085_000
+
+
 def test_a_month_later_in_a_counts_clause_is_its_month(empty_store, tmp_path):
     doc(empty_store, tmp_path, "rediff.txt",
         "Google received 31,497 complaints in the month of December (December 1-31, 2021) from users in India. "

@@ -69,7 +69,7 @@ SHARE_OF_RE = re.compile(r"\s+of\b", re.IGNORECASE)
 # in a share, the noun it is a share of follows "of": "93 percent of over 270,000 accounts"
 FRONT_MATTER_RE = re.compile(r"^---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", re.DOTALL | re.MULTILINE)
 _SHARE_WORD = r"(?:%|per\s?cent\b|percent\b|por\s+ciento\b|pour\s+cent\b|prozent\b|por\s+cento\b|per\s+cento\b|persen\b)"
-CLAUSE_SPLIT_RE = re.compile(r",\s+(?:and|but|while|whereas|enquanto|mientras|tandis|alors\s+que|während|sedangkan)\s+"
+CLAUSE_SPLIT_RE = re.compile(r"[，；]|,(?=[\u3040-\u30ff\u4e00-\u9fff])|,\s+(?:and|but|while|whereas|enquanto|mientras|tandis|alors\s+que|während|sedangkan)\s+"
                              r"|;\s+|,\s+(?=(?:down|up)\s)"
                              # a list of shares: "4% ..., 83.3% were ...", "el 82 por ciento ..., el 91 por ciento ... y el 93 por ciento"
                              rf"|(?:,|\s+(?:and|y|e|et|und|dan))\s+(?=(?:(?:el|la|le|il|o|a|der|die)\s+)?[0-9][0-9.,]*\s*{_SHARE_WORD})")
@@ -774,7 +774,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         # the platform too ("Facebook removed 15.3 million ..., while Instagram took action on 1.6 million")
         platform = next((p for seg in (own_text, lead_text) if (p := _one(frozenset(platforms_in(seg))))),
                         None) or clause_platform or sentence_platform
-        metric, unit, act = _structured(q, text, clause, feats, act_q, policy, base, stated, own, several_shares)
+        metric, unit, act = _structured(q, text, clause, feats, act_q, policy, base, stated, own, several_shares, lead)
         if metric is None and q.kind == "count" and act_q and not _word_after(text, q.end) \
                 and len(objects := find_all(OBJECT_RES, text[clause[0] : q.start])) == 1:
             # a count naming nothing after it, of the one thing its clause names before it and
@@ -935,7 +935,8 @@ def _one(names: frozenset[str]) -> str | None:
 
 
 def _structured(q: Quantity, text: str, clause: tuple[int, int], feats, action, sentence_policy,
-                base: "_Found | None", out: list[_Found], own: Features | None = None, several_shares: bool = False):
+                base: "_Found | None", out: list[_Found], own: Features | None = None, several_shares: bool = False,
+                lead: Features | None = None):
     """(metric, unit, action) in the lexicon's terms: a count of an action on accounts or
     content, a share of such with a facet, a change of the figure before it; or Nones."""
     none = (None, None, None)
@@ -948,6 +949,7 @@ def _structured(q: Quantity, text: str, clause: tuple[int, int], feats, action, 
                 # 21 million for adult nudity" (the second has no noun nor action of its own;
                 # "channels in over 12 languages" counts where the first were, not more of them)
                 or out[-1].action is not None and own is not None and not (own.actions or own.objects)
+                and not (lead is not None and lead.objects)  # "累计处置侵权类举报 398,139 条": its own, before it
                 and not IN_BEFORE_RE.search(text, 0, q.start)):
             return out[-1].metric, out[-1].unit, out[-1].action
         if noun is not None and verb is not None:
@@ -987,7 +989,8 @@ def _structured(q: Quantity, text: str, clause: tuple[int, int], feats, action, 
     return none
 
 
-PHRASE_STOP_RE = re.compile(r"[;:()\[\]“”\"]|,\s|\s[-–—]\s|\.\s")
+# (and as Chinese and Japanese part clauses: with no space after a comma, "舉報 200,979 條,累計處置")
+PHRASE_STOP_RE = re.compile(r"[;:()\[\]“”\"，、；：。]|,\s|,(?=[\u3040-\u30ff\u4e00-\u9fff])|\s[-–—]\s|\.\s")
 NUMBERISH_RE = re.compile(r"\d")
 
 
@@ -1173,7 +1176,9 @@ def _views_bound(text: str, q: Quantity, prev_end: int) -> bool:
 DURATION_AFTER_RE = re.compile(r"\s*(?:-\s*)?(?:seconds?|minutes?|hours?|hrs?|days?|weeks?|months?|years?"
                                # ... in the lexicon's other languages ("en menos de 24 horas", "innerhalb von 24 Stunden")
                                r"|horas?|heures?|stunden|ore|jam|d[ií]as|jours|tagen?|giorni|hari|semanas|semaines|wochen|meses|mois|monaten?|mesi|bulan"
-                               r"|a[ñn]os|ans|jahren?|anni|tahun|ساعة|ساعات|يوما?|أيام|أسبوعا?|أسابيع|شهرا?|أشهر|سنة|سنوات|times(?=\s+(?:more|less|fewer|as|higher|lower|larger|smaller|greater|bigger|the|that|than|over|what)\b))\b", re.IGNORECASE)
+                               r"|a[ñn]os|ans|jahren?|anni|tahun|ساعة|ساعات|يوما?|أيام|أسبوعا?|أسابيع|شهرا?|أشهر|سنة|سنوات|times(?=\s+(?:more|less|fewer|as|higher|lower|larger|smaller|greater|bigger|the|that|than|over|what)\b))\b"
+                               # ... and in Chinese, Japanese and Korean, glued to the number ("24時間以内", "1回", "24시간")
+                               r"|\s*(?:時間|小時|小时|分鐘|分钟|分間|秒|日間|週間|ヶ月|か月|カ月|個月|个月|年間|回|次|시간|분|초|주일|개월|년간|번)", re.IGNORECASE)
 NOT_NOUNS = frozenset("were was are is have has had been or but the that which who per percent of in on at to for "
                       "from by with during since between than times more less over under about respectively".split()
                       # ... and the auxiliaries of the lexicon's other languages ("11 775 777 ont été supprimées")
