@@ -207,7 +207,7 @@ def _whole(q: Query, ties: list["Scored"]) -> "Scored | None":
         return None
     views = [t.view for t in ties]
     if any(v.unit in NOT_SUMMED for v in views) or \
-            len({(v.platform, v.metric, v.unit, v.period_start, v.period_end) for v in views}) > 1:
+            len({(v.platform, _counts(v), v.period_start, v.period_end) for v in views}) > 1:
         return None  # parts of one total: one platform's count of one thing in one period
     top = max(ties, key=lambda t: t.view.value)
     rest = sum(t.view.value for t in ties if t is not top)
@@ -217,6 +217,13 @@ def _whole(q: Query, ties: list["Scored"]) -> "Scored | None":
     one_story = len(frozenset().union(*(t.docs for t in ties))) == 1 and not q.features.facets
     # (of no one policy: the largest of a policy's counts is no total of the others)
     return top if (top.view.value >= rest or one_story) and top.view.policy == ALL_POLICIES else None
+
+
+def _counts(v: FigureView) -> tuple:
+    """What a figure counts, as the lexicon reads it: "каналов suspended" and "групп suspended" are
+    both channels suspended (its metric and unit as written when the lexicon reads nothing)."""
+    f = _features(v.metric, "")
+    return (f.objects, f.actions) if f.objects and f.actions else (v.metric, v.unit)
 
 
 def _same_number(a: float, b: float) -> bool:
@@ -512,7 +519,8 @@ def _lead_in(text: str) -> str:
 AROUND_BEFORE, AROUND_AFTER = 60, 80  # characters: how far a number's own words reach in its clause
 BRACKETED_AFTER_RE = re.compile(r"[^\S\n]*(?:[^\W\d]+[^\S\n]+){0,2}\([^\S\n]*")  # "2.33 million enforcements ("
 
-_CLAUSE_END = re.compile(r"[;:()\[\]\n]|,\s|\s[-–—]\s|\.\s")  # a line ends a clause: a table's cell
+# a line ends a clause (a table's cell), and so do Chinese and Japanese commas ("舉報 200,979 條,累計")
+_CLAUSE_END = re.compile(r"[;:()\[\]\n，、；：。]|,\s|,(?=[\u3040-\u30ff\u4e00-\u9fff])|\s[-–—]\s|\.\s")
 
 
 @lru_cache(maxsize=TEXT_CACHE)
@@ -637,7 +645,7 @@ def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
                 and answers_for_platform(q, fig, store)):  # NCMEC's count is not Discord's
             continue
         evidence, beside = _evidence(weighed, fig, idf)
-        if evidence >= MIN_EVIDENCE:
+        if evidence >= MIN_EVIDENCE - 1e-9:  # (a sum of floats: all of it at 0.4 is 0.4, not 0.39999...)
             scored.append((_score(q, fig, evidence) + off + NAMED_SOURCE * _named_source(q, fig), fig, beside))
     return _merge(scored)
 

@@ -1761,6 +1761,13 @@ def test_reports_in_russian_chinese_korean_and_turkish_are_read(empty_store, tmp
     assert answered(empty_store, "telegram channels blocked 2025") == 44_085_000
 
 
+def test_a_total_and_its_parts_named_by_other_words_of_one_family_are_a_whole_and_its_parts(empty_store, tmp_path):
+    # "каналов" and "сообществ" are both channels: the largest count, at least the others together, is the total
+    doc(empty_store, tmp_path, "tass.txt", "За 2025 год Telegram заблокировал 44,085 млн каналов и групп. Среди "
+        "заблокированных оказалось свыше 950 000 сообществ.", published=D(2026, 1, 12))
+    assert answered(empty_store, "How many Telegram groups and channels were blocked in 2025?") == 44_085_000
+
+
 def test_a_month_later_in_a_counts_clause_is_its_month(empty_store, tmp_path):
     doc(empty_store, tmp_path, "rediff.txt",
         "Google received 31,497 complaints in the month of December (December 1-31, 2021) from users in India. "
