@@ -1768,6 +1768,15 @@ def test_a_total_and_its_parts_named_by_other_words_of_one_family_are_a_whole_an
     assert answered(empty_store, "How many Telegram groups and channels were blocked in 2025?") == 44_085_000
 
 
+def test_a_number_a_question_states_as_context_says_which_report_it_asks_about(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "q3.txt", "YouTube removed 1,667,587 channels in the third quarter of 2018. 4.5% of "
+        "the channels taken down were removed for child safety.", published=D(2018, 12, 13))
+    doc(empty_store, tmp_path, "q3-2023.txt", "In the third quarter of 2023 YouTube deleted 20,592,341 channels. 5.5% "
+        "of the channels were removed for child safety.", published=D(2023, 12, 1))
+    assert answered(empty_store, "In the YouTube report with ~1.7 million channels deleted, what percentage of "
+                                 "deleted channels were removed for child safety?") == 4.5
+
+
 def test_a_month_later_in_a_counts_clause_is_its_month(empty_store, tmp_path):
     doc(empty_store, tmp_path, "rediff.txt",
         "Google received 31,497 complaints in the month of December (December 1-31, 2021) from users in India. "
