@@ -360,7 +360,7 @@ _ORDINALS_RX = "|".join(sorted((re.escape(w) for w in FOREIGN_ORDINALS), key=len
 _PART_WORDS = r"semestre|semester|trimestre|halbjahr(?:es)?|quartal(?:s)?|mitad|metade|moitié|hälfte"
 # "the first N months" as the lexicon's languages say "first" (the other edge is the last)
 FIRST_EDGES = frozenset({"first", "opening", "primeiros", "primeros", "ersten", "primi", "premiers"})
-_ID_PART_WORDS = r"paruh|semester|kuartal|triwulan"  # Indonesian: the part before its ordinal
+_ID_PART_WORDS = r"paruh|semester|kuartal|triwulan|quý"  # Indonesian and Vietnamese: the part before its ordinal
 _HALF_PARTS = ("semest", "halbjahr", "mitad", "metade", "moiti", "hälfte", "paruh", "نصف")
 # Arabic's quarter and half, with its article and the particles written joined to it ("للربع": for the quarter)
 _AR_PART_WORDS = r"[وبف]?(?:ال|لل)(?:ربع|نصف)"
@@ -432,7 +432,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("partword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>{_PART_WORDS})\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?{_y('y')}{_E}"),
         # ... and as Indonesian writes them, the part before its ordinal ("paruh pertama tahun
         # 2024": the first half of 2024, "kuartal ketiga 2023")
-        ("partword", rf"{_B}(?P<part>{_ID_PART_WORDS})\s+(?P<ord>{_ORDINALS_RX})(?:\s*-\s*|\s+)(?:tahun\s+)?{_y('y')}{_E}"),
+        ("partword", rf"{_B}(?P<part>{_ID_PART_WORDS})\s+(?P<ord>{_ORDINALS_RX})(?:\s*[-/]\s*|\s+)(?:tahun\s+|năm\s+)?{_y('y')}{_E}"),
         ("partword", rf"{_B}(?P<part>{_AR_PART_WORDS})\s+(?P<ord>{_ORDINALS_RX})\s+(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?{_y('y')}{_E}"),
         # late 2017, early 2018: a half year, as people loosely say it
         ("looseyear", rf"{_B}(?P<part>late|early|(?:the\s+)?(?:first|early|latter|last|later)\s+part\s+of)[\s-]+{_y('y')}{_E}"),

@@ -702,7 +702,7 @@ WORLDWIDE_RE = re.compile(r"\b(?:worldwide|globally|global|across\s+the\s+(?:wor
                           r"|en\s+todo\s+el\s+mundo|a\s+nivel\s+mundial|no\s+mundo\s+todo|em\s+todo\s+o\s+mundo|dans\s+le\s+monde"
                           r"|in\s+tutto\s+il\s+mondo|nel\s+mondo|(?:di\s+)?seluruh\s+dunia)\b", re.IGNORECASE)
 # the languages of the documents the lexicon reads (store.vocabulary's other names)
-_NAME_LANGUAGES = ("de", "fr", "es", "pt", "it", "id", "ar")
+_NAME_LANGUAGES = ("de", "fr", "es", "pt", "it", "id", "ar", "nl", "tr", "ru", "pl", "vi", "cs", "fi")
 _ARABIC_CLITICS = frozenset("وبلف")  # "and", "in", "for", "so", written joined to the next word
 # Arabic's short vowels and other marks, which names are written with or without ("السّعوديّة")
 _ARABIC_MARKS_RE = re.compile("[\u064B-\u0652\u0670\u0640]")
@@ -720,7 +720,7 @@ def _country_names() -> dict[str, str]:
     translations = []
     for lang in _NAME_LANGUAGES:
         try:
-            translations.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]))
+            translations.append((lang, gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])))
         except OSError:  # a pycountry without that language: English names only
             pass
     names: dict[str, str] = {}
@@ -731,10 +731,20 @@ def _country_names() -> dict[str, str]:
         spelled = [getattr(c, attr, None) for attr in ("name", "common_name", "official_name")]
         spelled.append(_EXONYMS.get(c.alpha_2))
         spelled += _COMMON_NAMES.get(c.alpha_2, ())
-        spelled += [t.gettext(c.name) for t in translations]
+        # (a short name in another language may be a word of its own: Vietnamese "Pháp" is France, and
+        # "pháp luật" the law; Russian "Того" is Togo, and "того" "of that")
+        spelled += [name for lang, t in translations if _long_name(lang, name := t.gettext(c.name))]
         for value in filter(None, spelled):
             names.setdefault(_ARABIC_MARKS_RE.sub("", value).casefold(), english)
     return names
+
+
+def _long_name(lang: str, name: str) -> bool:
+    """Is a country's name in a language read in text? In the languages added after the first ones,
+    only a long one (and in Vietnamese, whose words are syllables, one of several words)."""
+    if lang in ("de", "fr", "es", "pt", "it", "id", "ar"):
+        return True
+    return len(name) >= 5 and (lang != "vi" or " " in name)
 
 
 POSSESSIVE_RE = re.compile(r"['’]s\b")  # "Turkey's requests"

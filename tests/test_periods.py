@@ -134,6 +134,7 @@ def test_a_number_after_a_month_is_not_its_year():
     # ... and Russian months, of the month and in it
     ("13 ноября 2025", D(2025, 11, 13), D(2025, 11, 13)), ("с января по июнь 2024", D(2024, 1, 1), D(2024, 6, 30)),
     ("марте 2022", D(2022, 3, 1), D(2022, 3, 31)),
+    ("Quý III năm 2025", D(2025, 7, 1), D(2025, 9, 30)),  # Vietnamese: the part, its ordinal, then "year"
 ])
 def test_chinese_japanese_and_korean_periods(text, start, end):
     m = only(text)

@@ -16,7 +16,7 @@ from store.db import Store
 from store.ingest import Meta, ingest_file
 from store.numbers import find_quantities
 from store.periods import find_periods
-from store.vocabulary import country_in, describe, platforms_in
+from store.vocabulary import country_in, describe, places_in, platforms_in
 
 D = dt.date
 
@@ -1775,6 +1775,13 @@ def test_a_number_a_question_states_as_context_says_which_report_it_asks_about(e
         "of the channels were removed for child safety.", published=D(2023, 12, 1))
     assert answered(empty_store, "In the YouTube report with ~1.7 million channels deleted, what percentage of "
                                  "deleted channels were removed for child safety?") == 4.5
+
+
+@pytest.mark.parametrize("text,country", [("vi phạm pháp luật Việt Nam", "Vietnam"), ("in Nederland", "Netherlands"),
+                                          ("Almanya: 1 Brezilya:1", "Germany"), ("Niemcy i Polska", "Poland")])
+def test_countries_are_named_in_more_languages_but_not_by_words_of_their_own(text, country):
+    assert country in places_in(text)
+    assert "France" not in places_in(text) and not places_in("того же года")  # "pháp luật" is the law; "того": "of that"
 
 
 def test_a_month_later_in_a_counts_clause_is_its_month(empty_store, tmp_path):
