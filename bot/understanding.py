@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 from store.limits import NAMES_SAMPLE, TEXT_CACHE
 from store.numbers import find_quantities
 from store.periods import MONTH_NAMES, MONTHS, PERIOD_WORDS, Mention, Period, adjacent, find_periods, span
-from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, country_codes, country_of_people, country_spans, country_typed, describe, lexicon_words, policy_groups
+from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, cased_platforms, country_codes, country_of_people, country_spans, country_typed, describe, lexicon_words, policy_groups
 
 MAX_LENGTH = 1000
 
@@ -349,6 +349,9 @@ class Reader:
         aside = [m.span() for m in NOT_KIND_RE.finditer(text)] + [m.span() for m in SET_ASIDE_RE.finditer(text)] \
             + [m.span() for m in REPORT_NAME_RE.finditer(text)]
         features = describe(blank(text, aside))
+        if not features.platforms and (cased := cased_platforms(blank(text, aside))):  # "did LINE respond", "koo posts"
+            features = replace(features, platforms=frozenset(n for n, _, _ in cased),
+                               spans=features.spans + tuple((a, b) for _, a, b in cased))
         if cut := _cut_policies(blank(text, list(features.spans) + aside)):  # "covid misinfo"
             features = replace(features, policies=features.policies | {c for c, _, _ in cut},
                                spans=features.spans + tuple((a, b) for _, a, b in cut))
@@ -398,7 +401,8 @@ class Reader:
             breakdown = None  # "Child Endangerment: Sexual Exploitation" names a policy, not TikTok's sub-policy
         blocking = [w for w in blocking if w not in named]  # "Hate & Spam" names a policy: nothing unknown
         about = blank(text, aside)
-        for a, b in [m.span() for m in PLATFORM_RES.regex.finditer(text)] + [(m.start, m.end) for m in found] \
+        for a, b in [m.span() for m in PLATFORM_RES.regex.finditer(text)] + [(a, b) for _, a, b in cased_platforms(text)] \
+                + [(m.start, m.end) for m in found] \
                 + [m.span() for m in LONE_MONTH_RE.finditer(text)]:
             about = about[:a] + " " * (b - a) + about[b:]
         if location:  # the place as stored ("Türkiye") and as the question names it ("Turkey's")
@@ -532,12 +536,13 @@ def _terms(text: str, kinds: bool) -> frozenset[str]:
 def _stem_families() -> dict[str, str]:
     """The stem of each one-word name in the lexicon, to its family (and, marked "~", its stem
     in each of the lexicon's other languages)."""
-    from store.vocabulary import ACTIONS, OBJECTS, PLATFORMS, POLICIES, TRANSLATED
+    from store.vocabulary import ACTIONS, CASED_PLATFORMS, OBJECTS, PLATFORMS, POLICIES, TRANSLATED
 
     out: dict[str, str] = {}
     for table in (POLICIES, ACTIONS, OBJECTS, PLATFORMS):
         for name, aliases in table.items():
-            for alias in (name, *aliases):
+            # (a service named by a common word, "LINE", is no stem of that word: "in line with")
+            for alias in ((name,) if name not in CASED_PLATFORMS else ()) + aliases:
                 # (a translated word is read as written, its forms listed: its stems would name
                 # English words, "reactivado" would make "reactive" a restoration)
                 if " " not in alias and len(alias) >= 4 and alias not in TRANSLATED:

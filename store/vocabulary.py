@@ -100,6 +100,19 @@ CASED_PLATFORMS: dict[str, tuple[str, ...]] = {
 }
 CASED_PLATFORM_RE = re.compile(r"(?<![\w@])(" + "|".join(w for ws in CASED_PLATFORMS.values() for w in ws) + r")(?![\w])")
 _CASED_NAME = {w: name for name, ws in CASED_PLATFORMS.items() for w in ws}
+# ... of which those that are no English word are found in a question however it is typed ("koo posts")
+_NO_ENGLISH_WORD = ("Koo", "Temu")
+TYPED_PLATFORM_RE = re.compile(r"(?<![\w@])(" + "|".join(w for n in _NO_ENGLISH_WORD for w in CASED_PLATFORMS[n]) + r")(?![\w])",
+                               re.IGNORECASE)
+
+
+def cased_platforms(question: str) -> list[tuple[str, int, int]]:
+    """The services whose names are common words, named in a question: as they write themselves
+    ("LINE"), or however typed when the name is no English word ("koo")."""
+    found = {m.start(): (_CASED_NAME[m.group(1)], m.start(), m.end()) for m in CASED_PLATFORM_RE.finditer(question)}
+    found |= {m.start(): (next(n for n in _NO_ENGLISH_WORD if m.group(1).lower() in (w.lower() for w in CASED_PLATFORMS[n])),
+                          m.start(), m.end()) for m in TYPED_PLATFORM_RE.finditer(question)}
+    return sorted(found.values(), key=lambda f: f[1])
 # scripts that do not part words with spaces ("快手平台") or glue particles to them ("카카오는"): a
 # name or a phrase in them is found inside words (Table)
 _UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")

@@ -1784,6 +1784,14 @@ def test_countries_are_named_in_more_languages_but_not_by_words_of_their_own(tex
     assert "France" not in places_in(text) and not places_in("того же года")  # "pháp luật" is the law; "того": "of that"
 
 
+def test_a_service_named_by_a_common_word_is_read_in_a_question_only_as_it_writes_itself(empty_store):
+    read = reader(empty_store).read
+    assert read("what % of law-enforcement requests did LINE respond to in H2 2018?").features.platforms == {"LINE"}
+    assert read("how many koo posts removed june 2021").features.platforms == {"Koo"}  # no English word: any case
+    hotline = read("hotline reports in line with policy h2 2018")
+    assert not hotline.features.platforms and "=LINE" not in hotline.asked
+
+
 def test_a_month_later_in_a_counts_clause_is_its_month(empty_store, tmp_path):
     doc(empty_store, tmp_path, "rediff.txt",
         "Google received 31,497 complaints in the month of December (December 1-31, 2021) from users in India. "
