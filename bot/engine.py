@@ -30,7 +30,7 @@ from bot.provenance import answers_for_platform
 from bot.understanding import MAX_LENGTH, Query, Reader, content_words, named, terms
 from store.limits import TEXT_CACHE
 from store.numbers import aside_after, find_quantities, joined_at
-from store.periods import MONTH_NAME_RE, MONTHS, YEAR_NOT_STATED, Period, label_for, without_periods, yearless
+from store.periods import MONTH_NAME_RE, MONTHS, YEAR_NOT_STATED, Period, find_periods, label_for, without_periods, yearless
 from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
@@ -645,7 +645,7 @@ def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
                 continue
             off -= UNSUPPORTED  # and those words, paid for, are not weighed again as evidence
             weighed = replace(q, asked=q.asked - terms(" ".join(q.blocking)))
-        if off <= -1.0 or _other_rate(q, fig) or _other_months(q, fig):
+        if off <= -1.0 or _other_rate(q, fig) or _other_months(q, fig) or _one_day_of_more(q, fig):
             continue
         if not (_policy_stated(q, fig) and _platform_stated(q, fig) and _named_row(q, fig)
                 and answers_for_platform(q, fig, store)):  # NCMEC's count is not Discord's
@@ -702,6 +702,17 @@ def _other_months(q: Query, fig: Figure) -> bool:
     said = {MONTHS[m.group().lower()[:3]] for c in _read(fig) for m in MONTH_NAME_RE.finditer(c.quote)
             if m.group() != "may"}  # "it may": no month
     return bool(said) and not said & asked
+
+
+def _one_day_of_more(q: Query, fig: Figure) -> bool:
+    """Is a figure one day's count that its own sentence dates ("За сутки, 1 января 2026 года, ...
+    заблокировал 543 000"), for a question about a month or more ("blocked in january 2026")? A
+    figure dated to a day by its document only (a snapshot "as of 13 December 2019") is not."""
+    p = q.period
+    if not (p and p.start and p.end and (p.end - p.start).days >= 27 and fig.period_start and fig.period_start == fig.period_end):
+        return False
+    day = fig.period_start
+    return any(m.period and m.period.start == m.period.end == day for c in _read(fig) for m in find_periods(c.quote, c.published))
 
 
 def _other_rate(q: Query, fig: Figure) -> bool:

@@ -1792,6 +1792,13 @@ def test_a_service_named_by_a_common_word_is_read_in_a_question_only_as_it_write
     assert not hotline.features.platforms and "=LINE" not in hotline.asked
 
 
+def test_one_days_count_is_no_answer_about_its_month(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "daily.txt", "On January 1, 2026 Telegram blocked 543,000 groups and channels.",
+        published=D(2026, 2, 17))
+    assert answer("How many telegram groups and channels were blocked in January 2026?", empty_store).answer is None
+    assert answered(empty_store, "telegram channels blocked on 1 january 2026") == 543000
+
+
 def test_a_month_later_in_a_counts_clause_is_its_month(empty_store, tmp_path):
     doc(empty_store, tmp_path, "rediff.txt",
         "Google received 31,497 complaints in the month of December (December 1-31, 2021) from users in India. "
