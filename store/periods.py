@@ -12,7 +12,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from store.limits import MAX_YEAR, MIN_YEAR
 
@@ -36,10 +37,6 @@ FOREIGN_MONTHS = {
         "januari februari maret april mei juni juli agustus september oktober november desember",
         "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
         "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",  # Arabic
-        # Russian: the month, "of the month" (a date: "13 ноября 2025 года") and "in the month"
-        "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
-        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
-        "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",
     )
     for i, name in enumerate(names.split())
 } | {"fevrier": 2, "aout": 8, "decembre": 12, "maerz": 3, "marz": 3, "setiembre": 9, "marco": 3}
@@ -233,7 +230,28 @@ PERIOD_WORDS = frozenset(
 
 # --- the patterns -------------------------------------------------------------------------
 
-_FOREIGN_MON = "|".join(sorted((w for w in FOREIGN_MONTHS if w not in ("april", "august", "september", "november")), key=len, reverse=True))
+def _trie(words) -> str:
+    """One regex for the words, laid out as a trie (shared beginnings written once: some hundred
+    month names in a dozen languages compile in a fraction of the time their list would), the
+    longest that matches first."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(re.escape(ch), {})
+        node[""] = {}
+
+    def source(node: dict) -> str:
+        on = [ch + source(child) for ch, child in node.items() if ch]
+        if not on:
+            return ""
+        body = on[0] if len(on) == 1 else "(?:" + "|".join(on) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return source(root)
+
+
+_FOREIGN_MON = _trie(w for w in FOREIGN_MONTHS if w not in ("april", "august", "september", "november"))
 _MON = (r"(?P<{n}>" + _FOREIGN_MON.replace("{", "{{").replace("}", "}}") + r"|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
         r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _MON_ANY = _MON.replace("(?P<{n}>", "(?:", 1).format()  # a month, in a list of them ("Januar, Februar und März")
@@ -468,18 +486,6 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # there was by then (a total, or a count that stands), from whenever it started
         ("asof", rf"{_B}(?:as\s+(?:of|at)|by|through|until|(?:at|by)\s+the\s+end\s+of)\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?{_point_re('a')}{_E}"),
         ("relasof", rf"{_B}(?:as\s+(?:of|at)|by)\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?{_m('m')}(?!\s*,?\s*'?\d)(?![\w/])"),
-        # as Chinese, Japanese and Korean write them, glued to their words: "2015년 상반기" (H1 2015),
-        # "2022年第三季度", "2018年7月～12月", "2022年3月", "2019년"; and with no year: "지난해 하반기"
-        # (the second half of last year), "上半年", "7월부터 12월까지", "3月"
-        ("eahalf", rf"{_EA_Y}\s*{_EA_HALF}"),
-        ("eaquarter", rf"{_EA_Y}\s*{_EA_Q}"),
-        ("eamonths", rf"{_EA_Y}\s*{_ea_m('m1')}{_EA_TO}(?:(?P<y2>(?:19|20)[0-9][0-9])\s*(?:년|年)\s*)?{_ea_m('m2')}(?:\s*(?:까지|まで))?"),
-        ("eamonth", rf"{_EA_Y}\s*{_ea_m('m')}(?P<day>\s*[0-9]{{1,2}}\s*(?:일|日))?"),
-        ("eayear", _EA_Y),
-        ("earelhalf", rf"(?:{_EA_REL}\s*)?{_EA_HALF}"),
-        ("earelmonths", rf"(?:{_EA_REL}\s*)?(?<![0-9]){_ea_m('m1')}{_EA_TO}{_ea_m('m2')}(?:\s*(?:까지|まで))?"),
-        ("earelmonth", rf"(?:{_EA_REL}\s*)?(?<![0-9]){_ea_m('m')}(?!\s*[0-9]{{1,2}}\s*(?:일|日))"),
-        ("earelyear", rf"{_EA_REL}(?!\s*(?:{_EA_HALF_WORDS}|[0-9]))"),
         # a page's date stamp (" date 2021-02 Die Videoplattform ..."): when it was published, not
         # what its figures are of
         ("stamp", r"(?<![\w/])date\s+(?P<sy>(?:19|20)\d\d)-(?P<sm>0[1-9]|1[0-2])(?:-(?P<sd>0[1-9]|[12]\d|3[01]))?(?![\d-])"),
@@ -523,6 +529,56 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("current", r"\b(?:(?:the\s+)?(?:latest|most\s+recent|current|last|this)\s+(?:reporting\s+|report(?:ing)?\s+)?(?:period|report)|recently)\b"),
     ]
 ]
+
+
+@lru_cache(maxsize=1)
+def _east_asian_patterns() -> list[tuple[str, re.Pattern]]:
+    """The patterns of Chinese, Japanese and Korean periods, compiled the first time a text in
+    those scripts is read (most never are)."""
+    return [(name, re.compile(rx, re.IGNORECASE)) for name, rx in [
+        # as Chinese, Japanese and Korean write them, glued to their words: "2015년 상반기" (H1 2015),
+        # "2022年第三季度", "2018年7月～12月", "2022年3月", "2019년"; and with no year: "지난해 하반기"
+        # (the second half of last year), "上半年", "7월부터 12월까지", "3月"
+        ("eahalf", rf"{_EA_Y}\s*{_EA_HALF}"),
+        ("eaquarter", rf"{_EA_Y}\s*{_EA_Q}"),
+        ("eamonths", rf"{_EA_Y}\s*{_ea_m('m1')}{_EA_TO}(?:(?P<y2>(?:19|20)[0-9][0-9])\s*(?:년|年)\s*)?{_ea_m('m2')}(?:\s*(?:까지|まで))?"),
+        ("eamonth", rf"{_EA_Y}\s*{_ea_m('m')}(?P<day>\s*[0-9]{{1,2}}\s*(?:일|日))?"),
+        ("eayear", _EA_Y),
+        ("earelhalf", rf"(?:{_EA_REL}\s*)?{_EA_HALF}"),
+        ("earelmonths", rf"(?:{_EA_REL}\s*)?(?<![0-9]){_ea_m('m1')}{_EA_TO}{_ea_m('m2')}(?:\s*(?:까지|まで))?"),
+        ("earelmonth", rf"(?:{_EA_REL}\s*)?(?<![0-9]){_ea_m('m')}(?!\s*[0-9]{{1,2}}\s*(?:일|日))"),
+        ("earelyear", rf"{_EA_REL}(?!\s*(?:{_EA_HALF_WORDS}|[0-9]))"),
+    ]]
+
+
+_EAST_ASIAN_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+# Russian months, in the month, of it ("13 ноября 2025 года") and in it ("в марте"): read as their
+# English names in a copy of the text (one pattern per language would cost every text the time)
+_RUSSIAN_MONTH_RE = re.compile(r"(?<!\w)(январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?"
+                               r"|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])(?!\w)", re.IGNORECASE)
+_RUSSIAN_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
+
+
+def _in_english(text: str) -> tuple[str, list[int], list[int]] | None:
+    """``text`` with its Russian month names in English, and where each of its characters (and
+    each end of a span) was in ``text``; None when it names none."""
+    if text.isascii() or not _RUSSIAN_MONTH_RE.search(text):
+        return None
+    out, starts, ends, at = [], [], [], 0
+    for m in _RUSSIAN_MONTH_RE.finditer(text):
+        out.append(text[at : m.start()])
+        starts += range(at, m.start())
+        ends += range(at + 1, m.start() + 1)
+        word = m.group().lower()
+        name = SHORT_MONTH[next(i for i, stem in enumerate(_RUSSIAN_MONTHS, 1) if word.startswith(stem) and len(word) - len(stem) <= 2)]
+        out.append(name)
+        starts += [m.start()] * len(name)
+        ends += [m.end()] * len(name)
+        at = m.end()
+    out.append(text[at:])
+    starts += range(at, len(text))
+    ends += range(at + 1, len(text) + 1)
+    return "".join(out), starts, [0] + ends
 
 
 def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
@@ -796,15 +852,21 @@ def find_periods(text: str, reference: dt.date | None = None) -> list[Mention]:
     """Every period expression in ``text``, left to right, the longest where they overlap. An
     expression that cannot be a period ("Feb 30, 2017", "Q5 2017", "H2 1850") is a mention of
     kind "invalid" (no period), so neither its year nor its day is read as anything else."""
+    english = _in_english(text)
+    read = english[0] if english else text
+    patterns = PATTERNS + _east_asian_patterns() if not text.isascii() and _EAST_ASIAN_RE.search(text) else PATTERNS
     found: list[Mention] = []
-    for name, rx in PATTERNS:
-        for m in rx.finditer(text):
+    for name, rx in patterns:
+        for m in rx.finditer(read):
             try:
                 mention = _build(name, m, reference)
             except ValueError:  # an impossible date: no such day, month or year
                 mention = Mention(m.start(), m.end(), "invalid", None)
             if mention:
                 found.append(mention)
+    if english:  # where each was in the text as written
+        _, starts, ends = english
+        found = [replace(f, start=starts[f.start], end=ends[f.end]) for f in found]
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     chosen: list[Mention] = []
     for mention in found:

@@ -15,7 +15,7 @@ import json
 import random
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -427,7 +427,10 @@ def _words(phrase: str) -> list[str]:
 
 class Table:
     """A family table compiled to one regex: each match is looked up to its family. ``shapes``
-    are families said in a shape rather than fixed words (a regex each)."""
+    are families said in a shape rather than fixed words (a regex each). The words of the
+    languages added last (``LATER_LANGUAGES``) are compiled apart, the first time a text may hold
+    them: most texts (an English question) never need them, and compiling thousands of phrases
+    costs a command line's start-up a fifth of a second."""
 
     def __init__(self, table: dict[str, tuple[str, ...]], shapes: dict[str, re.Pattern] | None = None) -> None:
         self.family = {}
@@ -438,14 +441,31 @@ class Table:
             # a phrase's last noun used as an adjective, in the singular: "fake account deletions"
             if " " in phrase and phrase.endswith("s") and not phrase.endswith("ss") and len(phrase.rsplit(" ", 1)[1]) > 3:
                 self.family.setdefault(phrase[:-1], name)
+        later = {" ".join(_words(w)) for w in LATER_WORDS}
+        later |= {p[:-1] for p in later}  # (and their singulars, as made above)
+        # ... but for phrases all of whose words the first languages have too ("post", "tweet")
+        core = {v for p in self.family if p not in later for w in p.split(" ") for v in (w, w + "s", w.removesuffix("s"))}
+        later = {p for p in later if not set(p.split(" ")) <= core}
         # a phrase in a script that does not part its words with spaces (Chinese, Japanese) or glues
         # its particles to them (Korean: "게시물을") is found inside words
-        unspaced = sorted((p for p in self.family if _UNSPACED_RE.search(p)), key=len, reverse=True)
-        self.regex = _phrase_re([p for p in self.family if not _UNSPACED_RE.search(p)])
+        self._unspaced = sorted((p for p in self.family if _UNSPACED_RE.search(p)), key=len, reverse=True)
+        self._later = [p for p in self.family if p in later and not _UNSPACED_RE.search(p)]
+        self.regex = _phrase_re([p for p in self.family if p not in later and not _UNSPACED_RE.search(p)])
+        # the longest word of each later phrase that the first languages do not have ("nep accounts":
+        # "nep"): a text with none of them holds none of those phrases
+        keys = {max([w for w in p.split(" ") if w not in core], key=len) for p in self._later}
+        self.later_key = frozenset(keys | {k.replace("ı", "i") for k in keys})
         self.dotless = {p.replace("ı", "i"): name for p, name in self.family.items()}
-        self.glued = {p.replace(" ", ""): self.family[p] for p in unspaced}
-        self.unspaced = re.compile("|".join(re.escape(p).replace("\\ ", r"\s*") for p in unspaced)) if unspaced else None
+        self.glued = {p.replace(" ", ""): self.family[p] for p in self._unspaced}
         self.shapes = shapes or {}
+
+    @cached_property
+    def later(self) -> re.Pattern | None:
+        return _phrase_re(self._later) if self._later else None
+
+    @cached_property
+    def unspaced(self) -> re.Pattern | None:
+        return re.compile("|".join(re.escape(p).replace("\\ ", r"\s*") for p in self._unspaced)) if self._unspaced else None
 
     def _family_of(self, matched: str) -> str:
         words = _words(matched)
@@ -453,33 +473,57 @@ class Table:
             or self.family.get(" ".join(m.group(1) if (m := INFLECTED_RE.fullmatch(w)) else w for w in words)) \
             or self.dotless[" ".join(words).replace("ı", "i")]  # Turkish "KALDIRILDI" matches "kaldırıldı"
 
+    def _may_hold_later(self, text: str) -> bool:
+        """Does a text have the longest word of a phrase of the later languages (or the word with an
+        inflection's ending or two, "geschorste": "geschorst")?"""
+        words = set(_WORD_TOKEN_RE.findall(text.lower().replace("\u0307", "")))  # (Turkish "VİDEO": "video")
+        if not text.isascii():
+            words |= {w for word in words for w in re.split(r"['’]", word)}
+        return not self.later_key.isdisjoint(words | {w[:-n] for w in words if len(w) > 5 for n in (1, 2)})
+
     def finditer(self, text: str):
         found = [(self._family_of(m.group()), m.start(), m.end()) for m in self.regex.finditer(text)]
         for name, rx in self.shapes.items():
             found += [(name, m.start(), m.end()) for m in rx.finditer(text)]
-        glued = self.unspaced is not None and not text.isascii() and _UNSPACED_RE.search(text)
+        more = bool(self._later) and self._may_hold_later(text)
+        if more:  # (a later phrase overlapping one found already is not read twice)
+            taken = [(a, b) for _, a, b in found]
+            found += [(self._family_of(m.group()), m.start(), m.end()) for m in self.later.finditer(text)
+                      if not any(a < m.end() and m.start() < b for a, b in taken)]
+        glued = bool(self._unspaced) and not text.isascii() and _UNSPACED_RE.search(text)
         if glued:
             found += [(self.glued[re.sub(r"\s+", "", m.group())], m.start(), m.end()) for m in self.unspaced.finditer(text)]
-        if self.shapes or glued:
+        if self.shapes or glued or more:
             found.sort(key=lambda f: (f[1], f[1] - f[2]))
         yield from found
 
 
-def _translated() -> frozenset[str]:
+_WORD_TOKEN_RE = re.compile(r"[^\s\d.,;:!?()\[\]{}\"“”«»/|]+")  # (a word with its marks: Hindi "पोस्ट")
+
+
+# the languages added to the lexicon last: their words are compiled apart, when first needed (Table)
+LATER_LANGUAGES = frozenset({"nl", "tr", "ru", "pl", "ja", "ko", "zh", "vi", "hi"})
+
+
+def _translated() -> tuple[frozenset[str], frozenset[str]]:
     """The families in the other languages documents are written in (store/lexicon_languages.json:
-    French, German, Spanish, Portuguese, Italian, Indonesian, Filipino, Arabic); returns the words
-    added, which are read in documents but are never what a question's typo is corrected to."""
+    French, German, Spanish, Portuguese, Italian, Indonesian, Filipino, Arabic, and the later
+    ones); returns the words added, which are read in documents but are never what a question's
+    typo is corrected to, and of them those only the later languages use."""
     said = json.loads(Path(__file__).with_name("lexicon_languages.json").read_text(encoding="utf-8"))
     added: set[str] = set()
+    first: set[str] = set()
     for table, name in ((POLICIES, "POLICIES"), (ACTIONS, "ACTIONS"), (OBJECTS, "OBJECTS"), (FACETS, "FACETS")):
         for family, languages in said[name].items():
             new = tuple(dict.fromkeys(w for words in languages.values() for w in words if w not in table[family]))
+            first.update(w for lang, words in languages.items() if lang not in LATER_LANGUAGES for w in words)
+            first.update(table[family])
             _also(table, {family: new})
             added.update(new)
-    return frozenset(added)
+    return frozenset(added), frozenset(added - first)
 
 
-TRANSLATED = _translated()
+TRANSLATED, LATER_WORDS = _translated()
 
 PLATFORM_RES = Table(PLATFORMS)
 POLICY_RES = Table(POLICIES)
