@@ -1799,6 +1799,14 @@ def test_one_days_count_is_no_answer_about_its_month(empty_store, tmp_path):
     assert answered(empty_store, "telegram channels blocked on 1 january 2026") == 543000
 
 
+def test_a_year_an_address_names_is_no_period_reported_when_it_had_not_ended_by_the_date(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "macrumors.txt", "Apple says it prevented fraud in 2023 alone. Over 1.7 million apps were "
+        "rejected in 2023 for not meeting its standards.\n\nApple said the drop came from new efforts. More than 153 "
+        "million fraudulent customer accounts were blocked.", published=D(2024, 5, 14),
+        url="https://macrumors.com/2024/05/14/apple-fraud-prevention-analysis-2024")
+    assert stored(empty_store)[153_000_000].period_label == "2023"
+
+
 def test_a_month_later_in_a_counts_clause_is_its_month(empty_store, tmp_path):
     doc(empty_store, tmp_path, "rediff.txt",
         "Google received 31,497 complaints in the month of December (December 1-31, 2021) from users in India. "

@@ -464,8 +464,9 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     # the headline, "the first half of 2020" in the text), else the one its figures mention most
     # (a period counted from the date, "last month", names it only when none is named)
     current = declared or _reporting_period(seen or dated, period, published)
-    if declared is None and period is None and scope is not None and not _within(current, scope):
-        current = scope
+    if declared is None and period is None and scope is not None and not _within(current, scope) \
+            and not (published and scope.end and scope.end > published):  # (".../fraud-prevention-analysis-2024",
+        current = scope  # published in May 2024, names its own year, not the one it reports on)
     # a document with no date was written after the latest date it states ("from 1 August 2015 to
     # 31 December 2016"): "the last six months" count back from there, and, when it names no
     # period of a year or less, are the period it reports on ("Twitter announced today that it
