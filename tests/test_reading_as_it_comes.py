@@ -1807,6 +1807,13 @@ def test_a_year_an_address_names_is_no_period_reported_when_it_had_not_ended_by_
     assert stored(empty_store)[153_000_000].period_label == "2023"
 
 
+def test_a_value_a_count_fell_from_last_year_is_of_the_year_before_the_one_reported(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "macrumors.txt", "Apple rejected over 1.7 million apps in 2023. 118,000 developer accounts "
+        "were terminated, down from 428,000 last year.", published=D(2024, 5, 14))
+    figures = stored(empty_store)
+    assert (figures[118_000].period_label, figures[428_000].period_label) == ("2023", "2022")
+
+
 def test_a_month_later_in_a_counts_clause_is_its_month(empty_store, tmp_path):
     doc(empty_store, tmp_path, "rediff.txt",
         "Google received 31,497 complaints in the month of December (December 1-31, 2021) from users in India. "

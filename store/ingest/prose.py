@@ -1304,9 +1304,11 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
         # pieces of content based on those complaints in November": the month, of the year of the
         # period the document reports on
         return None, True, YEARLESS, compare, (month, month)
-    if chosen is None and q.kind not in CHANGES and EARLIER_VALUE_RE.search(text, max(0, q.start - 30), q.start):
+    if (chosen is None or chosen.dated) and q.kind not in CHANGES and EARLIER_VALUE_RE.search(text, max(0, q.start - 30), q.start):
         # "up from 33 per cent", "nearly triple the 1.2 million a quarter earlier": the value
-        # of the period before, when no period is stated after it
+        # of the period before, when no period is stated after it, or one counted from the date
+        # ("118,000 developer accounts were terminated, down from 428,000 last year": the year
+        # before the one reported, not the year before the story)
         return None, True, "previous", compare, None
     if q.kind not in CHANGES and (chosen is None or chosen.dated) \
             and FROM_BEFORE_RE.search(text, max(0, q.start - 12), q.start) \
