@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from store.limits import MAX_YEAR, MIN_YEAR
+from store.tries import trie_source
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -231,24 +232,14 @@ PERIOD_WORDS = frozenset(
 # --- the patterns -------------------------------------------------------------------------
 
 def _trie(words) -> str:
-    """One regex for the words, laid out as a trie (shared beginnings written once: some hundred
-    month names in a dozen languages compile in a fraction of the time their list would), the
-    longest that matches first."""
+    """One regex for the words, the longest that matches first (store.tries)."""
     root: dict = {}
     for w in words:
         node = root
         for ch in w:
             node = node.setdefault(re.escape(ch), {})
         node[""] = {}
-
-    def source(node: dict) -> str:
-        on = [ch + source(child) for ch, child in node.items() if ch]
-        if not on:
-            return ""
-        body = on[0] if len(on) == 1 else "(?:" + "|".join(on) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return source(root)
+    return trie_source(root)
 
 
 _FOREIGN_MON = _trie(w for w in FOREIGN_MONTHS if w not in ("april", "august", "september", "november"))

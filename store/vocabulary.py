@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterable
 
 from store.limits import QUOTED_SAMPLE, TEXT_CACHE
+from store.tries import trie_source
 
 #: The policy of a figure not broken down by policy area (a total over every policy).
 ALL_POLICIES = "all policies"
@@ -399,21 +400,12 @@ def _phrase_re(phrases, not_after: str = "") -> re.Pattern:
             for token in tokens + ([_INFLECTION] if GERMAN_PARTICIPLE_RE.fullmatch(word) else []):
                 node = node.setdefault(token, {})
         node[""] = {}  # a phrase ends here
-    return re.compile(r"(?<![\w@])(?<!\bnon-)(?<!\bnon )" + not_after + "(?:" + _trie_source(trie) + r")(?![\w])",
+    return re.compile(r"(?<![\w@])(?<!\bnon-)(?<!\bnon )" + not_after + "(?:" + trie_source(trie) + r")(?![\w])",
                       re.IGNORECASE)
 
 
 _SEPARATOR = r"[\s-]+"
 _INFLECTION = "(?:e[nrsm]?)?"  # a German participle as an adjective: "gelöscht", "die gelöschten Videos"
-
-
-def _trie_source(node: dict) -> str:
-    """A trie's regex: going on is tried before ending, so the longest phrase that matches wins."""
-    on = [token + _trie_source(child) for token, child in node.items() if token]
-    if not on:
-        return ""
-    body = on[0] if len(on) == 1 else "(?:" + "|".join(on) + ")"
-    return f"(?:{body})?" if "" in node else body
 
 
 GERMAN_PARTICIPLE_RE = re.compile(r"(?:ge|ent|ver)\w+t")
