@@ -335,7 +335,9 @@ def _east_asian(text: str, original: str) -> list[Quantity]:
 
 def find_quantities(text: str) -> list[Quantity]:
     original, text = text, ascii_digits(text)
-    out: list[Quantity] = _multiples(text, original) + _thousands_of_millions(text, original) + _east_asian(text, original)
+    out: list[Quantity] = _multiples(text, original) + _thousands_of_millions(text, original)
+    if not original.isascii():  # (a table of a million numbers in ASCII is read without looking)
+        out += _east_asian(text, original)
     multiples = [(q.start, q.end) for q in out]
     phones = [p.span() for p in PHONE_RE.finditer(text)] + [t.span() for t in TIME_RE.finditer(text)]
     for m in QUANTITY_RE.finditer(text):
