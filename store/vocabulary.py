@@ -447,7 +447,7 @@ class Table:
         # "nep"): a text with none of them holds none of those phrases
         keys = {max([w for w in p.split(" ") if w not in core], key=len) for p in self._later}
         self.later_key = frozenset(keys | {k.replace("ı", "i") for k in keys})
-        self.dotless = {p.replace("ı", "i"): name for p, name in self.family.items()}
+        self.dotless = {p.replace("ı", "i"): name for p, name in self.family.items() if "ı" in p}
         self.glued = {p.replace(" ", ""): self.family[p] for p in self._unspaced}
         self.shapes = shapes or {}
 
