@@ -507,7 +507,8 @@ def _translated() -> tuple[frozenset[str], frozenset[str]]:
     first: set[str] = set()
     for table, name in ((POLICIES, "POLICIES"), (ACTIONS, "ACTIONS"), (OBJECTS, "OBJECTS"), (FACETS, "FACETS")):
         for family, languages in said[name].items():
-            new = tuple(dict.fromkeys(w for words in languages.values() for w in words if w not in table[family]))
+            known = set(table[family])  # (a set: the lists are long, and each word is looked up)
+            new = tuple(dict.fromkeys(w for words in languages.values() for w in words if w not in known))
             first.update(w for lang, words in languages.items() if lang not in LATER_LANGUAGES for w in words)
             first.update(table[family])
             _also(table, {family: new})
