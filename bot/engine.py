@@ -433,7 +433,7 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> tuple[float, floa
         beside += weight * (w in local)
         found = 1.0 if w in local or w in source else IN_SENTENCE if w in sentence else in_before if w in before else \
             IN_TITLE if w in title else 0.0
-        if not found and ACRONYM_RE.fullmatch(w):  # "twtr cse susp": the sentence (or the one before
+        if not found and SHORT_WORD_RE.fullmatch(w):  # "twtr cse susp": the sentence (or the one before
             # it) says "child sexual exploitation"
             found = IN_SENTENCE if any(w in _initials(c.quote) for c in read) else \
                 in_before if any(w in _initials(_lead_in(c.before)) for c in read) else 0.0
@@ -447,22 +447,16 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> tuple[float, floa
             # not list ("automated" and "Automatisierte"), a little less
             found = KINSHIP * (1.0 if _kin(w, local) else IN_SENTENCE if _kin(w, sentence) else
                                IN_BEFORE if _kin(w, before) else 0.0)
-        if not found and ABBREVIATION_RE.fullmatch(w):  # "dev accts": the first letters of a word by the number ("developer")
+        if not found and SHORT_WORD_RE.fullmatch(w):  # "dev accts": the first letters of a word by the number ("developer")
             found = KINSHIP * (1.0 if _abbreviates(w, local) else IN_SENTENCE if _abbreviates(w, sentence) else 0.0)
         got += weight * found
     return (got / total, beside / total) if total else (1.0, 1.0)
 
 
 KIN, KINSHIP = 6, 0.7
-ABBREVIATION_RE = re.compile(r"[a-z]{3,5}")
-
-
-def _abbreviates(w: str, words: frozenset[str]) -> bool:
-    """Is a short word the start of one of ``words`` (stems), longer than it ("dev": "develop")?"""
-    return any(len(o) > len(w) and o.startswith(w) for o in words if o[0] != "=")
 SAME_NOUN = 0.05  # a count of the very noun asked ("how many comments"), in the question's words or a kin
 
-ACRONYM_RE = re.compile(r"[a-z]{3,5}")
+SHORT_WORD_RE = re.compile(r"[a-z]{3,5}")  # a question's word that may stand for longer ones: initials, a cut
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -482,6 +476,11 @@ def _kin(w: str, words: frozenset[str]) -> bool:
         return any(len(o) >= KIN and o[:KIN] in roots for o in words if o[0] != "=")
     # a family the lexicon reads counts by its name ("misinfo" is of "=misinformation")
     return any(len(o) >= KIN and o[:KIN] == w[:KIN] for o in (x.lstrip("=") for x in words) if o[:1] == w[0])
+
+
+def _abbreviates(w: str, words: frozenset[str]) -> bool:
+    """Is a short word the start of one of ``words`` (stems), longer than it ("dev": "develop")?"""
+    return any(len(o) > len(w) and o.startswith(w) for o in words if o[0] != "=")
 
 
 @lru_cache(maxsize=1024)

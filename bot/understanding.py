@@ -349,7 +349,8 @@ class Reader:
         aside = [m.span() for m in NOT_KIND_RE.finditer(text)] + [m.span() for m in SET_ASIDE_RE.finditer(text)] \
             + [m.span() for m in REPORT_NAME_RE.finditer(text)]
         features = describe(blank(text, aside))
-        if not features.platforms and (cased := cased_platforms(blank(text, aside))):  # "did LINE respond", "koo posts"
+        cased = cased_platforms(blank(text, aside))  # "did LINE respond", "koo posts"
+        if not features.platforms and cased:
             features = replace(features, platforms=frozenset(n for n, _, _ in cased),
                                spans=features.spans + tuple((a, b) for _, a, b in cased))
         if cut := _cut_policies(blank(text, list(features.spans) + aside)):  # "covid misinfo"
@@ -401,7 +402,7 @@ class Reader:
             breakdown = None  # "Child Endangerment: Sexual Exploitation" names a policy, not TikTok's sub-policy
         blocking = [w for w in blocking if w not in named]  # "Hate & Spam" names a policy: nothing unknown
         about = blank(text, aside)
-        for a, b in [m.span() for m in PLATFORM_RES.regex.finditer(text)] + [(a, b) for _, a, b in cased_platforms(text)] \
+        for a, b in [m.span() for m in PLATFORM_RES.regex.finditer(text)] + [(a, b) for _, a, b in cased] \
                 + [(m.start, m.end) for m in found] \
                 + [m.span() for m in LONE_MONTH_RE.finditer(text)]:
             about = about[:a] + " " * (b - a) + about[b:]
@@ -413,9 +414,8 @@ class Reader:
         about = re.sub(r"\b\d+\b", " ", about)
         # what is asked ("how many ... suspended") counts fully; the rest ("for the board deck") less
         # (an adverb there the lexicon does not know, "specifically", says how, and counts as the rest does)
-        adverbs = {w for w in unknown if ADVERB_RE.fullmatch(w)}
-        core = _asked(re.sub(r"[a-z]+", lambda m: " " * len(m.group()) if m.group().lower() in adverbs else m.group(),
-                             about[zone[0] : zone[1]], flags=re.IGNORECASE)) if zone[1] > zone[0] else frozenset()
+        adverbs = [m.span() for m in WORD_RE.finditer(about) if ADVERB_RE.fullmatch(w := m.group().lower()) and w in unknown]
+        core = _asked(blank(about, adverbs)[zone[0] : zone[1]]) if zone[1] > zone[0] else frozenset()
         return Query(text, features, period, since, location, unknown=tuple(unknown),
                      blocking=tuple(blocking), breakdown=breakdown, values=values, given=given,
                      counted=_counted(text),

@@ -775,11 +775,17 @@ def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> 
         m1 = (m2 - _count(g["n"])) % 12 + 1
     else:
         m1, m2 = _month(g["m1"]), _month(g["m2"])
+    return _placed(s, e, m1, m2, "last" if rel in ("last", "the") else rel, reference)
+
+
+def _placed(s: int, e: int, m1: int, m2: int, rel: str, reference: dt.date | None) -> Mention:
+    """Months with no year ("between April and September", "上半年"), placed by the publication
+    date: of its year ("this"), of the year before ("last"), else the latest that had ended."""
     if reference is None:  # a part of a year it does not name: its months, no year, and its words
         return Mention(s, e, "yearless", None, months=(m1, m2))  # are no number ("the first half of the year" is not 50%)
     if rel == "this":
         y = reference.year
-    elif rel in ("last", "the"):
+    elif rel == "last":
         y = reference.year - 1
     else:
         y = reference.year if month_end(reference.year, m2) <= reference else reference.year - 1
@@ -807,14 +813,8 @@ def _east_asian(name: str, g: dict, s: int, e: int, reference: dt.date | None) -
             return Mention(s, e, "closed", Period(d, d, label_for(d, d)))
         y2 = int(g["y2"]) if g.get("y2") else y + (m2 < m1)
         return Mention(s, e, "closed", span(y, m1, y2, m2))
-    if reference is None:
-        return Mention(s, e, "yearless", None, months=(m1, m2))
     rel = g.get("earel")
-    if rel:
-        y = reference.year - 1 if rel in _EA_LAST else reference.year
-    else:
-        y = reference.year if month_end(reference.year, m2) <= reference else reference.year - 1
-    return Mention(s, e, "closed", span(y - (m2 < m1), m1, y, m2))
+    return _placed(s, e, m1, m2, ("last" if rel in _EA_LAST else "this") if rel else "", reference)
 
 
 # a month right after a count, with no year: "peaking at 65,103 in December", "173 em janeiro"

@@ -102,18 +102,18 @@ CASED_PLATFORMS: dict[str, tuple[str, ...]] = {
 CASED_PLATFORM_RE = re.compile(r"(?<![\w@])(" + "|".join(w for ws in CASED_PLATFORMS.values() for w in ws) + r")(?![\w])")
 _CASED_NAME = {w: name for name, ws in CASED_PLATFORMS.items() for w in ws}
 # ... of which those that are no English word are found in a question however it is typed ("koo posts")
-_NO_ENGLISH_WORD = ("Koo", "Temu")
-TYPED_PLATFORM_RE = re.compile(r"(?<![\w@])(" + "|".join(w for n in _NO_ENGLISH_WORD for w in CASED_PLATFORMS[n]) + r")(?![\w])",
-                               re.IGNORECASE)
+_TYPED_NAME = {w.lower(): name for name in ("Koo", "Temu") for w in CASED_PLATFORMS[name]}
+TYPED_PLATFORM_RE = re.compile(r"(?<![\w@])(" + "|".join(_TYPED_NAME) + r")(?![\w])", re.IGNORECASE)
 
 
 def cased_platforms(question: str) -> list[tuple[str, int, int]]:
     """The services whose names are common words, named in a question: as they write themselves
     ("LINE"), or however typed when the name is no English word ("koo")."""
     found = {m.start(): (_CASED_NAME[m.group(1)], m.start(), m.end()) for m in CASED_PLATFORM_RE.finditer(question)}
-    found |= {m.start(): (next(n for n in _NO_ENGLISH_WORD if m.group(1).lower() in (w.lower() for w in CASED_PLATFORMS[n])),
-                          m.start(), m.end()) for m in TYPED_PLATFORM_RE.finditer(question)}
+    found |= {m.start(): (_TYPED_NAME[m.group(1).lower()], m.start(), m.end()) for m in TYPED_PLATFORM_RE.finditer(question)}
     return sorted(found.values(), key=lambda f: f[1])
+
+
 # scripts that do not part words with spaces ("快手平台") or glue particles to them ("카카오는"): a
 # name or a phrase in them is found inside words (Table)
 _UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
@@ -433,8 +433,7 @@ class Table:
             # a phrase's last noun used as an adjective, in the singular: "fake account deletions"
             if " " in phrase and phrase.endswith("s") and not phrase.endswith("ss") and len(phrase.rsplit(" ", 1)[1]) > 3:
                 self.family.setdefault(phrase[:-1], name)
-        later = {" ".join(_words(w)) for w in LATER_WORDS}
-        later |= {p[:-1] for p in later}  # (and their singulars, as made above)
+        later = _LATER_PHRASES & self.family.keys()
         # ... but for phrases all of whose words the first languages have too ("post", "tweet")
         core = {v for p in self.family if p not in later for w in p.split(" ") for v in (w, w + "s", w.removesuffix("s"))}
         later = {p for p in later if not set(p.split(" ")) <= core}
@@ -517,6 +516,9 @@ def _translated() -> tuple[frozenset[str], frozenset[str]]:
 
 
 TRANSLATED, LATER_WORDS = _translated()
+# the later languages' phrases as the tables key them, and their singulars (Table): made once
+_LATER_PHRASES = {" ".join(_words(w)) for w in LATER_WORDS}
+_LATER_PHRASES |= {p[:-1] for p in _LATER_PHRASES}
 
 PLATFORM_RES = Table(PLATFORMS)
 POLICY_RES = Table(POLICIES)
@@ -752,7 +754,8 @@ WORLDWIDE_RE = re.compile(r"\b(?:worldwide|globally|global|across\s+the\s+(?:wor
                           r"|en\s+todo\s+el\s+mundo|a\s+nivel\s+mundial|no\s+mundo\s+todo|em\s+todo\s+o\s+mundo|dans\s+le\s+monde"
                           r"|in\s+tutto\s+il\s+mondo|nel\s+mondo|(?:di\s+)?seluruh\s+dunia)\b", re.IGNORECASE)
 # the languages of the documents the lexicon reads (store.vocabulary's other names)
-_NAME_LANGUAGES = ("de", "fr", "es", "pt", "it", "id", "ar", "nl", "tr", "ru", "pl", "vi", "cs", "fi")
+_FIRST_NAME_LANGUAGES = ("de", "fr", "es", "pt", "it", "id", "ar")
+_NAME_LANGUAGES = _FIRST_NAME_LANGUAGES + ("nl", "tr", "ru", "pl", "vi", "cs", "fi")
 _ARABIC_CLITICS = frozenset("وبلف")  # "and", "in", "for", "so", written joined to the next word
 # Arabic's short vowels and other marks, which names are written with or without ("السّعوديّة")
 _ARABIC_MARKS_RE = re.compile("[\u064B-\u0652\u0670\u0640]")
@@ -792,7 +795,7 @@ def _country_names() -> dict[str, str]:
 def _long_name(lang: str, name: str) -> bool:
     """Is a country's name in a language read in text? In the languages added after the first ones,
     only a long one (and in Vietnamese, whose words are syllables, one of several words)."""
-    if lang in ("de", "fr", "es", "pt", "it", "id", "ar"):
+    if lang in _FIRST_NAME_LANGUAGES:
         return True
     return len(name) >= 5 and (lang != "vi" or " " in name)
 
