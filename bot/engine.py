@@ -34,6 +34,7 @@ from store.periods import MONTH_NAME_RE, MONTHS, YEAR_NOT_STATED, Period, find_p
 from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
+from store.scripts import CJK
 from store.vocabulary import (AFTER_ACTIONS, ALL_POLICIES, AUDIENCE_ACTIONS, COMPANIES, FACETS, OBJECTS, RATE_ACTIONS, WORLDWIDE_RE,
                               Features, describe, family_words, per_units, places_in,
                               platform_family, policy_groups, url_host)
@@ -521,7 +522,7 @@ AROUND_BEFORE, AROUND_AFTER = 60, 80  # characters: how far a number's own words
 BRACKETED_AFTER_RE = re.compile(r"[^\S\n]*(?:[^\W\d]+[^\S\n]+){0,2}\([^\S\n]*")  # "2.33 million enforcements ("
 
 # a line ends a clause (a table's cell), and so do Chinese and Japanese commas ("舉報 200,979 條,累計")
-_CLAUSE_END = re.compile(r"[;:()\[\]\n，、；：。]|,\s|,(?=[\u3040-\u30ff\u4e00-\u9fff])|\s[-–—]\s|\.\s")
+_CLAUSE_END = re.compile(rf"[;:()\[\]\n，、；：。]|,\s|,(?=[{CJK}])|\s[-–—]\s|\.\s")
 
 
 @lru_cache(maxsize=TEXT_CACHE)

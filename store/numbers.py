@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from store.scripts import CJK, HANGUL
+
 # A word joining two numbers' phrases ("and", "but", "while" in the languages read): the words
 # after it are the second number's, not the first's ("1337 ban appeals were made but WhatsApp
 # took action against only 191", "88,3 persen konten narkoba dan 69,9 persen konten senjata api")
@@ -133,12 +135,12 @@ _EURO = (
 _CJK_SCALE = r"万|萬|億|亿"
 # ... and a number of ten-thousands and its rest, as Chinese, Japanese and Korean write it: "1億2000万件"
 # (120 million), "3853만3533건" (38,533,533), "6만6224개"
-EAST_ASIAN_RE = re.compile(r"(?<![0-9.,])(?:(?P<hm>[0-9]+(?:\.[0-9]+)?)[^\S\n]?(?:億|亿|억)(?:(?P<tt>[0-9]{1,4})(?:万|萬|만))?"
+EAST_ASIAN_NUMBER_RE = re.compile(r"(?<![0-9.,])(?:(?P<hm>[0-9]+(?:\.[0-9]+)?)[^\S\n]?(?:億|亿|억)(?:(?P<tt>[0-9]{1,4})(?:万|萬|만))?"
                            r"|(?P<t>[0-9]+(?:\.[0-9]+)?)[^\S\n]?(?:万|萬|만))(?:(?P<rest>[0-9]{1,4})(?![0-9.,%]))?(?![0-9%])")
 # a count a scraper glued to its noun ("51,505videos") is still read: thousands, then a word; Indian
 # grouping ("10,08,000": ten lakh eight thousand), and a space a scraper put after the comma ("made 34, 946
 # requests") before a word
-_NUM = rf"(?P<num>(?<![^\W\u0621-\u064a\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]|[$£€.,/+-])(?:{_EURO}|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?![0-9])|(?<![0-9], )[0-9]{{1,3}}, [0-9]{{3}}(?![0-9]|,\s?[0-9])(?=\s+[^\W\d])|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!(?!(?:k|m|mn|bn)\b|(?<=,[0-9]{{3}})[a-z]{{4}}|{_CJK_SCALE}|[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])[\w/]|[.,-][0-9])|\b(?:{_WORDNUM})\b)"
+_NUM = rf"(?P<num>(?<![^\W\u0621-\u064a{CJK}{HANGUL}]|[$£€.,/+-])(?:{_EURO}|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?![0-9])|(?<![0-9], )[0-9]{{1,3}}, [0-9]{{3}}(?![0-9]|,\s?[0-9])(?=\s+[^\W\d])|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!(?!(?:k|m|mn|bn)\b|(?<=,[0-9]{{3}})[a-z]{{4}}|{_CJK_SCALE}|[{CJK}{HANGUL}])[\w/]|[.,-][0-9])|\b(?:{_WORDNUM})\b)"
 _SCALE = rf"(?:\s*(?P<scale>thousand|million|billion|mn|bn|k|m|millions|{_EU_SCALE})(?![\w])|(?P<cjk>{_CJK_SCALE}))?"
 _PCT = rf"(?:\s*(?P<pct>\+?%|percent\b|per\s*cent\b|pct\b|{_EU_PCT}\b))?"
 
@@ -323,7 +325,7 @@ def _thousands_of_millions(text: str, original: str) -> list[Quantity]:
 def _east_asian(text: str, original: str) -> list[Quantity]:
     """Numbers of hundred-millions and ten-thousands with their rest ("3853만3533건", "1億2000万")."""
     out = []
-    for m in EAST_ASIAN_RE.finditer(text):
+    for m in EAST_ASIAN_NUMBER_RE.finditer(text):
         if m.group("hm"):
             value = float(m.group("hm")) * 1e8 + float(m.group("tt") or 0) * 1e4
         else:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from store.limits import MAX_YEAR, MIN_YEAR
+from store.scripts import EAST_ASIAN_RE
 from store.tries import trie_source
 
 MONTHS = {
@@ -542,7 +543,6 @@ def _east_asian_patterns() -> list[tuple[str, re.Pattern]]:
     ]]
 
 
-_EAST_ASIAN_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 # Russian months, in the month, of it ("13 ноября 2025 года") and in it ("в марте"): read as their
 # English names in a copy of the text (one pattern per language would cost every text the time)
 _RUSSIAN_MONTH_RE = re.compile(r"(?<!\w)(январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?"
@@ -845,7 +845,7 @@ def find_periods(text: str, reference: dt.date | None = None) -> list[Mention]:
     kind "invalid" (no period), so neither its year nor its day is read as anything else."""
     english = _in_english(text)
     read = english[0] if english else text
-    patterns = PATTERNS + _east_asian_patterns() if not text.isascii() and _EAST_ASIAN_RE.search(text) else PATTERNS
+    patterns = PATTERNS + _east_asian_patterns() if not text.isascii() and EAST_ASIAN_RE.search(text) else PATTERNS
     found: list[Mention] = []
     for name, rx in patterns:
         for m in rx.finditer(read):

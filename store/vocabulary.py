@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterable
 
 from store.limits import QUOTED_SAMPLE, TEXT_CACHE
+from store.scripts import CJK, EAST_ASIAN_RE
 from store.tries import trie_source
 
 #: The policy of a figure not broken down by policy area (a total over every policy).
@@ -114,9 +115,6 @@ def cased_platforms(question: str) -> list[tuple[str, int, int]]:
     return sorted(found.values(), key=lambda f: f[1])
 
 
-# scripts that do not part words with spaces ("快手平台") or glue particles to them ("카카오는"): a
-# name or a phrase in them is found inside words (Table)
-_UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 # A company and the services it reports on: a question about the company may be answered by a
 # figure for one of its services, and a question about a service by the company's own figure
@@ -439,9 +437,9 @@ class Table:
         later = {p for p in later if not set(p.split(" ")) <= core}
         # a phrase in a script that does not part its words with spaces (Chinese, Japanese) or glues
         # its particles to them (Korean: "게시물을") is found inside words
-        self._unspaced = sorted((p for p in self.family if _UNSPACED_RE.search(p)), key=len, reverse=True)
-        self._later = [p for p in self.family if p in later and not _UNSPACED_RE.search(p)]
-        self.regex = _phrase_re([p for p in self.family if p not in later and not _UNSPACED_RE.search(p)])
+        self._unspaced = sorted((p for p in self.family if EAST_ASIAN_RE.search(p)), key=len, reverse=True)
+        self._later = [p for p in self.family if p in later and not EAST_ASIAN_RE.search(p)]
+        self.regex = _phrase_re([p for p in self.family if p not in later and not EAST_ASIAN_RE.search(p)])
         # the longest word of each later phrase that the first languages do not have ("nep accounts":
         # "nep"): a text with none of them holds none of those phrases
         keys = {max([w for w in p.split(" ") if w not in core], key=len) for p in self._later}
@@ -481,7 +479,7 @@ class Table:
             taken = [(a, b) for _, a, b in found]
             found += [(self._family_of(m.group()), m.start(), m.end()) for m in self.later.finditer(text)
                       if not any(a < m.end() and m.start() < b for a, b in taken)]
-        glued = bool(self._unspaced) and not text.isascii() and _UNSPACED_RE.search(text)
+        glued = bool(self._unspaced) and not text.isascii() and EAST_ASIAN_RE.search(text)
         if glued:
             found += [(self.glued[re.sub(r"\s+", "", m.group())], m.start(), m.end()) for m in self.unspaced.finditer(text)]
         if self.shapes or glued or more:
@@ -569,7 +567,7 @@ def url_host(url: str | None) -> str:
 
 
 # Chinese and Japanese write a Latin name glued to the words around it ("TikTokは")
-_CJK_GLUE_RE = re.compile(r"(?<=[A-Za-z])(?=[\u3040-\u30ff\u4e00-\u9fff])|(?<=[\u3040-\u30ff\u4e00-\u9fff])(?=[A-Za-z])")
+_CJK_GLUE_RE = re.compile(rf"(?<=[A-Za-z])(?=[{CJK}])|(?<=[{CJK}])(?=[A-Za-z])")
 
 
 def platforms_in(text: str) -> list[str]:

@@ -28,6 +28,7 @@ from store.ingest.statements import IngestError, Meta, Stated
 from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_FRONT_MATTER_DEPTH, MAX_LINE_CHARS,
                           MAX_YEAR, MIN_YEAR)
 from store.models import Document
+from store.scripts import CJK
 from store.numbers import Quantity, find_quantities, joined_at, without_aside
 from store.periods import (AND_WORDS, FOREIGN_MONTHS, MONTHS, Mention, Period, duration_label, find_periods, month_after,
                            past_months, past_quarters, previous, span, without_periods, year_before, yearless)
@@ -69,7 +70,7 @@ SHARE_OF_RE = re.compile(r"\s+of\b", re.IGNORECASE)
 # in a share, the noun it is a share of follows "of": "93 percent of over 270,000 accounts"
 FRONT_MATTER_RE = re.compile(r"^---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", re.DOTALL | re.MULTILINE)
 _SHARE_WORD = r"(?:%|per\s?cent\b|percent\b|por\s+ciento\b|pour\s+cent\b|prozent\b|por\s+cento\b|per\s+cento\b|persen\b)"
-CLAUSE_SPLIT_RE = re.compile(r"[，；]|,(?=[\u3040-\u30ff\u4e00-\u9fff])|,\s+(?:and|but|while|whereas|enquanto|mientras|tandis|alors\s+que|während|sedangkan)\s+"
+CLAUSE_SPLIT_RE = re.compile(rf"[，；]|,(?=[{CJK}])|,\s+(?:and|but|while|whereas|enquanto|mientras|tandis|alors\s+que|während|sedangkan)\s+"
                              r"|;\s+|,\s+(?=(?:down|up)\s)"
                              # a list of shares: "4% ..., 83.3% were ...", "el 82 por ciento ..., el 91 por ciento ... y el 93 por ciento"
                              rf"|(?:,|\s+(?:and|y|e|et|und|dan))\s+(?=(?:(?:el|la|le|il|o|a|der|die)\s+)?[0-9][0-9.,]*\s*{_SHARE_WORD})")
@@ -991,7 +992,7 @@ def _structured(q: Quantity, text: str, clause: tuple[int, int], feats, action, 
 
 
 # (and as Chinese and Japanese part clauses: with no space after a comma, "舉報 200,979 條,累計處置")
-PHRASE_STOP_RE = re.compile(r"[;:()\[\]“”\"，、；：。]|,\s|,(?=[\u3040-\u30ff\u4e00-\u9fff])|\s[-–—]\s|\.\s")
+PHRASE_STOP_RE = re.compile(rf"[;:()\[\]“”\"，、；：。]|,\s|,(?=[{CJK}])|\s[-–—]\s|\.\s")
 NUMBERISH_RE = re.compile(r"\d")
 
 
