@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -93,8 +95,32 @@ def migrate(engine: Engine, target: str = "head") -> None:
         finally:
             if sqlite:
                 raw.execute("PRAGMA foreign_keys=ON")
-        if sqlite and engine.url.database not in (None, "", ":memory:"):
-            raw.execute("PRAGMA journal_mode=WAL")  # several worker processes, one file
+    use_wal(engine)
+
+
+def use_wal(engine: Engine) -> None:
+    """Put an SQLite file in WAL mode (several worker processes, one file), waiting for the
+    lock as every write does.
+
+    The switch writes the file's header from inside a read, and SQLite does not wait when a
+    read cannot become a write: while another process holds the write lock (one that started
+    at the same moment, seeding its store), the PRAGMA fails at once with "database is
+    locked". So it is retried until the busy timeout, as SQLite retries everything else."""
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        return
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
+    pause = 0.01
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        while True:
+            try:
+                if raw.execute("PRAGMA journal_mode=WAL").fetchone()[0].lower() == "wal":
+                    return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
 
 def _check_ours(conn) -> None:
@@ -152,6 +178,8 @@ class Store(ReadStore):
     def ensure_schema(self) -> None:
         if schema_version(self.engine) != HEAD:
             migrate(self.engine)
+        else:
+            use_wal(self.engine)  # a first start that ended between the two
 
     def is_empty(self) -> bool:
         with self.Session() as session:

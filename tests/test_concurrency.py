@@ -61,6 +61,30 @@ def test_an_sqlite_ingest_waits_for_another_writer_instead_of_failing(tmp_path):
     assert time.monotonic() - started >= 2.5  # it waited for the lock
 
 
+def test_a_first_start_waits_to_switch_to_wal_while_another_start_holds_the_write_lock(tmp_path):
+    # The race CI met: one start has migrated a new file, the next has taken the write lock to
+    # seed its store, and the first's switch to WAL (a read becoming a write, which SQLite does
+    # not wait for) failed at once with "database is locked". Here the first start is one
+    # that migrated and ended before switching: the file is at the newest schema, in rollback
+    # mode, and the next start must still switch it, waiting for the lock.
+    db = tmp_path / "new.db"
+    first = Store(f"sqlite:///{db}")
+    first.ensure_schema()
+    first.dispose()
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    assert holder.execute("PRAGMA journal_mode=DELETE").fetchone()[0] == "delete"
+    holder.execute("BEGIN IMMEDIATE")  # the other start, seeding
+    released = threading.Timer(1.5, holder.execute, ("COMMIT",))
+    released.start()
+    try:
+        first.ensure_schema()
+    finally:
+        released.join()
+        first.dispose()
+    assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert Store(f"sqlite:///{db}").is_empty()
+
+
 @pytest.mark.postgres
 def test_two_snapshots_sharing_rows_ingested_at_once_are_both_stored(pg_url, tmp_path):
     rows = 12000
