@@ -328,7 +328,10 @@ class Reader:
     def _read(self, question: str) -> Query:
         raw = text = clean(question)
         text = WORD_RE.sub(lambda m: self.correct(m.group()), text)
-        text = MONTH_YY_RE.sub(lambda m: f"{m.group('month')} 20{m.group('yy')}", text)
+        if MONTH_YY_RE.search(text):  # (not a day of a date read as typed: "may 15 - jun 15 2021")
+            dated = [(m.start, m.end) for m in find_periods(text) if m.period is not None]
+            text = MONTH_YY_RE.sub(lambda m: m.group() if any(a <= m.start() < b for a, b in dated)
+                                   else f"{m.group('month')} 20{m.group('yy')}", text)
         found = find_periods(text)
         periods = [m for m in found if m.period is not None]
         period = periods[0].period if periods else None

@@ -185,6 +185,16 @@ def test_a_month_and_two_digits_in_a_question_is_that_month_of_that_year(seeded_
     assert reader(seeded_sqlite).read(question).period.label == label
 
 
+def test_a_day_of_a_dated_range_is_not_read_as_a_year(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "wa.txt",
+        "Over 2mn Indian accounts were banned by WhatsApp between May 15 to June 15 using the Indian country "
+        "code identifier.\n", published=D(2021, 7, 3))
+    for question in ("whatsapp india accts banned may 15 - jun 15 2021",
+                     "how many accounts did WhatsApp ban in India between May 15 and June 15, 2021?"):
+        assert reader(empty_store).read(question).period.label == "15 May 2021 – 15 Jun 2021", question
+        assert answered(empty_store, question) == 2_000_000, question
+
+
 def test_what_a_question_asks_is_read_in_whole_words_whatever_place_it_names(seeded_sqlite):
     """"india" blanked out of the question must not shift what is read after it ("accounts"
     read as "unt")."""
