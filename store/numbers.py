@@ -103,6 +103,21 @@ INCREASE += ("hausse", "augmentation", "augmenté", "progression", "anstieg", "z
 # ... and Arabic: "زيادة ب60 بالمائة" (a rise of 60%), "تراجع بنسبة 37 بالمائة", "13 بالمائة أقل"
 DECREASE += ("تراجع", "تراجعت", "انخفاض", "بانخفاض", "انخفض", "انخفضت", "أقل")
 INCREASE += ("زيادة", "بزيادة", "زادت", "زاد", "ارتفاع", "بارتفاع", "ارتفع", "ارتفعت")
+# ... and the other languages documents come in: Italian ("in aumento del 30%"), Dutch, Russian
+# ("выросло на 30%"), Polish ("wzrost o 30%"), Turkish ("yüzde 40 arttı"), Vietnamese, Hindi
+DECREASE += ("calo", "diminuzione", "diminuito", "diminuita", "diminuiti", "calato", "calata", "riduzione", "ridotto",
+             "daling", "gedaald", "afname", "afgenomen", "снижение", "снизилось", "снизилась", "снизились", "сократилось",
+             "сократилась", "сократились", "сокращение", "уменьшилось", "уменьшилась", "уменьшились", "падение",
+             "spadek", "spadła", "spadło", "spadł", "spadły", "azalma", "azaldı", "düşüş", "düştü", "giảm", "गिरावट", "कमी")
+INCREASE += ("crescita", "cresciuto", "cresciuta", "cresciuti", "aumentato", "aumentata", "aumentati", "incremento",
+             "stijging", "gestegen", "toename", "toegenomen", "рост", "выросло", "выросла", "выросли", "вырос",
+             "увеличилось", "увеличилась", "увеличились", "увеличение", "wzrost", "wzrosła", "wzrosło", "wzrósł", "wzrosły",
+             "artış", "arttı", "tăng", "वृद्धि", "बढ़ोतरी")
+# ... and Chinese, Japanese and Korean, written against the number ("前期比10%増", "40% 감소했다", "增长了10%")
+EAST_ASIAN_DECREASE = ("감소", "줄었", "減少", "減", "减少", "下降", "下滑")
+EAST_ASIAN_INCREASE = ("증가", "늘었", "増加", "増", "增加", "增长", "上升")
+DECREASE += EAST_ASIAN_DECREASE
+INCREASE += EAST_ASIAN_INCREASE
 
 _QUAL = (r"(?P<qual>(?:a\s+total\s+(?:of\s+)?)?(?:"
          + "|".join(q.replace(" ", r"\s+") for q in sorted((*QUALIFIERS, *FOREIGN_QUALIFIERS), key=len, reverse=True))
@@ -154,9 +169,13 @@ COMPARED_AFTER_RE = re.compile(r"\s+(?P<w>less|fewer|more|más|menos|mais|de\s+p
 # ... or, in English, before what there was more of: "41% more accounts subject to actions"
 MORE_OF_AFTER_RE = re.compile(r"\s+(?P<w>more|fewer|less)\s+(?!of\b|than\b|likely\b)(?=[^\W\d_]{3,})", re.IGNORECASE)
 FEWER = ("less", "fewer", "menos", "de moins", "weniger", "in meno")
-CHANGE_AFTER_RE = re.compile(r"\s+(?P<w>" + "|".join(DECREASE + INCREASE) + r")\b", re.IGNORECASE)
+_EAST_ASIAN_CHANGE = "|".join(EAST_ASIAN_DECREASE + EAST_ASIAN_INCREASE)
+_WORD_CHANGE = "|".join(w for w in DECREASE + INCREASE if w not in EAST_ASIAN_DECREASE + EAST_ASIAN_INCREASE)
+CHANGE_AFTER_RE = re.compile(rf"(?:\s+(?P<w>{_WORD_CHANGE})\b|\s*(?P<ea>{_EAST_ASIAN_CHANGE}))", re.IGNORECASE)
 CHANGE_BEFORE_RE = re.compile(
-    r"\b(?P<w>" + "|".join(DECREASE + INCREASE) + r")(?:\s+(?:est\s+|ist\s+|es\s+|é\s+)?(?:by|of|de|du|um|von|en|sebesar|بنسبة|قدره|قدرها))?\s+ب?$",
+    rf"(?:\b(?P<w>{_WORD_CHANGE})(?:\s+(?:est\s+|ist\s+|es\s+|é\s+)?"
+    r"(?:by|of|de|du|um|von|en|un|del|di|da|do|na|на|o|sebesar|بنسبة|قدره|قدرها))?\s+ب?"
+    rf"|(?P<ea>{_EAST_ASIAN_CHANGE})了?\s*)$",
     re.IGNORECASE
 )
 # "made up 33% of the total", "takes up 40%": a share, not a rise
@@ -365,9 +384,9 @@ def find_quantities(text: str) -> list[Quantity]:
         elif is_pct:
             after = CHANGE_AFTER_RE.match(text, end)
             before = CHANGE_BEFORE_RE.search(text, max(0, start - 30), start)
-            if before and not after and before.group("w").lower() == "up" and SHARE_UP_RE.search(text, 0, before.start()):
+            if before and not after and (before.group("w") or "").lower() == "up" and SHARE_UP_RE.search(text, 0, before.start()):
                 before = None
-            word = after.group("w") if after else before.group("w") if before else None
+            word = (after.group("w") or after.group("ea")) if after else (before.group("w") or before.group("ea")) if before else None
             if word:
                 kind = "change"
                 if word.lower() in DECREASE:

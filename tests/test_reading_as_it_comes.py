@@ -859,7 +859,9 @@ def test_thousands_parted_by_a_dot_are_read_at_the_end_of_a_sentence():
 @pytest.mark.parametrize("text,value", [
     ("La hausse est de 60% par rapport au semestre précédent.", 60), ("ein Anstieg um 40 Prozent", 40),
     ("um 40 Prozent gestiegen", 40), ("um aumento de 25% em relação", 25), ("une baisse de 12 %", -12),
-    ("kenaikan sebesar 10%", 10),
+    ("kenaikan sebesar 10%", 10), ("Un numero in aumento del 30% rispetto all’anno precedente", 30),
+    ("este tipo de solicitudes disminuyó un 4%", -4), ("выросло на 30%", 30), ("wzrost o 30%", 30),
+    ("前期比10%増", 10), ("대비 40% 감소했다", -40), ("同比增长了10%", 10),
 ])
 def test_a_change_is_read_in_other_languages(text, value):
     assert [(q.value, q.kind) for q in find_quantities(text)] == [(value, "change")]
@@ -870,6 +872,13 @@ def test_a_rise_stated_in_french_answers_by_what_percent(empty_store, tmp_path):
         "Au second semestre 2016, Twitter a suspendu 376 890 comptes pour apologie du terrorisme. La hausse est de "
         "60% par rapport au semestre précédent.", published=D(2017, 3, 21))
     assert answered(empty_store, "by what % did twitter terrorism account suspensions go up in h2 2016") == 60
+
+
+def test_a_fall_stated_in_spanish_answers_by_what_percent(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "es.txt",
+        "En el primer semestre de 2021, Twitter recibió solicitudes de información de cuentas, a pesar de que este "
+        "tipo de solicitudes disminuyó un 4%.", published=D(2022, 1, 25))
+    assert answered(empty_store, "by what percent did government information requests to twitter fall in h1 2021") == -4
 
 
 def test_removed_after_being_reported_is_what_users_reported(empty_store, tmp_path):
