@@ -1922,3 +1922,23 @@ def test_how_many_is_answered_by_a_count_before_a_share(empty_store, tmp_path):
 ])
 def test_how_many_percent_more_asks_for_a_change(seeded_sqlite, question, kind):
     assert reader(seeded_sqlite).read(question).features.kind == kind
+
+
+def test_a_value_compared_with_is_the_earlier_periods_only_where_a_change_or_an_earlier_time_is_said(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "discord.txt",
+        "Discord's transparency report covers January to June 2020. Spam, meanwhile, appears to be the most "
+        "actionable issue, with 65.72 percent of reports leading to some kind of action, compared to 13.26 percent "
+        "of harassment reports.\n", published=D(2020, 8, 20))
+    doc(empty_store, tmp_path, "tiktok.txt",
+        "Chez TikTok, la sécurité des mineurs s’impose comme la raison principale des suppressions, à hauteur de 43,7% pour "
+        "ce deuxième trimestre 2022 contre 41,7% au trimestre précédent.\n", published=D(2022, 9, 30))
+    doc(empty_store, tmp_path, "meta.txt",
+        "Secondo i dati ufficiali di Meta, 8,2 milioni di contenuti di bullismo sono stati eliminati su Facebook "
+        "tra aprile e giugno 2022, in calo rispetto ai 9,5 milioni.\n", published=D(2022, 8, 25))
+    s = stored(empty_store)
+    # two kinds of report of one period, compared: both of the period reported on
+    assert (s[13.26].period_start, s[13.26].period_end) == (D(2020, 1, 1), D(2020, 6, 30))
+    # "contre 41,7% au trimestre précédent", "in calo rispetto ai 9,5 milioni": the quarter before
+    assert (s[41.7].period_start, s[41.7].period_end) == (D(2022, 1, 1), D(2022, 3, 31))
+    assert (s[43.7].period_start, s[43.7].period_end) == (D(2022, 4, 1), D(2022, 6, 30))
+    assert (s[9.5e6].period_start, s[9.5e6].period_end) == (D(2022, 1, 1), D(2022, 3, 31))

@@ -29,7 +29,7 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
                           MAX_YEAR, MIN_YEAR)
 from store.models import Document
 from store.scripts import CJK
-from store.numbers import Quantity, find_quantities, joined_at, without_aside
+from store.numbers import DECREASE, INCREASE, Quantity, find_quantities, joined_at, without_aside
 from store.periods import (AND_WORDS, FOREIGN_MONTHS, MONTHS, Mention, Period, duration_label, find_periods, month_after,
                            past_months, past_quarters, previous, span, without_periods, year_before, yearless)
 from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, countries_in, country_in,
@@ -610,8 +610,21 @@ COMPARE_LOOKAHEAD = 8  # a comparison stated further on is not about this number
 UNKNOWN = "unknown"  # a quantity's period that cannot be known: it states no figure
 # words that put a value at an earlier time: "up from 33 per cent", "compared with 1.2 million"
 _CHANGED = r"up|down|increas\w*|decreas\w*|ris\w*|rose|fell|falling|dropped|grew|jumped|climbed"  # what changes say
-_EARLIER = rf"(?:{_CHANGED})\s+from|compared\s+(?:to|with)|versus|vs\.?"
-EARLIER_VALUE_RE = re.compile(rf"\b(?:{_EARLIER}|triple|double|twice)\s+(?:the\s+|about\s+|around\s+)?$", re.IGNORECASE)
+_EARLIER = rf"(?:{_CHANGED})\s+from"
+EARLIER_VALUE_RE = re.compile(rf"\b(?:{_EARLIER})\s+(?:the\s+|about\s+|around\s+)?$", re.IGNORECASE)
+# ... and "compared with 1.2 million", "in calo rispetto ai 9.5 milioni", "contre 90%": an earlier
+# value only in a sentence that speaks of a change or of the time compared with ("65.72 percent of
+# reports led to action, compared to 13.26 percent of harassment reports" compares two kinds of
+# report of one period)
+COMPARED_VALUE_RE = re.compile(
+    r"(?:\b(?:compared\s+(?:to|with)|versus|vs\.?|triple|double|twice|rispetto\s+(?:a|ai|al|alla|alle|agli)"
+    r"|par\s+rapport\s+(?:à|au|aux)|gegenüber|im\s+vergleich\s+zu(?:m|r)?|frente\s+a|em\s+relação\s+(?:a|ao|à)"
+    r"|comparad[oa]s?\s+(?:com|con|a))|(?<![\w])contre)\s+(?:the\s+|about\s+|around\s+|los\s+|las\s+|les\s+|os\s+|as\s+)?$",
+    re.IGNORECASE)
+CHANGE_WORD_RE = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, DECREASE + INCREASE)) + r")", re.IGNORECASE)
+EARLIER_TIME_AFTER_RE = re.compile(
+    r"[^.;\d]{0,40}?\b(?:last|previous|prior|earlier|ago|before|preceding|precedente|précédente?|anterior|vorjahr\w*"
+    r"|vorquartal\w*|letzten|début\s+d['’]année|inizio\s+(?:d[ie]ll?['’])?anno|sebelumnya|lalu)\b", re.IGNORECASE)
 CHANGED_BEFORE_RE = re.compile(rf"\b(?:{_CHANGED}|improv\w*|fallen|grown|climb\w*|jump\w*|drop\w*|declin\w*|went|moved"
                                r"|changed)\b", re.IGNORECASE)
 FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$", re.IGNORECASE)
@@ -1269,6 +1282,19 @@ def _aside(text: str, after: int, m: Mention) -> bool:
     return len(re.findall(r"[^\W\d_]{2,}", rest)) > 2
 
 
+def _earlier_value(text: str, q: Quantity) -> bool:
+    """Is a number said as the value something changed from ("up from 33 per cent", "compared
+    with 1.2 million a year earlier", "in calo rispetto ai 9.5 milioni del trimestre precedente")?"""
+    if EARLIER_VALUE_RE.search(text, max(0, q.start - 30), q.start):
+        return True
+    if not COMPARED_VALUE_RE.search(text, max(0, q.start - 40), q.start):
+        return False
+    sentence = max(text.rfind(". ", 0, q.start), text.rfind("\n", 0, q.start)) + 1
+    start = max(sentence, q.start - 150)
+    return bool(CHANGED_BEFORE_RE.search(text, start, q.start) or CHANGE_WORD_RE.search(text, start, q.start)
+                or EARLIER_TIME_AFTER_RE.match(text, q.end))
+
+
 def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: list[int], ends: list[int],
                 text: str, published, clause_end: int | None = None):
     """(period, explicit, relation, compare, months) for a quantity. Its period is the one stated
@@ -1305,7 +1331,7 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
         # pieces of content based on those complaints in November": the month, of the year of the
         # period the document reports on
         return None, True, YEARLESS, compare, (month, month)
-    if (chosen is None or chosen.dated) and q.kind not in CHANGES and EARLIER_VALUE_RE.search(text, max(0, q.start - 30), q.start):
+    if (chosen is None or chosen.dated) and q.kind not in CHANGES and _earlier_value(text, q):
         # "up from 33 per cent", "nearly triple the 1.2 million a quarter earlier": the value
         # of the period before, when no period is stated after it, or one counted from the date
         # ("118,000 developer accounts were terminated, down from 428,000 last year": the year
