@@ -829,6 +829,21 @@ def month_after(text: str, at: int, end: int | None = None) -> int | None:
     return _month(m.group("m")) if m else None
 
 
+# ... and named before it, opening its sentence, with no year and no other number between: "In
+# February, 4,597,400 accounts faced bans", "Lastly, March witnessed 4,715,906 accounts being banned"
+_MONTH_BEFORE_RE = re.compile(rf"\W*(?:[^\W\d]+,\s+)?(?:(?:in|during|for|throughout|em|en|im|nel|a|pada)\s+)?{_m('m')}"
+                              r"(?![\w/])[^\d]{0,40}$", re.IGNORECASE)
+
+
+def month_before(text: str, at: int) -> int | None:
+    """The month that opens the sentence ``text``, with no year, when the number at ``at`` is its
+    first; None when there is none."""
+    m = _MONTH_BEFORE_RE.match(text, 0, at)
+    if m is None or not text[m.end("m") : at].strip(" ."):
+        return None  # "Sunday, July 25", "Paris, May 16:": the day of a date
+    return _month(m.group("m"))
+
+
 def without_periods(text: str) -> str:
     """The text with every period it states taken out ("2% of appeals in Q1 and 0.6% in Q2": "2% of
     appeals in  and 0.6% in "): what it says besides when."""

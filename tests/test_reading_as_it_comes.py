@@ -1942,3 +1942,14 @@ def test_a_value_compared_with_is_the_earlier_periods_only_where_a_change_or_an_
     assert (s[41.7].period_start, s[41.7].period_end) == (D(2022, 1, 1), D(2022, 3, 31))
     assert (s[43.7].period_start, s[43.7].period_end) == (D(2022, 4, 1), D(2022, 6, 30))
     assert (s[9.5e6].period_start, s[9.5e6].period_end) == (D(2022, 1, 1), D(2022, 3, 31))
+
+
+def test_a_month_opening_a_sentence_is_its_counts_month_of_the_year_just_stated(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "wa.txt",
+        "Sunday, July 25\nWhatsApp banned 7,954,000 accounts in January 2024. Comparatively, between January 1 and "
+        "January 31, 2023, a total of 2,918,000 WhatsApp accounts were banned. In February, 4,597,400 accounts "
+        "faced bans.\n", published=D(2024, 3, 5))
+    s = stored(empty_store)
+    assert (s[2_918_000].period_start, s[2_918_000].period_end) == (D(2023, 1, 1), D(2023, 1, 31))
+    assert (s[4_597_400].period_start, s[4_597_400].period_end) == (D(2023, 2, 1), D(2023, 2, 28))
+    assert (s[25].period_start, s[25].period_end) != (D(2024, 7, 1), D(2024, 7, 31))  # "Sunday, July 25": no month of it

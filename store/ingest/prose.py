@@ -30,7 +30,7 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
 from store.models import Document
 from store.scripts import CJK
 from store.numbers import DECREASE, INCREASE, Quantity, find_quantities, joined_at, without_aside
-from store.periods import (AND_WORDS, FOREIGN_MONTHS, MONTHS, Mention, Period, duration_label, find_periods, month_after,
+from store.periods import (AND_WORDS, FOREIGN_MONTHS, MONTHS, Mention, Period, duration_label, find_periods, month_after, month_before,
                            past_months, past_quarters, previous, span, without_periods, year_before, yearless)
 from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, countries_in, country_in,
                               country_of_people, describe, find_all, platforms_in, unit_for, url_host)
@@ -451,6 +451,11 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
                         f.period = carried
                         if carried_months:  # months of no year, as the sentence before
                             f.relation, f.months = YEARLESS, carried_months
+                    elif f.period is None and f.relation == YEARLESS and f.months and carried is not None \
+                            and carried.start and carried.end and carried.start.year == carried.end.year:
+                        # "... between January 1 and January 31, 2023, 2,918,000 accounts were banned.
+                        # In February, 4,597,400": February of that year
+                        f.period, f.relation = span(carried.end.year, f.months[0], carried.end.year, f.months[1]), None
                     elif f.relation in ("previous", "yearago") and f.previous_of is None:
                         f.previous_of = carried  # "During Q1, ... 85.6%, higher than the previous quarter's 71.6%"
             found += new
@@ -730,7 +735,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         # a period stated after it, up to the next number, in its own clause ("removed 16.8
         # million, while in the first half the number had been 5.1 million": not the first half)
         period, explicit, relation, compare, months = _period_for(q, min(nxt, clause[1]), mentions, mention_starts,
-                                                                  mention_ends, text, published, clause[1])
+                                                                  mention_ends, text, published, clause[1], prev_end)
         if relation == UNKNOWN:
             continue
         base = last_count  # the latest count so far, in this sentence or before it
@@ -1296,7 +1301,7 @@ def _earlier_value(text: str, q: Quantity) -> bool:
 
 
 def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: list[int], ends: list[int],
-                text: str, published, clause_end: int | None = None):
+                text: str, published, clause_end: int | None = None, prev_end: int = 0):
     """(period, explicit, relation, compare, months) for a quantity. Its period is the one stated
     between it and the next quantity, else the nearest before it; None is the document's
     reporting period. A period after "from", "than", "compared with" is what a change is
@@ -1330,6 +1335,9 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
         # "peaking at 65,103 in December", "173 em janeiro e 148 em fevereiro", "removed 61,114
         # pieces of content based on those complaints in November": the month, of the year of the
         # period the document reports on
+        return None, True, YEARLESS, compare, (month, month)
+    if chosen is None and q.kind == "count" and prev_end == 0 and not any(m.start < q.start for m in mentions) \
+            and (month := month_before(text, q.start)):
         return None, True, YEARLESS, compare, (month, month)
     if (chosen is None or chosen.dated) and q.kind not in CHANGES and _earlier_value(text, q):
         # "up from 33 per cent", "nearly triple the 1.2 million a quarter earlier": the value
