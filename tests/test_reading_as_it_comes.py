@@ -1952,4 +1952,10 @@ def test_a_month_opening_a_sentence_is_its_counts_month_of_the_year_just_stated(
     s = stored(empty_store)
     assert (s[2_918_000].period_start, s[2_918_000].period_end) == (D(2023, 1, 1), D(2023, 1, 31))
     assert (s[4_597_400].period_start, s[4_597_400].period_end) == (D(2023, 2, 1), D(2023, 2, 28))
-    assert (s[25].period_start, s[25].period_end) != (D(2024, 7, 1), D(2024, 7, 31))  # "Sunday, July 25": no month of it
+
+
+def test_the_day_of_a_month_with_no_year_is_no_count(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "tg.txt",
+        "Sunday, July 25\nParis, May 16: Telegram blocked 15,000 channels. The peak, 224,011 cases, was recorded on "
+        "March 23. Telegram said it removed 4 million posts.\n", published=D(2024, 7, 25))
+    assert sorted(stored(empty_store)) == [15_000, 224_011, 4_000_000]

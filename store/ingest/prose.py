@@ -30,7 +30,7 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
 from store.models import Document
 from store.scripts import CJK
 from store.numbers import DECREASE, INCREASE, Quantity, find_quantities, joined_at, without_aside
-from store.periods import (AND_WORDS, FOREIGN_MONTHS, MONTHS, Mention, Period, duration_label, find_periods, month_after, month_before,
+from store.periods import (AND_WORDS, DAY_OF_MONTH_RE, FOREIGN_MONTHS, MONTHS, Mention, Period, duration_label, find_periods, month_after, month_before,
                            past_months, past_quarters, previous, span, without_periods, year_before, yearless)
 from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, countries_in, country_in,
                               country_of_people, describe, find_all, platforms_in, unit_for, url_host)
@@ -670,7 +670,9 @@ def _mask_periods(text: str, mentions: list[Mention]) -> str:
         if m.kind in MASKED:
             parts += [text[at : m.start], " " * (m.end - m.start)]
             at = m.end
-    return "".join(parts) + text[at:] if parts else text
+    text = "".join(parts) + text[at:] if parts else text
+    # ... and the day of a month with no year ("Sunday, July 25")
+    return DAY_OF_MONTH_RE.sub(lambda d: d.group()[: d.start("day") - d.start()] + " " * (d.end() - d.start("day")), text)
 
 
 def _reporting_period(seen: list[Period], declared: str | None, published) -> Period | None:
