@@ -71,6 +71,9 @@ MONTH_YY_RE = re.compile(rf"\b(?P<month>{MONTH_NAMES})\.?\s+['’]?(?P<yy>[0-9]{
 # a month named alone, without its year: "in october", "whatsapp india bans aug 1-31"
 LONE_MONTH_RE = re.compile(rf"\b(?:(?:in|during|for|over|of)\s+(?P<m1>{MONTH_NAMES})\b|(?P<m2>{MONTH_NAMES})\.?\s+1\s*[-–]\s*(?:28|29|30|31)\b)"
                            r"(?!\s*,?\s*['’]?[0-9])", re.IGNORECASE)
+# the word after a publisher's name that may be its place ("Sputnik Japan", "sputnik jp", "CNN-Chile")
+SOURCE_PLACE_RE = re.compile(r"[\s.()-]{1,3}(?P<place>[^\W\d_]+)")
+SOURCE_WORDS = frozenset({"com", "net", "org", "www", "news", "the", "and"})  # no publisher by themselves
 RELATIVE_RE = re.compile(r"\b(?P<which>last|this|past|current)\s+(?P<unit>year|quarter|half|month)\b", re.IGNORECASE)
 
 
@@ -270,6 +273,15 @@ class Reader:
         # (not a unit after a number: "within 24 hr" is no Croatia, "ca. 5 million" no Canada)
         self._code_re = _names_re(self.codes, re.IGNORECASE, before=r"(?<![\w.])(?<![0-9]\s)")
         self._breakdown_re = _names_re(self.breakdowns, re.IGNORECASE)
+        # a place in a publisher's name is no place asked about ("per Sputnik Japan", "(sputnik jp)"):
+        # the word of the name right before a place, to the places it goes before
+        self._source_places: dict[str, set[str]] = {}
+        for publisher in getattr(vocabulary, "publishers", ()):
+            words = re.findall(r"[^\W\d_]+", publisher.casefold())
+            for w, after in zip(words, words[1:]):
+                if len(w) >= 3 and w not in SOURCE_WORDS and self._location(w) is None and (place := self._location(after)):
+                    self._source_places.setdefault(w, set()).add(place)
+        self._source_re = _names_re({w: w for w in self._source_places}, re.IGNORECASE)
 
     @lru_cache(maxsize=256)
     def policies_for(self, groups: frozenset[str]) -> tuple[str, ...]:
@@ -374,6 +386,7 @@ class Reader:
         masked = blank(text, list(features.spans) + [(m.start, m.end) for m in periods] + aside + multiple)
         # a country code only where the question as typed has one: "HT Tech says" (a publisher),
         # corrected to "HT technology says", must not leave Haiti
+        masked = self._without_sources(masked)
         location = self._location(masked)
         if location is None and (country := country_typed(masked)) == country_typed(raw):
             location = country
@@ -455,6 +468,16 @@ class Reader:
             return self.location_aliases[m.group()]
         m = self._code_re and next((m for m in self._code_re.finditer(text) if not re.match(r"\.?\s*[0-9]", text[m.end():])), None)
         return self.codes[m.group().lower()] if m else None
+
+    def _without_sources(self, text: str) -> str:
+        """The text with the place of a publisher it names blanked out ("per Sputnik Japan")."""
+        if self._source_re is None:
+            return text
+        for m in self._source_re.finditer(text):
+            after = SOURCE_PLACE_RE.match(text, m.end())
+            if after and self._location(after.group("place")) in self._source_places[m.group().casefold()]:
+                text = text[: after.start("place")] + " " * len(after.group("place")) + text[after.end("place") :]
+        return text
 
     def _breakdown(self, text: str) -> str | None:
         said = self._breakdown_said(text)

@@ -197,6 +197,10 @@ class Queries:
         assert column in ("platform", "metric", "policy", "location", "breakdown")
         return sorted(v for (v,) in self.rows("SELECT name FROM figure_names WHERE kind = :kind", {"kind": column}) if v)
 
+    def publishers(self) -> list[str]:
+        """The names of the documents' publishers ("Sputnik Japan (sputniknews.jp)", "CNN Chile")."""
+        return sorted(v for (v,) in self.rows("SELECT DISTINCT publisher FROM documents WHERE publisher IS NOT NULL", {}) if v)
+
     def prose_quotes(self) -> Iterator[str]:
         """The sentences prose figures are quoted from (their words are known words): the
         prose documents' citations, found through the citations' document index; streamed, a
@@ -365,7 +369,7 @@ class ReadStore:
             q = self.queries
             self._vocabulary = Vocabulary.of(
                 *(q.distinct(c) for c in ("platform", "metric", "policy", "location", "breakdown")),
-                quoted=q.prose_quotes(),
+                quoted=q.prose_quotes(), publishers=q.publishers(),
             )
         return self._vocabulary
 

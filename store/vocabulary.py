@@ -672,10 +672,11 @@ class Vocabulary:
     # more, too many to hold): how often each word occurs in them, and an even sample of them
     quoted_words: dict[str, int] = field(default_factory=dict)
     quoted_sample: list[str] = field(default_factory=list)
+    publishers: list[str] = field(default_factory=list)  # who published the documents ("CNN Chile")
 
     @classmethod
     def of(cls, platforms: list[str], metrics: list[str], policies: list[str], locations: list[str],
-           breakdowns: list[str], quoted: Iterable[str] = ()) -> "Vocabulary":
+           breakdowns: list[str], quoted: Iterable[str] = (), publishers: Iterable[str] = ()) -> "Vocabulary":
         """The vocabulary of these names and quoted sentences, read once as they stream by:
         every word counted, at most QUOTED_SAMPLE sentences kept."""
         sample = QUOTED_SAMPLE
@@ -689,7 +690,7 @@ class Vocabulary:
                 kept.append(text)
             elif (k := pick.randrange(n + 1)) < sample:
                 kept[k] = text
-        return cls(platforms, metrics, policies, locations, breakdowns, words, kept)
+        return cls(platforms, metrics, policies, locations, breakdowns, words, kept, list(publishers))
 
     def frequency(self) -> dict[str, int]:
         """Every word the lexicon and the store know (its keys: for spelling correction), and

@@ -1959,3 +1959,16 @@ def test_the_day_of_a_month_with_no_year_is_no_count(empty_store, tmp_path):
         "Sunday, July 25\nParis, May 16: Telegram blocked 15,000 channels. The peak, 224,011 cases, was recorded on "
         "March 23. Telegram said it removed 4 million posts.\n", published=D(2024, 7, 25))
     assert sorted(stored(empty_store)) == [15_000, 224_011, 4_000_000]
+
+
+def test_a_place_in_the_name_of_a_publisher_a_question_cites_is_no_place_asked(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "sputnik.txt",
+        "TikTok removed 91,445,802 videos worldwide from July to September 2021.\n",
+        published=D(2022, 2, 9), publisher="Sputnik Japan (sputniknews.jp)")
+    doc(empty_store, tmp_path, "jp.txt", "TikTok removed 1,204,000 videos in Japan from July to September 2021.\n",
+        published=D(2022, 2, 10), publisher="Nikkei")
+    for question in ("How many videos did TikTok remove from July to September 2021, per Sputnik Japan?",
+                     "tiktok vids removed q3 2021 (sputnik jp)"):
+        assert reader(empty_store).read(question).location is None, question
+        assert answered(empty_store, question) == 91_445_802, question
+    assert answered(empty_store, "How many videos did TikTok remove in Japan from July to September 2021?") == 1_204_000
