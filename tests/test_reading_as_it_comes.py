@@ -1972,3 +1972,10 @@ def test_a_place_in_the_name_of_a_publisher_a_question_cites_is_no_place_asked(e
         assert reader(empty_store).read(question).location is None, question
         assert answered(empty_store, question) == 91_445_802, question
     assert answered(empty_store, "How many videos did TikTok remove in Japan from July to September 2021?") == 1_204_000
+
+
+def test_a_place_setting_the_scene_before_a_platform_is_its_numbers_place(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "wa.txt", "In India, WhatsApp banned 2,069,000 accounts in October 2021.\n", published=D(2021, 12, 1))
+    doc(empty_store, tmp_path, "tt.txt", "In the United States, TikTok removed 1,204,000 videos in Q3 2021.\n", published=D(2021, 12, 1))
+    s = stored(empty_store)
+    assert (s[2_069_000].location, s[1_204_000].location) == ("India", "United States")

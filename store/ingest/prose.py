@@ -1110,8 +1110,8 @@ PLACE_RE = re.compile(r"\b(?:in|from|(?<!followed\s)by|for|pour|para|aus|en|em|n
 # before a number, only a place that is its subject or sets its scene: "The US submitted
 # 3,329 requests", "In India, 37 million videos"
 PLACE_BEFORE_RE = re.compile(r"(?:\b(?i:in|across|im|en|em|no|na|nos|nas|au|aux|nel|nella|negli|di)\s+(?i:the\s+|den\s+|der\s+|los\s+|las\s+|el\s+|les\s+)?"
-                             # "In India, 37 million", "Nos Estados Unidos, foram mais de 14 milhões"
-                             r"(?P<name>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*){0,2}),\s*(?:[^\W\dA-Z][^\W\d]*\s+){0,3}"
+                             # "In India, 37 million", "In India, WhatsApp banned 2,069,000", "Nos Estados Unidos, foram mais de 14 milhões"
+                             r"(?P<name>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*){0,2}),\s*(?:[^\W\d][^\W\d'’]*\s+){0,3}"
                              r"|\b(?:the\s+)?(?P<subject>U\.?S\.?|UK|EU|[A-Z][a-z]+)\s+(?:government\s+|authorities\s+)?(?:submitted|made|sent|accounted\s+for"
                              # "The Indian government was second with 4,559", "followed by Germany with 2,537",
                              # "Pakistan took the sixth spot with 124,457"
