@@ -381,6 +381,7 @@ class _Found:
     base: "_Found | None" = None  # the figure a share or a change is of
     location: str = ""  # a country the number is stated for ("37,682,924 are from India")
     months: tuple[int, int] | None = None  # of a YEARLESS relation: the months stated ("the first three months of the year")
+    months_of: Period | None = None  # ... and the period whose year they are of, when the sentence before states it
 
 
 def extract(text: str, start: int, end: int, published: dt.date | None,
@@ -451,11 +452,10 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
                         f.period = carried
                         if carried_months:  # months of no year, as the sentence before
                             f.relation, f.months = YEARLESS, carried_months
-                    elif f.period is None and f.relation == YEARLESS and f.months and carried is not None \
-                            and carried.start and carried.end and carried.start.year == carried.end.year:
+                    elif f.period is None and f.relation == YEARLESS and f.months and carried is not None:
                         # "... between January 1 and January 31, 2023, 2,918,000 accounts were banned.
                         # In February, 4,597,400": February of that year
-                        f.period, f.relation = span(carried.end.year, f.months[0], carried.end.year, f.months[1]), None
+                        f.months_of = carried
                     elif f.relation in ("previous", "yearago") and f.previous_of is None:
                         f.previous_of = carried  # "During Q1, ... 85.6%, higher than the previous quarter's 71.6%"
             found += new
@@ -563,6 +563,13 @@ def _within(inner: Period | None, outer: Period) -> bool:
 def _resolve_period(f: _Found, current: Period | None, written_after: dt.date | None = None) -> Period | None:
     if f.relation == RECENT:  # "the last six months", in a document with no date, written after the latest date it states
         return past_months(f.period.label, written_after) if written_after else None
+    if f.relation == YEARLESS and f.months_of is not None and f.months_of.start and f.months_of.end:
+        # months with no year after a sentence stating a period: of the year that puts them nearest
+        # it ("... in January 2023. In February, ...": February 2023; "... the first half of 2021.
+        # ... peaked at 65,103 in December": December 2020)
+        near = f.months_of  # (on a tie, its own year: "in H1 2013 ... in the second half", H2 2013)
+        return min((yearless(f.months, y) for y in (near.end.year, near.end.year - 1, near.end.year + 1)),
+                   key=lambda p: max((near.start - p.end).days, (p.start - near.end).days, 0))
     if f.relation == YEARLESS:  # months with no year: of the year of the period the document reports on
         if current is None or current.start is None or current.end is None:
             return yearless(f.months)  # ("since 2019" names none): the months, and the year not stated
