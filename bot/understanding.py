@@ -148,6 +148,9 @@ class Query:
     # unknown words inside what is asked ("how many pizzas", "suspension appeals", "for being
     # too funny"): they change what is counted, so no figure answers the question
     blocking: tuple[str, ...] = field(default=())
+    # of those, the ones that say what was done to what is counted ("were *rejected*"), why ("for
+    # *knitting*") or what it is ("how many *pizzas*"): a figure no source of which uses them is no answer
+    decisive: tuple[str, ...] = field(default=())
     breakdown: str | None = None  # a stored breakdown the question names ("automation"); None: not broken down
     values: tuple[float, ...] = ()  # numbers the question states ("did Twitter suspend 1.2 million accounts?")
     # numbers it states while asking for another ("of xbox's 4.78M enforcements, how many ...",
@@ -393,8 +396,9 @@ class Reader:
         if location is None:  # "those Indian WhatsApp bans", "indian accounts": its people's country
             location = next((c for m in PEOPLE_RE.finditer(text) if (c := country_of_people(m.group(1).capitalize()))), None)
         breakdown = self._breakdown(masked) or self._service_breakdown(features.platforms)
-        unknown, blocking = [], []
+        unknown, blocking, decisive = [], [], []
         zone = self._zone(text, features)
+        counted = _counted(text)
         numbers = [(q.start, q.end) for q in find_quantities(masked)]
         for m in WORD_RE.finditer(masked):
             w = re.sub(r"['’]s$", "", m.group().lower()).strip("'’.-")
@@ -407,6 +411,8 @@ class Reader:
             unknown.append(w)
             if zone[0] <= m.start() < zone[1] and not ADVERB_RE.fullmatch(w):
                 blocking.append(w)  # (an adverb, "specifically", "potentially", says how, not what is counted)
+                if m.start() >= zone[2] or terms(w) & counted:
+                    decisive.append(w)  # what was done to it ("were rejected"), why ("for knitting"), what ("pizzas")
         values = tuple(q.value for q in find_quantities(masked) if q.kind not in ("change", "multiple"))
         given: tuple[float, ...] = ()
         if values and QUANTITY_ASKED_RE.search(text):
@@ -417,6 +423,7 @@ class Reader:
         if breakdown and (said := self._breakdown_said(masked)) and set(re.findall(r"[a-z]+", said.lower())) <= named:
             breakdown = None  # "Child Endangerment: Sexual Exploitation" names a policy, not TikTok's sub-policy
         blocking = [w for w in blocking if w not in named]  # "Hate & Spam" names a policy: nothing unknown
+        decisive = [w for w in decisive if w not in named]
         about = blank(text, aside)
         for a, b in [m.span() for m in PLATFORM_RES.regex.finditer(text)] + [(a, b) for _, a, b in cased] \
                 + [(m.start, m.end) for m in found] \
@@ -433,8 +440,8 @@ class Reader:
         adverbs = [m.span() for m in WORD_RE.finditer(about) if ADVERB_RE.fullmatch(w := m.group().lower()) and w in unknown]
         core = _asked(blank(about, adverbs)[zone[0] : zone[1]]) if zone[1] > zone[0] else frozenset()
         return Query(text, features, period, since, location, unknown=tuple(unknown),
-                     blocking=tuple(blocking), breakdown=breakdown, values=values, given=given,
-                     counted=_counted(text),
+                     blocking=tuple(blocking), decisive=tuple(decisive), breakdown=breakdown, values=values, given=given,
+                     counted=counted,
                      latest=period is None and bool(LATEST_RE.search(text)), months=months,
                      scope=_scope(raw, text, periods, features, found),
                      metric_fit=metric_fit, policy_fit=policy_fit, asked=_asked(about) | {f"={a}" for a in features.actions},
@@ -442,14 +449,15 @@ class Reader:
                      refused=_refused(text))
 
     @staticmethod
-    def _zone(text: str, features: Features) -> tuple[int, int]:
+    def _zone(text: str, features: Features) -> tuple[int, int, int]:
         """Where the question says what it counts: from "how many" (or the first action, object
         or facet) to the last of them, on through what was done to it ("were rejected") and a
-        "for ..." reason after an action."""
+        "for ..." reason after an action; and where those two begin (start, end, said)."""
         marks = list(features.metric_spans) + [m.span() for m in ASK_RE.finditer(text)]
         if not marks:
-            return (0, 0)
+            return (0, 0, 0)
         start, end = min(a for a, _ in marks), max(b for _, b in marks)
+        said = end
         if (base := BASE_RE.match(text)) and (asks := [a for a, _ in marks if a >= base.end()]):
             start = min(asks)  # "of the accounts Twitter actioned, how many were suspended": the base is no part of what is asked
         if predicate := PREDICATE_RE.match(text, end):
@@ -457,7 +465,7 @@ class Reader:
         reason = REASON_RE.match(text, end)
         if reason and features.actions:
             end = reason.end()
-        return (start, end)
+        return (start, end, said)
 
     def _location(self, text: str) -> str | None:
         m = self._location_re and self._location_re.search(text)

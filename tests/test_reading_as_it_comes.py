@@ -1979,3 +1979,18 @@ def test_a_place_setting_the_scene_before_a_platform_is_its_numbers_place(empty_
     doc(empty_store, tmp_path, "tt.txt", "In the United States, TikTok removed 1,204,000 videos in Q3 2021.\n", published=D(2021, 12, 1))
     s = stored(empty_store)
     assert (s[2_069_000].location, s[1_204_000].location) == ("India", "United States")
+
+
+def test_a_word_the_lexicon_does_not_know_lowers_an_answer_unless_it_says_what_why_or_what_was_done(empty_store, tmp_path):
+    """An unknown word that only qualifies what is counted ("absolute number", "under-13s") costs the
+    figure some score; one saying what is counted ("pizzas"), why ("for knitting") or what was done
+    to it ("were rejected") still leaves no figure of something else as the answer."""
+    doc(empty_store, tmp_path, "yt.txt", "In 2022, YouTube deleted 6 million videos in India.\n", published=D(2023, 3, 1))
+    assert answered(empty_store, "how many yt videos (absolute number) were deleted in india in 2022") == 6_000_000
+    read = reader(empty_store).read("how many yt videos (absolute number) were deleted in india in 2022")
+    assert read.blocking == ("absolute",) and read.decisive == ()
+    for question, word in (("how many pizzas did youtube delete in india in 2022", "pizzas"),
+                           ("how many youtube videos were deleted for knitting in india in 2022", "knitting"),
+                           ("how many youtube videos were rejected in india in 2022", "rejected")):
+        assert word in reader(empty_store).read(question).decisive, question
+        assert answer(question, empty_store).answer is None, question
