@@ -374,6 +374,11 @@ class Reader:
         if cut := _cut_policies(blank(text, list(features.spans) + aside)):  # "covid misinfo"
             features = replace(features, policies=features.policies | {c for c, _, _ in cut},
                                spans=features.spans + tuple((a, b) for _, a, b in cut))
+        counted = _counted(text)
+        if len(features.objects) > 1 and (said := {o for o in features.objects if f"={o}" in counted}):
+            # "how many accounts did Reddit remove for content manipulation": accounts, the content
+            # only qualifies why
+            features = replace(features, objects=frozenset(said))
         if not features.actions and HAVE_RE.search(text):  # "how many users does Twitter have": active ones
             features = replace(features, actions=frozenset({"active"}))
         if features.kind in ("change", "multiple") and len({m.period for m in periods}) > 1:
@@ -398,7 +403,6 @@ class Reader:
         breakdown = self._breakdown(masked) or self._service_breakdown(features.platforms)
         unknown, blocking, decisive = [], [], []
         zone = self._zone(text, features)
-        counted = _counted(text)
         numbers = [(q.start, q.end) for q in find_quantities(masked)]
         for m in WORD_RE.finditer(masked):
             w = re.sub(r"['’]s$", "", m.group().lower()).strip("'’.-")

@@ -1994,3 +1994,11 @@ def test_a_word_the_lexicon_does_not_know_lowers_an_answer_unless_it_says_what_w
                            ("how many youtube videos were rejected in india in 2022", "rejected")):
         assert word in reader(empty_store).read(question).decisive, question
         assert answer(question, empty_store).answer is None, question
+
+
+def test_what_how_many_counts_is_the_object_asked_not_one_naming_why(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "reddit.txt", "In 2021, Reddit removed about 88,000 images.\n", published=D(2022, 6, 1))
+    q = reader(empty_store).read("How many subreddits did Reddit remove for content policy violations in 2021?")
+    assert q.features.objects == {"channels"}
+    assert answer("How many subreddits did Reddit remove for content policy violations in 2021?", empty_store).answer is None
+    assert answered(empty_store, "How much content did Reddit remove in 2021?") == 88_000
