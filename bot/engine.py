@@ -333,6 +333,8 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
         return "metric"
     if f.kind == "percent" and fig_kind == "count":
         return "metric"
+    if (asked := _media(q.text)) and (counted := _media(fig.unit) or _media(fig.metric)) and not asked & counted:
+        return "metric"  # "yt comment removals": 9 million videos are no comments, nor ads videos
     if f.objects and fig_kind == "count" and (unit := _features(fig.unit, "").objects) and not (f.objects & unit) \
             and not q.counted & named(fig.unit):  # "how many user reports of accounts": reports
         return "metric"  # what a count counts: tweets are not accounts
@@ -343,6 +345,18 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
     if f.kind is None and fig_kind == "percent" and f.actions - RATE_ACTIONS:
         return "metric"  # "fb hate speech removed apr-jun 2020", "... posts proactively removed": what was removed, not a share of it
     return None
+
+
+# kinds of content a count may count, each unlike the others (posts and content are any of them)
+MEDIA_RE = re.compile(r"\b(?:(?P<video>vid(?:eo)?s?|clips?|vídeos?|vidéos?)|(?P<comment>comments?|commentaires?|kommentare?|comentarios?|comentários?)"
+                      r"|(?P<image>images?|photos?|pictures?|imagens?|imágenes|bilder)|(?P<ad>ads|adverts?|advertisements?|anuncios|annonces|anzeigen|anúncios)"
+                      r"|(?P<message>messages?|dms|mensajes|mensagens|nachrichten))\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _media(text: str) -> frozenset[str]:
+    """The kinds of content a text names ("yt comment removals": comment; "9 million videos": video)."""
+    return frozenset(m.lastgroup for m in MEDIA_RE.finditer(text))
 
 
 # Content "actioned" (Meta's word) was removed, covered with a warning or disabled: it answers a

@@ -302,6 +302,8 @@ class Reader:
             return expanded
         if len(w) < 4:  # three letters: the start of a word ("gov"), never a typo of one
             return word
+        if self._inflects(w):
+            return word  # the singular or plural of a known word is no typo ("comment": not "coment")
         # edits allowed grow with length; a swap of two letters ("dwon") is one edit. A typo
         # keeps the first letter, and adds no letter but a doubled one: "boats" is a word of
         # its own, not "bots", and "excluding" is not "including"
@@ -309,6 +311,10 @@ class Reader:
             if choice[0] == w[0] and (len(w) <= len(choice) or _undouble(w) == _undouble(choice)):
                 return choice
         return word
+
+    def _inflects(self, w: str) -> bool:
+        """Is ``w`` the singular or the plural of a known word ("comment", "guideline")?"""
+        return w + "s" in self.known or (w.endswith("s") and w[:-1] in self.known)
 
     def _expand(self, w: str) -> str | None:
         """An abbreviation of a known word: "susp" = suspended, "accts" = accounts, "vids" =
@@ -406,7 +412,7 @@ class Reader:
         numbers = [(q.start, q.end) for q in find_quantities(masked)]
         for m in WORD_RE.finditer(masked):
             w = re.sub(r"['’]s$", "", m.group().lower()).strip("'’.-")
-            if len(w) < 2 or w in STOPWORDS or w in self.known or w.isdigit():
+            if len(w) < 2 or w in STOPWORDS or w in self.known or w.isdigit() or self._inflects(w):
                 continue
             if any(a <= m.start() < b for a, b in numbers):
                 continue  # a number's scale: "2.45bn"

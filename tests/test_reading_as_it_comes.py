@@ -2002,3 +2002,15 @@ def test_what_how_many_counts_is_the_object_asked_not_one_naming_why(empty_store
     assert q.features.objects == {"channels"}
     assert answer("How many subreddits did Reddit remove for content policy violations in 2021?", empty_store).answer is None
     assert answered(empty_store, "How much content did Reddit remove in 2021?") == 88_000
+
+
+def test_a_count_of_one_kind_of_content_does_not_answer_a_question_about_another(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "yt.txt", "Between October and December 2023, YouTube removed 9 million videos.\n",
+        published=D(2024, 3, 1))
+    doc(empty_store, tmp_path, "tt.txt", "In Nigeria, TikTok removed 2.2 million ads in Q2 2024.\n", published=D(2024, 9, 1))
+    assert answered(empty_store, "yt video removals oct-dec 2023") == 9_000_000
+    assert answer("yt comment removals oct-dec 2023", empty_store).answer is None
+    # (the singular of a word the store knows, "comments", is no typo of another, "coment")
+    assert reader(empty_store).read("yt comment removals oct-dec 2023").text == "yt comment removals oct-dec 2023"
+    assert answer("tiktok nigeria vids removed q2 2024", empty_store).answer is None
+    assert answered(empty_store, "tiktok nigeria ads removed q2 2024") == 2_200_000
