@@ -33,6 +33,11 @@ def stored(store) -> dict[float, object]:
     return {f.value: f for f in store.queries.figures(["1=1"], {})}
 
 
+def dates(figure) -> tuple:
+    """A stored figure's period, first and last day."""
+    return figure.period_start, figure.period_end
+
+
 def answered(store, question: str) -> float:
     """The number a question gets (the test fails with the reply when it gets none)."""
     a = answer(question, store)
@@ -1937,11 +1942,11 @@ def test_a_value_compared_with_is_the_earlier_periods_only_where_a_change_or_an_
         "tra aprile e giugno 2022, in calo rispetto ai 9,5 milioni.\n", published=D(2022, 8, 25))
     s = stored(empty_store)
     # two kinds of report of one period, compared: both of the period reported on
-    assert (s[13.26].period_start, s[13.26].period_end) == (D(2020, 1, 1), D(2020, 6, 30))
+    assert dates(s[13.26]) == (D(2020, 1, 1), D(2020, 6, 30))
     # "contre 41,7% au trimestre précédent", "in calo rispetto ai 9,5 milioni": the quarter before
-    assert (s[41.7].period_start, s[41.7].period_end) == (D(2022, 1, 1), D(2022, 3, 31))
-    assert (s[43.7].period_start, s[43.7].period_end) == (D(2022, 4, 1), D(2022, 6, 30))
-    assert (s[9.5e6].period_start, s[9.5e6].period_end) == (D(2022, 1, 1), D(2022, 3, 31))
+    assert dates(s[41.7]) == (D(2022, 1, 1), D(2022, 3, 31))
+    assert dates(s[43.7]) == (D(2022, 4, 1), D(2022, 6, 30))
+    assert dates(s[9.5e6]) == (D(2022, 1, 1), D(2022, 3, 31))
 
 
 def test_a_month_opening_a_sentence_is_its_counts_month_of_the_year_just_stated(empty_store, tmp_path):
@@ -1950,8 +1955,8 @@ def test_a_month_opening_a_sentence_is_its_counts_month_of_the_year_just_stated(
         "January 31, 2023, a total of 2,918,000 WhatsApp accounts were banned. In February, 4,597,400 accounts "
         "faced bans.\n", published=D(2024, 3, 5))
     s = stored(empty_store)
-    assert (s[2_918_000].period_start, s[2_918_000].period_end) == (D(2023, 1, 1), D(2023, 1, 31))
-    assert (s[4_597_400].period_start, s[4_597_400].period_end) == (D(2023, 2, 1), D(2023, 2, 28))
+    assert dates(s[2_918_000]) == (D(2023, 1, 1), D(2023, 1, 31))
+    assert dates(s[4_597_400]) == (D(2023, 2, 1), D(2023, 2, 28))
 
 
 def test_the_day_of_a_month_with_no_year_is_no_count(empty_store, tmp_path):
