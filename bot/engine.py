@@ -353,7 +353,6 @@ MEDIA_RE = re.compile(r"\b(?:(?P<video>vid(?:eo)?s?|clips?|vídeos?|vidéos?)|(?
                       r"|(?P<message>messages?|dms|mensajes|mensagens|nachrichten))\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=TEXT_CACHE)
 def _media(text: str) -> frozenset[str]:
     """The kinds of content a text names ("yt comment removals": comment; "9 million videos": video)."""
     return frozenset(m.lastgroup for m in MEDIA_RE.finditer(text))
