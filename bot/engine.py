@@ -334,7 +334,7 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
     if f.kind == "percent" and fig_kind == "count":
         return "metric"
     if (asked := _media(q.text)) and (counted := _media(fig.unit) or _media(fig.metric)) and not asked & counted:
-        return "metric"  # "yt comment removals": 9 million videos are no comments, nor ads videos
+        return "metric"  # "yt comment removals": 9 million videos are no comments ("vids removed": nor 2.2 million ads)
     if f.objects and fig_kind == "count" and (unit := _features(fig.unit, "").objects) and not (f.objects & unit) \
             and not q.counted & named(fig.unit):  # "how many user reports of accounts": reports
         return "metric"  # what a count counts: tweets are not accounts
@@ -664,7 +664,7 @@ def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
                 continue
             else:
                 off -= UNSUPPORTED_OTHER
-            weighed = replace(q, asked=q.asked - terms(" ".join(q.blocking)))
+            weighed = replace(q, asked=q.asked - terms(" ".join(q.blocking)))  # (paid for: not weighed again)
         if off <= -1.0 or _other_rate(q, fig) or _other_months(q, fig) or _one_day_of_more(q, fig):
             continue
         if not (_policy_stated(q, fig) and _platform_stated(q, fig) and _named_row(q, fig)

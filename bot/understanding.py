@@ -146,7 +146,7 @@ class Query:
     location: str | None
     unknown: tuple[str, ...] = field(default=())
     # unknown words inside what is asked ("how many pizzas", "suspension appeals", "for being
-    # too funny"): they change what is counted, so no figure answers the question
+    # too funny"): a figure no source of which uses them pays for them
     blocking: tuple[str, ...] = field(default=())
     # of those, the ones that say what was done to what is counted ("were *rejected*"), why ("for
     # *knitting*") or what it is ("how many *pizzas*"): a figure no source of which uses them is no answer
@@ -398,9 +398,9 @@ class Reader:
         # what kind of number is asked ("how many-fold") is no word of what is counted
         multiple = [m.span() for m in MULTIPLE_RE.finditer(text)] if features.kind == "multiple" else []
         masked = blank(text, list(features.spans) + [(m.start, m.end) for m in periods] + aside + multiple)
+        masked = self._without_sources(masked)
         # a country code only where the question as typed has one: "HT Tech says" (a publisher),
         # corrected to "HT technology says", must not leave Haiti
-        masked = self._without_sources(masked)
         location = self._location(masked)
         if location is None and (country := country_typed(masked)) == country_typed(raw):
             location = country

@@ -835,13 +835,6 @@ _MONTH_BEFORE_RE = re.compile(rf"\W*(?:[^\W\d]+,\s+)?(?:(?:in|during|for|through
                               r"(?![\w/])[^\d]{0,40}$", re.IGNORECASE)
 
 
-# a day of a month with no year ("Sunday, July 25", "Paris, May 16:", "on March 23", "Feb 24 '20"): a
-# date, never a count ("September 4 Millioune Videoen" is four million videos)
-DAY_OF_MONTH_RE = re.compile(r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
-                             r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<day>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-                             r"(?![0-9]|[.,][0-9]|\s*(?:[mMbB]il|[mMbB]n\b|[kK]\b|%|[pP]er))")
-
-
 def month_before(text: str, at: int) -> int | None:
     """The month that opens the sentence ``text``, with no year, when the number at ``at`` is its
     first; None when there is none."""
@@ -849,6 +842,13 @@ def month_before(text: str, at: int) -> int | None:
     if m is None or not text[m.end("m") : at].strip(" ."):
         return None  # "Sunday, July 25", "Paris, May 16:": the day of a date
     return _month(m.group("m"))
+
+
+# a day of a month with no year ("Sunday, July 25", "Paris, May 16:", "on March 23", "Feb 24 '20"): a
+# date, never a count ("September 4 Millioune Videoen" is four million videos)
+DAY_OF_MONTH_RE = re.compile(r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+                             r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<day>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+                             r"(?![0-9]|[.,][0-9]|\s*(?:[mMbB]il|[mMbB]n\b|[kK]\b|%|[pP]er))")
 
 
 def without_periods(text: str) -> str:
