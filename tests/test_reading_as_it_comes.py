@@ -2019,3 +2019,13 @@ def test_a_count_of_one_kind_of_content_does_not_answer_a_question_about_another
     assert reader(empty_store).read("yt comment removals oct-dec 2023").text == "yt comment removals oct-dec 2023"
     assert answer("tiktok nigeria vids removed q2 2024", empty_store).answer is None
     assert answered(empty_store, "tiktok nigeria ads removed q2 2024") == 2_200_000
+
+
+def test_a_policy_after_followed_by_is_the_next_items_not_the_number_before(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "tw.txt",
+        "Twitter's report for July to December 2021 says impersonation is the second most common reason for account "
+        "suspension, accounting for 169,396 account suspensions, followed by illegal or certain regulated goods or "
+        "services, accounting for 119,508 account suspensions.\n", published=D(2022, 8, 1))
+    s = stored(empty_store)
+    assert (s[169_396].policy, s[119_508].policy) == ("impersonation", "drugs")
+    assert answered(empty_store, "twitter impersonation suspensions 2H21") == 169_396

@@ -72,6 +72,8 @@ FRONT_MATTER_RE = re.compile(r"^---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n
 _SHARE_WORD = r"(?:%|per\s?cent\b|percent\b|por\s+ciento\b|pour\s+cent\b|prozent\b|por\s+cento\b|per\s+cento\b|persen\b)"
 CLAUSE_SPLIT_RE = re.compile(rf"[，；]|,(?=[{CJK}])|,\s+(?:and|but|while|whereas|enquanto|mientras|tandis|alors\s+que|während|sedangkan)\s+"
                              r"|;\s+|,\s+(?=(?:down|up)\s)"
+                             # "Impersonation ..., accounting for 169,396 ..., followed by Illegal ... goods": the next item
+                             r"|,\s+(?=followed\s+by\s)"
                              # a list of shares: "4% ..., 83.3% were ...", "el 82 por ciento ..., el 91 por ciento ... y el 93 por ciento"
                              rf"|(?:,|\s+(?:and|y|e|et|und|dan))\s+(?=(?:(?:el|la|le|il|o|a|der|die)\s+)?[0-9][0-9.,]*\s*{_SHARE_WORD})")
 
