@@ -2029,3 +2029,17 @@ def test_a_policy_after_followed_by_is_the_next_items_not_the_number_before(empt
     s = stored(empty_store)
     assert (s[169_396].policy, s[119_508].policy) == ("impersonation", "drugs")
     assert answered(empty_store, "twitter impersonation suspensions 2H21") == 169_396
+
+
+def test_numbers_listed_with_respectively_take_the_policies_in_their_places_or_none(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "tw.txt",
+        "In its report for July to December 2021, Twitter says impersonation is the most common reason, followed by "
+        "illegal or certain regulated goods or services and sensitive media, accounting for 119,508 and 118,356 "
+        "account suspensions, respectively.\n", published=D(2022, 8, 1))
+    doc(empty_store, tmp_path, "ds.txt",
+        "In the first half of 2021, Discord disabled accounts for harassment and spam, accounting for 3,245 and 4,390 "
+        "account suspensions, respectively.\n", published=D(2021, 9, 1))
+    s = stored(empty_store)
+    # (the lexicon names no "sensitive media": it cannot tell which number is regulated goods')
+    assert (s[119_508].policy, s[118_356].policy) == ("all policies", "all policies")
+    assert (s[3_245].policy, s[4_390].policy) == ("harassment", "spam")

@@ -14,6 +14,7 @@ import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -722,6 +723,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
     closed = next((m.period for m in mentions if m.kind == "closed" and m.period and m.period.start), None)
     labels = [_bracket_label(text, q) for q in quantities]
     places = _respective_places(text, quantities)
+    listed_policies = _respective_policies(text, quantities)
     subject = _subject_place(text) or _row_place(text)
     # from each number (or its label) to the end of its clause: a policy named there is that
     # number's, a part of what comes before it, not an earlier number's ("224 million user
@@ -788,7 +790,9 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         # sexual content; 87,000 concerned fraud", a policy another item names after its own
         # number is that number's alone)
         listed = text.startswith(";", clause[0])
-        if policy is None and REASON_AFTER_RE.match(own_text, q.end - q.start) and any(owner >= 0 and owner != i for _, _, owner, _ in named):
+        if i in listed_policies:  # a list ending "respectively": the policy in its place, or none
+            policy = listed_policies[i]
+        elif policy is None and REASON_AFTER_RE.match(own_text, q.end - q.start) and any(owner >= 0 and owner != i for _, _, owner, _ in named):
             # a number that says what it was for, in words the lexicon does not know ("and 87,000
             # for fraud"), takes no other number's policy ("199,000 ... adult sexual content")
             pass
@@ -862,17 +866,16 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
 
 RESPECTIVELY_RE = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?(?:,\s*)?(?:respectively|respectivamente|respectivement|rispettivamente)\b",
                              re.IGNORECASE)
+# ... and after what the listed numbers count: "119,508 and 118,356 account suspensions, respectively"
+RESPECTIVE_AFTER_RE = re.compile(r"\s*(?:[^\W\d_]+[\s,]+){0,3}?(?:respectively|respectivamente|respectivement|rispettivamente)\b",
+                                 re.IGNORECASE)
 LIST_GAP_RE = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s(?:{AND_WORDS})\s+)", re.IGNORECASE)
 LIST_LEAD_RE = re.compile(r"[\s,:—–-]*(?:(?:with|mit|avec|con|com|dengan)\s+)?$", re.IGNORECASE)
 
 
-def _respective_places(text: str, quantities: list[Quantity]) -> dict[int, str]:
-    """Numbers listed after as many countries, in their order: "users in India and the U.S. —
-    16.45 million and 4.57 million respectively", "folgen Indien und Brasilien mit 827.000 und
-    485.000". The list's numbers are of one kind and follow one another with only "and" or a
-    comma between; the countries are named since the number before the list, and end just
-    before it, or the list ends with "respectively"."""
-    out: dict[int, str] = {}
+def _number_lists(text: str, quantities: list[Quantity]) -> Iterator[tuple[int, int, str]]:
+    """The lists of numbers of one kind that follow one another with only "and" or a comma
+    between: (first, last, the text since the number before the list)."""
     i = 0
     while i < len(quantities):
         j = i
@@ -880,12 +883,35 @@ def _respective_places(text: str, quantities: list[Quantity]) -> dict[int, str]:
                 and LIST_GAP_RE.fullmatch(text, quantities[j].end, quantities[j + 1].start):
             j += 1
         if j > i:
-            lead = text[quantities[i - 1].end if i else 0 : quantities[i].start]
-            names = countries_in(lead)
-            listed = RESPECTIVELY_RE.match(text, quantities[j].end) is not None
-            if len(names) == j - i + 1 and (listed or _ends_with_country(lead, names[-1])):
-                out.update(zip(range(i, j + 1), names))
+            yield i, j, text[quantities[i - 1].end if i else 0 : quantities[i].start]
         i = j + 1
+
+
+def _respective_places(text: str, quantities: list[Quantity]) -> dict[int, str]:
+    """Numbers listed after as many countries, in their order: "users in India and the U.S. —
+    16.45 million and 4.57 million respectively", "folgen Indien und Brasilien mit 827.000 und
+    485.000". The countries are named since the number before the list, and end just before
+    it, or the list ends with "respectively"."""
+    out: dict[int, str] = {}
+    for i, j, lead in _number_lists(text, quantities):
+        names = countries_in(lead)
+        listed = RESPECTIVELY_RE.match(text, quantities[j].end) is not None
+        if len(names) == j - i + 1 and (listed or _ends_with_country(lead, names[-1])):
+            out.update(zip(range(i, j + 1), names))
+    return out
+
+
+def _respective_policies(text: str, quantities: list[Quantity]) -> dict[int, str | None]:
+    """Numbers listed with "respectively" after policies: each the policy in its place ("for
+    harassment and spam, accounting for 3 and 4 million respectively"); when the lexicon reads
+    fewer policies than there are numbers, none of them is any one's ("regulated goods and
+    sensitive media, 119,508 and 118,356 respectively": sensitive media is no policy it names)."""
+    out: dict[int, str | None] = {}
+    for i, j, lead in _number_lists(text, quantities):
+        if RESPECTIVE_AFTER_RE.match(text, quantities[j].end):
+            clause = lead[max((m.end() for m in CLAUSE_SPLIT_RE.finditer(lead)), default=0) :]  # (the list's own clause)
+            names = [name for name, _, _ in find_all(POLICY_RES, _unqualified(clause))]
+            out.update(zip(range(i, j + 1), names if len(names) == j - i + 1 else [None] * (j - i + 1)))
     return out
 
 
