@@ -36,7 +36,7 @@ from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
 from store.scripts import CJK
 from store.vocabulary import (AFTER_ACTIONS, ALL_POLICIES, AUDIENCE_ACTIONS, COMPANIES, FACETS, OBJECTS, RATE_ACTIONS, WORLDWIDE_RE,
-                              Features, describe, family_words, per_units, places_in,
+                              Features, describe, family_words, media_in, per_units, places_in,
                               platform_family, policy_groups, url_host)
 
 TIE = 0.01  # scores closer than this are "equally good" (calibrated on dev)
@@ -333,7 +333,7 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
         return "metric"
     if f.kind == "percent" and fig_kind == "count":
         return "metric"
-    if (asked := _media(q.text)) and (counted := _media(fig.unit) or _media(fig.metric)) and not asked & counted:
+    if (asked := media_in(q.text)) and (counted := media_in(fig.unit) or media_in(fig.metric)) and not asked & counted:
         return "metric"  # "yt comment removals": 9 million videos are no comments ("vids removed": nor 2.2 million ads)
     if f.objects and fig_kind == "count" and (unit := _features(fig.unit, "").objects) and not (f.objects & unit) \
             and not q.counted & named(fig.unit):  # "how many user reports of accounts": reports
@@ -345,17 +345,6 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
     if f.kind is None and fig_kind == "percent" and f.actions - RATE_ACTIONS:
         return "metric"  # "fb hate speech removed apr-jun 2020", "... posts proactively removed": what was removed, not a share of it
     return None
-
-
-# kinds of content a count may count, each unlike the others (posts and content are any of them)
-MEDIA_RE = re.compile(r"\b(?:(?P<video>vid(?:eo)?s?|clips?|vídeos?|vidéos?)|(?P<comment>comments?|commentaires?|kommentare?|comentarios?|comentários?)"
-                      r"|(?P<image>images?|photos?|pictures?|imagens?|imágenes|bilder)|(?P<ad>ads|adverts?|advertisements?|anuncios|annonces|anzeigen|anúncios)"
-                      r"|(?P<message>messages?|dms|mensajes|mensagens|nachrichten))\b", re.IGNORECASE)
-
-
-def _media(text: str) -> frozenset[str]:
-    """The kinds of content a text names ("yt comment removals": comment; "9 million videos": video)."""
-    return frozenset(m.lastgroup for m in MEDIA_RE.finditer(text))
 
 
 # Content "actioned" (Meta's word) was removed, covered with a warning or disabled: it answers a

@@ -170,7 +170,7 @@ COMPARED_AFTER_RE = re.compile(r"\s+(?P<w>less|fewer|more|más|menos|mais|de\s+p
 MORE_OF_AFTER_RE = re.compile(r"\s+(?P<w>more|fewer|less)\s+(?!of\b|than\b|likely\b)(?=[^\W\d_]{3,})", re.IGNORECASE)
 FEWER = ("less", "fewer", "menos", "de moins", "weniger", "in meno")
 _EAST_ASIAN_CHANGE = "|".join(EAST_ASIAN_DECREASE + EAST_ASIAN_INCREASE)
-_WORD_CHANGE = "|".join(w for w in DECREASE + INCREASE if w not in EAST_ASIAN_DECREASE + EAST_ASIAN_INCREASE)
+_WORD_CHANGE = "|".join(w for w in DECREASE + INCREASE if w not in {*EAST_ASIAN_DECREASE, *EAST_ASIAN_INCREASE})
 CHANGE_AFTER_RE = re.compile(rf"(?:\s+(?P<w>{_WORD_CHANGE})\b|\s*(?P<ea>{_EAST_ASIAN_CHANGE}))", re.IGNORECASE)
 CHANGE_BEFORE_RE = re.compile(
     rf"(?:\b(?P<w>{_WORD_CHANGE})(?:\s+(?:est\s+|ist\s+|es\s+|é\s+)?"

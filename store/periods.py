@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from store.limits import MAX_YEAR, MIN_YEAR
 from store.scripts import EAST_ASIAN_RE
-from store.tries import trie_source
+from store.tries import words_re
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -232,20 +232,10 @@ PERIOD_WORDS = frozenset(
 
 # --- the patterns -------------------------------------------------------------------------
 
-def _trie(words) -> str:
-    """One regex for the words, the longest that matches first (store.tries)."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(re.escape(ch), {})
-        node[""] = {}
-    return trie_source(root)
-
-
-_FOREIGN_MON = _trie(w for w in FOREIGN_MONTHS if w not in ("april", "august", "september", "november"))
-_MON = (r"(?P<{n}>" + _FOREIGN_MON.replace("{", "{{").replace("}", "}}") + r"|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
-        r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_FOREIGN_MON = words_re(w for w in FOREIGN_MONTHS if w not in ("april", "august", "september", "november"))
+_ENGLISH_MON = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+                r"|nov(?:ember)?|dec(?:ember)?")
+_MON = r"(?P<{n}>" + _FOREIGN_MON.replace("{", "{{").replace("}", "}}") + "|" + _ENGLISH_MON + r")\.?"
 _MON_ANY = _MON.replace("(?P<{n}>", "(?:", 1).format()  # a month, in a list of them ("Januar, Februar und März")
 _YEAR = r"(?P<{n}>(?:19|20)[0-9][0-9])"
 _YY = r"(?P<{n}>(?:19|20)?[0-9][0-9])"
@@ -846,8 +836,7 @@ def month_before(text: str, at: int) -> int | None:
 
 # a day of a month with no year ("Sunday, July 25", "Paris, May 16:", "on March 23", "Feb 24 '20"): a
 # date, never a count ("September 4 Millioune Videoen" is four million videos)
-DAY_OF_MONTH_RE = re.compile(r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
-                             r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<day>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+DAY_OF_MONTH_RE = re.compile(rf"\b(?=[A-Z])(?i:{_ENGLISH_MON})\.?\s+(?P<day>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
                              r"(?![0-9]|[.,][0-9]|\s*(?:[mMbB]il|[mMbB]n\b|[kK]\b|%|[pP]er))")
 
 

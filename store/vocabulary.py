@@ -115,7 +115,6 @@ def cased_platforms(question: str) -> list[tuple[str, int, int]]:
     return sorted(found.values(), key=lambda f: f[1])
 
 
-
 # A company and the services it reports on: a question about the company may be answered by a
 # figure for one of its services, and a question about a service by the company's own figure
 # ("Meta removed 1.3 billion fake accounts"), never by a sibling's (Instagram is not Facebook).
@@ -257,6 +256,17 @@ OBJECTS: dict[str, tuple[str, ...]] = {
     "reports": ("reports", "reports received", "complaints", "flags", "tickets",
                 "signalements", "meldungen", "beschwerden", "denuncias", "reportes", "denúncias", "relatos", "laporan"),
 }
+
+
+# kinds of content a count may count, each unlike the others (posts and content are any of them)
+MEDIA_RE = re.compile(r"\b(?:(?P<video>vid(?:eo)?s?|clips?|vídeos?|vidéos?)|(?P<comment>comments?|commentaires?|kommentare?|comentarios?|comentários?)"
+                      r"|(?P<image>images?|photos?|pictures?|imagens?|imágenes|bilder)|(?P<ad>ads|adverts?|advertisements?|anuncios|annonces|anzeigen|anúncios)"
+                      r"|(?P<message>messages?|dms|mensajes|mensagens|nachrichten))\b", re.IGNORECASE)
+
+
+def media_in(text: str) -> frozenset[str]:
+    """The kinds of content a text names ("yt comment removals": comment; "9 million videos": video)."""
+    return frozenset(m.lastgroup for m in MEDIA_RE.finditer(text))
 
 
 def _also(table: dict[str, tuple[str, ...]], said: dict[str, tuple[str, ...]]) -> None:

@@ -864,11 +864,10 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
     return out
 
 
-RESPECTIVELY_RE = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?(?:,\s*)?(?:respectively|respectivamente|respectivement|rispettivamente)\b",
-                             re.IGNORECASE)
+_RESPECTIVELY = r"(?:respectively|respectivamente|respectivement|rispettivamente)\b"
+RESPECTIVELY_RE = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?(?:,\s*)?" + _RESPECTIVELY, re.IGNORECASE)
 # ... and after what the listed numbers count: "119,508 and 118,356 account suspensions, respectively"
-RESPECTIVE_AFTER_RE = re.compile(r"\s*(?:[^\W\d_]+[\s,]+){0,3}?(?:respectively|respectivamente|respectivement|rispettivamente)\b",
-                                 re.IGNORECASE)
+RESPECTIVE_AFTER_RE = re.compile(r"\s*(?:[^\W\d_]+[\s,]+){0,3}?" + _RESPECTIVELY, re.IGNORECASE)
 LIST_GAP_RE = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s(?:{AND_WORDS})\s+)", re.IGNORECASE)
 LIST_LEAD_RE = re.compile(r"[\s,:—–-]*(?:(?:with|mit|avec|con|com|dengan)\s+)?$", re.IGNORECASE)
 
@@ -1331,8 +1330,7 @@ def _earlier_value(text: str, q: Quantity) -> bool:
         return True
     if not COMPARED_VALUE_RE.search(text, max(0, q.start - 40), q.start):
         return False
-    sentence = max(text.rfind(". ", 0, q.start), text.rfind("\n", 0, q.start)) + 1
-    start = max(sentence, q.start - 150)
+    start = max(0, q.start - 150)  # (``text`` is the number's sentence)
     return bool(CHANGED_BEFORE_RE.search(text, start, q.start) or CHANGE_WORD_RE.search(text, start, q.start)
                 or EARLIER_TIME_AFTER_RE.match(text, q.end))
 
