@@ -609,6 +609,17 @@ def test_a_country_the_headline_or_address_names_is_the_place_of_every_figure(em
     assert answer("snap brazil hate speech content reports sep 2021", empty_store).answer is None
 
 
+def test_the_address_of_an_amp_page_names_the_place_before_its_amp(empty_store, tmp_path):
+    """".../whatsapp-banned-over-2-cr-accounts-in-india-from-january-to-march/amp": the address
+    names India; its last part "amp" (or a language: ".../ja/") names nothing."""
+    doc(empty_store, tmp_path, "wa.txt",
+        "Between January 1 and January 31, 2023, a total of 2,918,000 WhatsApp accounts were banned. "
+        "In February, 4,597,400 accounts faced bans.\n", publisher="OdishaBytes",
+        url="https://odishabytes.com/whatsapp-banned-over-2-cr-accounts-in-india-from-january-to-march/amp")
+    a = answer("How many WhatsApp accounts were banned in India in February 2023?", empty_store)
+    assert a.status == "answer" and a.answer.value == 4_597_400 and a.answer.location == "India", a.message
+
+
 def test_numbers_listed_after_as_many_countries_are_theirs_in_order(empty_store, tmp_path):
     """"users in India and the U.S. — 16.45 million and 4.57 million respectively": 16.45
     million are India's, 4.57 million the US's; "followed by China and the U.S., with 9.7% and

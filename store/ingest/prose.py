@@ -314,9 +314,14 @@ _MONTH_TO_MONTH_RE = re.compile(rf"\b((?:{_MONTH_WORD}))[-_+]+(?=(?:{_MONTH_WORD
 def _slug(url: str | None) -> str:
     """The last part of a URL's path that has words, without query or file extension
     (".../india-09-2021"; ".../google-deleted-94173-articles-in-india/20220131.htm": the part before
-    the date), its escapes decoded ("%D9%85%D8%B5%D8%B1" is "مصر", not letters and digits)."""
+    the date), its escapes decoded ("%D9%85%D8%B5%D8%B1" is "مصر", not letters and digits); not a
+    short word after it (".../accounts-in-india/amp", ".../ja/", ".../de-DE/")."""
     parts = [re.sub(r"\.[a-z]{2,5}$", "", unquote(p)) for p in (url or "").split("?")[0].rstrip("/").split("/")[3:]]
-    return next((p for p in reversed(parts) if re.search(r"[^\W\d_]", p)), parts[-1] if parts else "")
+    worded = [p for p in parts if re.search(r"[^\W\d_]", p)]
+    return next((p for p in reversed(worded) if not SHORT_PART_RE.fullmatch(p)), worded[-1] if worded else parts[-1] if parts else "")
+
+
+SHORT_PART_RE = re.compile(r"[a-z]{1,3}(?:-[a-z]{2,4})?", re.IGNORECASE)
 
 
 def _words_of(slug: str) -> str:
