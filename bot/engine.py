@@ -880,12 +880,16 @@ def _agrees(fig: Figure, exact: float) -> bool:
 
 
 def _rounds_to(exact: float, stated: float) -> bool:
-    """Is ``stated`` the exact value rounded, to the two or more significant digits it is
-    written with ("2.2 billion" of 2,190,000,000; never "1 million" of 1.4 million)?"""
+    """Is ``stated`` the exact value rounded, or cut short, to the two or more significant digits
+    it is written with ("2.2 billion" of 2,190,000,000; "11.7 million" of 11,775,777; never "1
+    million" of 1.4 million)?"""
     if stated == 0 or exact == 0:
         return False
     digits = _digits(stated)
-    return digits >= 2 and float(f"{exact:.{digits - 1}e}") == stated
+    if digits < 2:
+        return False
+    scale = 10.0 ** (math.floor(math.log10(abs(exact))) - digits + 1)
+    return float(f"{exact:.{digits - 1}e}") == stated or math.isclose(math.trunc(exact / scale) * scale, stated)
 
 
 def _view(fig: Figure, sources: int, score: float) -> FigureView:

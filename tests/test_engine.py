@@ -207,6 +207,16 @@ def test_a_rounded_statement_without_a_qualifier_agrees_with_the_precise_one(sto
     assert r.status == "answer" and r.answer.value == 2.19e9 and r.answer.sources == 2
 
 
+def test_a_statement_cut_short_agrees_with_the_precise_one(store, tmp_path):
+    """"11.7 million" of 11,775,777: publishers cut figures short as often as they round them.
+    Never a one-digit statement ("11 million" cut from 11.7 million says too little)."""
+    for name, value in (("a.txt", "11,775,777"), ("b.txt", "11.7 million")):
+        (tmp_path / name).write_text(f"TikTok removed {value} videos in the United States in H2 2020.\n", encoding="utf-8")
+    assert not ingest_paths(store, [tmp_path / "a.txt", tmp_path / "b.txt"], Meta(published=dt.date(2021, 2, 24))).failed
+    r = answer("tiktok videos removed in the us h2 2020", store)
+    assert r.status == "answer" and r.answer.value == 11_775_777 and r.answer.sources == 2, r.message
+
+
 def test_a_german_article_is_read_with_its_period(store, tmp_path):
     stored(store, tmp_path, "Die Moderatoren von YouTube löschten zwischen Oktober und November 2019 insgesamt 5.887.021 Videos.\n",
            published=dt.date(2020, 3, 3))
