@@ -180,12 +180,14 @@ def _said_in(q: Query, store) -> list["Scored"]:
 
 
 def _said_there(q: Query, store) -> list["Scored"]:
-    """For a place no stored figure is of: the figures of no place whose own sentence names that
-    place and no other, scored a little lower ("In unserem Nachbarland Deutschland waren es
-    315.532 Videos": the place was not read as the number's)."""
+    """For a place no stored figure is of: the figures of no place whose own sentence, or the words
+    next to their number, name that place and no other, scored a little lower ("In unserem
+    Nachbarland Deutschland waren es 315.532 Videos, für Österreich listete YouTube keine
+    Statistik": the place was not read as the number's)."""
     anywhere = replace(q, location=None)
     figures = _fetch(store, anywhere)
-    there = [s for s in _rank(anywhere, figures, store) if places_in(s.view.quote) == {q.location}]
+    there = [s for s in _rank(anywhere, figures, store)
+             if places_in(s.view.quote) == {q.location} or places_in(_near(s.view.quote, s.view.value)) == {q.location}]
     if not there and (q.given or REFERS_RE.search(q.text)):
         # ... or, for a part of a whole the question states ("Facebook got 14,274 US requests. How many
         # accounts did those requests concern?"), a sentence naming no place after one that names it

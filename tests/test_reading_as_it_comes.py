@@ -620,6 +620,16 @@ def test_the_address_of_an_amp_page_names_the_place_before_its_amp(empty_store, 
     assert a.status == "answer" and a.answer.value == 4_597_400 and a.answer.location == "India", a.message
 
 
+def test_a_place_named_next_to_a_number_is_its_place_when_the_sentence_names_another(empty_store, tmp_path):
+    """"In unserem Nachbarland Deutschland waren es 315.532 Videos, für Österreich listete YouTube
+    keine Statistik": Germany's number, though the sentence names Austria too; Austria has none."""
+    doc(empty_store, tmp_path, "yt-de.txt",
+        "YouTube hat im Jahr 2022 weltweit rund 5,6 Millionen Videos gelöscht. In unserem Nachbarland Deutschland "
+        "waren es 315.532 Videos, für Österreich listete YouTube keine Statistik.\n", published=D(2023, 4, 3))
+    assert answered(empty_store, "youtube videos removed in germany over calendar 2022") == 315_532
+    assert answer("youtube videos removed in austria 2022", empty_store).answer is None
+
+
 def test_numbers_listed_after_as_many_countries_are_theirs_in_order(empty_store, tmp_path):
     """"users in India and the U.S. — 16.45 million and 4.57 million respectively": 16.45
     million are India's, 4.57 million the US's; "followed by China and the U.S., with 9.7% and
