@@ -773,11 +773,15 @@ _ARABIC_MARKS_RE = re.compile("[\u064B-\u0652\u0670\u0640]")
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
     """Every name of every country (and of the European Union), in English (ISO 3166's names and
-    the ones people use) and in the lexicon's other languages ("Indien", "Estados Unidos"), to
-    its English name."""
+    the ones people use) and in the lexicon's other languages ("Indien", "Estados Unidos";
+    "Russische Föderation" and, as the CLDR has it, "Russland"), to its English name."""
     import gettext
 
     import pycountry
+
+    from store import cldr
+
+    people_say = cldr.names()
 
     translations = []
     for lang in _NAME_LANGUAGES:
@@ -796,6 +800,7 @@ def _country_names() -> dict[str, str]:
         # (a short name in another language may be a word of its own: Vietnamese "Pháp" is France, and
         # "pháp luật" the law; Russian "Того" is Togo, and "того" "of that")
         spelled += [name for lang, t in translations if _long_name(lang, name := t.gettext(c.name))]
+        spelled += [name for lang, said in people_say.items() if (name := said.get(c.alpha_2)) and _long_name(lang, name)]
         for value in filter(None, spelled):
             names.setdefault(_ARABIC_MARKS_RE.sub("", value).casefold(), english)
     return names

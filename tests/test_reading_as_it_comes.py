@@ -1829,6 +1829,20 @@ def test_countries_are_named_in_more_languages_but_not_by_words_of_their_own(tex
     assert "France" not in places_in(text) and not places_in("того же года")  # "pháp luật" is the law; "того": "of that"
 
 
+@pytest.mark.parametrize("text,country", [("in Verbindung mit Russland", "Russian Federation"), ("en Corée du Sud", "South Korea"),
+                                          ("pengguna di Tiongkok", "China"), ("seguido da Rússia", "Russian Federation"),
+                                          ("Güney Kore hükümeti", "South Korea")])
+def test_countries_are_named_as_people_write_them_not_only_by_their_official_names(text, country):
+    assert places_in(text) == {country}  # ISO 3166 says "Russische Föderation", "République de Corée"
+
+
+def test_a_number_stated_for_a_country_by_its_common_name_in_another_language_is_that_countrys(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "yt-ru.txt", "Im zweiten Quartal 2025 hat Google etwa 11.000 YouTube-Kanäle gelöscht. "
+        "2.194 Kanäle standen in Verbindung mit Russland und verbreiteten pro-russische Narrative.\n", published=D(2025, 7, 22))
+    a = answer("How many of the YouTube channels Google removed in Q2 2025 were linked to Russia?", empty_store)
+    assert a.status == "answer" and a.answer.value == 2_194, a.message
+
+
 def test_a_service_named_by_a_common_word_is_read_in_a_question_only_as_it_writes_itself(empty_store):
     read = reader(empty_store).read
     assert read("what % of law-enforcement requests did LINE respond to in H2 2018?").features.platforms == {"LINE"}
