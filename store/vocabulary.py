@@ -894,14 +894,16 @@ def _country_words(text: str) -> list[tuple[int, int, str]]:
 
 _DEMONYM_ENDINGS = ("ian", "an", "n", "i", "ese", "ish")
 _IRREGULAR_DEMONYMS = {"American": "United States", "British": "United Kingdom", "French": "France", "Dutch": "Netherlands",
-                       "Spanish": "Spain", "Swiss": "Switzerland", "Filipino": "Philippines", "Thai": "Thailand"}
+                       "Spanish": "Spain", "Swiss": "Switzerland", "Filipino": "Philippines", "Thai": "Thailand",
+                       "Saudi": "Saudi Arabia"}  # (a country of two words: its first word less nothing)
 
 
 @lru_cache(maxsize=1024)
 def country_of_people(word: str) -> str | None:
     """The country an English adjective of its people names ("Indian": India, "Pakistani":
     Pakistan, "Brazilian": Brazil): the one country whose English name starts with the word
-    less its ending; a few irregular ones are listed. None for any other word."""
+    less its ending, all but its last letters ("Westen" is no Western Sahara); a few irregular
+    ones are listed. None for any other word."""
     if word in _IRREGULAR_DEMONYMS:
         return _IRREGULAR_DEMONYMS[word]
     if not word[:1].isupper():
@@ -910,7 +912,8 @@ def country_of_people(word: str) -> str | None:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             stem = word[: -len(ending)].casefold()
             names = {english for name, english in _country_names().items()
-                     if name.isascii() and name.startswith(stem) and english.casefold().startswith(stem)}
+                     if name.isascii() and name.startswith(stem) and len(name) - len(stem) <= 3
+                     and english.casefold().startswith(stem)}
             if len(names) == 1:
                 return names.pop()
     return None

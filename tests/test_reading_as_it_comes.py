@@ -1836,6 +1836,11 @@ def test_countries_are_named_as_people_write_them_not_only_by_their_official_nam
     assert places_in(text) == {country}  # ISO 3166 says "Russische Föderation", "République de Corée"
 
 
+def test_a_word_that_begins_a_countrys_name_is_no_adjective_of_its_people():
+    assert places_in("Kritik an der Ukraine, der NATO und dem Westen") == {"Ukraine"}  # not Western Sahara
+    assert places_in("Saudi and Indian users") == {"Saudi Arabia", "India"}
+
+
 def test_a_number_stated_for_a_country_by_its_common_name_in_another_language_is_that_countrys(empty_store, tmp_path):
     doc(empty_store, tmp_path, "yt-ru.txt", "Im zweiten Quartal 2025 hat Google etwa 11.000 YouTube-Kanäle gelöscht. "
         "2.194 Kanäle standen in Verbindung mit Russland und verbreiteten pro-russische Narrative.\n", published=D(2025, 7, 22))
