@@ -1841,6 +1841,17 @@ def test_a_word_that_begins_a_countrys_name_is_no_adjective_of_its_people():
     assert places_in("Saudi and Indian users") == {"Saudi Arabia", "India"}
 
 
+def test_a_country_joined_to_another_word_names_no_place(empty_store, tmp_path):
+    """"als der US-Konzern 77.671 Meldungen ... verarbeiten musste": the US company, not the US's
+    complaints (NetzDG's are Germany's); nor is a "UK-based" firm's number the UK's."""
+    assert places_in("der US-Konzern und die EU-Kommission, eine UK-based firm") == frozenset()
+    doc(empty_store, tmp_path, "netzdg.txt", "Das sind mehr als doppelt so viele wie im ersten Halbjahr 2021, als der "
+        "US-Konzern 77.671 Meldungen für 67.028 Inhalte verarbeiten musste.\n", published=D(2022, 7, 29),
+        title="NetzDG: Facebook bekommt mehr Beschwerden")
+    a = answer("How many NetzDG complaints did Facebook process in the first half of 2021?", empty_store)
+    assert a.status == "answer" and a.answer.value == 77_671 and not a.answer.location, a.message
+
+
 def test_a_number_stated_for_a_country_by_its_common_name_in_another_language_is_that_countrys(empty_store, tmp_path):
     doc(empty_store, tmp_path, "yt-ru.txt", "Im zweiten Quartal 2025 hat Google etwa 11.000 YouTube-Kanäle gelöscht. "
         "2.194 Kanäle standen in Verbindung mit Russland und verbreiteten pro-russische Narrative.\n", published=D(2025, 7, 22))
