@@ -856,7 +856,7 @@ def country_in(text: str) -> str | None:
 # in a question typed in lower case: "us share of downloads", "tiktok uk removals"; "us" after a
 # word that takes a pronoun ("give us", "for us") is the pronoun
 _TYPED_ABBREVIATION_RE = re.compile(
-    r"(?<![\w.])(?:u\.s\.a\.|u\.s\.|u\.k\.|usa|uk|(?<!give\s)(?<!tell\s)(?<!show\s)(?<!let\s)(?<!for\s)(?<!to\s)"
+    r"(?<![\w.])(?:u\.s\.a\.|u\.s\.|u\.k\.|usa|uk|eu|(?<!give\s)(?<!tell\s)(?<!show\s)(?<!let\s)(?<!for\s)(?<!to\s)"
     r"(?<!with\s)(?<!help\s)(?<!of\s)(?<!about\s)(?<!from\s)(?<!by\s)(?<!among\s)us)(?![\w])")
 
 

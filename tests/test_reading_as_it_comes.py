@@ -769,6 +769,7 @@ def test_a_country_typed_in_lower_case_is_that_country(empty_store, tmp_path):
         "In the second half of 2019, TikTok removed 4,576,888 videos in the United States.", published=D(2020, 7, 9))
     assert answered(empty_store, "tiktok us videos removed h2 2019") == 4576888
     assert reader(empty_store).read("give us tiktok's h2 2019 video removals").location is None  # the pronoun
+    assert reader(empty_store).read("tiktok eu content removed h2 2024").location == "European Union"
 
 
 def test_a_countrys_part_of_a_count_counts_what_the_count_does(empty_store, tmp_path):
