@@ -65,7 +65,9 @@ class FigureQuery:
     search when set. ``period_start``/``period_end`` match by month; ``since`` leaves the end
     open; an end without a start ("as of March 2020") matches any start. ``location`` and
     ``breakdown`` "" mean not broken down by place or by breakdown; ``breakdown`` None means any
-    breakdown."""
+    breakdown. ``limit``: the newest that many; with no period at all asked, the figures stating
+    no period follow them, up to as many again (they sort last, so a platform with more dated
+    figures than the limit would never show them)."""
 
     platforms: frozenset[str] = frozenset()
     policies: frozenset[str] = frozenset()  # stored policy names
@@ -246,7 +248,13 @@ class Queries:
             if fq.period_end is not None:  # all there was by a date, from any start
                 where.append("f.period_end BETWEEN :e0 AND :e1")
                 params.update(e0=fq.period_end.replace(day=1), e1=_month_end(fq.period_end))
-            return self._newest_of_slices(where, params, slices, fq.limit)
+                return self._newest_of_slices(where, params, slices, fq.limit)
+            # any period: the newest, and those whose document states none (they sort last, and a
+            # platform with more dated figures than the limit would never show them)
+            newest = self._newest_of_slices(where, params, slices, fq.limit)
+            seen = {f.id for f in newest}
+            undated = self._newest_of_slices(where + ["f.period_start IS NULL", "f.period_end IS NULL"], params, slices, fq.limit)
+            return newest + [f for f in undated if f.id not in seen]
         s = fq.period_start.replace(day=1)
         where.append("f.period_start BETWEEN :s0 AND :s1")
         params.update(s0=s, s1=_month_end(s))

@@ -224,10 +224,11 @@ def test_a_search_selects_the_newest_figures_that_match_however_it_walks_the_ind
     with empty_store.transaction() as s:
         for i in range(400):
             year, month = rng.randrange(2015, 2024), rng.choice([1, 4, 7, 10])
-            start = None if i % 50 == 0 else dt.date(year, month, 1)
+            start = None if i % 50 == 0 or i % 9 == 0 else dt.date(year, month, 1)
+            end = None if i % 9 == 0 else dt.date(year, month + 2, 28 if month == 1 else 30)  # no period stated
             s.add(Figure(fingerprint=f"fp{i}", platform=rng.choice(platforms), metric="items removed",
                          policy=rng.choice(policies), location=rng.choice(places), breakdown=rng.choice(breakdowns),
-                         period_start=start, period_end=dt.date(year, month + 2, 28 if month == 1 else 30),
+                         period_start=start, period_end=end,
                          period_label=f"{year}-{month}", value=i, unit="items"))
         s.flush()
         rebuild_names(s)
@@ -244,7 +245,11 @@ def test_a_search_selects_the_newest_figures_that_match_however_it_walks_the_ind
                 and (fq.period_start is None or fq.since or fq.period_end is None
                      or month(f.period_end) == month(fq.period_end))]
         hits.sort(key=lambda f: (f.period_start is None, -(f.period_start or dt.date.min).toordinal(), f.id))
-        return [f.id for f in (hits[:fq.limit] if fq.limit else hits)]
+        newest = hits[:fq.limit] if fq.limit else hits
+        if fq.period_start is None and fq.period_end is None:  # ... then those of no period, as many again
+            undated = [f for f in hits if f.period_start is None and f.period_end is None and f not in newest]
+            newest += undated[:fq.limit] if fq.limit else undated
+        return [f.id for f in newest]
 
     asked = 0
     for plats, pols, period, place, breakdown, limit in itertools.product(
