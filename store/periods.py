@@ -27,7 +27,7 @@ MONTHS = {
 }
 MONTH_NAMES = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"  # English, as a regex
 MONTH_NAME_RE = re.compile(rf"\b{MONTH_NAMES}\b", re.IGNORECASE)
-# month names as French, German, Spanish, Portuguese and Indonesian articles write them in full (a language
+# month names as the lexicon's languages write them in full (a language
 # table, as FOREIGN_ORDINALS below; English abbreviations are read by their first letters)
 FOREIGN_MONTHS = {
     name: i + 1
@@ -39,6 +39,14 @@ FOREIGN_MONTHS = {
         "januari februari maret april mei juni juli agustus september oktober november desember",
         "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
         "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",  # Arabic
+        "januari februari maart april mei juni juli augustus september oktober november december",  # Dutch
+        "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",  # Turkish
+        "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad grudzień",  # Polish
+        "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",  # (of ...)
+        "leden únor březen duben květen červen červenec srpen září říjen listopad prosinec",  # Czech
+        "ledna února března dubna května června července srpna září října listopadu prosince",  # (of ...)
+        "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",  # Hindi
+        "जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितम्बर अक्टूबर नवम्बर दिसम्बर",  # (spelled without nuqta, with half-m)
     )
     for i, name in enumerate(names.split())
 } | {"fevrier": 2, "aout": 8, "decembre": 12, "maerz": 3, "marz": 3, "setiembre": 9, "marco": 3}
@@ -239,11 +247,12 @@ _MON = r"(?P<{n}>" + _FOREIGN_MON.replace("{", "{{").replace("}", "}}") + "|" + 
 _MON_ANY = _MON.replace("(?P<{n}>", "(?:", 1).format()  # a month, in a list of them ("Januar, Februar und März")
 _YEAR = r"(?P<{n}>(?:19|20)[0-9][0-9])"
 _YY = r"(?P<{n}>(?:19|20)?[0-9][0-9])"
-# "to" as English, French, German, Spanish, Portuguese, Indonesian, Filipino and Arabic say it between two dates
-_DASH = r"\s*(?:-|–|—|to|through|thru|until|till|bis(?:\s+zu[mr])?|jusqu'(?:en|au|à)|à|au|al|hasta|a|até|hingga|sampai|hanggang|إلى|حتى|по)\s*"
+# "to" as English, French, German, Spanish, Portuguese, Indonesian, Filipino, Arabic, Russian, Dutch, Polish,
+# Czech and Hindi say it between two dates
+_DASH = r"\s*(?:-|–|—|to|through|thru|until|till|bis(?:\s+zu[mr])?|jusqu'(?:en|au|à)|à|au|al|hasta|a|até|hingga|sampai|hanggang|إلى|حتى|по|tot|do|से)\s*"
 AND_WORDS = r"and|und|et|y|e|dan"  # "and" in the lexicon's languages
-_AND = rf"(?:{AND_WORDS})"  # "between X and Y"
-_BETWEEN = r"(?:between|from|zwischen|vom|von|entre|de|du|desde|del|antara|dari|mula|من|с)"
+_AND = rf"(?:{AND_WORDS}|en|ve|i|और)"  # "between X and Y" (and as Dutch, Turkish, Polish and Hindi say it there)
+_BETWEEN = r"(?:between|from|zwischen|vom|von|entre|de|du|desde|del|antara|dari|mula|من|с|tussen|van|od)"
 _DAY_AFTER = r"(?:\s+[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9]|[,.]?\s*'?[0-9]))?"  # "from August 1 to August 31"
 _DAY = r"(?:(?:el\s+|le\s+|the\s+)?[0-9]{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?)?"  # "el 1 de enero", "1er janvier"
 # "of this year" in the other languages: "de este año", "deste ano", "de cette année", "dieses Jahres"

@@ -73,6 +73,11 @@ WRITTEN = [
     ("خلال الربع الثالث من عام 2025", D(2025, 7, 1), D(2025, 9, 30)),  # ... its quarters and halves
     ("للربع الأول 2021", D(2021, 1, 1), D(2021, 3, 31)),
     ("كان النصف الثاني من العام 2017", D(2017, 7, 1), D(2017, 12, 31)),
+    ("जून 2021 की उसकी रिपोर्ट", D(2021, 6, 1), D(2021, 6, 30)),  # Hindi
+    ("tussen januari en juni 2022", D(2022, 1, 1), D(2022, 6, 30)),  # Dutch
+    ("od stycznia do czerwca 2022", D(2022, 1, 1), D(2022, 6, 30)),  # Polish, months "of" (genitive)
+    ("od ledna do června 2022", D(2022, 1, 1), D(2022, 6, 30)),  # Czech
+    ("1 Haziran-31 Aralık 2015 dönemini kapsayan", D(2015, 6, 1), D(2015, 12, 31)),  # Turkish
 ]
 
 
