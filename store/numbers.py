@@ -134,14 +134,17 @@ _EU_SCALE = (r"milliards?|milliarden|mrd\.?|millionen|mio\.?|millones|mill[oó]n
              r"|mln\.?|mld\.?|tys\.|milion(?:ów|y|a)|miliard(?:ów|y|a)"  # Polish, Dutch, Italian abbreviations (49 mln)
              r"|млн\.?|млрд\.?|тыс\.|миллион(?:а|ов)?|миллиард(?:а|ов)?|тысяч[аи]?"  # Russian (2,04 млн)
              r"|లక్షల|లక్షలు|లక్ష|కోట్ల|కోట్లు"  # Telugu lakh and crore (23.28 లక్షల)
+             r"|लाख|करोड़|करोड़|हज़ार|हजार"  # Hindi lakh, crore (with the nukta or as two characters), thousand
              r"|مليارا?|ملايين|مليونا?|آلاف|[أا]لفًا|[أا]لفا|[أا]لف")  # Arabic: billion, million(s), thousand(s)
 _EU_PCT = r"pour\s+cent|prozent|por\s+ciento|por\s+cento|per\s+cento|persen|(?:ب|في\s+)ال(?:مائة|مئة)"
+# ... and in Dutch, Polish, Czech, Russian, Vietnamese and Hindi, as whole words
+_MORE_PCT = r"(?:procent|procenta|процент(?:а|ов)?|phần\s+trăm|प्रतिशत|फ़ीसदी|फीसदी)(?!\w)"
 _EURO = (
     # one dot group before a word, or ending a sentence, clause or bracket ("lag bei 125.000.",
     # "restableció 23.000, al", "gefolgt von Indien (827.000)")
     rf"(?P<edot>[0-9]{{1,3}}(?:\.[0-9]{{3}}){{2,}}|[0-9]{{1,3}}\.[0-9]{{3}}(?=\s+[^\W\d])|[1-9][0-9]{{0,2}}\.[0-9]{{3}}(?=[.,;!?]?[)\]]|[.,;!?](?:\s|$)|[^\S\n]*(?:\n|$)))"
     rf"|(?P<espace>[0-9]{{1,3}}(?:[\u00a0\u202f][0-9]{{3}})+|[0-9]{{1,3}}(?: [0-9]{{3}})+(?= [^\W\d]))"
-    rf"|(?P<ecomma>[0-9]+,[0-9]{{1,2}}(?=\s*(?:million|billion|{_EU_SCALE}|%|{_EU_PCT}))"
+    rf"|(?P<ecomma>[0-9]+,[0-9]{{1,2}}(?=\s*(?:million|billion|{_EU_SCALE}|%|{_EU_PCT}|{_MORE_PCT}))"
     # ... and before a scale of a language writing decimal commas, three decimals too: "44,085 млн" (44.085 million)
     rf"|[0-9]{{1,3}},[0-9]{{3}}(?=\s*(?:{_EU_SCALE})(?![\w])))"
 )
@@ -157,7 +160,7 @@ EAST_ASIAN_NUMBER_RE = re.compile(r"(?<![0-9.,])(?:(?P<hm>[0-9]+(?:\.[0-9]+)?)[^
 # requests") before a word
 _NUM = rf"(?P<num>(?<![^\W\u0621-\u064a{CJK}{HANGUL}]|[$£€.,/+-])(?:{_EURO}|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?![0-9])|(?<![0-9], )[0-9]{{1,3}}, [0-9]{{3}}(?![0-9]|,\s?[0-9])(?=\s+[^\W\d])|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!(?!(?:k|m|mn|bn)\b|(?<=,[0-9]{{3}})[a-z]{{4}}|{_CJK_SCALE}|[{CJK}{HANGUL}])[\w/]|[.,-][0-9])|\b(?:{_WORDNUM})\b)"
 _SCALE = rf"(?:\s*(?P<scale>thousand|million|billion|mn|bn|k|m|millions|{_EU_SCALE})(?![\w])|(?P<cjk>{_CJK_SCALE}))?"
-_PCT = rf"(?:\s*(?P<pct>\+?%|percent\b|per\s*cent\b|pct\b|{_EU_PCT}\b))?"
+_PCT = rf"(?:\s*(?P<pct>\+?%|percent\b|per\s*cent\b|pct\b|{_EU_PCT}\b|{_MORE_PCT}))?"
 
 QUANTITY_RE = re.compile(
     rf"{_QUAL}(?:(?P<frac>\b(?:{_FRAC}))(?=\s+of\b)|{_NUM}{_SCALE}{_PCT})", re.IGNORECASE
@@ -263,8 +266,10 @@ def _scale(word: str) -> float:
         return 1e3
     if word.startswith(("mld", "miliard", "млрд", "миллиард")):
         return 1e9
-    if word.startswith(("లక్ష", "కోట్")):
-        return 1e5 if word.startswith("లక్ష") else 1e7
+    if word.startswith(("లక్ష", "కోట్", "लाख", "करो")):
+        return 1e5 if word.startswith(("లక్ష", "लाख")) else 1e7
+    if word.startswith(("हज़ार", "हजार")):
+        return 1e3
     if word.startswith("مليار"):
         return 1e9
     if word.startswith("lakh"):

@@ -109,6 +109,12 @@ FORMS = [
     ("with 41% more accounts subject to actions", 41, "change", None),  # more of something: a change
     ("мессенджер применил такую меру к 2,04 млн групп и каналов", 2.04e6, "count", None),  # Russian
     ("общее число заблокированных сообществ достигло почти 7,5 млн", 7.5e6, "count", None),
+    ("जिनमें से 22.7 प्रतिशत को हटा दिया गया", 22.7, "percent", None),  # Hindi percent, lakh, crore
+    ("कुल 60 लाख से भी अधिक उपयोगकर्ताओं", 6e6, "count", None),
+    ("2 करोड़ खाते", 2e7, "count", None),
+    ("Volgens YouTube waren 85 procent van de verwijderde kanalen spamaccounts", 85, "percent", None),  # Dutch
+    ("около 30 процентов жалоб", 30, "percent", None),  # Russian
+    ("90 persennya belum pernah ditonton", 90, "percent", None),  # Indonesian, its suffix glued on
 ]
 
 
