@@ -376,6 +376,8 @@ def _same_period(q: Query, fig: Figure) -> bool:
         return month(p.end) == month(fig.period_end)
     if month(p.start) != month(fig.period_start):
         return False
+    if fig.period_start == fig.period_end and fig.period_start != p.start and (p.start == p.end or q.since):
+        return False  # one day's figure answers for that day, not another ("on Feb 16": not Feb 15's), nor since a date
     return q.since or month(p.end) == month(fig.period_end)
 
 

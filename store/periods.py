@@ -391,7 +391,12 @@ _LAST_YEAR = (r"im\s+vorjahr|(?:im\s+)?vergangenen\s+jahr|(?:im\s+)?letzten\s+ja
 _YTD = (r"since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|so\s+far\s+this\s+year|this\s+year\s+so\s+far"
         r"|year[-\s]to[-\s]date|depuis\s+le\s+début\s+de\s+l[’']année|seit\s+(?:jahresbeginn|jahresanfang|anfang\s+des\s+jahres)"
         r"|desde\s+(?:el\s+)?(?:principio|inicio|comienzo)\s+del\s+año|en\s+lo\s+que\s+va\s+del?\s+año"
-        r"|desde\s+o\s+in[ií]cio\s+do\s+ano|dall[’']inizio\s+dell[’']anno|sejak\s+awal\s+tahun")
+        r"|desde\s+o\s+in[ií]cio\s+do\s+ano|dall[’']inizio\s+dell[’']anno|sejak\s+awal\s+tahun"
+        r"|с\s+начала\s+(?:этого\s+|текущего\s+)?года|od\s+začátku\s+(?:letošního\s+)?roku|od\s+początku\s+roku"
+        r"|sinds\s+het\s+begin\s+van\s+(?:het|dit)\s+jaar")
+# "since the start of" as Russian, Czech, Polish and Dutch say it before a month or a year ("с начала февраля",
+# "С начала 2026 г.", "od začátku února")
+_FROM_START = r"с\s+начала|od\s+začátku|od\s+początku|sinds\s+het\s+begin\s+van"
 _SAME = (r"(?:à\s+la\s+même\s+période|au\s+même\s+moment|im\s+(?:gleichen|selben)\s+zeitraum"
          r"|en\s+el\s+mismo\s+per[ií]odo|no\s+mesmo\s+per[ií]odo|nello\s+stesso\s+periodo)")
 _THIS_YEAR = (r"(?:in\s+)?diesem\s+jahr|dieses\s+jahr|cette\s+année|este\s+año|este\s+ano|quest[’']anno"
@@ -423,7 +428,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("months", rf"{_B}(?:{_BETWEEN}\s+)?(?:(?:el\s+|le\s+)?(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m1')}(?:\s+(?P<d1b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+)(?:(?:el\s+|le\s+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m2')}(?:\s+(?P<d2b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:\s+(?:period|quarter|months))?,?\s+(?:de\s+|del\s+|of\s+)?'?{_yy('y')}{_E}"),
         # since the middle of 2015, since mid-2015, since early 2016, since Aug 2015, since 2015
         # ("from 2020" alone is the year 2020: "an increase from 2020")
-        ("since", rf"{_B}(?:(?:since|desde(?:\s+(?:el|o))?|depuis|seit(?:\s+dem(?:\s+jahr)?)?|sejak(?:\s+tahun)?|منذ)\s+(?:(?P<part>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of|the\s+(?:first|second)\s+half\s+of)[\s-]*)?(?:{_date_re('d')}|{_monthyear_re('n')}|{_y('sy')})|from\s+(?P<fpart>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of)[\s-]*{_y('fy')}){_E}"),
+        ("since", rf"{_B}(?:(?:since|desde(?:\s+(?:el|o))?|depuis|seit(?:\s+dem(?:\s+jahr)?)?|sejak(?:\s+tahun)?|منذ|{_FROM_START})\s+(?:(?P<part>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of|the\s+(?:first|second)\s+half\s+of)[\s-]*)?(?:{_date_re('d')}|{_monthyear_re('n')}|{_y('sy')})|from\s+(?P<fpart>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of)[\s-]*{_y('fy')}){_E}"),
         # since the start of the year, so far this year, year to date: from January of the
         # document's year to its date (without a date, a period whose year is unknown)
         ("ytd", rf"(?<!\w)(?:{_YTD})(?!\w)"),
@@ -477,6 +482,13 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # there was by then (a total, or a count that stands), from whenever it started
         ("asof", rf"{_B}(?:as\s+(?:of|at)|by|through|until|(?:at|by)\s+the\s+end\s+of)\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?{_point_re('a')}{_E}"),
         ("relasof", rf"{_B}(?:as\s+(?:of|at)|by)\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?{_m('m')}(?!\s*,?\s*'?\d)(?![\w/])"),
+        # since a month of no year ("since the start of February", "с начала февраля"): from the latest
+        # such month up to the publication date
+        ("relsince", rf"{_B}(?:since|{_FROM_START})\s+(?:the\s+(?:start|beginning)\s+of\s+)?{_m('m')}(?!\s*,?\s*'?\d)(?![\w/])"),
+        # a day of a month of no year ("On February 16", "16 февраля", "Dne 16. února"): of the latest
+        # such day by the publication date
+        ("relday", rf"{_B}(?:{_m('m')}\s+(?P<da>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\s*(?:%|[mMbB]il|[mMbB]n\b|[kK]\b|[pP]er|Mio|Mrd|juta|ribu|lakh|crore))"
+                   rf"|(?P<db>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?{_m('m2')})(?!\s*,?\s*(?:de\s+)?'?\d)(?![\w/])"),
         # a page's date stamp (" date 2021-02 Die Videoplattform ..."): when it was published, not
         # what its figures are of
         ("stamp", r"(?<![\w/])date\s+(?P<sy>(?:19|20)\d\d)-(?P<sm>0[1-9]|1[0-2])(?:-(?P<sd>0[1-9]|[12]\d|3[01]))?(?![\d-])"),
@@ -687,6 +699,16 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         return Mention(s, e, "closed", as_of(month_end(year, month)))
     if name in ("relquarter", "relhalf", "relpartword", "relmonths", "relmonthsof", "relmonthsto", "relyear"):
         return _relative(name, g, s, e, reference)
+    if name in ("relsince", "relday"):
+        if reference is None:  # no date to place it: not a period, nor its day a number
+            return Mention(s, e, "yearless", None)
+        month = _month(g.get("m") or g["m2"])
+        day = int(g.get("da") or g.get("db") or 1)
+        year = reference.year if dt.date(reference.year, month, 1) <= reference else reference.year - 1
+        d = dt.date(year, month, day)  # (a 30 February raises: no period)
+        if name == "relsince":
+            return Mention(s, e, "since", since(d, reference))
+        return Mention(s, e, "closed", Period(d, d, f"{d:%-d %b %Y}")) if d <= reference else Mention(s, e, "yearless", None)
     if name in ("previous", "current", "yearago", "wholeyear", "name"):
         return Mention(s, e, name, None)
     if name == "stamp":

@@ -99,6 +99,28 @@ def test_months_without_their_year_are_read_as_those_months_and_placed_by_the_da
     assert (m.period.start.month, m.period.end.month, m.period.end.year) == (*months, 2021)
 
 
+@pytest.mark.parametrize("text,start,end", [
+    ("16 февраля Telegram заблокировал", D(2026, 2, 16), D(2026, 2, 16)),  # a day of no year: of the date's year
+    ("On February 16, Telegram blocked", D(2026, 2, 16), D(2026, 2, 16)),
+    ("Dne 16. února Telegram zablokoval", D(2026, 2, 16), D(2026, 2, 16)),
+    ("on 3 March", D(2025, 3, 3), D(2025, 3, 3)),  # ... the latest such day by the date
+    ("Всего с начала февраля мессенджер", D(2026, 2, 1), D(2026, 2, 17)),  # since a month: up to the date
+    ("Since the start of February, it blocked", D(2026, 2, 1), D(2026, 2, 17)),
+    ("С начала 2026 г. общее число", D(2026, 1, 1), D(2026, 2, 17)),
+    ("Od začátku roku činí", D(2026, 1, 1), D(2026, 2, 17)),
+])
+def test_a_day_or_a_start_of_no_year_is_placed_by_the_publication_date(text, start, end):
+    (m,) = [m for m in find_periods(text, D(2026, 2, 17)) if m.period]
+    assert (m.period.start, m.period.end) == (start, end)
+    if "2026" not in text:
+        assert not [m for m in find_periods(text) if m.period]  # no date: no period
+
+
+@pytest.mark.parametrize("text", ["in September 4 million videos were removed", "am September 4 Millioune Videoen"])
+def test_a_month_before_a_scaled_number_is_no_day(text):
+    assert not [m for m in find_periods(text, D(2023, 10, 17)) if m.period and m.period.start == m.period.end]
+
+
 @pytest.mark.parametrize("text", ["desde 2019", "seit 2019", "depuis 2019", "sejak 2019"])
 def test_since_as_other_languages_write_it_is_an_open_start(text):
     assert [(m.kind, m.period.start) for m in find_periods(text)] == [("since", D(2019, 1, 1))]

@@ -1807,6 +1807,29 @@ def test_reports_in_russian_chinese_korean_and_turkish_are_read(empty_store, tmp
     assert answered(empty_store, "telegram channels blocked 2025") == 44_085_000
 
 
+def test_a_day_a_document_names_without_its_year_is_the_period_of_that_days_count(empty_store, tmp_path):
+    """Telegram's daily blocks, as TASS and Vedomosti report them the next day: "16 февраля Telegram
+    заблокировал 187 634 группы" is 16 February 2026's count, "с начала февраля ... 2,04 млн" the
+    total since 1 February; a question for one day gets that day's, not the day before's."""
+    doc(empty_store, tmp_path, "tass.txt", "Telegram blocked a total of 238,800 channels and groups for violating its "
+        "policies on February 15, according to updated statistics.\n", published=D(2026, 2, 16))
+    doc(empty_store, tmp_path, "vedomosti.txt", "16 февраля Telegram заблокировал 187 634 группы и канала. Всего с начала "
+        "февраля мессенджер применил такую меру к 2,04 млн групп и каналов.\n", published=D(2026, 2, 17))
+    assert 16 not in stored(empty_store)  # the day is no count
+    assert answered(empty_store, "telegram groups & channels blocked on feb 16 2026") == 187_634
+    assert answered(empty_store, "telegram channels blocked february 15 2026") == 238_800
+    assert answered(empty_store, "How many groups and channels had Telegram blocked since the start of February 2026?") \
+        == 2_040_000
+
+
+def test_the_day_a_report_came_out_is_not_the_period_it_covers(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "bt.txt",
+        "TikTok published its transparency report on July 9, specifying that during the second half of 2019, "
+        "49,247,689 videos were eliminated worldwide.\n\nAccording to the report, TikTok proactively removed 98.2 "
+        "percent of these videos before users reported them.\n", published=D(2020, 8, 20))
+    assert dates(stored(empty_store)[98.2]) == (D(2019, 7, 1), D(2019, 12, 31))
+
+
 def test_a_total_and_its_parts_named_by_other_words_of_one_family_are_a_whole_and_its_parts(empty_store, tmp_path):
     # "каналов" and "сообществ" are both channels: the largest count, at least the others together, is the total
     doc(empty_store, tmp_path, "tass.txt", "За 2025 год Telegram заблокировал 44,085 млн каналов и групп. Среди "
