@@ -388,6 +388,11 @@ def per_units(text: str) -> frozenset[str]:
         | {_FOREIGN_PER[m.group().lower()] for m in _FOREIGN_PER_RE.finditer(text)}
 
 
+# "how many" before what it counts asks for a count, whatever happened around it ("how many videos went
+# down along with the channels", "how many enforcements fell in the 'other' bucket", "by how many accounts
+# did removals increase"); not "how many more", "how many times", "how many percent"
+HOW_MANY_THINGS_RE = re.compile(r"\bhow\s+many\s+(?!more\b|fewer\b|less\b|times\b|x\b|fold\b|percent|per\s+cent|percentage|points?\b)[^\W\d_]",
+                                re.IGNORECASE)
 NOT_ASKED_CHANGE_RE = re.compile(
     r"\b(?:fall|falls|fell|fallen|falling)\s+(?:into|under|within)\b"
     r"|\b(?:before|after|when|where|while|once|in\s+which|during\s+which)\s+(?:it|they|the|its|their|this|that|these|those)\b[^,;?()]*",
@@ -660,6 +665,8 @@ def describe(text: str) -> Features:
         kind = "average"
     elif MULTIPLE_RE.search(rest):
         kind = "multiple"
+    elif HOW_MANY_THINGS_RE.search(text):
+        kind = "count"
     elif CHANGE_RE.search(rest):
         kind = "change"
     elif PERCENT_RE.search(rest) or PREVALENCE_RE.search(text):  # prevalence is a share of views, by definition

@@ -1807,6 +1807,17 @@ def test_reports_in_russian_chinese_korean_and_turkish_are_read(empty_store, tmp
     assert answered(empty_store, "telegram channels blocked 2025") == 44_085_000
 
 
+@pytest.mark.parametrize("question,kind", [
+    ("how many enforcements fell in xbox's catch-all 'other' bucket in H1 2022", "count"),
+    ("how many videos went down along with the channels YouTube closed", "count"),
+    ("By how many accounts did Discord's non-spam account removals increase?", "count"),
+    ("by what percent did removals go down in H2", "change"),
+    ("roughly how many times larger was xbox's enforcement volume", "multiple"),
+])
+def test_how_many_before_what_it_counts_asks_for_a_count_whatever_happened_around_it(question, kind):
+    assert describe(question).kind == kind
+
+
 def test_a_day_a_document_names_without_its_year_is_the_period_of_that_days_count(empty_store, tmp_path):
     """Telegram's daily blocks, as TASS and Vedomosti report them the next day: "16 февраля Telegram
     заблокировал 187 634 группы" is 16 February 2026's count, "с начала февраля ... 2,04 млн" the
