@@ -186,7 +186,8 @@ def _said_there(q: Query, store) -> list["Scored"]:
     Statistik": the place was not read as the number's)."""
     anywhere = replace(q, location=None)
     figures = _fetch(store, anywhere)
-    there = [s for s in _rank(anywhere, figures, store)
+    ranked = _rank(anywhere, figures, store)
+    there = [s for s in ranked
              if places_in(s.view.quote) == {q.location} or places_in(_near(s.view.quote, s.view.value)) == {q.location}]
     if not there and (q.given or REFERS_RE.search(q.text)):
         # ... or, for a part of a whole the question states ("Facebook got 14,274 US requests. How many
@@ -196,6 +197,8 @@ def _said_there(q: Query, store) -> list["Scored"]:
                 if any(not places_in(c.quote) and not WORLDWIDE_RE.search(c.quote) and places_in(_lead_in(c.before)) == {q.location}
                        for c in _read(fig))]
         there = _rank(anywhere, said, store)
+    if not there:  # ... or, last, a sentence naming no place in a story whose headline names that one
+        there = [s for s in ranked if _titled_there(s, q.location)]
     for s in there:
         s.score -= PLACE_IN_SENTENCE
         s.fit -= PLACE_IN_SENTENCE
@@ -203,6 +206,13 @@ def _said_there(q: Query, store) -> list["Scored"]:
 
 
 REFERS_RE = re.compile(r"\b(?:those|these|them)\b", re.IGNORECASE)
+
+
+def _titled_there(s: "Scored", place: str) -> bool:
+    """Is a figure's sentence, naming no place and not the world, in a document whose headline
+    names that place and no other ("Telegram blocks ... in Russia": its unplaced numbers)?"""
+    quote = s.view.quote
+    return not places_in(quote) and not WORLDWIDE_RE.search(quote) and places_in(s.view.source.title or "") == {place}
 
 
 def _whole(q: Query, ties: list["Scored"]) -> "Scored | None":

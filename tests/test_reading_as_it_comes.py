@@ -630,6 +630,20 @@ def test_a_place_named_next_to_a_number_is_its_place_when_the_sentence_names_ano
     assert answer("youtube videos removed in austria 2022", empty_store).answer is None
 
 
+def test_a_sentence_naming_no_place_in_a_story_whose_headline_names_one_answers_for_that_place(empty_store, tmp_path):
+    """SecurityWeek's "U.S. government requests for Facebook user data dropped off in the second half
+    of 2014": its sentences name no place, but the story names the US and no other place; a
+    sentence naming the world, or another place, still answers for none. (The story names Germany
+    too, so its headline's place is not every figure's.)"""
+    doc(empty_store, tmp_path, "sw.txt", "The largest category of requests was search warrants, which accounted for "
+        "7,924 of the cases. Worldwide, Facebook received 35,051 requests. Germany sent 2,132 requests.\n",
+        title="U.S. government requests for Facebook user data dropped off in the second half of 2014",
+        published=D(2015, 3, 16))
+    assert answered(empty_store, "for search warrants specifically, how many US requests did Facebook receive in H2 2014?") \
+        == 7_924
+    assert answer("how many facebook search warrants from germany in h2 2014", empty_store).answer is None
+
+
 def test_numbers_listed_after_as_many_countries_are_theirs_in_order(empty_store, tmp_path):
     """"users in India and the U.S. — 16.45 million and 4.57 million respectively": 16.45
     million are India's, 4.57 million the US's; "followed by China and the U.S., with 9.7% and
