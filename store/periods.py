@@ -252,6 +252,10 @@ _YY = r"(?P<{n}>(?:19|20)?[0-9][0-9])"
 _DASH = r"\s*(?:-|–|—|to|through|thru|until|till|bis(?:\s+zu[mr])?|jusqu'(?:en|au|à)|à|au|al|hasta|a|até|hingga|sampai|hanggang|إلى|حتى|по|tot|do|से)\s*"
 AND_WORDS = r"and|und|et|y|e|dan"  # "and" in the lexicon's languages
 _AND = rf"(?:{AND_WORDS}|en|ve|i|और)"  # "between X and Y" (and as Dutch, Turkish, Polish and Hindi say it there)
+# the part of a month a range starts or ends in ("from the beginning of January to the end of June 2022",
+# "mid-May to mid-June 2021", "zwischen Anfang Januar und Ende Juni 2022"): the range is of whole months
+_EDGE = (r"(?:(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+|mid[-\s]?|early\s+|late\s+|anfang\s+|ende\s+|mitte\s+"
+         r"|d[ée]but\s+|fin\s+|(?:principios|inicios?|finales|mediados|fines|in[ií]cio|final|meados)\s+de\s+)?")
 _BETWEEN = r"(?:between|from|zwischen|vom|von|entre|de|du|desde|del|antara|dari|mula|من|с|tussen|van|od)"
 _DAY_AFTER = r"(?:\s+[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9]|[,.]?\s*'?[0-9]))?"  # "from August 1 to August 31"
 _DAY = r"(?:(?:el\s+|le\s+|the\s+)?[0-9]{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?)?"  # "el 1 de enero", "1er janvier"
@@ -425,7 +429,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("days", rf"{_B}(?:{_BETWEEN}\s+)?(?:{_m('m')}\s+(?P<da>[0-9]{{1,2}})(?:st|nd|rd|th)?{_DASH}(?:{_m('mb')}\s+)?(?P<db>[0-9]{{1,2}})(?:st|nd|rd|th)?,?"
                  rf"|(?P<da2>[0-9]{{1,2}})(?:er|\.)?{_DASH}(?P<db2>[0-9]{{1,2}})\.?\s+(?:de\s+)?{_m('m2')},?)\s+(?:de\s+)?{_y('y')}{_E}"),
         # Jul-Sep 2020, July to December 2017
-        ("months", rf"{_B}(?:{_BETWEEN}\s+)?(?:(?:el\s+|le\s+)?(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m1')}(?:\s+(?P<d1b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+)(?:(?:el\s+|le\s+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_m('m2')}(?:\s+(?P<d2b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:\s+(?:period|quarter|months))?,?\s+(?:de\s+|del\s+|of\s+)?'?{_yy('y')}{_E}"),
+        ("months", rf"{_B}(?:{_BETWEEN}\s+)?(?:(?:el\s+|le\s+)?(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_EDGE}{_m('m1')}(?:\s+(?P<d1b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+)(?:(?:el\s+|le\s+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_EDGE}{_m('m2')}(?:\s+(?P<d2b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:\s+(?:period|quarter|months))?,?\s+(?:de\s+|del\s+|of\s+)?'?{_yy('y')}{_E}"),
         # since the middle of 2015, since mid-2015, since early 2016, since Aug 2015, since 2015
         # ("from 2020" alone is the year 2020: "an increase from 2020")
         ("since", rf"{_B}(?:(?:since|desde(?:\s+(?:el|o))?|depuis|seit(?:\s+dem(?:\s+jahr)?)?|sejak(?:\s+tahun)?|منذ|{_FROM_START})\s+(?:(?P<part>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of|the\s+(?:first|second)\s+half\s+of)[\s-]*)?(?:{_date_re('d')}|{_monthyear_re('n')}|{_y('sy')})|from\s+(?P<fpart>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of)[\s-]*{_y('fy')}){_E}"),

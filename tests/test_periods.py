@@ -78,6 +78,10 @@ WRITTEN = [
     ("od stycznia do czerwca 2022", D(2022, 1, 1), D(2022, 6, 30)),  # Polish, months "of" (genitive)
     ("od ledna do června 2022", D(2022, 1, 1), D(2022, 6, 30)),  # Czech
     ("1 Haziran-31 Aralık 2015 dönemini kapsayan", D(2015, 6, 1), D(2015, 12, 31)),  # Turkish
+    ("Zwischen Anfang Januar und Ende Juni 2022 wurden", D(2022, 1, 1), D(2022, 6, 30)),  # the part of a month: whole months
+    ("from the beginning of January to the end of June 2022", D(2022, 1, 1), D(2022, 6, 30)),
+    ("mid-may to mid-june 2021", D(2021, 5, 1), D(2021, 6, 30)),
+    ("de principios de enero a finales de junio de 2022", D(2022, 1, 1), D(2022, 6, 30)),
 ]
 
 
