@@ -368,6 +368,9 @@ FOREIGN_ORDINALS = {
     # Roman numerals, as several of them write a half or quarter ("kuartal I-2019", "II trimestre")
     "i": 1, "ii": 2, "iii": 3, "iv": 4,
 }
+_NTH = {w: i for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)} \
+    | {f"{i}{'st' if i == 1 else 'nd' if i == 2 else 'rd' if i == 3 else 'th'}": i for i in range(1, 13)}
+_NTH_RX = "|".join(sorted(_NTH, key=len, reverse=True))
 _ORDINALS_RX = "|".join(sorted((re.escape(w) for w in FOREIGN_ORDINALS), key=len, reverse=True))
 # halves and quarters as French, German, Spanish and Portuguese name them ("semestre", "Quartal")
 _PART_WORDS = r"semestre|semester|trimestre|halbjahr(?:es)?|quartal(?:s)?|mitad|metade|moitié|hälfte"
@@ -456,6 +459,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("looseyear", rf"{_B}(?P<part>late|early|(?:the\s+)?(?:first|early|latter|last|later)\s+part\s+of)[\s-]+{_y('y')}{_E}"),
         # the first three months of 2023, the last six months of 2016, the first nine months of 2019
         ("monthsof", rf"{_B}(?:the\s+)?(?P<edge>first|last|final|opening|closing)\s+(?:(?P<n>{_MONTHS_N})\s+months|month)\s+of\s+(?:the\s+year\s+)?{_y('y')}{_E}"),
+        # the second month of 2022: February
+        ("nthmonth", rf"{_B}(?:the\s+)?(?P<nth>{_NTH_RX})\s+month\s+of\s+(?:the\s+year\s+)?{_y('y')}{_E}"),
         # ... and as the other languages say it: "los tres últimos meses de 2019", "os primeiros seis meses de 2020"
         ("monthsof", rf"{_B}(?:os\s+|los\s+|les\s+|die\s+|i\s+)?(?:(?P<edge2>primeiros|[úu]ltimos|primeros|ersten|letzten|primi|ultimi)\s+(?P<n2>{_MONTHS_N_ANY})"
                      rf"|(?P<n3>{_MONTHS_N_ANY})\s+(?P<edge3>premiers|derniers|[úu]ltimos|primeros|primeiros))\s+(?:meses|mois|monate|monaten|mesi)\s+"
@@ -681,6 +686,9 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
     if name == "monthquarter":
         end, y = _month(g["m"] or g["m2"]), int(g["y"] or g["y2"])
         return Mention(s, e, "closed", span(y, end - 2, y, end)) if end % 3 == 0 else None
+    if name == "nthmonth":
+        month = _NTH[g["nth"].lower()]
+        return Mention(s, e, "closed", span(int(g["y"]), month, int(g["y"]), month))
     if name in ("monthsof", "monthsto"):
         said = g.get("n") or g.get("n2") or g.get("n3")
         n = _count(said) if said else 1  # "the first month of 2022"

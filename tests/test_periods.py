@@ -82,6 +82,8 @@ WRITTEN = [
     ("from the beginning of January to the end of June 2022", D(2022, 1, 1), D(2022, 6, 30)),
     ("mid-may to mid-june 2021", D(2021, 5, 1), D(2021, 6, 30)),
     ("de principios de enero a finales de junio de 2022", D(2022, 1, 1), D(2022, 6, 30)),
+    ("in the second month of 2022", D(2022, 2, 1), D(2022, 2, 28)),  # a month by its place in the year
+    ("the 11th month of 2021", D(2021, 11, 1), D(2021, 11, 30)),
 ]
 
 
