@@ -439,6 +439,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # since the start of the year, so far this year, year to date: from January of the
         # document's year to its date (without a date, a period whose year is unknown)
         ("ytd", rf"(?<!\w)(?:{_YTD})(?!\w)"),
+        # ... of a year it names: "ytd 2026", "2026 year to date"
+        ("ytdyear", rf"{_B}(?:(?:ytd|year[-\s]to[-\s]date)\s+(?:in\s+|of\s+)?{_y('y')}|{_y('y2')}\s+(?:ytd|year[-\s]to[-\s]date)){_E}"),
         # H2 2017, H2'17, 2H17, 2H 2017, 2017H2
         ("half", rf"{_B}(?:H(?P<h1>[12])\s*(?:of\s+|[-/]\s*)?'?{_yy('y1')}|(?P<h2>[12])H\s*[-/]?\s*'?{_yy('y2')}|{_y('y3')}\s*[-/]?\s*H(?P<h3>[12])){_E}"),
         # the last half of 2017, second half of 2017, last six months of 2017, second-half-2019
@@ -640,6 +642,8 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
                 month = 10
             d = dt.date(y, month, 1)
         return Mention(s, e, "since", since(d, reference))
+    if name == "ytdyear":
+        return Mention(s, e, "since", since(dt.date(int(g.get("y") or g["y2"]), 1, 1), reference))
     if name == "ytd":
         if reference is None:
             return Mention(s, e, "yearless", None)

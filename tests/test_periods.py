@@ -122,6 +122,14 @@ def test_a_day_or_a_start_of_no_year_is_placed_by_the_publication_date(text, sta
         assert not [m for m in find_periods(text) if m.period]  # no date: no period
 
 
+@pytest.mark.parametrize("text", ["telegram communities blocked ytd 2026", "2026 ytd", "year-to-date 2026"])
+def test_year_to_date_of_a_named_year_runs_from_its_start(text):
+    (m,) = [m for m in find_periods(text) if m.period]
+    assert (m.kind, m.period.start, m.period.end) == ("since", D(2026, 1, 1), None)
+    (m,) = [m for m in find_periods(text, D(2026, 2, 17)) if m.period]
+    assert (m.period.start, m.period.end) == (D(2026, 1, 1), D(2026, 2, 17))
+
+
 @pytest.mark.parametrize("text", ["in September 4 million videos were removed", "am September 4 Millioune Videoen"])
 def test_a_month_before_a_scaled_number_is_no_day(text):
     assert not [m for m in find_periods(text, D(2023, 10, 17)) if m.period and m.period.start == m.period.end]
