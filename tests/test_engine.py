@@ -217,6 +217,16 @@ def test_a_statement_cut_short_agrees_with_the_precise_one(store, tmp_path):
     assert r.status == "answer" and r.answer.value == 11_775_777 and r.answer.sources == 2, r.message
 
 
+def test_a_policy_said_by_a_word_of_its_root_is_said(store, tmp_path):
+    """"violent threats" says the violence the question asks about, though the stemmer keeps
+    "violent" and "violence" apart."""
+    stored(store, tmp_path, "Twitter's accounts actioned rose in every area in the second half of 2019. The only area to "
+                            "see a decline was violent threats, which saw a 5% decrease in the number of accounts "
+                            "actioned.\n", published=dt.date(2020, 5, 1))
+    r = answer("By what percentage did Twitter's accounts actioned for violent threats fall in H2 2019?", store)
+    assert r.status == "answer" and abs(r.answer.value) == 5, r.message
+
+
 def test_a_german_article_is_read_with_its_period(store, tmp_path):
     stored(store, tmp_path, "Die Moderatoren von YouTube löschten zwischen Oktober und November 2019 insgesamt 5.887.021 Videos.\n",
            published=dt.date(2020, 3, 3))
