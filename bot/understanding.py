@@ -108,6 +108,9 @@ NEGATION_RE = re.compile(
 )
 # "before H2 2017" asks about other periods; "a four-month period before Feb 2016" does not
 OUTSIDE_PERIOD_RE = re.compile(r"(?<!period\s)(?<!months\s)(?<!weeks\s)(?<!days\s)(?<!years\s)\b(?:before|prior\s+to|after|ahead\s+of|preceding|following)\s*$", re.IGNORECASE)
+# a period a change is compared with, named last before it: "vs the first half of 2020", "from Q1 2021"
+COMPARED_BEFORE_RE = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:to|with)|relative\s+to|from|than(?:\s+in)?|against)\s+(?:the\s+|in\s+the\s+)?\Z",
+                                re.IGNORECASE)
 # "the quarter before Q1 2019" (Q4 2018), "the half after H1 2020": a period of its own, next to the one named
 ADJACENT_RE = re.compile(r"\b(?:the\s+)?(?P<unit>month|quarter|half|semester|year|(?P<n>three|six|twelve|3|6|12)\s+months)\s+"
                          r"(?:(?P<before>before|prior\s+to|preceding)|after|following)\s*$", re.IGNORECASE)
@@ -390,6 +393,11 @@ class Reader:
         if features.kind in ("change", "multiple") and len({m.period for m in periods}) > 1:
             # "how much did X grow from H1 2020 to H2 2020": a change is stated for the later period
             period = max((m.period for m in periods), key=lambda p: (p.end or dt.date.min, p.start or dt.date.min))
+        elif features.kind == "change" and len(periods) == 1 and period is not None and not since \
+                and COMPARED_BEFORE_RE.search(text, 0, periods[0].start) and (months_of := period.months()):
+            # "by what percent did bans go up vs the first half of 2020": a change of the period after
+            # the one it is compared with ("... from the first half of 2020 to the second half")
+            period = adjacent(period, months_of, before=False) or period
         if any(m.kind == "previous" for m in found):
             if period is not None and features.kind != "multiple":  # "in 2H17 than in the period before": a change is asked
                 features = replace(features, kind="change")

@@ -1821,6 +1821,16 @@ def test_reports_in_russian_chinese_korean_and_turkish_are_read(empty_store, tmp
     assert answered(empty_store, "telegram channels blocked 2025") == 44_085_000
 
 
+@pytest.mark.parametrize("question,label", [
+    ("by what percent did discord's bans of extremist communities go up vs the first half of 2020", "H2 2020"),
+    ("by what % did new twitch channels grow from the first half of 2020 to the second half", "H2 2020"),
+    ("how much did removals grow from Q1 2021 to Q2 2021", "Q2 2021"),
+    ("by what percent did removals fall in H2 2020", "H2 2020"),
+])
+def test_a_change_asked_against_a_period_is_of_the_period_after_it(empty_store, question, label):
+    assert reader(empty_store).read(question).period.label == label
+
+
 @pytest.mark.parametrize("question,kind", [
     ("how many enforcements fell in xbox's catch-all 'other' bucket in H1 2022", "count"),
     ("how many videos went down along with the channels YouTube closed", "count"),
