@@ -103,7 +103,9 @@ NEGATION_RE = re.compile(
     # "did Reddit *not* comply": an auxiliary, its subject, then "not" and a verb
     r"|\b(?:did|does|do|was|were|is|are|has|have|had)\s+(?:\w+\s+){0,3}not\s+(?!the\b|a\b|an\b|only\b|just\b)[a-z]+"
     r"|\b(?:fail(?:s|ed)?\s+to|excluding|exclude[sd]?|except(?:\s+for)?|other\s+than|besides|apart\s+from|"
-    r"aside\s+from|minus|outside\s+of)\b",
+    r"aside\s+from|minus|outside\s+of)\b"
+    # "non-US governments", "non-EU users": everywhere but a place (not "non-spam", a kind of its own)
+    r"|\bnon-(?-i:(?=[A-Z]{2,3}\b|[A-Z][a-z]))",
     re.IGNORECASE,
 )
 # "before H2 2017" asks about other periods; "a four-month period before Feb 2016" does not

@@ -1056,6 +1056,33 @@ def test_a_table_row_is_of_the_country_its_label_names(empty_store, tmp_path):
     assert answered(empty_store, "wikimedia requests received from france jan-jun 2017") == 34
 
 
+SNAP_NL = """Strafrechtelijke verzoeken Verenigde Staten
+
+Verzoeken om gebruikersinformatie ingevolge een Amerikaanse juridische procedure.
+
+Categorie Verzoeken Accountidentificatoren Percentage verzoeken waarvoor gegevens zijn verstrekt
+Totaal 6828 11188 87%
+Dagvaarding 1624 3231 83%
+EDR 801 911 69%
+"""
+
+
+def test_a_table_under_a_header_of_several_words_a_label_is_read_by_its_columns_and_heading(empty_store, tmp_path):
+    """Snap's Dutch page for H2 2018: the header's labels are of several words (cut before each
+    capitalised word, as many as the rows have numbers and a label), and the line naming the
+    United States above it says whose rows they are."""
+    doc(empty_store, tmp_path, "snap-nl.txt", SNAP_NL, title="Transparantierapport Snapchat juli - december 2018",
+        published=D(2019, 3, 1))
+    rows = {(f.policy, f.metric): (f.value, f.location) for f in empty_store.queries.figures(["1=1"], {})}
+    assert rows[("all policies", "Verzoeken")] == (6828, "United States")  # "Totaal": no one policy
+    assert rows[("Dagvaarding", "Accountidentificatoren")] == (3231, "United States")
+    assert rows[("EDR", "Percentage verzoeken waarvoor gegevens zijn verstrekt")] == (69, "United States")
+    assert answered(empty_store, "snap us emergency disclosure requests (EDR) h2 2018") == 801
+    # a header that cuts into another number of labels than its rows have is read as nothing
+    assert answer("what did snap list for information requests from non-US governments in H2 2018?",
+                  empty_store).answer is None
+
+
 def test_a_story_whose_address_names_a_country_is_of_it_unless_a_figure_is_the_worlds(empty_store, tmp_path):
     doc(empty_store, tmp_path, "wa.txt",
         "WhatsApp banned 7,420,748 accounts in India from August 1 to August 31, 2021. It received a total of 12,461 "

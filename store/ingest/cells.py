@@ -57,6 +57,7 @@ class CellFigure:
     quote_end: int
     period: Period | None = None  # of a table whose rows are periods ("2020 H1 19,532 3,825 ..."): the row's
     title: str = ""  # ... and what its numbers count, as the line above its header says
+    heading: str = ""  # the line above a table's header ("Strafrechtelijke verzoeken Verenigde Staten"): whose rows they are
 
 
 def cell_rows(text: str, start: int, end: int) -> tuple[list[CellFigure], set[int]]:
@@ -196,12 +197,16 @@ def _spaced_tables(lines: list[tuple[int, str]], glued: set[int]) -> tuple[list[
     out: list[CellFigure] = []
     taken: set[int] = set()
     heads: list[str] | None = None
-    for start, line in lines:
+    heading = ""
+    for i, (start, line) in enumerate(lines):
         if start in glued:
             heads = None
             continue
         if SPACED_HEADER_RE.fullmatch(line):
-            heads = line.split()
+            heads, heading = line.split(), _heading(lines, i)
+            continue
+        if heads is None and (labels := _header_of(line, lines[i + 1][1] if i + 1 < len(lines) else "")):
+            heads, heading = labels, _heading(lines, i)
             continue
         m = ROW_RE.fullmatch(line) if heads else None
         numbers = list(re.finditer(r"[0-9][0-9,.]*%?", m.group("numbers"))) if m else []
@@ -216,8 +221,49 @@ def _spaced_tables(lines: list[tuple[int, str]], glued: set[int]) -> tuple[list[
                 continue
             q = found[0]
             out.append(CellFigure(replace(q, start=q.start + at + n.start(), end=q.end + at + n.start()), head,
-                                  _label(m.group("label")), start, start + len(line)))
+                                  _label(m.group("label")), start, start + len(line), heading=heading))
     return out, taken
+
+
+def _heading(lines: list[tuple[int, str]], header: int) -> str:
+    """The short lines of no number just above a table's header, nearest last: its heading
+    ("Vereinigte Staaten"; "Strafrechtelijke verzoeken Verenigde Staten" above a line of
+    explanation)."""
+    above = []
+    for _, line in reversed(lines[max(0, header - 2) : header]):
+        if len(line) > MAX_LABEL or any(ch.isdigit() for ch in line):
+            break
+        above.append(line)
+    return "\n".join(reversed(above))
+
+
+GAP_RE = re.compile(r"[ \t]{2,}")
+
+
+def _header_of(line: str, below: str) -> list[str] | None:
+    """A header of labels of several words ("Categorie Verzoeken Accountidentificatoren Percentage
+    verzoeken waarvoor gegevens zijn verstrekt"), read by the row under it ("Totaal 6828 11188
+    87%": a label and three numbers, so four labels): cut where two spaces or more stand, else
+    before each capitalised word but one after a short lowercase word ("Art der Anfragen"). A
+    header that cuts into another number of labels is not read (never guessed)."""
+    m = ROW_RE.fullmatch(below)
+    if m is None or len(line) > MAX_GLUED_HEADER or SENTENCE_END_RE.search(line) or any(ch.isdigit() for ch in line):
+        return None
+    k = len(re.findall(r"[0-9][0-9,.]*%?", m.group("numbers")))
+    if k < 2:
+        return None
+    cells = GAP_RE.split(line.strip())
+    if len(cells) == k + 1:
+        return cells
+    groups: list[list[str]] = []
+    for cell in cells:  # (a gap always parts two labels)
+        for j, w in enumerate(cell.split()):
+            after_short = j and cell.split()[j - 1].islower() and len(cell.split()[j - 1]) <= 3
+            if j == 0 or (w[:1].isupper() and not after_short):
+                groups.append([w])
+            else:
+                groups[-1].append(w)
+    return [" ".join(g) for g in groups] if len(groups) == k + 1 else None
 
 
 def _glued_labels(line: str) -> list[str] | None:

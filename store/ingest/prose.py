@@ -544,12 +544,23 @@ def _cell_found(text: str, c: CellFigure) -> _Found:
                       _one(_describe(c.column).policies) or c.column)
     column = _describe(c.column)
     place = _label_place(c.row) if c.row is not None else None  # a row of a country's ("Flag of France France")
-    policy = (_one(_describe(c.row).policies) or (None if place else c.row)) if c.row is not None else _one(column.policies)
+    policy = (_one(_describe(c.row).policies) or (None if place or _total(c.row) else c.row)) if c.row is not None \
+        else _one(column.policies)
+    place = place or _label_place(c.heading)  # ... else of the country the lines above its header name
     if c.quantity.kind == "percent":
         unit = "percent"
     else:
         unit = next(iter(column.objects)) if len(column.objects) == 1 else "count"
     return _Found(c.quantity, quote, None, False, None, None, None, c.column, unit, None, None, policy, location=place or "")
+
+
+# a table's row of all its rows ("Total", "Gesamt", "Totaal"), in the languages the lexicon reads: no one policy's
+TOTAL_LABELS = frozenset("total totals totaal gesamt insgesamt totale totali totales totalt razem łącznie celkem "
+                         "toplam итого всего jumlah yhteensä tổng cộng कुल 合计 合計 총계 합계 المجموع الإجمالي".split())
+
+
+def _total(label: str) -> bool:
+    return label.strip(" *:-–—").casefold() in TOTAL_LABELS
 
 
 def _stated_before(mentions: list[Mention], starts: list[int], at: int, closed: Period | None) -> Period | None:
