@@ -1892,6 +1892,18 @@ def test_the_day_a_report_came_out_is_not_the_period_it_covers(empty_store, tmp_
     assert dates(stored(empty_store)[98.2]) == (D(2019, 7, 1), D(2019, 12, 31))
 
 
+def test_a_sentence_wrapped_over_lines_is_read_whole_and_quoted_as_written(empty_store, tmp_path):
+    """A text broken at a fixed width: "53,494,911 videos were" ends one line and "removed through
+    automated systems" starts the next. The sentence is read across the break; its quote keeps it."""
+    text = ("During Q1 2023, a total of 91,003,510 videos were removed globally, which accounts for\n"
+            "approximately 0.6% of all videos uploaded to TikTok. Out of these, 53,494,911 videos were\n"
+            "removed through automated systems, while 6,209,835 videos were restored after review.\n")
+    doc(empty_store, tmp_path, "wrapped.txt", text, published=D(2023, 7, 21))
+    a = answer("How many TikTok videos were removed through automated systems in the first quarter of 2023?", empty_store)
+    assert a.status == "answer" and a.answer.value == 53_494_911, a.message
+    assert a.answer.quote == "Out of these, 53,494,911 videos were\nremoved through automated systems, while 6,209,835 videos were restored after review."
+
+
 def test_a_total_and_its_parts_named_by_other_words_of_one_family_are_a_whole_and_its_parts(empty_store, tmp_path):
     # "каналов" and "сообществ" are both channels: the largest count, at least the others together, is the total
     doc(empty_store, tmp_path, "tass.txt", "За 2025 год Telegram заблокировал 44,085 млн каналов и групп. Среди "

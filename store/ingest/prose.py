@@ -215,6 +215,19 @@ def sentences(text: str, start: int, end: int) -> list[Sentence]:
     return [s for s in out if s.text]
 
 
+# a line broken inside a sentence: it ends on a word, at the width such text is wrapped at, and the
+# next goes on in lower case ("Out of these, 53,494,911 videos were\nremoved through automated systems")
+WRAPPED_RE = re.compile(r"(?<=[^\W\d_])(?<=[^\n]{50})[ \t]*\n(?=[a-z][^\n]*\s[^\n]*\s)")
+
+
+def unwrapped(text: str, start: int, end: int) -> str:
+    """``text`` with the line breaks of hard-wrapped prose between ``start`` and ``end`` read as
+    spaces (same length: offsets stay the document's)."""
+    if "\n" not in text[start:end]:
+        return text
+    return text[:start] + WRAPPED_RE.sub(lambda m: " " * len(m.group()), text[start:end]) + text[end:]
+
+
 def _sentence(text: str, s: int, e: int) -> Sentence:
     while s < e and text[s].isspace():
         s += 1
@@ -395,9 +408,9 @@ class _Found:
 def extract(text: str, start: int, end: int, published: dt.date | None,
             platform: str | None = None, period: str | None = None, title: str | None = None,
             scope: Period | None = None, url: str | None = None) -> list[Stated]:
-    # read with markdown's bold markers blanked ("a **29 percent** increase" is a change), quoted
-    # as written
-    original, text = text, EMPHASIS_RE.sub(lambda m: " " * len(m.group()), text)
+    # read with markdown's bold markers blanked ("a **29 percent** increase" is a change) and the line
+    # breaks of a text wrapped at a fixed width read as spaces (they part no sentence); quoted as written
+    original, text = text, EMPHASIS_RE.sub(lambda m: " " * len(m.group()), unwrapped(text, start, end))
     sents = sentences(text, start, end)
     # a table copied one cell per line, or with its cells run together: its numbers are read as
     # the table's, not as sentences (a glued table's line that is read as nothing is skipped too)
