@@ -1892,6 +1892,22 @@ def test_the_day_a_report_came_out_is_not_the_period_it_covers(empty_store, tmp_
     assert dates(stored(empty_store)[98.2]) == (D(2019, 7, 1), D(2019, 12, 31))
 
 
+def test_a_policy_named_after_a_list_of_counts_is_every_counts_of_the_list(empty_store, tmp_path):
+    """"19k playlists, more than 12k podcast episodes, 160 music tracks and nearly 20 albums that
+    violated its hate-content policies": all four are hate content's; but a list whose items say
+    their own reasons ("56,000 under violent threats, 30,000 under sensitive media and about 8,000
+    for private information") gives the last reason to the last item only."""
+    doc(empty_store, tmp_path, "spotify.txt", "The streaming service told Billboard that in 2022 alone it has removed 19k "
+        "playlists, more than 12k podcast episodes, 160 music tracks and nearly 20 albums that violated its "
+        "hate-content policies.\n", title="Spotify removed 19k playlists for hate content", published=D(2023, 3, 1))
+    doc(empty_store, tmp_path, "twitter.txt", "In July to December 2018, Twitter suspended 56,000 accounts under violent "
+        "threats, 30,000 under sensitive media and about 8,000 for private information.\n", published=D(2019, 4, 1))
+    figures = stored(empty_store)
+    assert figures[19_000].policy == figures[12_000].policy == figures[20].policy == "hate speech"
+    assert figures[30_000].policy != "privacy" and figures[8_000].policy == "privacy"
+    assert answered(empty_store, "spotify playlists removed for hate content 2022") == 19_000
+
+
 def test_a_sentence_wrapped_over_lines_is_read_whole_and_quoted_as_written(empty_store, tmp_path):
     """A text broken at a fixed width: "53,494,911 videos were" ends one line and "removed through
     automated systems" starts the next. The sentence is read across the break; its quote keeps it."""
