@@ -832,7 +832,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
             seen_here = [(p, c) for p, c, owner, a in named if owner <= i and (c == clause_of[i] or owner < 0 or not listed)
                          and (c <= clause_of[i] or a < firsts[i])]
             policy = _one(frozenset(p for p, c in seen_here if c == clause_of[i])) \
-                or _one(frozenset(p for p, _ in seen_here)) or _list_policy(text, quantities, i, named)
+                or _one(frozenset(p for p, _ in seen_here)) or _list_policy(text, quantities, i, named, clause_of)
         elif policy is None and not labels[i]:
             policy = _one(here.policies) or (sentence_policy if not (listed and any(
                 owner >= 0 and c != clause_of[i] for _, c, owner, _ in named)) else None)
@@ -938,8 +938,8 @@ LIST_ITEM_GAP_RE = re.compile(r"(?![^\d]*\b(?:under|for|on|over|due|because|agai
                               r"(?:(?:more\s+than|nearly|over|about|almost|around|some)\s+)?", re.IGNORECASE)
 
 
-def _list_policy(text: str, quantities: list[Quantity], i: int, named) -> str | None:
-    """The one policy named after the last count of a list a count opens, and of no count before
+def _list_policy(text: str, quantities: list[Quantity], i: int, named, clause_of: list[int]) -> str | None:
+    """The policy named first after the last count of a list a count opens, and of no count before
     it: "19k playlists, more than 12k podcast episodes, 160 music tracks and nearly 20 albums that
     violated its hate-content policies" (all of them hate content's); "Discord disabled 532,498
     accounts and removed 15,163 servers for child safety reasons"."""
@@ -947,7 +947,8 @@ def _list_policy(text: str, quantities: list[Quantity], i: int, named) -> str | 
     while j + 1 < len(quantities) and quantities[j + 1].kind == "count" \
             and LIST_ITEM_GAP_RE.fullmatch(text, quantities[j].end, quantities[j + 1].start):
         j += 1
-    return _one(frozenset(p for p, _, owner, _ in named if owner == j)) if j > i else None
+    after = sorted((a, p) for p, c, owner, a in named if owner == j and c == clause_of[j])
+    return after[0][1] if j > i and after else None  # (the nearest: "..., most of which were flagged for abuse material")
 
 
 def _respective_policies(text: str, quantities: list[Quantity]) -> dict[int, str | None]:
