@@ -223,7 +223,7 @@ WRAPPED_RE = re.compile(r"(?<=[^\W\d_])(?<=[^\n]{50})[ \t]*\n(?=[a-z][^\n]*\s[^\
 def unwrapped(text: str, start: int, end: int) -> str:
     """``text`` with the line breaks of hard-wrapped prose between ``start`` and ``end`` read as
     spaces (same length: offsets stay the document's)."""
-    if "\n" not in text[start:end]:
+    if WRAPPED_RE.search(text, start, end) is None:  # (most texts: no copy)
         return text
     return text[:start] + WRAPPED_RE.sub(lambda m: " " * len(m.group()), text[start:end]) + text[end:]
 
