@@ -39,14 +39,6 @@ FOREIGN_MONTHS = {
         "januari februari maret april mei juni juli agustus september oktober november desember",
         "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
         "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",  # Arabic
-        "januari februari maart april mei juni juli augustus september oktober november december",  # Dutch
-        "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",  # Turkish
-        "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad grudzień",  # Polish
-        "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",  # (of ...)
-        "leden únor březen duben květen červen červenec srpen září říjen listopad prosinec",  # Czech
-        "ledna února března dubna května června července srpna září října listopadu prosince",  # (of ...)
-        "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",  # Hindi
-        "जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितम्बर अक्टूबर नवम्बर दिसम्बर",  # (spelled without nuqta, with half-m)
     )
     for i, name in enumerate(names.split())
 } | {"fevrier": 2, "aout": 8, "decembre": 12, "maerz": 3, "marz": 3, "setiembre": 9, "marco": 3}
@@ -565,25 +557,54 @@ def _east_asian_patterns() -> list[tuple[str, re.Pattern]]:
     ]]
 
 
-# Russian months, in the month, of it ("13 ноября 2025 года") and in it ("в марте"): read as their
-# English names in a copy of the text (one pattern per language would cost every text the time)
+# Russian months, in the month, of it ("13 ноября 2025 года") and in it ("в марте"), and the months of
+# the languages added later (Dutch, Turkish, Polish and Czech as dates write them, Hindi): read as
+# their English names in a copy of the text (inlined into every pattern that reads a month, their
+# names would cost every text, and every process's first question, the time: 30 ms of compiling)
 _RUSSIAN_MONTH_RE = re.compile(r"(?<!\w)(январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?"
                                r"|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])(?!\w)", re.IGNORECASE)
 _RUSSIAN_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
+MORE_MONTHS = {
+    name: i + 1
+    for names in (
+        "januari februari maart april mei juni juli augustus september oktober november december",  # Dutch
+        "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",  # Turkish
+        "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad grudzień",  # Polish
+        "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",  # (of ...)
+        "leden únor březen duben květen červen červenec srpen září říjen listopad prosinec",  # Czech
+        "ledna února března dubna května června července srpna září října listopadu prosince",  # (of ...)
+        "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",  # Hindi
+        "जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितम्बर अक्टूबर नवम्बर दिसम्बर",  # (spelled without nuqta, with half-m)
+    )
+    for i, name in enumerate(names.split())
+    if name not in FOREIGN_MONTHS  # (read as they are: "mei", "juni", "april", ...)
+}
+_MORE_MONTH_RE = re.compile(rf"(?<!\w)(?:{words_re(MORE_MONTHS)})(?!\w)", re.IGNORECASE)
+
+
+def _other_month(word: str) -> int:
+    word = word.lower()
+    return MORE_MONTHS.get(word) or next(i for i, stem in enumerate(_RUSSIAN_MONTHS, 1)
+                                        if word.startswith(stem) and len(word) - len(stem) <= 2)
 
 
 def _in_english(text: str) -> tuple[str, list[int], list[int]] | None:
-    """``text`` with its Russian month names in English, and where each of its characters (and
-    each end of a span) was in ``text``; None when it names none."""
-    if text.isascii() or not _RUSSIAN_MONTH_RE.search(text):
+    """``text`` with its Russian month names, and the later languages' (``MORE_MONTHS``), in
+    English, and where each of its characters (and each end of a span) was in ``text``; None
+    when it names none."""
+    if text.isascii() and not _MORE_MONTH_RE.search(text):
+        return None
+    found = sorted([*_RUSSIAN_MONTH_RE.finditer(text), *_MORE_MONTH_RE.finditer(text)], key=lambda m: m.start())
+    if not found:
         return None
     out, starts, ends, at = [], [], [], 0
-    for m in _RUSSIAN_MONTH_RE.finditer(text):
+    for m in found:
+        if m.start() < at:
+            continue
         out.append(text[at : m.start()])
         starts += range(at, m.start())
         ends += range(at + 1, m.start() + 1)
-        word = m.group().lower()
-        name = SHORT_MONTH[next(i for i, stem in enumerate(_RUSSIAN_MONTHS, 1) if word.startswith(stem) and len(word) - len(stem) <= 2)]
+        name = SHORT_MONTH[_other_month(m.group())]
         out.append(name)
         starts += [m.start()] * len(name)
         ends += [m.end()] * len(name)
