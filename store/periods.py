@@ -564,6 +564,7 @@ def _east_asian_patterns() -> list[tuple[str, re.Pattern]]:
 _RUSSIAN_MONTH_RE = re.compile(r"(?<!\w)(январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?"
                                r"|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])(?!\w)", re.IGNORECASE)
 _RUSSIAN_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
+ENGLISH_MONTHS = frozenset("january february march april may june july august september october november december".split())
 MORE_MONTHS = {
     name: i + 1
     for names in (
@@ -577,7 +578,7 @@ MORE_MONTHS = {
         "जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितम्बर अक्टूबर नवम्बर दिसम्बर",  # (spelled without nuqta, with half-m)
     )
     for i, name in enumerate(names.split())
-    if name not in FOREIGN_MONTHS  # (read as they are: "mei", "juni", "april", ...)
+    if name not in FOREIGN_MONTHS and name not in ENGLISH_MONTHS  # (read as they are: "mei", "juni", "december")
 }
 _MORE_MONTH_RE = re.compile(rf"(?<!\w)(?:{words_re(MORE_MONTHS)})(?!\w)", re.IGNORECASE)
 

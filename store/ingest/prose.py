@@ -198,42 +198,47 @@ def article_end(text: str, body_start: int) -> int:
 
 
 def sentences(text: str, start: int, end: int) -> list[Sentence]:
-    """Sentences with their offsets in ``text``. Lines are paragraphs (titles have no full stop)."""
+    """Sentences with their offsets in ``text``. Lines are paragraphs (titles have no full stop),
+    but for the lines of a text wrapped at a fixed width (``WRAPPED_RE``): a sentence goes on over
+    such a break, read as a space (its offsets, and its quote, keep the break)."""
     out: list[Sentence] = []
-    for line in re.finditer(r"[^\n]+", text[start:end]):
-        ls = start + line.start()
-        para = line.group()
+    lines = list(LINE_RE.finditer(text, start, end)) if end > start else []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j + 1 < len(lines) and lines[j].end() + 1 == lines[j + 1].start() and WRAPPED_RE.match(text, lines[j].end(), end):
+            j += 1
+        ls = lines[i].start()
+        para = text[ls : lines[j].end()].replace("\n", " ") if j > i else lines[i].group()
+        i = j + 1
         if not para.strip() or SKIP_LINE_RE.match(para):
             continue
         cut = 0
         for m in SENTENCE_END_RE.finditer(para):
             if m.group().startswith(".") and ABBREVIATIONS.search(para, max(0, m.start() - 12), m.start() + 1):
                 continue
-            out.append(_sentence(text, ls + cut, ls + m.end()))
+            out.append(_sentence(text, ls + cut, ls + m.end(), para[cut : m.end()]))
             cut = m.end()
-        out.append(_sentence(text, ls + cut, ls + len(para)))
+        out.append(_sentence(text, ls + cut, ls + len(para), para[cut:]))
     return [s for s in out if s.text]
 
 
 # a line broken inside a sentence: it ends on a word, at the width such text is wrapped at, and the
 # next goes on in lower case ("Out of these, 53,494,911 videos were\nremoved through automated systems")
+LINE_RE = re.compile(r"[^\n]+")
 WRAPPED_RE = re.compile(r"(?<=[^\W\d_])(?<=[^\n]{50})[ \t]*\n(?=[a-z][^\n]*\s[^\n]*\s)")
 
 
-def unwrapped(text: str, start: int, end: int) -> str:
-    """``text`` with the line breaks of hard-wrapped prose between ``start`` and ``end`` read as
-    spaces (same length: offsets stay the document's)."""
-    if WRAPPED_RE.search(text, start, end) is None:  # (most texts: no copy)
-        return text
-    return text[:start] + WRAPPED_RE.sub(lambda m: " " * len(m.group()), text[start:end]) + text[end:]
-
-
-def _sentence(text: str, s: int, e: int) -> Sentence:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return Sentence(s, e, text[s:e])
+def _sentence(text: str, s: int, e: int, read: str | None = None) -> Sentence:
+    """The sentence ``text[s:e]`` less the spaces around it, read as ``read`` (the same length:
+    a wrapped paragraph's, its breaks as spaces) when given."""
+    read = text[s:e] if read is None else read
+    a, b = 0, len(read)
+    while a < b and read[a].isspace():
+        a += 1
+    while b > a and read[b - 1].isspace():
+        b -= 1
+    return Sentence(s + a, s + b, read[a:b])
 
 
 def read_prose(path: Path, data: bytes, flags: Meta) -> tuple[Document, list[Stated]]:
@@ -408,9 +413,9 @@ class _Found:
 def extract(text: str, start: int, end: int, published: dt.date | None,
             platform: str | None = None, period: str | None = None, title: str | None = None,
             scope: Period | None = None, url: str | None = None) -> list[Stated]:
-    # read with markdown's bold markers blanked ("a **29 percent** increase" is a change) and the line
-    # breaks of a text wrapped at a fixed width read as spaces (they part no sentence); quoted as written
-    original, text = text, EMPHASIS_RE.sub(lambda m: " " * len(m.group()), unwrapped(text, start, end))
+    # read with markdown's bold markers blanked ("a **29 percent** increase" is a change), quoted as
+    # written
+    original, text = text, EMPHASIS_RE.sub(lambda m: " " * len(m.group()), text)
     sents = sentences(text, start, end)
     # a table copied one cell per line, or with its cells run together: its numbers are read as
     # the table's, not as sentences (a glued table's line that is read as nothing is skipped too)
