@@ -792,7 +792,8 @@ def _policy_stated(q: Query, fig: Figure) -> bool:
         text = ("" if own else _lead_in(c.before)) + ("" if several else " " + c.quote)
         said |= content_words(text) | terms(text) | (_around(c.quote, c.value) if several else frozenset())
     # (or a word of the same root the stemmer keeps apart: "violent threats" says violence)
-    return bool(asked & said) or any(_kin(w, frozenset(said)) for w in asked if w[0] != "=" and len(w) >= KIN)
+    said_words = frozenset(said)
+    return bool(asked & said) or any(_kin(w, said_words) for w in asked if w[0] != "=" and len(w) >= KIN)
 
 
 def _named_row(q: Query, fig: Figure) -> bool:

@@ -27,8 +27,9 @@ MONTHS = {
 }
 MONTH_NAMES = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"  # English, as a regex
 MONTH_NAME_RE = re.compile(rf"\b{MONTH_NAMES}\b", re.IGNORECASE)
-# month names as the lexicon's languages write them in full (a language
-# table, as FOREIGN_ORDINALS below; English abbreviations are read by their first letters)
+# month names as French, German, Spanish, Portuguese, Indonesian, Italian and Arabic write them in full (a
+# language table, as FOREIGN_ORDINALS below; English abbreviations are read by their first letters; the
+# later languages' months, MORE_MONTHS, are read as English in a copy of the text)
 FOREIGN_MONTHS = {
     name: i + 1
     for names in (

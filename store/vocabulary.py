@@ -751,7 +751,8 @@ _COUNTRY_ABBREVIATIONS = {"US": "United States", "USA": "United States", "U.S.":
                           "EU": "European Union", "EE. UU.": "United States", "EE.UU.": "United States",
                           "EEUU": "United States", "EUA": "United States", "Usa": "United States",
                           "BRD": "Germany"}
-_ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:U\.S\.A\.|U\.S\.|U\.K\.|USA|US|UK|EU|EE\. ?UU\.|EEUU|EUA|Usa|BRD)(?![\w]|-[^\W\d_])")  # (not "US-Konzern", "UK-based")
+_UNJOINED = r"(?![\w]|-[^\W\d_])"  # a code that ends a word, and joins no other by a hyphen ("US-Konzern", "UK-based")
+_ABBREVIATION_RE = re.compile(rf"(?<![\w.])(?:U\.S\.A\.|U\.S\.|U\.K\.|USA|US|UK|EU|EE\. ?UU\.|EEUU|EUA|Usa|BRD){_UNJOINED}")
 # a place that is no country but reports as one (the Digital Services Act's figures are the EU's)
 _REGIONS = {"European Union": ("European Union", "Union européenne", "Europäische Union", "Unión Europea",
                                "União Europeia", "Unione europea", "Uni Eropa")}
@@ -852,7 +853,7 @@ def country_in(text: str) -> str | None:
     import pycountry
 
     # a code on its own, not one word of a name ("HT Tech" is a publisher, not Haiti)
-    for code in re.findall(r"(?<![\w.])(?<![A-Z][\w.]\s)[A-Z]{2}(?![\w]|-[^\W\d_])(?!\s+[A-Z])", text):
+    for code in re.findall(rf"(?<![\w.])(?<![A-Z][\w.]\s)[A-Z]{{2}}{_UNJOINED}(?!\s+[A-Z])", text):
         if code not in _CODE_WORDS:
             c = pycountry.countries.get(alpha_2=code)
             if c:

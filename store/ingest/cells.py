@@ -187,6 +187,7 @@ def _period_row(line: str, start: int, heads: list[str], title: str) -> list[Cel
 
 SPACED_HEADER_RE = re.compile(r"[A-Z][\w&/-]*(?:[ \t]+[A-Z][\w&/-]*){2,6}")  # "Country Received Granted"
 ROW_RE = re.compile(r"(?P<label>[^\W\d][^\d\n]*?)(?P<numbers>(?:[ \t]+[0-9][0-9,.]*%?){1,6})")  # a label, its numbers
+CELL_NUMBER_RE = re.compile(r"[0-9][0-9,.]*%?")  # one of a row's numbers
 
 
 def _spaced_tables(lines: list[tuple[int, str]], glued: set[int]) -> tuple[list[CellFigure], set[int]]:
@@ -209,7 +210,7 @@ def _spaced_tables(lines: list[tuple[int, str]], glued: set[int]) -> tuple[list[
             heads, heading = labels, _heading(lines, i)
             continue
         m = ROW_RE.fullmatch(line) if heads else None
-        numbers = list(re.finditer(r"[0-9][0-9,.]*%?", m.group("numbers"))) if m else []
+        numbers = list(CELL_NUMBER_RE.finditer(m.group("numbers"))) if m else []
         if m is None or len(numbers) != len(heads) - 1:
             heads = None
             continue
@@ -246,10 +247,10 @@ def _header_of(line: str, below: str) -> list[str] | None:
     87%": a label and three numbers, so four labels): cut where two spaces or more stand, else
     before each capitalised word but one after a short lowercase word ("Art der Anfragen"). A
     header that cuts into another number of labels is not read (never guessed)."""
-    m = ROW_RE.fullmatch(below)
-    if m is None or len(line) > MAX_GLUED_HEADER or SENTENCE_END_RE.search(line) or any(ch.isdigit() for ch in line):
+    if len(line) > MAX_GLUED_HEADER or SENTENCE_END_RE.search(line) or any(ch.isdigit() for ch in line) \
+            or (m := ROW_RE.fullmatch(below)) is None:
         return None
-    k = len(re.findall(r"[0-9][0-9,.]*%?", m.group("numbers")))
+    k = len(CELL_NUMBER_RE.findall(m.group("numbers")))
     if k < 2:
         return None
     cells = GAP_RE.split(line.strip())
@@ -257,8 +258,9 @@ def _header_of(line: str, below: str) -> list[str] | None:
         return cells
     groups: list[list[str]] = []
     for cell in cells:  # (a gap always parts two labels)
-        for j, w in enumerate(cell.split()):
-            after_short = j and cell.split()[j - 1].islower() and len(cell.split()[j - 1]) <= 3
+        words = cell.split()
+        for j, w in enumerate(words):
+            after_short = j and words[j - 1].islower() and len(words[j - 1]) <= 3
             if j == 0 or (w[:1].isupper() and not after_short):
                 groups.append([w])
             else:

@@ -700,12 +700,12 @@ MASKED = ("closed", "stamp", "since", "duration", "invalid", "relative", "yearle
 def _covered(text: str, said: list[Mention]) -> Period | None:
     """The period a sentence says the report covers, if it says so (``said``: the sentence's
     closed and open periods)."""
-    if said and COVERS_RE.search(text):  # (a day named too is when it came out: "published its report on July 9")
-        return next((m.period for m in said if m.period.start != m.period.end), said[0].period)
+    spans = [m for m in said if m.period.start != m.period.end]  # (a day named is when it came out: "published its report on July 9")
+    if said and COVERS_RE.search(text):
+        return (spans or said)[0].period
     # the words just before each period (a window, not the sentence up to it: a one-line
     # article with a thousand periods would be read a thousand times)
-    return next((m.period for m in said if m.period.start != m.period.end
-                 and REPORT_FOR_RE.search(text, max(0, m.start - REPORT_FOR_WINDOW), m.start)), None)
+    return next((m.period for m in spans if REPORT_FOR_RE.search(text, max(0, m.start - REPORT_FOR_WINDOW), m.start)), None)
 
 
 def _mask_periods(text: str, mentions: list[Mention]) -> str:
