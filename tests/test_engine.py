@@ -95,6 +95,17 @@ def test_sources_that_disagree_stand_side_by_side(store, tmp_path):
     assert "disagree" in r.message
 
 
+def test_a_tenth_of_a_count_is_a_part_of_it_not_a_source_that_disagrees(store, tmp_path):
+    stored(store, tmp_path, "During the first half of 2020, Twitter took action against 1.9 million accounts.",
+           publisher="Wire A", published=dt.date(2020, 11, 2))
+    # a story that does not name the policy its smaller count is of
+    stored(store, tmp_path, "During the first half of 2020, Twitter took action against 4,658 accounts for violations of this policy.",
+           publisher="Wire B", published=dt.date(2020, 11, 3))
+    r = answer("how many accounts did twitter take action against in h1 2020", store)
+    assert r.status == "answer" and r.answer.value == 1_900_000
+    assert 4658 not in {a.value for a in r.alternatives}, "a part is no rival value of the whole"
+
+
 def test_a_new_document_is_answerable_at_once_and_without_code(store, tmp_path):
     doc = tmp_path / "yt.md"
     doc.write_text("YouTube removed 1,234,567 videos for violent extremism in Q3 2019.\n", encoding="utf-8")
