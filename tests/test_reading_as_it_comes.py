@@ -2211,3 +2211,14 @@ def test_numbers_listed_with_respectively_take_the_policies_in_their_places_or_n
     # (the lexicon names no "sensitive media": it cannot tell which number is regulated goods')
     assert (s[119_508].policy, s[118_356].policy) == ("all policies", "all policies")
     assert (s[3_245].policy, s[4_390].policy) == ("harassment", "spam")
+
+
+def test_a_policy_named_in_quotation_marks_before_a_number_is_that_numbers(empty_store, tmp_path):
+    """"posts related to “violent content” accounted for 2.2 million and “abuse and harassment” for
+    2.6 million": the quotation marks end each number's words, but the name they hold is its policy."""
+    doc(empty_store, tmp_path, "x.txt", "The report highlighted that posts related to “violent content” accounted for "
+        "**2.2 million** and “abuse and harassment” for **2.6 million**, in the first half of 2024.\n",
+        title="X transparency report", published=D(2024, 9, 30))
+    figures = stored(empty_store)
+    assert (figures[2_200_000].policy, figures[2_600_000].policy) == ("violence", "harassment")
+    assert answered(empty_store, "abuse & harassment posts removed/labeled by X in Jan-Jun 2024") == 2_600_000

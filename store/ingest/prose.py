@@ -572,6 +572,18 @@ def _cell_found(text: str, c: CellFigure) -> _Found:
     return _Found(c.quantity, quote, None, False, None, None, None, c.column, unit, None, None, policy, location=place or "")
 
 
+# a name in quotation marks just before a number's few words: "“abuse and harassment” for 2.6 million"
+QUOTED_LABEL_RE = re.compile(r"[“\"](?P<label>[^“”\"\d]{3,60})[”\"]\s*$")
+
+
+def _quoted_label(text: str, lead_from: int, prev_end: int) -> str | None:
+    """The name in quotation marks that ends just where a number's words begin (``lead_from``),
+    after the number before it: "posts related to “violent content” accounted for 2.2 million and
+    “abuse and harassment” for 2.6 million" (the quotation marks cut each number's words off it)."""
+    m = QUOTED_LABEL_RE.search(text, prev_end, lead_from)
+    return m.group("label") if m else None
+
+
 # a table's row of all its rows ("Total", "Gesamt", "Totaal"), in the languages the lexicon reads: no one policy's
 TOTAL_LABELS = frozenset("total totals totaal gesamt insgesamt totale totali totales totalt razem łącznie celkem "
                          "toplam итого всего jumlah yhteensä tổng cộng कुल 合计 合計 총계 합계 المجموع الإجمالي".split())
@@ -818,7 +830,8 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         here, clause_platform = clause_read[clause]
         own, lead = _describe(own_text), _describe(lead_text)
         act_q = _action_of(own) or _action_of(lead) or _action_of(here) or action
-        policy = _one(own.policies) or _one(lead.policies)
+        policy = _one(own.policies) or _one(lead.policies) or (_one(_describe(quoted).policies)
+                                                                if (quoted := _quoted_label(text, lead_from, prev_end)) else None)
         # else its clause's, else its sentence's, but none a later number's clause names; a
         # labelled number ("fraud (87,000)") counts what its label says and nothing else
         # (in a list of clauses parted by semicolons, "199,000 proactive enforcements involved adult
