@@ -373,6 +373,9 @@ _ID_PART_WORDS = r"paruh|semester|kuartal|triwulan|quý"  # Indonesian and Vietn
 _HALF_PARTS = ("semest", "halbjahr", "mitad", "metade", "moiti", "hälfte", "paruh", "نصف")
 # Arabic's quarter and half, with its article and the particles written joined to it ("للربع": for the quarter)
 _AR_PART_WORDS = r"[وبف]?(?:ال|لل)(?:ربع|نصف)"
+# a year written next ("2022", "'17"), not a number that follows a period without one ("im ersten
+# Halbjahr 22.826 Inhalte", "in Q3 9 million videos")
+_YEAR_NEXT = r"'?[0-9][0-9](?:[0-9][0-9])?(?![.,]?[0-9])"
 _HALF_WORD = r"(?P<hw>first|1st|front|second|2nd|last|latter|back|final)"
 _QUARTER_WORD = r"(?P<qw>first|1st|opening|second|2nd|third|3rd|fourth|4th|last|final)"
 _MONTHS_N = r"two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]"
@@ -470,16 +473,16 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # half", "between April and September". A document's publication date
         # tells which year (the latest such period that had ended by then); without one, or
         # in a question, they are not read.
-        ("relquarter", rf"{_B}(?:(?:the\s+)?{_QUARTER_WORD}\s+quarter(?:\s+of\s+(?:(?P<ofy>the\s+year)|(?P<rel>this|last|the\s+previous)\s+year))?|Q(?P<qn>[1-4])|(?:the\s+)?(?P<qm>march|june|september|december)\s+quarter)(?!\s*(?:of\s+)?'?\d)(?![\w/])"),
-        ("relhalf", rf"{_B}(?:the\s+)?{_HALF_WORD}\s+half(?:\s+of\s+(?:(?P<ofy>the\s+year)|(?P<rel>this|last|the\s+previous)\s+year))?(?!\s*(?:of\s+)?'?\d)(?![\w/])"),
-        ("relyear", rf"{_B}(?:for|over|during|across)\s+the\s+(?:(?:whole|full|entire)\s+)?year(?!\s*(?:of\s+)?'?\d)(?![\w/-])"),  # not "the year-ago period"
+        ("relquarter", rf"{_B}(?:(?:the\s+)?{_QUARTER_WORD}\s+quarter(?:\s+of\s+(?:(?P<ofy>the\s+year)|(?P<rel>this|last|the\s+previous)\s+year))?|Q(?P<qn>[1-4])|(?:the\s+)?(?P<qm>march|june|september|december)\s+quarter)(?!\s*(?:of\s+)?{_YEAR_NEXT})(?![\w/])"),
+        ("relhalf", rf"{_B}(?:the\s+)?{_HALF_WORD}\s+half(?:\s+of\s+(?:(?P<ofy>the\s+year)|(?P<rel>this|last|the\s+previous)\s+year))?(?!\s*(?:of\s+)?{_YEAR_NEXT})(?![\w/])"),
+        ("relyear", rf"{_B}(?:for|over|during|across)\s+the\s+(?:(?:whole|full|entire)\s+)?year(?!\s*(?:of\s+)?{_YEAR_NEXT})(?![\w/-])"),  # not "the year-ago period"
         ("relmonthsto", rf"{_B}(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)\s+months\s+(?:to|ending|ended|through)\s+(?:in\s+)?{_m('m')}(?!\s*,?\s*'?\d)(?![\w/])"),
         # the first three months of the year, os primeiros três meses do ano, les six premiers mois de
         # l'année, die ersten sechs Monate des Jahres
         ("relmonthsof", rf"{_B}(?:the\s+|os\s+|los\s+|les\s+|die\s+|den\s+|i\s+)?(?:(?P<edge>first|last|primeiros|[úu]ltimos|primeros|ersten|letzten|primi|ultimi)\s+(?P<n>{_MONTHS_N_ANY})|(?P<n2>{_MONTHS_N_ANY})\s+(?P<edge2>premiers|derniers))\s+(?:months|meses|mois|monate|monaten|mesi)\s+(?:of\s+the\s+year|of\s+(?P<rel>this|last)\s+year|do\s+ano|del\s+año|de\s+l[’']ann[ée]e|des\s+jahres|dell[’']anno)(?![\w/])"),
         # ... and as the other languages write them ("zwischen April und Juni", "im zweiten Quartal")
-        ("relpartword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>{_PART_WORDS})(?!\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?'?\d)(?:\s+{_OF_THIS_YEAR})?(?![\w/])"),
-        ("relpartword", rf"{_B}(?P<part>{_ID_PART_WORDS})\s+(?P<ord>{_ORDINALS_RX})(?!\s*-?\s*(?:tahun\s+)?'?\d)(?:\s+{_OF_THIS_YEAR})?(?![\w/])"),
+        ("relpartword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>{_PART_WORDS})(?!\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?{_YEAR_NEXT})(?:\s+{_OF_THIS_YEAR})?(?![\w/])"),
+        ("relpartword", rf"{_B}(?P<part>{_ID_PART_WORDS})\s+(?P<ord>{_ORDINALS_RX})(?!\s*-?\s*(?:tahun\s+)?{_YEAR_NEXT})(?:\s+{_OF_THIS_YEAR})?(?![\w/])"),
         ("relmonths", rf"{_B}(?:{_BETWEEN}\s+)?{_DAY}{_m('m1')}{_DAY_AFTER}(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+){_DAY}{_m('m2')}{_DAY_AFTER}"
                       rf"(?:\s+(?:of|in)\s+(?P<rel>this|last)\s+year\b|\s+{_OF_THIS_YEAR}|(?!\s*,?\s*'?\d+(?![.,]?\d)))(?![\w/])"),
         # as of the end of March 2020, as of 2019, by the end of 2017, through Dec 31 2016: all

@@ -165,6 +165,18 @@ def test_a_number_after_a_month_is_not_its_year():
     assert [m.period.label for m in find_periods("Jul-Dec '17")] == ["H2 2017"]
 
 
+@pytest.mark.parametrize("text,months", [
+    ("löschte Facebook im ersten Halbjahr 22.826 Inhalte", (1, 6)),
+    ("in Q3 9 million videos were removed", (7, 9)),
+    ("in the second half 1,200 accounts", (7, 12)),
+])
+def test_a_part_of_a_year_followed_by_a_count_is_read_and_the_count_is_no_year(text, months):
+    """A number right after "im ersten Halbjahr" or "Q3" is a count (22.826, 9 million), not the
+    year of that part: the part is read, with no year, as it is without the number."""
+    assert [(m.kind, m.months) for m in find_periods(text)] == [("yearless", months)]
+    assert [m.period.label for m in find_periods("im ersten Halbjahr 2022 und Q3 '21")] == ["H1 2022", "Q3 2021"]
+
+
 @pytest.mark.parametrize("text,start,end", [
     ("2015년 상반기", D(2015, 1, 1), D(2015, 6, 30)), ("2022年第三季度", D(2022, 7, 1), D(2022, 9, 30)),
     ("2018年7月～12月", D(2018, 7, 1), D(2018, 12, 31)), ("2022年3月", D(2022, 3, 1), D(2022, 3, 31)),
