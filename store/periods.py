@@ -451,7 +451,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("partword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>{_PART_WORDS})\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?{_y('y')}{_E}"),
         # ... and as Indonesian writes them, the part before its ordinal ("paruh pertama tahun
         # 2024": the first half of 2024, "kuartal ketiga 2023")
-        ("partword", rf"{_B}(?P<part>{_ID_PART_WORDS})\s+(?P<ord>{_ORDINALS_RX})(?:\s*[-/]\s*|\s+)(?:tahun\s+|năm\s+)?{_y('y')}{_E}"),
+        ("partword", rf"{_B}(?P<part>{_ID_PART_WORDS})[\s-]+(?P<ord>{_ORDINALS_RX})(?:\s*[-/]\s*|\s+)(?:tahun\s+|năm\s+)?{_y('y')}{_E}"),
         ("partword", rf"{_B}(?P<part>{_AR_PART_WORDS})\s+(?P<ord>{_ORDINALS_RX})\s+(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?{_y('y')}{_E}"),
         # late 2017, early 2018: a half year, as people loosely say it
         ("looseyear", rf"{_B}(?P<part>late|early|(?:the\s+)?(?:first|early|latter|last|later)\s+part\s+of)[\s-]+{_y('y')}{_E}"),
@@ -482,7 +482,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("relmonthsof", rf"{_B}(?:the\s+|os\s+|los\s+|les\s+|die\s+|den\s+|i\s+)?(?:(?P<edge>first|last|primeiros|[úu]ltimos|primeros|ersten|letzten|primi|ultimi)\s+(?P<n>{_MONTHS_N_ANY})|(?P<n2>{_MONTHS_N_ANY})\s+(?P<edge2>premiers|derniers))\s+(?:months|meses|mois|monate|monaten|mesi)\s+(?:of\s+the\s+year|of\s+(?P<rel>this|last)\s+year|do\s+ano|del\s+año|de\s+l[’']ann[ée]e|des\s+jahres|dell[’']anno)(?![\w/])"),
         # ... and as the other languages write them ("zwischen April und Juni", "im zweiten Quartal")
         ("relpartword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>{_PART_WORDS})(?!\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?{_YEAR_NEXT})(?:\s+{_OF_THIS_YEAR})?(?![\w/])"),
-        ("relpartword", rf"{_B}(?P<part>{_ID_PART_WORDS})\s+(?P<ord>{_ORDINALS_RX})(?!\s*-?\s*(?:tahun\s+)?{_YEAR_NEXT})(?:\s+{_OF_THIS_YEAR})?(?![\w/])"),
+        ("relpartword", rf"{_B}(?P<part>{_ID_PART_WORDS})[\s-]+(?P<ord>{_ORDINALS_RX})(?!\s*-?\s*(?:tahun\s+)?{_YEAR_NEXT})(?:\s+{_OF_THIS_YEAR})?(?![\w/])"),
         ("relmonths", rf"{_B}(?:{_BETWEEN}\s+)?{_DAY}{_m('m1')}{_DAY_AFTER}(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+){_DAY}{_m('m2')}{_DAY_AFTER}"
                       rf"(?:\s+(?:of|in)\s+(?P<rel>this|last)\s+year\b|\s+{_OF_THIS_YEAR}|(?!\s*,?\s*'?\d+(?![.,]?\d)))(?![\w/])"),
         # as of the end of March 2020, as of 2019, by the end of 2017, through Dec 31 2016: all

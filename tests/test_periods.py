@@ -84,6 +84,7 @@ WRITTEN = [
     ("de principios de enero a finales de junio de 2022", D(2022, 1, 1), D(2022, 6, 30)),
     ("in the second month of 2022", D(2022, 2, 1), D(2022, 2, 28)),  # a month by its place in the year
     ("the 11th month of 2021", D(2021, 11, 1), D(2021, 11, 30)),
+    ("dihapus YouTube dalam kuartal-III tahun 2018.", D(2018, 7, 1), D(2018, 9, 30)),  # Indonesian, a hyphen before the ordinal
 ]
 
 
