@@ -2222,3 +2222,13 @@ def test_a_policy_named_in_quotation_marks_before_a_number_is_that_numbers(empty
     figures = stored(empty_store)
     assert (figures[2_200_000].policy, figures[2_600_000].policy) == ("violence", "harassment")
     assert answered(empty_store, "abuse & harassment posts removed/labeled by X in Jan-Jun 2024") == 2_600_000
+
+
+def test_a_document_naming_a_year_and_a_quarter_of_it_as_often_reports_on_the_quarter(empty_store, tmp_path):
+    """"its first report of 2018" and "in the first quarter of 2018", named once each: a figure whose
+    sentence names no period is of the quarter (it was of the whole year, the later-ending one)."""
+    doc(empty_store, tmp_path, "fb.txt", "Facebook published its first enforcement report of 2018 on Tuesday.\n\n"
+        "In the first quarter of 2018, it disabled 583 million fake accounts.\n\n"
+        "The company said its systems are getting better.\n\n"
+        "It also took action on 1.9 million pieces of terrorist content.\n", published=D(2018, 5, 16))
+    assert dates(stored(empty_store)[1_900_000]) == (D(2018, 1, 1), D(2018, 3, 31))

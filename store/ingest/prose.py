@@ -744,7 +744,12 @@ def _reporting_period(seen: list[Period], declared: str | None, published) -> Pe
     if not pool:
         return None
     counts = Counter(pool)
-    return max(counts, key=lambda p: (counts[p], p.end or dt.date.min))
+    most = max(counts.values())
+    tied = [p for p in counts if counts[p] == most]
+    # of periods named as often, a quarter or longer inside another is the one reported on ("2018"
+    # and "Q3 2018": the quarter; not "December" in "H2 2019"), then the latest
+    inner = [p for p in tied if not any(q is not p and (q.months() or 0) >= 3 and _within(q, p) for q in tied)]
+    return max(inner or tied, key=lambda p: p.end or dt.date.min)
 
 
 def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Mention], feats,
