@@ -836,6 +836,18 @@ def test_prevalence_is_asked_as_a_share(empty_store, tmp_path):
     assert answered(empty_store, "fb hate speech prevalence q3 2021") == 0.03
 
 
+def test_the_base_of_a_rate_is_no_count_however_the_rate_says_per(empty_store, tmp_path):
+    """"7 views of hate speech for every 10,000 views", "5 out of every 10,000": 10,000 is the
+    rate's base, not 10,000 pieces of content viewed (only "per 10,000" was seen before)."""
+    doc(empty_store, tmp_path, "meta.txt",
+        "This quarter, hate speech prevalence dropped from 0.10-0.11% to 0.07-0.08%, or 7 to 8 views of hate speech "
+        "for every 10,000 views of content.", published=D(2021, 2, 11))
+    doc(empty_store, tmp_path, "snap.txt",
+        "During this period, our VVR was 0.08 percent, which means that out of every 10,000 views of content on "
+        "Snap, eight contained content that violated our guidelines.", published=D(2021, 5, 3))
+    assert not [f for f in empty_store.queries.all_figures() if f.value == 10_000]
+
+
 def test_a_share_of_a_countrys_count_is_that_countrys(empty_store, tmp_path):
     doc(empty_store, tmp_path, "x.txt",
         "In the first half of 2024, X received 18,737 information requests, complying with about 53 percent of "

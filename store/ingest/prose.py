@@ -805,7 +805,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
             continue
         base = last_count  # the latest count so far, in this sentence or before it
         policy, ref = sentence_policy, None
-        if q.kind == "count" and (PER_BEFORE_RE.search(text, max(0, q.start - 5), q.start)
+        if q.kind == "count" and (PER_BEFORE_RE.search(text, max(0, q.start - 12), q.start)
                                   or DURATION_AFTER_RE.match(text, q.end) or text.startswith("-", q.end)
                                   or _views_bound(text, q, prev_end)):
             # "3 views per 10,000 views", "within 24 hours", "the 300 million-person site": a
@@ -1278,7 +1278,7 @@ NOUN_AFTER_RE = re.compile(r"\s+(?:of\s+)?(?:(?:the|its|their|these|those|our)\s
 _ROUGHLY = r"(?:(?:over|more\s+than|nearly|almost|about|some)\s+)?"  # between a word and its number
 ANOTHER_RE = re.compile(rf"\banother\s+{_ROUGHLY}$", re.IGNORECASE)
 IN_BEFORE_RE = re.compile(rf"\b(?:in|across|among)\s+{_ROUGHLY}$", re.IGNORECASE)
-PER_BEFORE_RE = re.compile(r"\b(?:per|every|each|out\s+of)\s+$", re.IGNORECASE)
+PER_BEFORE_RE = re.compile(r"\b(?:per|every|each)\s+$", re.IGNORECASE)  # ("out of 151,000 case appeals, 6%" is a count)
 # a length of time ("within 24 hours"), or a multiple ("three times as many", "4 times more");
 # "viewed 2,625,049,193 times" is a count
 # a bound of how often something was seen, not a count of anything: "fewer than 100 impressions",
