@@ -145,6 +145,13 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
             # million messages were removed manually": removed by AutoMod is the first)
             sharpest = max(t.beside for t in ties)
             sharp = [t for t in ties if t.beside >= sharpest - BESIDE_TIE]
+            if len({t.key for t in sharp}) > 1:
+                # ... or says it in the question's own words, where the lexicon reads them alike
+                # ("trademark (438)" beside "copyright (93,693)", both of the family copyright)
+                words = content_words(query.text)
+                said = {id(t): len(words & content_words(_near(t.view.quote, t.view.value))) for t in sharp}
+                most = max(said.values())
+                sharp = [t for t in sharp if said[id(t)] == most]
             if len({t.key for t in sharp}) == 1:
                 best, ties = sharp[0], sharp[:1]
                 scored = [best] + [s for s in scored if s is not best]

@@ -461,3 +461,14 @@ def test_the_parts_of_a_whole_another_document_states_are_not_sources_that_disag
                             "119,508 accounts and 118,356 accounts.\n", published=dt.date(2022, 7, 30))
     r = answer("twtr accts suspended 2h 2021", store)
     assert r.status == "answer" and r.answer.value == 1.3e6 and not r.alternatives, r.message
+
+
+def test_of_facts_that_fit_alike_the_one_said_in_the_questions_own_words_answers(store, tmp_path):
+    """"passou de 26% no 3º trimestre para 49% no 4º trimestre no Facebook e de 55% para 80% no
+    Instagram": 49% and 55% were both read as Facebook's Q4 hate-speech share; the question's own
+    word "facebook" is next to 49% only."""
+    stored(store, tmp_path, "O Facebook divulgou seu relatório sobre discurso de ódio. A taxa \"proativa\" nessa categoria "
+           "passou de 26% no 3º trimestre para 49% no 4º trimestre no Facebook e de 55% para 80% no Instagram, segundo o "
+           "relatório.", publisher="G1", published=dt.date(2021, 2, 11))
+    r = answer("facebook hate speech proactive rate 4Q20", store)
+    assert r.status == "answer" and r.answer.value == 49, r.message
