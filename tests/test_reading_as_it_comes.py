@@ -2244,3 +2244,14 @@ def test_a_document_naming_a_year_and_a_quarter_of_it_as_often_reports_on_the_qu
         "The company said its systems are getting better.\n\n"
         "It also took action on 1.9 million pieces of terrorist content.\n", published=D(2018, 5, 16))
     assert dates(stored(empty_store)[1_900_000]) == (D(2018, 1, 1), D(2018, 3, 31))
+
+
+def test_a_day_written_as_an_ordinal_ends_no_sentence_and_is_no_count(empty_store, tmp_path):
+    """"1. Januar 2020 – 30. Juni 2020", "Veröffentlicht: 18. Dezember 2020": the full stop after a
+    day is no sentence's end, so 1, 30 and 18 are no counts, and the report's half is its period."""
+    doc(empty_store, tmp_path, "snap.txt", "Transparenzbericht\n1. Januar 2020 – 30. Juni 2020\n"
+        "Veröffentlicht: 18. Dezember 2020\nSnapchat hat im Berichtszeitraum 3.872.218 Inhaltsteile entfernt.\n",
+        publisher="Snap", published=D(2020, 12, 18))
+    figures = stored(empty_store)
+    assert not {1, 18, 30} & set(figures)
+    assert dates(figures[3_872_218]) == (D(2020, 1, 1), D(2020, 6, 30))

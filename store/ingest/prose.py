@@ -31,7 +31,7 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
 from store.models import Document
 from store.scripts import CJK
 from store.numbers import DECREASE, INCREASE, Quantity, find_quantities, joined_at, without_aside
-from store.periods import (AND_WORDS, DAY_OF_MONTH_RE, FOREIGN_MONTHS, MONTHS, Mention, Period, duration_label, find_periods, month_after, month_before,
+from store.periods import (AND_WORDS, DAY_OF_MONTH_RE, FOREIGN_MONTHS, MONTHS, MORE_MONTHS, Mention, Period, duration_label, find_periods, month_after, month_before,
                            past_months, past_quarters, previous, span, without_periods, year_before, yearless)
 from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, countries_in, country_in,
                               country_of_people, describe, find_all, platforms_in, unit_for, url_host)
@@ -217,10 +217,17 @@ def sentences(text: str, start: int, end: int) -> list[Sentence]:
         for m in SENTENCE_END_RE.finditer(para):
             if m.group().startswith(".") and ABBREVIATIONS.search(para, max(0, m.start() - 12), m.start() + 1):
                 continue
+            if m.group() == "." and ORDINAL_DAY_RE.search(para, max(0, m.start() - 3), m.start()) and DATE_MONTH_RE.match(para, m.end()):
+                continue  # a day written as an ordinal: "1. Januar 2020 – 30. Juni 2020", "Veröffentlicht: 18. Dezember"
             out.append(_sentence(text, ls + cut, ls + m.end(), para[cut : m.end()]))
             cut = m.end()
         out.append(_sentence(text, ls + cut, ls + len(para), para[cut:]))
     return [s for s in out if s.text]
+
+
+ORDINAL_DAY_RE = re.compile(r"(?<![\d.,])(?:[1-9]|[12][0-9]|3[01])$")
+DATE_MONTH_RE = re.compile(rf"\s+(?:{'|'.join(sorted({*MONTHS, *FOREIGN_MONTHS, *MORE_MONTHS}, key=len, reverse=True))})\s+(?:19|20)[0-9][0-9]\b",
+                           re.IGNORECASE)  # (and its year: "we removed 30. March was quiet" is two sentences)
 
 
 # a line broken inside a sentence: it ends on a word, at the width such text is wrapped at, and the
