@@ -2255,3 +2255,15 @@ def test_a_day_written_as_an_ordinal_ends_no_sentence_and_is_no_count(empty_stor
     figures = stored(empty_store)
     assert not {1, 18, 30} & set(figures)
     assert dates(figures[3_872_218]) == (D(2020, 1, 1), D(2020, 6, 30))
+
+
+def test_in_korean_a_number_is_of_the_period_said_before_it(empty_store, tmp_path):
+    """"올해 상반기에 총 6만6224개 계정의 정보를 정부에 제공했다고 밝혔다. 이는 지난해 하반기 2만1536개와
+    비교해...": when comes before what, so "last year's second half" after 66,224 is 21,536's, and
+    66,224 is of this year's first half."""
+    doc(empty_store, tmp_path, "naver.txt", "NAVER(035420)(네이버)가 30일 투명성보고서를 펴내고, 올해 상반기에 총 6만6224개 "
+        "계정의 정보를 정부에 제공했다고 밝혔다. 이는 지난해 하반기 2만1536개와 비교해 3배에 달하는 것이다.\n",
+        publisher="뉴스토마토", published=D(2015, 7, 30))
+    figures = stored(empty_store)
+    assert dates(figures[66_224]) == (D(2015, 1, 1), D(2015, 6, 30))
+    assert dates(figures[21_536]) == (D(2014, 7, 1), D(2014, 12, 31))

@@ -29,7 +29,7 @@ from store.ingest.statements import IngestError, Meta, Stated
 from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_FRONT_MATTER_DEPTH, MAX_LINE_CHARS,
                           MAX_YEAR, MIN_YEAR)
 from store.models import Document
-from store.scripts import CJK
+from store.scripts import CJK, EAST_ASIAN_RE
 from store.numbers import DECREASE, INCREASE, Quantity, find_quantities, joined_at, without_aside
 from store.periods import (AND_WORDS, DAY_OF_MONTH_RE, FOREIGN_MONTHS, MONTHS, MORE_MONTHS, Mention, Period, duration_label, find_periods, month_after, month_before,
                            past_months, past_quarters, previous, span, without_periods, year_before, yearless)
@@ -1441,8 +1441,12 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
         before = bisect_right(ends, opening) - 1  # the period just before the bracket
         if before >= 0 and not text[ends[before] : opening].strip():
             chosen = mentions[before]
+    # Chinese, Japanese and Korean say when before what ("올해 상반기에 총 6만6224개 ... 이는 지난해
+    # 하반기 2만1536개"): a period after a number that has one before it is the next number's
+    before_only = not text.isascii() and EAST_ASIAN_RE.search(text, max(0, q.start - 12), q.end + 12) \
+        and first_after > 0 and mentions[first_after - 1].end > prev_end
     for i in range(first_after, len(mentions)):
-        if chosen is not None or mentions[i].start >= next_start:
+        if chosen is not None or mentions[i].start >= next_start or before_only:
             break
         if i not in comparing and not _aside(text, q.end, mentions[i]):
             chosen = mentions[i]
