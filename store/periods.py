@@ -551,7 +551,7 @@ def _east_asian_patterns() -> list[tuple[str, re.Pattern]]:
         # (the second half of last year), "上半年", "7월부터 12월까지", "3月"
         ("eahalf", rf"{_EA_Y}\s*{_EA_HALF}"),
         ("eaquarter", rf"{_EA_Y}\s*{_EA_Q}"),
-        ("eamonths", rf"{_EA_Y}\s*{_ea_m('m1')}{_EA_TO}(?:(?P<y2>(?:19|20)[0-9][0-9])\s*(?:년|年)\s*)?{_ea_m('m2')}(?:\s*(?:까지|まで))?"),
+        ("eamonths", rf"{_EA_Y}\s*(?:{_ea_m('m1')}|(?P<m1b>1[0-2]|0?[1-9])(?=\s*(?:-|–|～|~|〜))){_EA_TO}(?:(?P<y2>(?:19|20)[0-9][0-9])\s*(?:년|年)\s*)?{_ea_m('m2')}(?:\s*(?:까지|まで))?"),
         ("eamonth", rf"{_EA_Y}\s*{_ea_m('m')}(?P<day>\s*[0-9]{{1,2}}\s*(?:일|日))?"),
         ("eayear", _EA_Y),
         ("earelhalf", rf"(?:{_EA_REL}\s*)?{_EA_HALF}"),
@@ -863,8 +863,8 @@ def _east_asian(name: str, g: dict, s: int, e: int, reference: dt.date | None) -
     elif g.get("q"):
         q = "一二三四".find(g["q"]) + 1 or int(g["q"])
         m1, m2 = 3 * q - 2, 3 * q
-    elif g.get("m1"):
-        m1, m2 = int(g["m1"]), int(g["m2"])
+    elif g.get("m1") or g.get("m1b"):  # (a range may write its first month's sign only once: "2018年7-12月")
+        m1, m2 = int(g.get("m1") or g["m1b"]), int(g["m2"])
     elif g.get("m"):
         m1 = m2 = int(g["m"])
     else:
