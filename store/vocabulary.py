@@ -763,16 +763,17 @@ _EXONYMS = {"TR": "Turkey", "RU": "Russia", "CI": "Ivory Coast", "PS": "Palestin
             "BN": "Brunei", "CV": "Cape Verde", "FM": "Micronesia", "VA": "Vatican", "KR": "Korea"}
 # names in common use, in English and the lexicon's other languages, that are no ISO 3166 name
 _COMMON_NAMES = {"GB": ("Great Britain", "Britain", "Großbritannien", "Grossbritannien", "Grande-Bretagne",
-                        "Gran Bretaña", "Grã-Bretanha", "Gran Bretagna", "Inggris", "Britania Raya"),
+                        "Gran Bretaña", "Grã-Bretanha", "Gran Bretagna", "Inggris", "Britania Raya", "英国"),
                  # the short names Arabic writes ("الإمارات", not "الإمارات العربية المتحدة")
-                 "AE": ("الإمارات",), "RU": ("روسيا",), "US": ("أمريكا", "امريكا")}
+                 "AE": ("الإمارات",), "RU": ("روسيا",), "US": ("أمريكا", "امريكا", "米国", "アメリカ")}
 # a place said to be the whole world ("worldwide", "weltweit", "a nivel mundial")
 WORLDWIDE_RE = re.compile(r"\b(?:worldwide|globally|global|across\s+the\s+(?:world|globe)|around\s+the\s+world|weltweit|mondial\w*"
                           r"|en\s+todo\s+el\s+mundo|a\s+nivel\s+mundial|no\s+mundo\s+todo|em\s+todo\s+o\s+mundo|dans\s+le\s+monde"
                           r"|in\s+tutto\s+il\s+mondo|nel\s+mondo|(?:di\s+)?seluruh\s+dunia)\b", re.IGNORECASE)
 # the languages of the documents the lexicon reads (store.vocabulary's other names)
 _FIRST_NAME_LANGUAGES = ("de", "fr", "es", "pt", "it", "id", "ar")
-_NAME_LANGUAGES = _FIRST_NAME_LANGUAGES + ("nl", "tr", "ru", "pl", "vi", "cs", "fi")
+_UNSPACED_LANGUAGES = ("ja", "zh", "zh_Hant", "ko")  # written without spaces between words
+_NAME_LANGUAGES = _FIRST_NAME_LANGUAGES + ("nl", "tr", "ru", "pl", "vi", "cs", "fi") + _UNSPACED_LANGUAGES
 _ARABIC_CLITICS = frozenset("وبلف")  # "and", "in", "for", "so", written joined to the next word
 # Arabic's short vowels and other marks, which names are written with or without ("السّعوديّة")
 _ARABIC_MARKS_RE = re.compile("[\u064B-\u0652\u0670\u0640]")
@@ -792,7 +793,7 @@ def _country_names() -> dict[str, str]:
     people_say = cldr.names()
 
     translations = []
-    for lang in _NAME_LANGUAGES:
+    for lang in _NAME_LANGUAGES[: -len(_UNSPACED_LANGUAGES)]:  # (the CLDR's names of those suffice)
         try:
             translations.append((lang, gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])))
         except OSError:  # a pycountry without that language: English names only
@@ -819,6 +820,10 @@ def _long_name(lang: str, name: str) -> bool:
     only a long one (and in Vietnamese, whose words are syllables, one of several words)."""
     if lang in _FIRST_NAME_LANGUAGES:
         return True
+    if lang in ("ja", "zh", "zh_Hant"):  # found inside a run of characters: two or more
+        return len(name) >= 2
+    if lang == "ko":  # (Korean's two-syllable names are words too: "인도" is India, and handing over)
+        return len(name) >= 3
     return len(name) >= 5 and (lang != "vi" or " " in name)
 
 
@@ -958,4 +963,19 @@ def country_spans(text: str) -> list[tuple[int, int, str]]:
                 break
         else:
             i += 1
+    if not text.isascii() and EAST_ASIAN_RE.search(text):
+        # Chinese, Japanese and Korean write names unspaced, inside a run of characters ("多いのは米国(1390万件)で")
+        taken = [(a, b) for a, b, _ in found]
+        for m in _unspaced_names_re().finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                found.append((m.start(), m.end(), names[m.group().casefold()]))
+        found.sort()
     return found
+
+
+@lru_cache(maxsize=1)
+def _unspaced_names_re() -> re.Pattern:
+    """Every country name written in Chinese, Japanese or Korean script, the longest first ("インドネシア"
+    before "インド")."""
+    unspaced = [name for name in _country_names() if EAST_ASIAN_RE.search(name)]
+    return re.compile("|".join(re.escape(n) for n in sorted(unspaced, key=len, reverse=True)))

@@ -16,7 +16,7 @@ from store.db import Store
 from store.ingest import Meta, ingest_file
 from store.numbers import find_quantities
 from store.periods import find_periods
-from store.vocabulary import country_in, describe, places_in, platforms_in
+from store.vocabulary import countries_in, country_in, describe, places_in, platforms_in
 
 D = dt.date
 
@@ -1963,6 +1963,24 @@ def test_countries_are_named_in_more_languages_but_not_by_words_of_their_own(tex
                                           ("Güney Kore hükümeti", "South Korea")])
 def test_countries_are_named_as_people_write_them_not_only_by_their_official_names(text, country):
     assert places_in(text) == {country}  # ISO 3166 says "Russische Föderation", "République de Corée"
+
+
+@pytest.mark.parametrize("text,countries", [
+    ("受領した要請のうち88%が日本の捜査機関からのものでした。", ["Japan"]),
+    ("最も削除件数が多いのは米国(1390万件)で、2位がロシア(690万件)、その次にインドネシア(620万件)", ["United States", "Russian Federation", "Indonesia"]),
+    ("美国和俄罗斯", ["United States", "Russian Federation"]), ("인도네시아와 러시아", ["Indonesia", "Russian Federation"]),
+    ("범죄인 인도 요청", []),  # Korean's two-syllable names are words too: "인도" is India, and extradition
+])
+def test_countries_are_found_inside_unspaced_chinese_japanese_and_korean_text(text, countries):
+    assert countries_in(text) == countries  # the longest name first: インドネシア is not インド
+
+
+def test_a_country_before_its_number_in_japanese_is_that_numbers(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "sputnik.txt", "TikTokは7月から9月までの間に8100万件の動画を削除した。最も削除件数が多いのは"
+        "米国(1390万件)で、2位がロシア(690万件)と続いている。\n", published=D(2021, 10, 14))
+    figures = stored(empty_store)
+    assert (figures[13_900_000].location, figures[6_900_000].location) == ("United States", "Russian Federation")
+    assert answered(empty_store, "tiktok us vids removed jul-sep 2021") == 13_900_000
 
 
 def test_a_word_that_begins_a_countrys_name_is_no_adjective_of_its_people():

@@ -33,7 +33,7 @@ from store.scripts import CJK, EAST_ASIAN_RE
 from store.numbers import DECREASE, INCREASE, Quantity, find_quantities, joined_at, without_aside
 from store.periods import (AND_WORDS, DAY_OF_MONTH_RE, FOREIGN_MONTHS, MONTHS, MORE_MONTHS, Mention, Period, duration_label, find_periods, month_after, month_before,
                            past_months, past_quarters, previous, span, without_periods, year_before, yearless)
-from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, countries_in, country_in,
+from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, countries_in, country_in, country_spans,
                               country_of_people, describe, find_all, platforms_in, unit_for, url_host)
 
 FRONT_MATTER_KEYS = {"title", "publisher", "url", "published", "platform", "period", "author"}
@@ -1258,6 +1258,11 @@ def _from_place(text: str, start: int, end: int) -> str | None:
 def _place(segment: str, before: bool = False) -> str | None:
     """A country a number is stated for, said next to it: "from India", "in the United
     States" after it; "The US submitted 3,329 requests" before it."""
+    if before and not segment.isascii() and EAST_ASIAN_RE.search(segment):
+        # ... and in Chinese or Japanese, a country right before its number or its bracket: "多いのは米国(1390万件)"
+        spans = country_spans(segment)
+        if spans and not segment[spans[-1][1] :].strip(" \t(（:："):
+            return spans[-1][2]
     for m in (PLACE_BEFORE_RE.finditer(segment) if before else PLACE_RE.finditer(segment)):
         if m.groupdict().get("subject") and (people := country_of_people(m.group("subject"))):
             return people  # "The Indian government made 4,559 requests"
