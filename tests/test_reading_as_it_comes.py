@@ -1104,6 +1104,16 @@ def test_a_story_whose_address_names_a_country_is_of_it_unless_a_figure_is_the_w
     assert (figures[7420748].location, figures[12461].location, figures[8e6].location) == ("India", "India", "")
 
 
+def test_a_story_whose_headline_names_the_world_and_a_country_is_not_that_countrys(empty_store, tmp_path):
+    """"YouTube Hapus 9 Juta Video di Seluruh Dunia, Indonesia Juga Termasuk!" (9 million videos
+    removed worldwide, Indonesia among them): a figure whose sentence names no place is the world's."""
+    doc(empty_store, tmp_path, "id.txt", "YouTube juga mengklaim bahwa lebih dari 53 persen video tersebut telah dihapus "
+        "bahkan sebelum video tersebut pertama kali ditonton pada kuartal keempat 2023.\n",
+        title="YouTube Hapus 9 Juta Video di Seluruh Dunia, Indonesia Juga Termasuk!",
+        url="https://gpriority.co.id/youtube-hapus-9-juta-video-di-seluruh-dunia-indonesia-juga-termasuk/", published=D(2024, 3, 20))
+    assert stored(empty_store)[53].location == ""
+
+
 @pytest.mark.parametrize("said", ["In a global effort to safeguard younger users, TikTok",
                                   "A nivel mundial, TikTok", "Di seluruh dunia, TikTok"])
 def test_a_figure_said_of_the_world_in_a_countrys_story_is_the_worlds(empty_store, tmp_path, said):

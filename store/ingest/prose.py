@@ -357,8 +357,10 @@ def document_place(title: str | None, url: str | None) -> str | None:
     """The one country a document's headline or the last part of its URL names ("India:
     February 2022", ".../transparency/india-09-2021"), or whose people it names ("...-indian-
     accounts"): the place its figures are of when none of them states one. None when they
-    name none, or several."""
+    name none, or several, or the whole world too."""
     texts = (title or "", _words_of(_slug(url)))
+    if any(WORLDWIDE_RE.search(text) for text in texts):
+        return None  # "YouTube Hapus 9 Juta Video di Seluruh Dunia, Indonesia Juga Termasuk!": the world's, a country's too
     found = {name for text in texts if (name := country_in(text))}
     if not found:  # "whatsapp-bans-2mn-indian-accounts": its people's country
         found = {name for text in texts for w in re.findall(r"[^\W\d_]{5,}", text) if (name := country_of_people(w.capitalize()))}
