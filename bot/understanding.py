@@ -118,8 +118,9 @@ ADJACENT_RE = re.compile(r"\b(?:the\s+)?(?P<unit>month|quarter|half|semester|yea
                          r"(?:(?P<before>before|prior\s+to|preceding)|after|following)\s*$", re.IGNORECASE)
 _UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "semester": 6, "year": 12, "three": 3, "six": 6, "twelve": 12}
 # a country's people, as what is counted is of them: "Indian accounts", "those Indian WhatsApp bans"
-PEOPLE_RE = re.compile(r"\b([^\W\d_]{5,})\s+(?:[^\W\d_]+\s+)?(?:accounts?|accts?|users?|bans?|videos?|vids|posts?|content"
-                       r"|government|authorities|police|courts?|officials|law\s+enforcement)\b", re.IGNORECASE)  # "the Chinese government"
+PEOPLE_RE = re.compile(r"\b(?=([^\W\d_]{5,})\s+(?:[^\W\d_]+\s+)?(?:accounts?|accts?|users?|bans?|videos?|vids|posts?|content"
+                       r"|government|authorities|police|courts?|officials|law\s+enforcement)\b)", re.IGNORECASE)  # "the Chinese government"
+# (a lookahead: every word may be the adjective, "those Vietnamese videos" as well as "those ... videos")
 JOINED_RE = re.compile(r"^\s*(?:and|plus|&|\+|together\s+with|as\s+well\s+as)\s*$", re.IGNORECASE)
 
 # where the metric is asked: "how many ...", "what share of ...", "number of ..."
@@ -426,7 +427,8 @@ class Reader:
                 continue
             if any(a <= m.start() < b for a, b in numbers):
                 continue  # a number's scale: "2.45bn"
-            if location is not None and (w in location.casefold().split() or self.codes.get(w) == location):
+            if location is not None and (w in location.casefold().split() or self.codes.get(w) == location
+                                         or country_of_people(w.capitalize()) == location):
                 continue
             unknown.append(w)
             if zone[0] <= m.start() < zone[1] and not ADVERB_RE.fullmatch(w):
@@ -449,7 +451,8 @@ class Reader:
                 + [(m.start, m.end) for m in found] \
                 + [m.span() for m in LONE_MONTH_RE.finditer(text)]:
             about = about[:a] + " " * (b - a) + about[b:]
-        if location:  # the place as stored ("Türkiye") and as the question names it ("Turkey's")
+        if location:  # the place as stored ("Türkiye"), as the question names it ("Turkey's"), or its people ("Vietnamese")
+            about = blank(about, [m.span() for m in WORD_RE.finditer(about) if country_of_people(m.group().capitalize()) == location])
             about = re.sub(re.escape(location), lambda m: " " * len(m.group()), about, flags=re.IGNORECASE)
             about = blank(about, [(a, b) for a, b, name in country_spans(about) if name == location])
         for quantity in find_quantities(about):  # "is the 125k figure right?": a value, not a term

@@ -2295,3 +2295,12 @@ def test_in_korean_a_number_is_of_the_period_said_before_it(empty_store, tmp_pat
     figures = stored(empty_store)
     assert dates(figures[66_224]) == (D(2015, 1, 1), D(2015, 6, 30))
     assert dates(figures[21_536]) == (D(2014, 7, 1), D(2014, 12, 31))
+
+
+def test_a_question_naming_a_countrys_people_asks_about_that_country(empty_store, tmp_path):
+    """"what share of those Vietnamese videos came down within 24 hours": Vietnam's figure, and
+    "Vietnamese" is no other word to look for in its sentence (not "ese", what was left of it)."""
+    doc(empty_store, tmp_path, "vn.txt", "TikTok removed 1.2 million videos in the first quarter of 2022.\n\n"
+        "Within 24 hours of posting, 94% of the offending videos were taken down from social media.\n",
+        title="TikTok removes over a million violating videos in Vietnam", published=D(2022, 5, 20))
+    assert answered(empty_store, "And what share of those Vietnamese videos came down within 24 hours of posting?") == 94
