@@ -417,6 +417,8 @@ class Reader:
             location = country
         if location is None:  # "those Indian WhatsApp bans", "indian accounts": its people's country
             location = next((c for m in PEOPLE_RE.finditer(text) if (c := country_of_people(m.group(1).capitalize()))), None)
+        # the words naming the place by its people ("Vietnamese"): the place, not words to look for
+        people = [m.span() for m in WORD_RE.finditer(text) if location and country_of_people(m.group().capitalize()) == location]
         breakdown = self._breakdown(masked) or self._service_breakdown(features.platforms)
         unknown, blocking, decisive = [], [], []
         zone = self._zone(text, features)
@@ -428,7 +430,7 @@ class Reader:
             if any(a <= m.start() < b for a, b in numbers):
                 continue  # a number's scale: "2.45bn"
             if location is not None and (w in location.casefold().split() or self.codes.get(w) == location
-                                         or country_of_people(w.capitalize()) == location):
+                                         or m.span() in people):
                 continue
             unknown.append(w)
             if zone[0] <= m.start() < zone[1] and not ADVERB_RE.fullmatch(w):
@@ -452,7 +454,7 @@ class Reader:
                 + [m.span() for m in LONE_MONTH_RE.finditer(text)]:
             about = about[:a] + " " * (b - a) + about[b:]
         if location:  # the place as stored ("Türkiye"), as the question names it ("Turkey's"), or its people ("Vietnamese")
-            about = blank(about, [m.span() for m in WORD_RE.finditer(about) if country_of_people(m.group().capitalize()) == location])
+            about = blank(about, people)
             about = re.sub(re.escape(location), lambda m: " " * len(m.group()), about, flags=re.IGNORECASE)
             about = blank(about, [(a, b) for a, b, name in country_spans(about) if name == location])
         for quantity in find_quantities(about):  # "is the 125k figure right?": a value, not a term

@@ -793,7 +793,7 @@ def _country_names() -> dict[str, str]:
     people_say = cldr.names()
 
     translations = []
-    for lang in _NAME_LANGUAGES[: -len(_UNSPACED_LANGUAGES)]:  # (the CLDR's names of those suffice)
+    for lang in (lang for lang in _NAME_LANGUAGES if lang not in _UNSPACED_LANGUAGES):  # (the CLDR's names of those suffice)
         try:
             translations.append((lang, gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])))
         except OSError:  # a pycountry without that language: English names only
