@@ -199,6 +199,12 @@ def _said_there(q: Query, store) -> list["Scored"]:
     ranked = _rank(anywhere, figures, store)
     there = [s for s in ranked
              if places_in(s.view.quote) == {q.location} or places_in(_near(s.view.quote, s.view.value)) == {q.location}]
+    if not there:  # ... or a sentence naming no place right after one, in its paragraph, that names
+        # that place only ("... dari negara India. Ada sebanyak 2,2 juta video ...")
+        said = [fig for fig in store.queries.with_citations(figures)
+                if any(not places_in(c.quote) and not WORLDWIDE_RE.search(c.quote)
+                       and places_in(_sentence_before(c.before)) == {q.location} for c in _read(fig))]
+        there = _rank(anywhere, said, store)
     if not there and (q.given or REFERS_RE.search(q.text)):
         # ... or, for a part of a whole the question states ("Facebook got 14,274 US requests. How many
         # accounts did those requests concern?"), a sentence naming no place after one that names it
@@ -213,6 +219,15 @@ def _said_there(q: Query, store) -> list["Scored"]:
         s.score -= PLACE_IN_SENTENCE
         s.fit -= PLACE_IN_SENTENCE
     return sorted(there, key=lambda s: -s.score)
+
+
+SENTENCE_END_RE = re.compile(r"(?<=[.!?。])\s+")
+
+
+def _sentence_before(before: str) -> str:
+    """The sentence a quote follows in its paragraph ("" when the quote begins a line)."""
+    line = before.rsplit("\n", 1)[-1]
+    return SENTENCE_END_RE.split(line.strip())[-1] if line.strip() else ""
 
 
 REFERS_RE = re.compile(r"\b(?:those|these|them)\b", re.IGNORECASE)

@@ -2054,6 +2054,18 @@ def test_a_month_later_in_a_counts_clause_is_its_month(empty_store, tmp_path):
     assert (figures[31497].period_label, figures[61114].period_label) == ("Dec 2021", "Nov 2021")
 
 
+def test_a_sentence_naming_no_place_is_of_the_place_the_sentence_before_it_in_its_paragraph_names(empty_store, tmp_path):
+    """"Jumlah video terbanyak yang dihapus adalah dari negara India. Ada sebanyak 2,2 juta video ...":
+    the country with the most removals is named, then its count; a paragraph after it is not of it."""
+    doc(empty_store, tmp_path, "yt-id.txt",
+        "YouTube menghapus 8,1 juta video dari seluruh dunia pada kuartal keempat 2023. Jumlah video terbanyak "
+        "yang dihapus adalah dari negara India. Ada sebanyak 2,2 juta video yang tidak memenuhi pedoman "
+        "komunitas YouTube.\n\nSelain itu, YouTube menghapus 20,6 juta kanal pada periode yang sama.\n",
+        published=D(2024, 3, 22))
+    assert answered(empty_store, "How many videos did YouTube remove in India in Q4 2023?") == 2_200_000
+    assert answer("how many youtube channels were deleted in india in q4 2023", empty_store).answer is None
+
+
 def test_a_part_of_a_whole_the_question_states_is_of_the_place_the_sentence_before_names(empty_store, tmp_path):
     doc(empty_store, tmp_path, "securityweek.txt",
         "Facebook received 35,051 government requests in the second half of 2014. The U.S. made 14,274 "
