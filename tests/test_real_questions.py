@@ -27,7 +27,10 @@ HELDOUT_TOP1 = 0.44  # measured 0.444 (251/565, batches D, F, H and J) at 2ba50e
 # the question's own words) each give one more unanswerable held-out question a number (measured commit by
 # commit, in aggregate; the questions were not looked into); on dev neither changes the unanswerable count
 HELDOUT_ABSTAIN = 0.86
-DEV_TOP1 = 0.72  # measured 0.722 (736/1020: batches A, B, C, D001, D145, E, G, I, J001, J002, J150) at e6d1963
+# dev was 0.722 (736/1020) at e6d1963; batch K (25 documents, 120 answerable questions, 17.5% on first contact)
+# joined it in the fourteenth session: measured 0.646 (737/1140: batches A, B, C, D001, D145, E, G, I, J001,
+# J002, J150 and K) at 501f97c
+DEV_TOP1 = 0.64
 
 
 @pytest.fixture(scope="module")
