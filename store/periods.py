@@ -386,7 +386,8 @@ _B = r"(?:(?<![\w/.-])|(?-i:(?<=[a-z])(?=[A-Z][a-z])))"
 _E = r"(?![\w/]|[.,][0-9])"  # "Juni 11,4 Millionen": 11 is no year
 
 # "last year" and "this year" in French, German, Spanish, Portuguese, Italian and Indonesian
-_LAW = "(?:Rules|Act|Code|Regulations)"  # a law named with its year: "the IT Rules, 2021"
+# a law named with its year: "the IT Rules, 2021", and in lower case after its initials ("the new IT rules 2021")
+_LAW = "(?:Rules|Act|Code|Regulations|(?<=[A-Z]{2}\\s)(?:rules|act|code|regulations))"
 _LAST_YEAR = (r"im\s+vorjahr|(?:im\s+)?vergangenen\s+jahr|(?:im\s+)?letzten\s+jahr|letztes\s+jahr|vergangenes\s+jahr"
               r"|l[’']année\s+(?:dernière|passée|précédente)|l[’']an\s+(?:dernier|passé)"
               r"|(?:el\s+)?año\s+pasado|el\s+pasado\s+año|(?:o\s+|no\s+)?ano\s+passado"
@@ -499,7 +500,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # a page's date stamp (" date 2021-02 Die Videoplattform ..."): when it was published, not
         # what its figures are of
         ("stamp", r"(?<![\w/])date\s+(?P<sy>(?:19|20)\d\d)-(?P<sm>0[1-9]|1[0-2])(?:-(?P<sd>0[1-9]|[12]\d|3[01]))?(?![\d-])"),
-        # the year in a law's name ("the IT Rules, 2021", "the Digital Services Act of 2022"):
+        # the year in a law's name ("the IT Rules, 2021", "the Digital Services Act of 2022", "IT rules 2021"):
         # neither a period nor a count
         ("name", rf"(?-i:\b{_LAW})(?:,?\s+|\s+of\s+){_y('y')}{_E}"),
         # Aug 2015 (a whole month), 12/31/2010 (a day)
@@ -881,7 +882,8 @@ def _east_asian(name: str, g: dict, s: int, e: int, reference: dt.date | None) -
 
 
 # a month right after a count, with no year: "peaking at 65,103 in December", "173 em janeiro"
-_MONTH_AFTER_RE = re.compile(rf"\s+(?:in|em|en|im|nel|a|pada)\s+{_m('m')}(?![\w/])(?!\s*,?\s*'?[0-9])", re.IGNORECASE)
+_MONTH_AFTER_RE = re.compile(rf"\s+(?:in|during|throughout|em|en|im|nel|a|pada)\s+(?:the\s+month\s+of\s+)?{_m('m')}"
+                             r"(?![\w/])(?!\s*,?\s*'?[0-9])", re.IGNORECASE)
 
 
 def month_after(text: str, at: int, end: int | None = None) -> int | None:
@@ -894,7 +896,7 @@ def month_after(text: str, at: int, end: int | None = None) -> int | None:
 
 # ... and named before it, opening its sentence, with no year and no other number between: "In
 # February, 4,597,400 accounts faced bans", "Lastly, March witnessed 4,715,906 accounts being banned"
-_MONTH_BEFORE_RE = re.compile(rf"\W*(?:[^\W\d]+,\s+)?(?:(?:in|during|for|throughout|em|en|im|nel|a|pada)\s+)?{_m('m')}"
+_MONTH_BEFORE_RE = re.compile(rf"\W*(?:[^\W\d]+,\s+)?(?:(?:in|during|for|throughout|em|en|im|nel|a|pada)\s+(?:the\s+month\s+of\s+)?)?{_m('m')}"
                               r"(?![\w/])[^\d]{0,40}$", re.IGNORECASE)
 
 

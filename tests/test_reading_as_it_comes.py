@@ -2316,3 +2316,31 @@ def test_a_question_naming_a_countrys_people_asks_about_that_country(empty_store
         "Within 24 hours of posting, 94% of the offending videos were taken down from social media.\n",
         title="TikTok removes over a million violating videos in Vietnam", published=D(2022, 5, 20))
     assert answered(empty_store, "And what share of those Vietnamese videos came down within 24 hours of posting?") == 94
+
+
+def test_a_month_a_dated_story_names_without_its_year_is_the_latest_one_and_its_other_numbers_are_of_it(empty_store, tmp_path):
+    """An Indian monthly report as the press writes it up: "during April", "in the month of August",
+    no year; the month is the last one before the story, and the story's other numbers, which name
+    no period, are of it too. A law's year ("the new IT rules 2021") is not when anything was counted,
+    and a line giving only a date ("June 02, 2024") is when the page was written, not a period."""
+    doc(empty_store, tmp_path, "helm.txt",
+        "Meta removed over 17 million pieces of content violating policies in India during April, including "
+        "11.6 million on Facebook and 5.4 million on Instagram. The actions were taken in response to 17,124 "
+        "reports received through the Indian grievance mechanism. Under the new IT Rules 2021, the company must "
+        "publish monthly compliance reports.\nJune 02, 2024\n", published=D(2024, 6, 2))
+    figures = stored(empty_store)
+    assert {figures[v].period_label for v in (17e6, 11.6e6, 5.4e6, 17_124)} == {"Apr 2024"}
+    doc(empty_store, tmp_path, "bs.txt",
+        " date 2022-10-01 received 37,282 complaints from Indian users in the month of August in compliance with "
+        "the new IT Rules, 2021. The tech giant also removed a total of 551,659 pieces of bad content.\n\n"
+        "Under the new IT rules 2021, big digital and social media platforms have to publish monthly compliance "
+        "reports.", publisher="Business Standard", published=D(2022, 10, 1),
+        url="https://www.business-standard.com/article/technology/google-received-37-282-complaints-from-users-in-august")
+    figures = stored(empty_store)
+    assert dates(figures[37_282]) == dates(figures[551_659]) == (D(2022, 8, 1), D(2022, 8, 31))
+
+
+def test_a_line_giving_only_a_date_dates_a_page_that_gives_no_other(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "wa.txt", "WhatsApp banned 2.3 million Indian accounts in the month of October.\n"
+        "November 14, 2022 09:12\n")
+    assert dates(stored(empty_store)[2.3e6]) == (D(2022, 10, 1), D(2022, 10, 31))

@@ -31,7 +31,7 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
 from store.models import Document
 from store.scripts import CJK, EAST_ASIAN_RE
 from store.numbers import DECREASE, INCREASE, Quantity, find_quantities, joined_at, without_aside
-from store.periods import (AND_WORDS, DAY_OF_MONTH_RE, FOREIGN_MONTHS, MONTHS, MORE_MONTHS, Mention, Period, duration_label, find_periods, month_after, month_before,
+from store.periods import (AND_WORDS, DAY_OF_MONTH_RE, FOREIGN_MONTHS, MONTHS, MORE_MONTHS, Mention, Period, duration_label, find_periods, month_after, month_before, month_end,
                            past_months, past_quarters, previous, span, without_periods, year_before, yearless)
 from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, countries_in, country_in, country_spans,
                               country_of_people, describe, find_all, platforms_in, unit_for, url_host)
@@ -442,6 +442,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     stated_here: Period | None = None
     months_here: tuple[int, int] | None = None  # or the months of no year it stated
     sentence_end: int | None = None
+    dateline: dt.date | None = None  # the date a line of its own gives
     lead_in = ""  # a line a bullet list continues: "For Content Policy violations, we removed"
     for sent in sents:
         feats = _describe(sent.text)
@@ -456,6 +457,9 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         platforms.update(platforms_in(sent.text))
         policies.update(feats.policies)
         mentions = find_periods(sent.text, published)
+        if _dateline(sent.text, mentions):  # "June 02, 2024" on a line of its own: when the page was
+            dateline = dateline or mentions[0].period.start  # written, not what its figures are of
+            continue
         said = [m for m in mentions if m.period and m.kind in ("closed", "since")]
         closed = [m.period for m in said]
         # what the sentence is about, less what it compares with ("During Q1, ... up 183% from
@@ -512,6 +516,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     # 31 December 2016"): "the last six months" count back from there, and, when it names no
     # period of a year or less, are the period it reports on ("Twitter announced today that it
     # suspended 376,890 accounts in the last six months")
+    published = published or dateline  # a page giving no date but its dateline's
     latest = max((p.end for p in seen if p.start and p.end), default=None) if published is None else None
     written_after = latest + dt.timedelta(days=1) if latest else None
     recent = next((rp for f in found if f.relation == RECENT and written_after
@@ -519,6 +524,9 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     if recent and declared is None and (current is None or current.start is None or current.end is None
                                         or (current.months() or 99) > 12):
         current = recent
+    if published is not None:  # (and in a dated one, the months of no year its numbers are said to be
+        # of: "removed 17 million ... during April", an Indian monthly report's month)
+        months_seen.update(f.months for f in found if f.relation == YEARLESS and f.months and f.period is None)
     if (current is None or current.end is None) and months_seen:
         # no period of a known year: the document reports on the months of no year it states
         # most, and a figure stating no period is of them ("Jan–Mar, year not stated")
@@ -531,7 +539,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
             # but one said of the whole world, or of a sentence naming other countries too
             if not WORLDWIDE_RE.search(f.sentence.text) and set(countries_in(f.sentence.text)) <= {place}:
                 f.location = place
-    periods = {id(f): _resolve_period(f, current, written_after) for f in found}
+    periods = {id(f): _resolve_period(f, current, written_after, published) for f in found}
     policies_of = _resolve_policies(found, periods)
     stated: list[Stated] = []
     for f in sorted(found, key=lambda f: not f.explicit):  # explicit periods quote best
@@ -618,7 +626,15 @@ def _within(inner: Period | None, outer: Period) -> bool:
                 and outer.start <= inner.start and inner.end <= outer.end)
 
 
-def _resolve_period(f: _Found, current: Period | None, written_after: dt.date | None = None) -> Period | None:
+def _dateline(text: str, mentions: list[Mention]) -> bool:
+    """Is this line a date alone ("June 02, 2024", "12 Ocak 2021")?"""
+    return len(mentions) == 1 and mentions[0].kind == "closed" and mentions[0].period is not None \
+        and mentions[0].period.start == mentions[0].period.end and not re.search(
+            r"[^\W\d_]", text[: mentions[0].start] + text[mentions[0].end :])
+
+
+def _resolve_period(f: _Found, current: Period | None, written_after: dt.date | None = None,
+                    published: dt.date | None = None) -> Period | None:
     if f.relation == RECENT:  # "the last six months", in a document with no date, written after the latest date it states
         return past_months(f.period.label, written_after) if written_after else None
     if f.relation == YEARLESS and f.months_of is not None and f.months_of.start and f.months_of.end:
@@ -630,6 +646,9 @@ def _resolve_period(f: _Found, current: Period | None, written_after: dt.date | 
                    key=lambda p: max((near.start - p.end).days, (p.start - near.end).days, 0))
     if f.relation == YEARLESS:  # months with no year: of the year of the period the document reports on
         if current is None or current.start is None or current.end is None:
+            if published is not None:  # ... or none at all: the latest such months that had ended by its date
+                year = published.year - (month_end(published.year, f.months[1]) > published)
+                return yearless(f.months, year)
             return yearless(f.months)  # ("since 2019" names none): the months, and the year not stated
         if (current.start.month, current.end.month) == f.months:
             return current
