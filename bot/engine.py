@@ -221,7 +221,7 @@ def _said_there(q: Query, store) -> list["Scored"]:
     return sorted(there, key=lambda s: -s.score)
 
 
-SENTENCE_END_RE = re.compile(r"(?<=[.!?。])\s+")
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")  # (Chinese and Japanese put no space after)
 
 
 def _sentence_before(before: str) -> str:

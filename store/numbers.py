@@ -131,6 +131,7 @@ _EU_SCALE = (r"milliards?|milliarden|mrd\.?|millionen|mio\.?|millones|mill[oó]n
              r"|milion[ei]|miliard[io]"  # Italian
              r"|mil\s+millones|mil|juta|miliar|ribu"  # "458 mil" (thousand); Indonesian: 22,4 juta
              r"|milyong?|bilyong?|lakhs?|crores?"  # Filipino (2.2 bilyong), Indian English (5 lakh, 2 crore)
+             r"|milyar|milyon"  # Turkish (4,2 milyon)
              r"|mln\.?|mld\.?|tys\.|milion(?:ów|y|a)|miliard(?:ów|y|a)"  # Polish, Dutch, Italian abbreviations (49 mln)
              r"|млн\.?|млрд\.?|тыс\.|миллион(?:а|ов)?|миллиард(?:а|ов)?|тысяч[аи]?"  # Russian (2,04 млн)
              r"|లక్షల|లక్షలు|లక్ష|కోట్ల|కోట్లు"  # Telugu lakh and crore (23.28 లక్షల)
@@ -154,12 +155,13 @@ _CJK_SCALE = r"万|萬|億|亿"
 # ... and a number of ten-thousands and its rest, as Chinese, Japanese and Korean write it: "1億2000万件"
 # (120 million), "3853만3533건" (38,533,533), "6만6224개"
 EAST_ASIAN_NUMBER_RE = re.compile(r"(?<![0-9.,])(?:(?P<hm>[0-9]+(?:\.[0-9]+)?)[^\S\n]?(?:億|亿|억)(?:(?P<tt>[0-9]{1,4})(?:万|萬|만))?"
-                           r"|(?P<t>[0-9]+(?:\.[0-9]+)?)[^\S\n]?(?:万|萬|만))(?:(?P<rest>[0-9]{1,4})(?![0-9.,%]))?(?![0-9%])")
+                           r"|(?P<t>[0-9]+(?:\.[0-9]+)?)[^\S\n]?(?:万|萬|만))(?:(?P<rest>[0-9]{1,4})(?P<k>千|천)?(?![0-9.,%]))?(?![0-9%])")
 # a count a scraper glued to its noun ("51,505videos") is still read: thousands, then a word; Indian
 # grouping ("10,08,000": ten lakh eight thousand), and a space a scraper put after the comma ("made 34, 946
 # requests") before a word
 _NUM = rf"(?P<num>(?<![^\W\u0621-\u064a{CJK}{HANGUL}]|[$£€.,/+-])(?:{_EURO}|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?![0-9])|(?<![0-9], )[0-9]{{1,3}}, [0-9]{{3}}(?![0-9]|,\s?[0-9])(?=\s+[^\W\d])|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!(?!(?:k|m|mn|bn)\b|(?<=,[0-9]{{3}})[a-z]{{4}}|{_CJK_SCALE}|[{CJK}{HANGUL}])[\w/]|[.,-][0-9])|\b(?:{_WORDNUM})\b)"
 _SCALE = rf"(?:\s*(?P<scale>thousand|million|billion|mn|bn|k|m|millions|{_EU_SCALE})(?![\w])|(?P<cjk>{_CJK_SCALE}))?"
+PCT_BEFORE_RE = re.compile(r"(?:\byüzde\s+|(?<![\w%])%)$", re.IGNORECASE)
 _PCT = rf"(?:\s*(?P<pct>\+?%|percent\b|per\s*cent\b|pct\b|{_EU_PCT}\b|{_MORE_PCT}))?"
 
 QUANTITY_RE = re.compile(
@@ -260,7 +262,7 @@ def _scale(word: str) -> float:
     word = re.sub(r"\s+", " ", word.rstrip("."))
     if word in SCALES:
         return SCALES[word]
-    if word.startswith(("milliard", "mrd", "bilh", "mil millones", "miliar", "bilyon")):
+    if word.startswith(("milliard", "mrd", "bilh", "mil millones", "miliar", "bilyon", "milyar")):
         return 1e9
     if word in ("ribu", "mil", "tys", "тыс") or word.startswith(("ألف", "الف", "آلاف", "тысяч")):
         return 1e3
@@ -330,13 +332,17 @@ THOUSANDS_OF_MILLIONS_RE = re.compile(
     re.IGNORECASE)
 # ... and thousands and units in Arabic: "376 ألفًا و890" (376,890)
 ARABIC_THOUSANDS_RE = re.compile(r"(?<![\w.,])(?P<thou>[0-9]{1,3})\s+(?:[أا]لف|آلاف)\S*\s+و\s*(?P<rest>[0-9]{1,3})(?![0-9])")
+# ... and in Turkish: "86 bin 314" (86,314), "166 bin" (166,000)
+TURKISH_THOUSANDS_RE = re.compile(r"(?<![\w.,])(?P<thou>[0-9]{1,3})\s+bin(?:\s+(?P<rest>[0-9]{1,3})(?![0-9.,])|(?![^\W\d_]))")
+TURKISH_RE = re.compile("[ğışİĞŞ]")  # letters only Turkish writes
 
 
 def _thousands_of_millions(text: str, original: str) -> list[Quantity]:
     out = []
-    for m in (*THOUSANDS_OF_MILLIONS_RE.finditer(text), *ARABIC_THOUSANDS_RE.finditer(text)):
+    turkish = TURKISH_THOUSANDS_RE.finditer(text) if not text.isascii() and TURKISH_RE.search(text) else ()
+    for m in (*THOUSANDS_OF_MILLIONS_RE.finditer(text), *ARABIC_THOUSANDS_RE.finditer(text), *turkish):
         thou = m.group("thou").lower()
-        value = float(WORDS.get(thou) or thou) * 1000 + float(m.group("rest"))
+        value = float(WORDS.get(thou) or thou) * 1000 + float(m.group("rest") or 0)
         if m.re is THOUSANDS_OF_MILLIONS_RE:
             value *= 1e6
         before = QUAL_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
@@ -354,7 +360,8 @@ def _east_asian(text: str, original: str) -> list[Quantity]:
             value = float(m.group("hm")) * 1e8 + float(m.group("tt") or 0) * 1e4
         else:
             value = float(m.group("t")) * 1e4
-        value = float(f"{value + float(m.group('rest') or 0):.12g}")
+        rest = float(m.group("rest") or 0) * (1000 if m.group("k") else 1)  # "6万9千": 69,000
+        value = float(f"{value + rest:.12g}")
         out.append(Quantity(m.start(), m.end(), value, "count", None, original[m.start():m.end()]))
     return out
 
@@ -379,6 +386,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         qualifier = _qualifier(m.group("qual"))
         is_pct = bool(m.group("pct")) or bool(m.group("frac"))
+        if not is_pct and m.group("num") and (sign := PCT_BEFORE_RE.search(text, max(0, start - 8), start)):
+            is_pct, start = True, sign.start()  # "yüzde 74", "%74": Turkish writes percent before the number
         if (m.group("pct") or "").startswith("+") and not qualifier:
             qualifier = "over"  # "99+% of removed comments"
         kind = "percent" if is_pct else "count"

@@ -182,6 +182,7 @@ def adjacent(period: Period, months: int, before: bool) -> Period | None:
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
                 # as the lexicon's other languages count months ("os primeiros três meses do ano")
+                "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8, "dokuz": 9,  # Turkish
                 "dois": 2, "dos": 2, "deux": 2, "zwei": 2, "due": 2, "dua": 2, "três": 3, "tres": 3, "trois": 3,
                 "drei": 3, "tre": 3, "tiga": 3, "seis": 6, "sechs": 6, "sei": 6, "enam": 6, "nove": 9, "nueve": 9,
                 "neuf": 9, "neun": 9, "sembilan": 9, "الثلاثة": 3, "الستة": 6, "التسعة": 9}
@@ -358,6 +359,8 @@ FOREIGN_ORDINALS = {
     "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "terakhir": LAST,
     # Arabic, after its part ("الربع الثالث من عام 2025": the third quarter of 2025)
     "الأول": 1, "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الأخير": LAST, "الاخير": LAST,
+    # Turkish, after the year ("2018 yılının ikinci yarısı": the second half of 2018)
+    "ilk": 1, "birinci": 1, "ikinci": 2, "üçüncü": 3, "dördüncü": 4,
     # Roman numerals, as several of them write a half or quarter ("kuartal I-2019", "II trimestre")
     "i": 1, "ii": 2, "iii": 3, "iv": 4,
 }
@@ -366,11 +369,14 @@ _NTH = {w: i for i, w in enumerate("first second third fourth fifth sixth sevent
 _NTH_RX = "|".join(sorted(_NTH, key=len, reverse=True))
 _ORDINALS_RX = "|".join(sorted((re.escape(w) for w in FOREIGN_ORDINALS), key=len, reverse=True))
 # halves and quarters as French, German, Spanish and Portuguese name them ("semestre", "Quartal")
-_PART_WORDS = r"semestre|semester|trimestre|halbjahr(?:es)?|quartal(?:s)?|mitad|metade|moitié|hälfte"
+_PART_WORDS = r"semestre|semester|trimestre|halbjahr(?:es)?|quartal(?:s)?|mitad|metade|moitié|(?:jahres)?hälfte|cuarto"
+# Turkish writes the year first, with its case ending ("2020'nin ilk yarısında", "2018 yılının
+# ikinci yarısı", "2021'in üçüncü çeyreğinde", "2020 yılının ilk 6 ayı")
+_TR_YEAR = r"(?:['’]?(?:n?[iıuü]n))?\s+(?:yılının\s+)?"
 # "the first N months" as the lexicon's languages say "first" (the other edge is the last)
-FIRST_EDGES = frozenset({"first", "opening", "primeiros", "primeros", "ersten", "primi", "premiers"})
+FIRST_EDGES = frozenset({"first", "opening", "primeiros", "primeros", "ersten", "primi", "premiers", "ilk"})
 _ID_PART_WORDS = r"paruh|semester|kuartal|triwulan|quý"  # Indonesian and Vietnamese: the part before its ordinal
-_HALF_PARTS = ("semest", "halbjahr", "mitad", "metade", "moiti", "hälfte", "paruh", "نصف")
+_HALF_PARTS = ("semest", "halbjahr", "mitad", "metade", "moiti", "hälfte", "paruh", "نصف", "yarı")
 # Arabic's quarter and half, with its article and the particles written joined to it ("للربع": for the quarter)
 _AR_PART_WORDS = r"[وبف]?(?:ال|لل)(?:ربع|نصف)"
 # a year written next ("2022", "'17"), not a number that follows a period without one ("im ersten
@@ -453,6 +459,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # ... and as Indonesian writes them, the part before its ordinal ("paruh pertama tahun
         # 2024": the first half of 2024, "kuartal ketiga 2023")
         ("partword", rf"{_B}(?P<part>{_ID_PART_WORDS})[\s-]+(?P<ord>{_ORDINALS_RX})(?:\s*[-/]\s*|\s+)(?:tahun\s+|năm\s+)?{_y('y')}{_E}"),
+        ("partword", rf"{_B}{_y('y')}{_TR_YEAR}(?P<ord>ilk|birinci|ikinci|üçüncü|dördüncü)\s+(?P<part>yarı|çeyre)[^\W\d_]*"),
+        ("months", rf"{_B}{_y('y')}{_TR_YEAR}{_m('m1')}\s*[-–]\s*{_m('m2')}(?![\w/])"),
+        ("monthsof", rf"{_B}{_y('y')}{_TR_YEAR}(?P<edge>ilk|son)\s+(?P<n>[2-9]|1[01]|iki|üç|dört|beş|altı|yedi|sekiz|dokuz)\s+ay[^\W\d_]*"),
         ("partword", rf"{_B}(?P<part>{_AR_PART_WORDS})\s+(?P<ord>{_ORDINALS_RX})\s+(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?{_y('y')}{_E}"),
         # late 2017, early 2018: a half year, as people loosely say it
         ("looseyear", rf"{_B}(?P<part>late|early|(?:the\s+)?(?:first|early|latter|last|later)\s+part\s+of)[\s-]+{_y('y')}{_E}"),

@@ -769,7 +769,8 @@ _COMMON_NAMES = {"GB": ("Great Britain", "Britain", "Großbritannien", "Grossbri
 # a place said to be the whole world ("worldwide", "weltweit", "a nivel mundial")
 WORLDWIDE_RE = re.compile(r"\b(?:worldwide|globally|global|across\s+the\s+(?:world|globe)|around\s+the\s+world|weltweit|mondial\w*"
                           r"|en\s+todo\s+el\s+mundo|a\s+nivel\s+mundial|no\s+mundo\s+todo|em\s+todo\s+o\s+mundo|dans\s+le\s+monde"
-                          r"|in\s+tutto\s+il\s+mondo|nel\s+mondo|(?:di\s+)?seluruh\s+dunia)\b", re.IGNORECASE)
+                          r"|in\s+tutto\s+il\s+mondo|nel\s+mondo|(?:di\s+)?seluruh\s+dunia|dünya\w*|küresel\w*)\b"
+                          r"|全世界|世界全体|世界中|全球|전\s?세계", re.IGNORECASE)
 # the languages of the documents the lexicon reads (store.vocabulary's other names)
 _FIRST_NAME_LANGUAGES = ("de", "fr", "es", "pt", "it", "id", "ar")
 _UNSPACED_LANGUAGES = ("ja", "zh", "zh_Hant", "ko")  # written without spaces between words
@@ -829,6 +830,7 @@ def _long_name(lang: str, name: str) -> bool:
 
 POSSESSIVE_RE = re.compile(r"['’]s\b")  # "Turkey's requests"
 ELISION_RE = re.compile(r"^(?:l|d|dell|dall)['’]")  # "de l'Union européenne", "d'Allemagne"
+CASE_SUFFIX_RE = re.compile(r"['’][^\W\d_]{1,4}$")  # a name's case ending, as Turkish writes it: "Türkiye'nin", "Almanya'dan"
 
 
 def _joined_name(names: dict[str, str], word: str) -> str | None:
@@ -901,7 +903,7 @@ def _country_words(text: str) -> list[tuple[int, int, str]]:
         w = m.group().casefold()
         if not m.group().endswith("S."):
             w = w.rstrip(".,;:")
-        out.append((m.start(), m.end(), ELISION_RE.sub("", POSSESSIVE_RE.sub("", _ARABIC_MARKS_RE.sub("", w)))))
+        out.append((m.start(), m.end(), CASE_SUFFIX_RE.sub("", ELISION_RE.sub("", POSSESSIVE_RE.sub("", _ARABIC_MARKS_RE.sub("", w))))))
     return out
 
 

@@ -274,7 +274,8 @@ def test_each_number_of_a_sentence_counts_what_is_said_next_to_it(store, tmp_pat
                                           ("seguido do Paquistão", "Pakistan"), ("folgen Indien", "India"),
                                           ("from the EU", "European Union"), ("de l'Union européenne", "European Union"),
                                           ("seguido de EE. UU.", "United States"), ("Os EUA", "United States"),
-                                          ("negli Usa", "United States"), ("aus der BRD", "Germany")])
+                                          ("negli Usa", "United States"), ("aus der BRD", "Germany"),
+                                          ("Türkiye'nin talepleri", "Türkiye"), ("Almanya'dan", "Germany")])
 def test_countries_by_the_names_people_and_other_languages_use(text, country):
     from store.vocabulary import country_in
 

@@ -209,3 +209,24 @@ def test_changes_carry_their_direction(whole, tenth, down):
     q = one(f"a {whole}.{tenth} percent {word} from the preceding period")
     assert q.kind == "change"
     assert q.value == pytest.approx((-1 if down else 1) * (whole + tenth / 10))
+
+
+@pytest.mark.parametrize("text,value,kind", [
+    ("taleplerinin yüzde 74'ünün Türkiye ve Rusya'dan geldiğini", 74, "percent"),  # Turkish: percent before
+    ("oranı %74 oldu", 74, "percent"),
+    ("toplamda 4 bin 953 hesap hakkında bilgi istendi", 4953, "count"),  # "bin": thousand
+    ("yüzde 44 arttı ve 86 bin 314e çıktı", 86314, "count"),
+    ("Türkiye 166 bin hesap kapatıldı", 166_000, "count"),
+    ("TikTok 4,2 milyon içerik kaldırdı", 4_200_000, "count"),
+])
+def test_numbers_as_turkish_writes_them(text, value, kind):
+    assert (value, kind) in [(q.value, q.kind) for q in find_quantities(text)]
+
+
+def test_bin_is_a_thousand_only_in_turkish():
+    assert [q.value for q in find_quantities("the 5 bin bags")] == [5]
+
+
+def test_ten_thousands_and_thousands_in_japanese_and_korean():
+    assert [q.value for q in find_quantities("投稿削除要請が6万9千件")] == [69_000]
+    assert [q.value for q in find_quantities("3만5천건")] == [35_000]

@@ -398,3 +398,22 @@ def test_a_pages_date_stamp_is_no_period_of_what_it_says():
 
 def test_the_year_ago_period_is_not_during_the_year():
     assert [m.kind for m in find_periods("1.8 billion during the year-ago period", D(2022, 11, 30))] == ["yearago"]
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Twitter, 2020 yılının ilk 6 ayına ait şeffaflık raporunu açıkladı", "H1 2020"),  # Turkish: the year first
+    ("2018 yılının ikinci yarısında", "H2 2018"),
+    ("2020'nin ilk yarısında", "H1 2020"),
+    ("2021'in üçüncü çeyreğinde", "Q3 2021"),
+    ("Bu rakam 2019un Temmuz-Aralık döneminde 478di", "H2 2019"),
+    ("2018 yılının son altı ayında", "H2 2018"),
+    ("Über alle Kategorien hinweg wurden in der zweiten Jahreshälfte 2019 insgesamt", "H2 2019"),
+    ("fue durante el último cuarto de 2022 cuando dieron de baja", "Q4 2022"),
+])
+def test_halves_and_quarters_as_more_languages_write_them(text, label):
+    assert [m.period.label for m in find_periods(text) if m.period] == [label]
+
+
+def test_a_laws_year_in_lower_case_after_its_initials_is_no_period():
+    assert [m.kind for m in find_periods("Under the new IT rules 2021, big platforms have to publish")] == ["name"]
+    assert [m.period.label for m in find_periods("the rules 2021 changed") if m.period] == ["2021"]

@@ -2344,3 +2344,16 @@ def test_a_line_giving_only_a_date_dates_a_page_that_gives_no_other(empty_store,
     doc(empty_store, tmp_path, "wa.txt", "WhatsApp banned 2.3 million Indian accounts in the month of October.\n"
         "November 14, 2022 09:12\n")
     assert dates(stored(empty_store)[2.3e6]) == (D(2022, 10, 1), D(2022, 10, 31))
+
+
+def test_a_headline_naming_a_country_and_the_world_in_turkish_or_japanese_makes_no_story_that_countrys(empty_store, tmp_path):
+    """"Twitter: İçerik kaldırma talebinde Türkiye dünya birincisi" (Turkey first in the world for removal
+    requests): the story's numbers of no country are the world's; one its sentence says is Turkey's
+    ("Türkiye'nin talepleri sonucu", Turkey's requests, with Turkish's case ending) is Turkey's."""
+    doc(empty_store, tmp_path, "mepa.txt",
+        "Twitter, 2018 yılının ikinci yarısında terörü teşvik ettiği gerekçesiyle 166 bin 513 hesabı askıya aldı.\n\n"
+        "Türkiye'nin talepleri sonucu 72 hesap kapatıldı.\n",
+        title="Twitter: İçerik kaldırma talebinde Türkiye dünya birincisi")
+    figures = stored(empty_store)
+    assert (figures[166_513].location, figures[166_513].period_label) == ("", "H2 2018")
+    assert answered(empty_store, "how many accounts did twitter close on turkey's requests in h2 2018") == 72
