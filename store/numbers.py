@@ -135,7 +135,7 @@ _EU_SCALE = (r"milliards?|milliarden|mrd\.?|millionen|mio\.?|millones|mill[oó]n
              r"|mln\.?|mld\.?|tys\.|milion(?:ów|y|a)|miliard(?:ów|y|a)"  # Polish, Dutch, Italian abbreviations (49 mln)
              r"|млн\.?|млрд\.?|тыс\.|миллион(?:а|ов)?|миллиард(?:а|ов)?|тысяч[аи]?"  # Russian (2,04 млн)
              r"|లక్షల|లక్షలు|లక్ష|కోట్ల|కోట్లు"  # Telugu lakh and crore (23.28 లక్షల)
-             r"|लाख|करोड़|करोड़|हज़ार|हजार"  # Hindi lakh, crore (with the nukta or as two characters), thousand
+             r"|लाख|करोड़|करोड़|हज़ार|हजार|मिलियन|बिलियन"  # Hindi lakh, crore (with the nukta or as two characters), thousand, million, billion
              r"|مليارا?|ملايين|مليونا?|آلاف|[أا]لفًا|[أا]لفا|[أا]لف")  # Arabic: billion, million(s), thousand(s)
 _EU_PCT = r"pour\s+cent|prozent|por\s+ciento|por\s+cento|per\s+cento|persen|(?:ب|في\s+)ال(?:مائة|مئة)"
 # ... and in Dutch, Polish, Czech, Russian, Vietnamese and Hindi, as whole words
@@ -272,7 +272,7 @@ def _scale(word: str) -> float:
         return 1e5 if word.startswith(("లక్ష", "लाख")) else 1e7
     if word.startswith(("हज़ार", "हजार")):
         return 1e3
-    if word.startswith("مليار"):
+    if word.startswith(("مليار", "बिलियन")):
         return 1e9
     if word.startswith("lakh"):
         return 1e5
@@ -332,17 +332,25 @@ THOUSANDS_OF_MILLIONS_RE = re.compile(
     re.IGNORECASE)
 # ... and thousands and units in Arabic: "376 ألفًا و890" (376,890)
 ARABIC_THOUSANDS_RE = re.compile(r"(?<![\w.,])(?P<thou>[0-9]{1,3})\s+(?:[أا]لف|آلاف)\S*\s+و\s*(?P<rest>[0-9]{1,3})(?![0-9])")
+# ... and millions, thousands and units as the Mexican press writes them: "3 millones, 136 mil 897"
+# (3,136,897), "un millón 857 mil 403", "857 mil 403" (not "tres mil 200 millones", above)
+SPANISH_THOUSANDS_RE = re.compile(
+    r"(?<![\w.,])(?:(?P<mill>[0-9]{1,3}|un)\s+mill(?:ón|on|ones),?\s+)?(?P<thou>[0-9]{1,3})\s+mil\s+(?P<rest>[0-9]{1,3})"
+    r"(?![0-9.,]|\s+(?:millones|milh[õo]es))", re.IGNORECASE)
 # ... and in Turkish: "86 bin 314" (86,314), "166 bin" (166,000)
 TURKISH_THOUSANDS_RE = re.compile(r"(?<![\w.,])(?P<thou>[0-9]{1,3})\s+bin(?:\s+(?P<rest>[0-9]{1,3})(?![0-9.,])|(?![^\W\d_]))")
-TURKISH_RE = re.compile("[ğışİĞŞ]")  # letters only Turkish writes
+TURKISH_RE = re.compile("[ğışİĞŞ]|Türkiye")  # letters only Turkish writes, or its name for itself
 
 
 def _thousands_of_millions(text: str, original: str) -> list[Quantity]:
     out = []
     turkish = TURKISH_THOUSANDS_RE.finditer(text) if not text.isascii() and TURKISH_RE.search(text) else ()
-    for m in (*THOUSANDS_OF_MILLIONS_RE.finditer(text), *ARABIC_THOUSANDS_RE.finditer(text), *turkish):
+    for m in (*THOUSANDS_OF_MILLIONS_RE.finditer(text), *ARABIC_THOUSANDS_RE.finditer(text), *turkish,
+              *SPANISH_THOUSANDS_RE.finditer(text)):
         thou = m.group("thou").lower()
         value = float(WORDS.get(thou) or thou) * 1000 + float(m.group("rest") or 0)
+        if m.re is SPANISH_THOUSANDS_RE and m.group("mill"):
+            value += (1 if m.group("mill").lower() == "un" else float(m.group("mill"))) * 1e6
         if m.re is THOUSANDS_OF_MILLIONS_RE:
             value *= 1e6
         before = QUAL_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())

@@ -230,3 +230,15 @@ def test_bin_is_a_thousand_only_in_turkish():
 def test_ten_thousands_and_thousands_in_japanese_and_korean():
     assert [q.value for q in find_quantities("投稿削除要請が6万9千件")] == [69_000]
     assert [q.value for q in find_quantities("3만5천건")] == [35_000]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("con un total de 3 millones, 136 mil 897 videos que fueron bajados", 3_136_897),  # the Mexican press
+    ("con apenas un millón 857 mil 403 videos", 1_857_403),
+    ("857 mil 403 videos", 857_403),
+    ("tres mil 200 millones de cuentas", 3_200_000_000),
+    ("Toplam 5 bin 14 talepte bulunan Türkiye'yi", 5014),  # Turkish, in a sentence of no letter only it writes
+    ("फेसबुक की 13 नीतियों में 19.8 मिलियन से अधिक कंटेंट", 19_800_000),  # Hindi writes "million" too
+])
+def test_numbers_written_in_words_and_digits(text, value):
+    assert value in [q.value for q in find_quantities(text)]
