@@ -538,6 +538,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("badpart", rf"{_B}(?:[QH](?P<n1>[0-9]{{1,2}})\s*(?:of\s+|[-/]\s*)?'?(?P<y1>[0-9]{{4}})|(?P<y2>[0-9]{{4}})\s*[-/]?\s*[QH](?P<n2>[0-9]{{1,2}})|(?P<n3>[0-9])[QH]\s*[-/]?\s*'?(?P<y3>[0-9]{{4}})){_E}"),
         # the same period a year before: "in the same period last year", "the year-earlier quarter"
         ("yearago", r"\b(?:(?:the\s+)?same\s+(?:period|quarter|half|months?|time(?:\s+frame)?)\s+(?:(?:of\s+|in\s+)?last\s+year|a\s+year\s+(?:earlier|before|ago)|(?:of\s+|in\s+)?the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+(?:prior|before))|(?:the\s+)?year[-\s](?:earlier|ago)\s+(?:period|quarter|half))\b"),
+        # ... and as German writes it in one word: "gegenüber 250.957 im Vorjahreszeitraum"
+        ("yearago", r"(?<!\w)vorjahres(?:zeitraum|zeitraums|quartal|quartals|halbjahr|halbjahres|monat|monats|periode)(?!\w)"),
         # the whole of the year the document reports on: "sur l'ensemble de l'année", "for the full year"
         ("wholeyear", r"(?<!\w)(?:(?:over|for|across|during|throughout)\s+(?:the\s+)?(?:whole|full|entire)\s+year|throughout\s+the\s+year"
                       r"|sur\s+l['’]ensemble\s+de\s+l['’]ann[ée]e|sur\s+toute\s+l['’]ann[ée]e|(?:im\s+)?gesamten\s+jahr|im\s+ganzen\s+jahr"

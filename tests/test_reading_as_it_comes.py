@@ -2357,3 +2357,19 @@ def test_a_headline_naming_a_country_and_the_world_in_turkish_or_japanese_makes_
     figures = stored(empty_store)
     assert (figures[166_513].location, figures[166_513].period_label) == ("", "H2 2018")
     assert answered(empty_store, "how many accounts did twitter close on turkey's requests in h2 2018") == 72
+
+
+def test_the_same_period_a_year_before_in_one_german_word_is_the_numbers_said_with_it(empty_store, tmp_path):
+    """Welt on YouTube's NetzDG report: "im Vorjahreszeitraum" (in the year-earlier period) is the period of
+    the number it follows or brings in ("mit 83.784"), not of the number before, nor of one after it."""
+    doc(empty_store, tmp_path, "welt.txt",
+        "Zwar lagen im zweiten Halbjahr 2019 die Hassrede-Beschwerden bei YouTube mit 80.824 etwas unter dem "
+        "Vorjahreszeitraum mit 83.784. Über alle Kategorien hinweg wurden in der zweiten Jahreshälfte 2019 "
+        "insgesamt 71.907 Inhalte gelöscht, ein deutlicher Anstieg zum Vorjahreszeitraum mit 54.644.\n\n"
+        "Trotz der vielen Beschwerden über Inhalte – insgesamt allein 277.478 im zweiten Halbjahr 2019 gegenüber "
+        "250.957 im Vorjahreszeitraum – blieben durchschnittlich fast drei Viertel (74 Prozent) der Beschwerden "
+        "erfolglos.\n", published=D(2020, 4, 1))
+    f = stored(empty_store)
+    assert {v: f[v].period_label for v in (80_824, 83_784, 71_907, 54_644, 277_478, 250_957, 74)} == {
+        80_824: "H2 2019", 83_784: "H2 2018", 71_907: "H2 2019", 54_644: "H2 2018", 277_478: "H2 2019",
+        250_957: "H2 2018", 74: "H2 2019"}

@@ -725,7 +725,7 @@ FROM_VALUE_RE = re.compile(r"\b(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)than|co
 COMPARED_RE = re.compile(r"\b(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over|against|above|below"
                          # ... and as other languages say "compared with"
                          r"|em\s+relação\s+(?:ao?|à)|comparad[oa]s?\s+(?:com|con|a)|en\s+comparación\s+con|frente\s+a|ante"
-                         r"|par\s+rapport\s+(?:à|au|aux)|im\s+vergleich\s+zu(?:m|r)?|gegenüber|dibandingkan(?:\s+dengan)?)\s+"
+                         r"|par\s+rapport\s+(?:à|au|aux)|im\s+vergleich\s+zu(?:m|r)?|(?<!bis\s)zu[mr]|gegenüber|unter|über|dibandingkan(?:\s+dengan)?)\s+"
                          # "than it did during the second half of 2018"
                          r"(?:(?:it|they|we|there)\s+(?:did|had|was|were)\s+(?:in|during)\s+)?"
                          r"(?:the\s+|in\s+|o\s+|a\s+|el\s+|la\s+|le\s+|dem\s+|der\s+|no\s+|na\s+)?"
@@ -733,6 +733,7 @@ COMPARED_RE = re.compile(r"\b(?:from|than|compared\s+(?:to|with)|versus|vs\.?|ov
                          r"(?:same\s+(?:reporting\s+)?(?:period|quarter|half|time|months?)\s+(?:in|of|last)\s+)?$", re.IGNORECASE)
 
 
+OF_NUMBER_BEFORE_RE = re.compile(r"\s+(?:in|during|im|en|no|na|nel|dans|pada)?\s*(?:the|dem|der|el|la|le|o|a)?\s*")  # "250.957 im "
 REPORT_FOR_WINDOW = 80  # characters: REPORT_FOR_RE's longest match is about half that
 MASKED = ("closed", "stamp", "since", "duration", "invalid", "relative", "yearless", "yearago", "name")
 
@@ -1416,6 +1417,7 @@ def _action_for(noun: str, action: str) -> str:
 OTHERS_PERIOD_BEFORE_RE = re.compile(r"[0-9](?:[0-9.,]*[0-9])?%?\s*(?:[^\W\d_]+\s+){0,2}?(?:in|during|for|over)?\s*$", re.IGNORECASE)
 TO_NEXT_RE = re.compile(r"[\s,]*(?:to|bis|à|a|para|hingga|menjadi)\s+(?:(?:about|around|nearly|over|some|almost)\s+)?", re.IGNORECASE)
 # a number said of the period compared with: "from the same period the year prior, when ... just 1.9 million"
+WITH_RE = re.compile(r"\s+(?:with|mit|con|com|avec)\s+", re.IGNORECASE)
 WHEN_RE = re.compile(r"\b(?:when|where|in\s+which|during\s+which|cuando|quand|als|quando|ketika|saat)\b", re.IGNORECASE)
 
 
@@ -1508,9 +1510,15 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
         # (... unless the number is said of it: "from the same period the year prior, when the
         # company took action against just 1.9 million")
         while before > 0 and COMPARED_RE.search(text[max(0, mentions[before].start - 60) : mentions[before].start]) \
-                and mentions[before - 1].period is not None and not WHEN_RE.search(text, mentions[before].end, q.start):
+                and mentions[before - 1].period is not None and not WHEN_RE.search(text, mentions[before].end, q.start) \
+                and not WITH_RE.fullmatch(text, mentions[before].end, q.start):  # "unter dem Vorjahreszeitraum mit 83.784"
             before -= 1
         chosen = mentions[before] if before >= 0 else None
+        if chosen is not None and chosen.kind in ("previous", "yearago") and before > 0 \
+                and 0 < prev_end <= chosen.start and OF_NUMBER_BEFORE_RE.fullmatch(text, prev_end, chosen.start):
+            # "277.478 im zweiten Halbjahr 2019 gegenüber 250.957 im Vorjahreszeitraum – ... (74 Prozent)":
+            # the year before is the number's just before it; a later one is of the period before that
+            chosen = mentions[before - 1]
         if chosen is not None and chosen.kind in ("previous", "yearago") \
                 and OTHERS_PERIOD_BEFORE_RE.search(text, max(0, chosen.start - 40), chosen.start) \
                 and TO_NEXT_RE.fullmatch(text, chosen.end, q.start):
