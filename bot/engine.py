@@ -147,7 +147,7 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
             sharp = [t for t in ties if t.beside >= sharpest - BESIDE_TIE]
             if len({t.key for t in sharp}) > 1:
                 # ... or says it in the question's own words, where the lexicon reads them alike
-                # ("trademark (438)" beside "copyright (93,693)", both of the family copyright)
+                # (two policies of one family, two services of one company)
                 words = content_words(query.text)
                 said = {id(t): len(words & content_words(_near(t.view.quote, t.view.value))) for t in sharp}
                 most = max(said.values())

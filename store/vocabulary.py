@@ -181,7 +181,8 @@ POLICIES: dict[str, tuple[str, ...]] = {
                        "désinformation", "fausses informations", "desinformation", "falschinformationen",
                        "desinformación", "información falsa", "desinformação", "informação falsa", "disinformasi",
                        "disinformazione"),
-    "copyright": ("copyright", "dmca", "intellectual property", "trademark"),
+    "copyright": ("copyright", "dmca", "intellectual property"),
+    "trademark": ("trademark", "trademarks", "trade mark", "trade marks"),  # a category of its own beside copyright in every report
     "impersonation": ("impersonation",),
     "drugs": ("drugs", "regulated goods", "firearms", "illegal activities",
               "activités illégales", "illegale aktivitäten", "actividades ilegales", "atividades ilegais"),

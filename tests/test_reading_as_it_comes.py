@@ -2373,3 +2373,18 @@ def test_the_same_period_a_year_before_in_one_german_word_is_the_numbers_said_wi
     assert {v: f[v].period_label for v in (80_824, 83_784, 71_907, 54_644, 277_478, 250_957, 74)} == {
         80_824: "H2 2019", 83_784: "H2 2018", 71_907: "H2 2019", 54_644: "H2 2018", 277_478: "H2 2019",
         250_957: "H2 2018", 74: "H2 2019"}
+
+
+def test_trademark_is_a_category_of_its_own_not_copyright(empty_store, tmp_path):
+    """Google's Indian reports count copyright and trademark complaints apart; a question on one is
+    never answered with the other's number."""
+    doc(empty_store, tmp_path, "bs.txt",
+        "Google received 37,282 complaints from Indian users in August 2022. Most of the complaints were related "
+        "to copyright violations (35,649), while other categories included trademark, court order and others.",
+        published=D(2022, 10, 1))
+    assert answered(empty_store, "google india aug 2022 copyright complaints") == 35_649
+    assert answer("Google India Aug 2022: trademark complaints - the count", empty_store).answer is None
+    doc(empty_store, tmp_path, "rediff.txt",
+        "Google removed 94,173 pieces of content in December 2021 in India: copyright (93,693), trademark (438).",
+        published=D(2022, 1, 31))
+    assert answered(empty_store, "pieces of content google removed in india for trademark in december 2021") == 438
