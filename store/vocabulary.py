@@ -544,7 +544,15 @@ OBJECT_RES = Table(OBJECTS)
 BEFORE_REPORT_RE = re.compile(
     r"\bbefore\s+(?:(?:(?:a|an|any|one|a\s+single)\s+)?(?:users?|anyone|someone|people|person|viewers?|they|it)\s+"
     r"(?:(?:could|had|was|were|ever|been|being|did|even)\s+){0,2}|(?:(?:could|had|was|were|ever|been|being|did|even)\s+){1,2})"
-    r"(?:reported|flagged|report|flag|reports|flags)\b", re.IGNORECASE)
+    r"(?:reported|flagged|report|flag|reports|flags)\b"
+    # ... and as the lexicon's other languages say it: "antes de que los usuarios lo denunciaran", "avant
+    # qu'un utilisateur ne le signale", "bevor Nutzer sie meldeten", "prima che gli utenti le segnalassero"
+    r"|\bantes\s+(?:de\s+)?(?:que\s+)?(?:(?:los|las|os|as|un|uma|una|algún|algum)\s+)?(?:usuari[oa]s?|usuári[oa]s?|utilizadores?|nadie|ninguém)\s+"
+    r"(?:(?:lo|la|los|las|o|a|os|as|le|les)\s+)?(?:denunci|report|sinaliz|marc)\w*"
+    r"|\bavant\s+(?:qu['’]\s*|que\s+)(?:(?:un|une|des|ils?|elles?|on|les)\s*)?(?:(?:utilisateurs?|internautes?)\s+)?(?:(?:ne|n['’]|les?|la|l['’])\s*){0,3}signal\w*"
+    r"|\bbevor\s+(?:(?:sie|es|ein|eine|die|der|nutzer\w*|user\w*)\s+){1,3}(?:gemeldet|meldete\w*|melde\w*)"
+    r"|\bprima\s+che\s+(?:(?:gli|un|una)\s+)?(?:utent[ie])\s+(?:(?:li|le|lo|la)\s+)?segnal\w*"
+    r"|\bsebelum\s+(?:ada\s+)?(?:pengguna|orang)\s+(?:yang\s+)?melaporkan\w*", re.IGNORECASE)
 # ... and its counterpart: "232K posts were removed after being reported", "after users flagged them"
 AFTER_REPORT_RE = re.compile(
     r"\bafter\s+(?:(?:being|they\s+were|it\s+was|having\s+been)\s+|(?:users?|people|someone|members?)\s+)"

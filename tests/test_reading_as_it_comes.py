@@ -2388,3 +2388,36 @@ def test_trademark_is_a_category_of_its_own_not_copyright(empty_store, tmp_path)
         "Google removed 94,173 pieces of content in December 2021 in India: copyright (93,693), trademark (438).",
         published=D(2022, 1, 31))
     assert answered(empty_store, "pieces of content google removed in india for trademark in december 2021") == 438
+
+
+def test_a_headline_ranking_countries_makes_no_story_one_countrys(empty_store, tmp_path):
+    """Moneycontrol's ".../india-among-top-4-countries-to-ask-twitter-to-remove-content...": the story is
+    about Twitter's world report; its numbers that name no country are the world's, not India's."""
+    doc(empty_store, tmp_path, "mc.txt",
+        "Twitter said that the site received 53,000 legal requests to remove content from governments between "
+        "January 1 and June 30, 2022. \"The top requesting countries were Japan, South Korea, Turkey and India,\" "
+        "the report said.", published=D(2023, 4, 26),
+        url="https://www.moneycontrol.com/news/business/india-among-top-4-countries-to-ask-twitter-to-remove-"
+            "content-request-user-data-report-10480921.html")
+    assert stored(empty_store)[53_000].location == ""
+    assert answered(empty_store, "legal requests to remove content governments sent twitter h1 2022") == 53_000
+
+
+@pytest.mark.parametrize("text", [
+    "el 98,9% de este contenido fue eliminado antes de que los usuarios lo denunciaran",
+    "environ 92,4% des vidéos ont été supprimées par TikTok avant que les utilisateurs ne les signalent",
+    "avant qu'un utilisateur ne le signale",
+    "bevor Nutzer sie meldeten",
+    "prima che gli utenti le segnalassero",
+    "antes de serem denunciados",
+])
+def test_before_users_reported_it_in_the_lexicons_other_languages_is_found_by_the_platform(text):
+    assert describe(text).facets == {"flagged by internal tools"}
+
+
+def test_a_share_removed_before_users_reported_it_in_spanish_answers_the_question_in_english(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "nacion.txt",
+        "TikTok eliminó contenido de odio y extremismo violento en el primer semestre de 2025. La plataforma aclaró "
+        "que el 98,9% de este contenido fue eliminado antes de que los usuarios lo denunciaran, y el 94% fue "
+        "retirado en un plazo inferior a 24 horas.", published=D(2025, 11, 20))
+    assert answered(empty_store, "% of TikTok's H1 2025 hate/extremism removals taken down before any user report") == 98.9

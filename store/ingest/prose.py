@@ -346,6 +346,7 @@ def _slug(url: str | None) -> str:
     return next((p for p in reversed(worded) if not SHORT_PART_RE.fullmatch(p)), worded[-1] if worded else parts[-1] if parts else "")
 
 
+COUNTRIES_RE = re.compile(r"\b(?:countries|nations|pa[íi]ses|pays|länder[n]?|negara-negara|paesi)\b", re.IGNORECASE)
 SHORT_PART_RE = re.compile(r"[a-z]{1,3}(?:-[a-z]{2,4})?", re.IGNORECASE)
 
 
@@ -359,8 +360,10 @@ def document_place(title: str | None, url: str | None) -> str | None:
     accounts"): the place its figures are of when none of them states one. None when they
     name none, or several, or the whole world too."""
     texts = (title or "", _words_of(_slug(url)))
-    if any(WORLDWIDE_RE.search(text) for text in texts):
-        return None  # "YouTube Hapus 9 Juta Video di Seluruh Dunia, Indonesia Juga Termasuk!": the world's, a country's too
+    if any(WORLDWIDE_RE.search(text) or COUNTRIES_RE.search(text) for text in texts):
+        # "YouTube Hapus 9 Juta Video di Seluruh Dunia, Indonesia Juga Termasuk!": the world's, a country's
+        # too; ".../india-among-top-4-countries-to-ask-twitter-to-remove-content": a world report's ranking
+        return None
     found = {name for text in texts if (name := country_in(text))}
     if not found:  # "whatsapp-bans-2mn-indian-accounts": its people's country
         found = {name for text in texts for w in re.findall(r"[^\W\d_]{5,}", text) if (name := country_of_people(w.capitalize()))}
