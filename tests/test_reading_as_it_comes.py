@@ -2421,3 +2421,16 @@ def test_a_share_removed_before_users_reported_it_in_spanish_answers_the_questio
         "que el 98,9% de este contenido fue eliminado antes de que los usuarios lo denunciaran, y el 94% fue "
         "retirado en un plazo inferior a 24 horas.", published=D(2025, 11, 20))
     assert answered(empty_store, "% of TikTok's H1 2025 hate/extremism removals taken down before any user report") == 98.9
+
+
+def test_a_day_beside_a_period_does_not_keep_the_period_from_the_next_sentence(empty_store, tmp_path):
+    """Fast Company: "... ends with data, published July 28, 2022, for July through December of 2021. That
+    report revealed that Twitter fielded 11,460 requests ...": the day is when the report came out; the
+    next sentence's numbers are of the half year."""
+    doc(empty_store, tmp_path, "fc.txt",
+        "Had Twitter stuck to its usual cadence, we would have seen a report documenting the first half of 2022. "
+        "Instead, the transparency timeline ends with data, published July 28, 2022, for July through December of "
+        "2021. That report revealed that Twitter fielded 11,460 requests for information and removed 5,103,156 "
+        "items.", published=D(2023, 2, 22))
+    figures = stored(empty_store)
+    assert figures[11_460].period_label == figures[5_103_156].period_label == "H2 2021"

@@ -472,7 +472,10 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         dated += [m.period for m in said if m.dated]
         # the one period the sentence before stated, for a sentence that states none
         carried, carried_months, previous_end = stated_here, months_here, sentence_end
-        stated_here = main[0] if len(set(main)) == 1 and main[0].end else None  # (an "as of" has no start)
+        # (an "as of" has no start; a day beside a longer period is when it was said: "data, published
+        # July 28, 2022, for July through December of 2021. That report revealed ...")
+        spans = set(main) if len(set(main)) == 1 else {p for p in main if p.start != p.end}
+        stated_here = next(iter(spans)) if len(spans) == 1 and next(iter(spans)).end else None
         yearless_months = {m.months for m in mentions if m.kind == "yearless" and m.months}
         months_seen.update(m.months for m in mentions
                            if m.kind == "yearless" and m.months and not _comparison(sent.text, m.start))
