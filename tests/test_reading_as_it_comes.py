@@ -2434,3 +2434,15 @@ def test_a_day_beside_a_period_does_not_keep_the_period_from_the_next_sentence(e
         "items.", published=D(2023, 2, 22))
     figures = stored(empty_store)
     assert figures[11_460].period_label == figures[5_103_156].period_label == "H2 2021"
+
+
+def test_a_forum_threads_number_after_its_address_hides_no_period(empty_store, tmp_path):
+    """".../apple-shares-...-requests-from-july-1-to-december-31-2017.2120189": the thread's number after
+    the last dot is no file extension to keep; the address names the period the story reports on, as
+    its text does not (it names only the year before's, to compare)."""
+    doc(empty_store, tmp_path, "mr.txt",
+        "Worldwide, Apple received a total of 29,718 requests covering 309,362 devices and provided data 79 percent "
+        "of the time. Apple received a similar number of requests from July to December 2016.",
+        url="https://forums.macrumors.com/threads/apple-shares-latest-transparency-report-outlining-government-"
+            "data-requests-from-july-1-to-december-31-2017.2120189")
+    assert stored(empty_store)[29_718].period_label == "H2 2017"

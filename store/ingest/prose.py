@@ -341,7 +341,7 @@ def _slug(url: str | None) -> str:
     (".../india-09-2021"; ".../google-deleted-94173-articles-in-india/20220131.htm": the part before
     the date), its escapes decoded ("%D9%85%D8%B5%D8%B1" is "مصر", not letters and digits); not a
     short word after it (".../accounts-in-india/amp", ".../ja/", ".../de-DE/")."""
-    parts = [re.sub(r"\.[a-z]{2,5}$", "", unquote(p)) for p in (url or "").split("?")[0].rstrip("/").split("/")[3:]]
+    parts = [re.sub(r"\.(?:[a-z]{2,5}|[0-9]+)$", "", unquote(p)) for p in (url or "").split("?")[0].rstrip("/").split("/")[3:]]
     worded = [p for p in parts if re.search(r"[^\W\d_]", p)]
     return next((p for p in reversed(worded) if not SHORT_PART_RE.fullmatch(p)), worded[-1] if worded else parts[-1] if parts else "")
 
