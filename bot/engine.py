@@ -199,29 +199,32 @@ def _said_there(q: Query, store) -> list["Scored"]:
     ranked = _rank(anywhere, figures, store)
     there = [s for s in ranked
              if places_in(s.view.quote) == {q.location} or places_in(_near(s.view.quote, s.view.value)) == {q.location}]
-    if not there:  # (the statements read below are only the fitting figures': the ranking drops the rest,
-        # and reading every candidate's doubled the time of a question about a place nothing answers)
-        figures = [fig for fig in figures if not _contradicts(anywhere, fig, _figure_features(fig))]
-    if not there:  # ... or a sentence naming no place right after one, in its paragraph, that names
-        # that place only ("... dari negara India. Ada sebanyak 2,2 juta video ...")
-        said = [fig for fig in store.queries.with_citations(figures)
-                if any(not places_in(c.quote) and not WORLDWIDE_RE.search(c.quote)
-                       and places_in(_sentence_before(c.before)) == {q.location} for c in _read(fig))]
-        there = _rank(anywhere, said, store)
-    if not there and (q.given or REFERS_RE.search(q.text)):
-        # ... or, for a part of a whole the question states ("Facebook got 14,274 US requests. How many
-        # accounts did those requests concern?"), a sentence naming no place after one that names it
-        # ("The U.S. made 14,274 requests. The requests dealt with 21,731 accounts."), unless it is the world's
-        said = [fig for fig in store.queries.with_citations(figures)
-                if any(not places_in(c.quote) and not WORLDWIDE_RE.search(c.quote) and places_in(_lead_in(c.before)) == {q.location}
-                       for c in _read(fig))]
-        there = _rank(anywhere, said, store)
+    if not there:
+        # the statements of the figures that can fit (the ranking drops the rest), read once for the two
+        # readings below: reading every candidate's doubled the time of a question nothing answers
+        read = store.queries.with_citations([fig for fig in figures if not _contradicts(anywhere, fig, _figure_features(fig))])
+        # ... or a sentence naming no place right after one, in its paragraph, that names that place
+        # only ("... dari negara India. Ada sebanyak 2,2 juta video ...")
+        there = _rank(anywhere, _after_place(read, q.location, _sentence_before), store)
+        if not there and (q.given or REFERS_RE.search(q.text)):
+            # ... or, for a part of a whole the question states ("Facebook got 14,274 US requests. How many
+            # accounts did those requests concern?"), a sentence naming no place after lines that name it
+            # ("The U.S. made 14,274 requests. The requests dealt with 21,731 accounts."), unless it is the world's
+            there = _rank(anywhere, _after_place(read, q.location, _lead_in), store)
     if not there:  # ... or, last, a sentence naming no place in a story whose headline names that one
         there = [s for s in ranked if _titled_there(s, q.location)]
     for s in there:
         s.score -= PLACE_IN_SENTENCE
         s.fit -= PLACE_IN_SENTENCE
     return sorted(there, key=lambda s: -s.score)
+
+
+def _after_place(figures: list[Figure], place: str, before_of) -> list[Figure]:
+    """The figures with a statement naming no place and not the world, after text (``before_of``
+    the text before it) that names ``place`` and no other."""
+    return [fig for fig in figures
+            if any(not places_in(c.quote) and not WORLDWIDE_RE.search(c.quote) and places_in(before_of(c.before)) == {place}
+                   for c in _read(fig))]
 
 
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")  # (Chinese and Japanese put no space after)

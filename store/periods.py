@@ -863,9 +863,17 @@ def _placed(s: int, e: int, m1: int, m2: int, rel: str, reference: dt.date | Non
     elif rel == "last":
         y = reference.year - 1
     else:
-        y = reference.year if month_end(reference.year, m2) <= reference else reference.year - 1
+        return Mention(s, e, "closed", latest_months((m1, m2), reference))
     # "from October to March" runs over a new year: it ends in the year found, starts the year before
     return Mention(s, e, "closed", span(y - (m2 < m1), m1, y, m2))
+
+
+def latest_months(months: tuple[int, int], reference: dt.date) -> Period:
+    """Months with no year ("April", "between October and March"): the latest that had ended by
+    ``reference``."""
+    m1, m2 = months
+    y = reference.year if month_end(reference.year, m2) <= reference else reference.year - 1
+    return span(y - (m2 < m1), m1, y, m2)
 
 
 def _east_asian(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> Mention | None:

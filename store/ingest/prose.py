@@ -31,7 +31,7 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
 from store.models import Document
 from store.scripts import CJK, EAST_ASIAN_RE
 from store.numbers import DECREASE, INCREASE, Quantity, find_quantities, joined_at, without_aside
-from store.periods import (AND_WORDS, DAY_OF_MONTH_RE, FOREIGN_MONTHS, MONTHS, MORE_MONTHS, Mention, Period, duration_label, find_periods, month_after, month_before, month_end,
+from store.periods import (AND_WORDS, DAY_OF_MONTH_RE, FOREIGN_MONTHS, MONTHS, MORE_MONTHS, Mention, Period, duration_label, find_periods, latest_months, month_after, month_before,
                            past_months, past_quarters, previous, span, without_periods, year_before, yearless)
 from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, countries_in, country_in, country_spans,
                               country_of_people, describe, find_all, platforms_in, unit_for, url_host)
@@ -474,8 +474,9 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         carried, carried_months, previous_end = stated_here, months_here, sentence_end
         # (an "as of" has no start; a day beside a longer period is when it was said: "data, published
         # July 28, 2022, for July through December of 2021. That report revealed ...")
-        spans = set(main) if len(set(main)) == 1 else {p for p in main if p.start != p.end}
-        stated_here = next(iter(spans)) if len(spans) == 1 and next(iter(spans)).end else None
+        said_here = set(main) if len(set(main)) == 1 else {p for p in main if p.start != p.end}
+        stated_here = said_here.pop() if len(said_here) == 1 else None
+        stated_here = stated_here if stated_here is not None and stated_here.end else None
         yearless_months = {m.months for m in mentions if m.kind == "yearless" and m.months}
         months_seen.update(m.months for m in mentions
                            if m.kind == "yearless" and m.months and not _comparison(sent.text, m.start))
@@ -653,8 +654,7 @@ def _resolve_period(f: _Found, current: Period | None, written_after: dt.date | 
     if f.relation == YEARLESS:  # months with no year: of the year of the period the document reports on
         if current is None or current.start is None or current.end is None:
             if published is not None:  # ... or none at all: the latest such months that had ended by its date
-                year = published.year - (month_end(published.year, f.months[1]) > published)
-                return yearless(f.months, year)
+                return latest_months(f.months, published)
             return yearless(f.months)  # ("since 2019" names none): the months, and the year not stated
         if (current.start.month, current.end.month) == f.months:
             return current
