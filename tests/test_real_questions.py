@@ -21,7 +21,9 @@ from store.db import Store
 # first contact), H (since the eleventh session: 37.5% on first contact) and J (since the thirteenth
 # session: 29.7% on first contact, 35/118); each batch's documents move the other splits by themselves
 # (see tests/data/real/README.md)
-HELDOUT_TOP1 = 0.44  # measured 0.450 (254/565, batches D, F, H and J) at 90f82c1; 0.444 (251/565) at df471d3 with batch K stored
+# and L (since the fifteenth session: 23.3% on first contact, 28/120)
+# measured 0.450 (254/565, batches D, F, H and J) at 90f82c1; with batch L held out too, 0.415 (284/685) at 6852a17
+HELDOUT_TOP1 = 0.41
 # measured 0.861 (105/122) at e6d1963; 0.877 (107/122) at 2ba50e1 and 527d724 (J: 28 of 29 on first contact).
 # Lowered from 0.87 at e6d1963: c1bfaa6 (a quarter inside a year is the period reported on) and d1faf20 (ties broken by
 # the question's own words) each give one more unanswerable held-out question a number (measured commit by
@@ -30,7 +32,8 @@ HELDOUT_TOP1 = 0.44  # measured 0.450 (254/565, batches D, F, H and J) at 90f82c
 # year is its report's month; a dateline is no period) gives one more unanswerable held-out question a
 # number (bisected commit by commit, in aggregate; not looked into); it corrects the stored period of six
 # documents, and on dev its one such question (K149) was fixed at its cause (trademark is not copyright)
-HELDOUT_ABSTAIN = 0.85
+# With batch L held out (23 of its 30 unanswerable get no number on first contact): measured 0.842 (128/152) at 6852a17
+HELDOUT_ABSTAIN = 0.84
 # dev was 0.722 (736/1020) at e6d1963; batch K (25 documents, 120 answerable questions, 17.5% on first contact)
 # joined it in the fourteenth session: measured 0.646 (737/1140: batches A, B, C, D001, D145, E, G, I, J001,
 # J002, J150 and K) at 501f97c; 0.690 (787/1140) at 90f82c1
