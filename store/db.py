@@ -169,10 +169,8 @@ class Store(ReadStore):
         store.ensure_schema()
         if seed and store.is_empty():
             from store.corpus import seed as seed_corpus
-            from store.ingest.language import release
 
-            seed_corpus(store)
-            release()  # a server that seeded its store at start-up keeps no language model
+            seed_corpus(store)  # (its documents say their language: seeding loads no language model)
         return store
 
     def ensure_schema(self) -> None:

@@ -408,6 +408,18 @@ def test_front_matter_wins_over_flags(empty_store, tmp_path):
     assert d.title == "Quarterly enforcement update"
 
 
+def test_a_document_saying_its_language_is_taken_at_its_word(empty_store, tmp_path):
+    """Too short for the model to tell ("" otherwise), or told by the curator: the front
+    matter's language is the document's, "EN" written as en."""
+    short = tmp_path / "short.md"
+    short.write_text("---\nlanguage: DE\n---\nTikTok hat 2021 rund 81 Millionen Videos gelöscht.\n", encoding="utf-8")
+    plain = tmp_path / "plain.md"
+    plain.write_text("TikTok hat 2022 rund 90 Millionen Videos gelöscht.\n", encoding="utf-8")
+    ingest_paths(empty_store, [short, plain])
+    with empty_store.Session() as s:
+        assert dict(s.execute(select(Document.filename, Document.language)).all()) == {"short.md": "de", "plain.md": ""}
+
+
 def test_since_in_a_custom_document_runs_to_its_publication_date(empty_store, tmp_path):
     doc = tmp_path / "since.md"
     doc.write_text("---\npublished: 2020-03-15\n---\nTikTok has banned more than 40,000 accounts "

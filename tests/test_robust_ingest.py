@@ -130,6 +130,8 @@ ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     ("published: 2017-13-45", "'published' must be a date"),
     ("published: 2017-02-30", "'published' must be a date"),
     ("published: 0000-01-01", "'published' must be a date"),
+    ("language: English", "'language' must be a language code"),
+    ("language: 7", "'language' must be text"),
     ("title: " + "9" * 5000, "cannot read"),
     ("title: " + "[" * 5000 + "]" * 5000, "nests deeper"),
     (ALIAS_BOMB, "aliases"),

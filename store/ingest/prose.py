@@ -36,7 +36,8 @@ from store.periods import (AND_WORDS, DAY_OF_MONTH_RE, FOREIGN_MONTHS, MONTHS, M
 from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, countries_in, country_in, country_spans,
                               country_of_people, describe, find_all, platforms_in, unit_for, url_host)
 
-FRONT_MATTER_KEYS = {"title", "publisher", "url", "published", "platform", "period", "author"}
+FRONT_MATTER_KEYS = {"title", "publisher", "url", "published", "platform", "period", "author", "language"}
+LANGUAGE_CODE_RE = re.compile(r"[a-z]{2,3}")  # ISO 639-1 ("en", "de"), or 639-3 where there is no 639-1 code
 
 # A heading that starts a block of boilerplate: everything from it on is not the article.
 BOILERPLATE_RE = re.compile(
@@ -123,7 +124,7 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
     k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-TEXT_KEYS = ("title", "publisher", "url", "platform", "author")
+TEXT_KEYS = ("title", "publisher", "url", "platform", "author", "language")
 
 
 def front_matter(path: Path, text: str) -> tuple[dict, int]:
@@ -167,6 +168,11 @@ def front_matter(path: Path, text: str) -> tuple[dict, int]:
         value = meta.get(key)
         if value is not None and not isinstance(value, str) and not (key == "author" and isinstance(value, list)):
             raise IngestError(f"{path}: front matter '{key}' must be text, not {_shown(value)} (put it in quotes)")
+    language = meta.get("language")
+    if language is not None:
+        meta["language"] = language.strip().lower()  # "EN" is en
+    if language is not None and not LANGUAGE_CODE_RE.fullmatch(meta["language"]):
+        raise IngestError(f"{path}: front matter 'language' must be a language code like en or de, not {_shown(language)}")
     period = meta.get("period")
     if period is not None and not isinstance(period, (str, int)):
         raise IngestError(f"{path}: front matter 'period' must be a period like H2 2017, not {_shown(period)}")
@@ -248,13 +254,17 @@ def _sentence(text: str, s: int, e: int, read: str | None = None) -> Sentence:
     return Sentence(s + a, s + b, read[a:b])
 
 
-def read_prose(path: Path, data: bytes, flags: Meta) -> tuple[Document, list[Stated]]:
+def read_prose(path: Path, data: bytes, flags: Meta, language: str | None = None) -> tuple[Document, list[Stated]]:
+    """The document and the figures it states. Its language is the front matter's, else
+    ``language`` (a stored document's, read again), else told from its text."""
     text = decode(path, data)
     fm, body = front_matter(path, text)
     meta = Meta(fm.get("title"), fm.get("publisher"), fm.get("url"), fm.get("published")).over(flags)
+    language = fm.get("language") or language
     document = Document(
         sha256=identity(text, body), filename=path.name, kind="text", title=meta.title or _first_line(text, body) or path.stem,
-        publisher=meta.publisher, url=meta.url, published=meta.published, text=text, language=language_of(text),
+        publisher=meta.publisher, url=meta.url, published=meta.published, text=text,
+        language=language_of(text) if language is None else language,
     )
     # Periods stated relative to a date ("last year", "Q3", "since mid-2015") need one: the
     # publication date, else one the document offers in its URL or its dateline. That date
@@ -279,7 +289,8 @@ def read_again(document: Document) -> list[Stated]:
     path = Path(document.filename)
     _, body = front_matter(path, document.text)
     title = None if document.title in (_first_line(document.text, body), path.stem) else document.title
-    return read_prose(path, document.text.encode("utf-8"), Meta(title, document.publisher, document.url))[1]
+    meta = Meta(title, document.publisher, document.url)
+    return read_prose(path, document.text.encode("utf-8"), meta, language=document.language)[1]
 
 
 URL_DATE_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/-](?P<m>0?[1-9]|1[0-2])(?:[/-](?P<d>0?[1-9]|[12]\d|3[01]))?(?=[/-]|$|\D)")

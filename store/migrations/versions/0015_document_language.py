@@ -30,7 +30,8 @@ def upgrade() -> None:
         batch = sa.select(documents.c.id, documents.c.text).where(documents.c.id.in_(ids[start : start + 200]))
         for id_, text in conn.execute(batch).all():
             conn.execute(documents.update().where(documents.c.id == id_).values(language=language_of(text)))
-    release()
+    if ids:  # the model was loaded to tell them: the migrated process does not keep it (a new store loads none)
+        release()
 
 
 def downgrade() -> None:
