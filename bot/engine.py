@@ -211,8 +211,18 @@ def _said_there(q: Query, store) -> list["Scored"]:
             # accounts did those requests concern?"), a sentence naming no place after lines that name it
             # ("The U.S. made 14,274 requests. The requests dealt with 21,731 accounts."), unless it is the world's
             there = _rank(anywhere, _after_place(read, q.location, _lead_in), store)
-    if not there:  # ... or, last, a sentence naming no place in a story whose headline names that one
+    if not there:  # ... or a sentence naming no place in a story whose headline names that one
         there = [s for s in ranked if _titled_there(s, q.location)]
+    if not there:  # ... or, last, in a story naming that place and no other anywhere, nor the world
+        # ("Meta has taken action against 3.84 crore pieces of content ... in March. The company also
+        # banned over 47 lakh Indian accounts on WhatsApp."), unless it gives that place's own number of
+        # the platform too: its others are then of more than that place ("Facebook received 35,051
+        # government requests. The U.S. made 14,274 requests. The requests dealt with 21,731 accounts.")
+        unplaced = [s for s in ranked if not places_in(s.view.quote) and not WORLDWIDE_RE.search(s.view.quote)]
+        docs = {d for s in unplaced for d in s.docs}
+        texts, placed = store.queries.document_texts(docs), store.queries.platforms_placed(docs, q.location)
+        there = [s for s in unplaced if any(_story_places(texts.get(d, "")) == {q.location} and (d, s.view.platform) not in placed
+                                            for d in s.docs)]
     for s in there:
         s.score -= PLACE_IN_SENTENCE
         s.fit -= PLACE_IN_SENTENCE
@@ -250,6 +260,13 @@ def _titled_there(s: "Scored", place: str) -> bool:
 
 
 MORE_SENTENCES_RE = re.compile(r"[.!?]\s+[A-Z]")
+
+
+@lru_cache(maxsize=256)  # (whole texts: a few hundred stories' worth, not TEXT_CACHE's sentences)
+def _story_places(text: str) -> frozenset[str]:
+    """The countries a story names anywhere, or the world's alone when it says it covers the world
+    ("its fourth global Transparency Report": a country it names is not what its numbers are of)."""
+    return frozenset({"the world"}) if WORLDWIDE_RE.search(text) else places_in(text)
 
 
 def _whole(q: Query, ties: list["Scored"]) -> "Scored | None":

@@ -15,7 +15,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from store.config import HEAD
 
@@ -308,6 +308,23 @@ class Queries:
     def figure(self, figure_id: int) -> FigureRecord | None:
         found = self.figures(["f.id = :id"], {"id": int(figure_id)})
         return found[0] if found else None
+
+    def document_texts(self, ids: Iterable[int]) -> dict[int, str]:
+        """The stored text of these documents, by id (prose keeps its text; a table has none)."""
+        params = {f"d{i}": d for i, d in enumerate(sorted(set(ids)))}
+        if not params:
+            return {}
+        sql = "SELECT id, text FROM documents WHERE text IS NOT NULL AND id IN (" + ", ".join(f":{k}" for k in params) + ")"
+        return {r[0]: r[1] for r in self.rows(sql, params)}
+
+    def platforms_placed(self, ids: Iterable[int], location: str) -> set[tuple[int, str]]:
+        """(document, platform) of these documents' figures of ``location``."""
+        params: dict[str, Any] = {f"d{i}": d for i, d in enumerate(sorted(set(ids)))}
+        if not params:
+            return set()
+        sql = ("SELECT DISTINCT c.document_id, f.platform FROM citations c JOIN figures f ON f.id = c.figure_id "
+               "WHERE f.location = :loc AND c.document_id IN (" + ", ".join(f":{k}" for k in params) + ")")
+        return set(self.rows(sql, {**params, "loc": location}))
 
     def with_citations(self, figures: list[FigureRecord]) -> list[FigureRecord]:
         """The figures with their citations (a figure that already carries them is not read again:

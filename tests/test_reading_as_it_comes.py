@@ -2066,6 +2066,24 @@ def test_a_sentence_naming_no_place_is_of_the_place_the_sentence_before_it_in_it
     assert answer("how many youtube channels were deleted in india in q4 2023", empty_store).answer is None
 
 
+def test_a_number_in_a_story_about_one_country_is_that_countrys_when_nothing_else_answers(empty_store, tmp_path):
+    """A story that names one country, anywhere ("Indian accounts" after the number), and not the
+    world: a question naming that country gets its unplaced number. A global report naming a
+    country, or a story naming two, does not answer for either."""
+    doc(empty_store, tmp_path, "hbl.txt",
+        "Meta has taken action against 3.84 crore pieces of content across 13 policies for Facebook in March. "
+        "The company also banned over 47 lakh Indian accounts on WhatsApp.", published=D(2023, 5, 3))
+    doc(empty_store, tmp_path, "cio.txt",
+        "TikTok has released its fourth global Transparency Report. TikTok removed 89 million videos in the "
+        "second half of 2020. The report also lists requests from India.", published=D(2021, 2, 25))
+    doc(empty_store, tmp_path, "two.txt",
+        "YouTube removed 5.9 million videos in the fourth quarter of 2019. Courts in Germany and Brazil asked "
+        "for more.", published=D(2020, 2, 28))
+    assert answered(empty_store, "fb india content actioned march 2023") == 38_400_000
+    assert answer("How many TikTok videos were removed in India in H2 2020?", empty_store).answer is None
+    assert answer("youtube videos removed in germany q4 2019", empty_store).answer is None
+
+
 def test_a_part_of_a_whole_the_question_states_is_of_the_place_the_sentence_before_names(empty_store, tmp_path):
     doc(empty_store, tmp_path, "securityweek.txt",
         "Facebook received 35,051 government requests in the second half of 2014. The U.S. made 14,274 "
