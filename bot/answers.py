@@ -7,6 +7,7 @@ citation, already read out of the store; an Answer is what one question got.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -199,4 +200,9 @@ def unit_words(unit: str, metric: str) -> str:
         return metric.removeprefix("change in ")
     if unit == "percent":
         return f"of {metric.removeprefix('share of ')}" if metric.startswith("share of ") else metric
+    if (per := RATE_UNIT_RE.search(unit)) and per.group().strip() not in metric:  # a rate: "7 ... (per 10,000)"
+        return f"{metric} ({per.group().strip()})"
     return metric
+
+
+RATE_UNIT_RE = re.compile(r"(?:^|\s)per [\d,]+$")  # the unit of a rate stated per so many ("views per 10,000")

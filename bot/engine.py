@@ -25,7 +25,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from bot import render
-from bot.answers import AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, Answer, FigureView, Revision, NOT_SUMMED, SourceView, agreeing_sources, format_value
+from bot.answers import (AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, NOT_SUMMED, RATE_UNIT_RE, Answer, FigureView, Revision, SourceView,
+                         agreeing_sources, format_value)
 from bot.provenance import answers_for_platform
 from bot.understanding import MAX_LENGTH, Query, Reader, content_words, named, terms
 from store.limits import TEXT_CACHE
@@ -404,6 +405,8 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
         return "metric"
     if (f.kind == "change") != (fig_kind == "change") or (f.kind == "multiple") != (fig_kind == "multiple"):
         return "metric"
+    if fig_kind == "rate" and not RATE_ASKED_RE.search(q.text):
+        return "metric"  # "fb hate speech q4 2020", "... prevalence": not 7 views of it for every 10,000
     if f.kind == "percent" and fig_kind == "count":
         return "metric"
     if (asked := media_in(q.text)) and (counted := media_in(fig.unit) or media_in(fig.metric)) and not asked & counted:
@@ -430,8 +433,13 @@ _UNNAMED_UNITS = ("count", *_KIND_OF_UNIT)  # the others are nouns that name wha
 
 
 def _kind(fig: Figure) -> str:
-    """What kind of number a figure is: a change, a multiple ("twice as many"), a share (percent) or a count."""
-    return _KIND_OF_UNIT.get(fig.unit, "count")
+    """What kind of number a figure is: a change, a multiple ("twice as many"), a share (percent), a rate
+    ("7 views of hate speech for every 10,000": a unit "per 10,000") or a count."""
+    return "rate" if RATE_UNIT_RE.search(fig.unit) else _KIND_OF_UNIT.get(fig.unit, "count")
+
+
+# a question asking so many of every that many ("views of hate speech per 10,000 views")
+RATE_ASKED_RE = re.compile(r"\b(?:per|every|each)\s+(?:\d[\d,.]*\s*(?:k\b)?|(?:ten|a|one)?\s*(?:hundred|thousand)\b)", re.IGNORECASE)
 
 
 def _same_period(q: Query, fig: Figure) -> bool:

@@ -2066,6 +2066,18 @@ def test_a_sentence_naming_no_place_is_of_the_place_the_sentence_before_it_in_it
     assert answer("how many youtube channels were deleted in india in q4 2023", empty_store).answer is None
 
 
+def test_so_many_of_every_ten_thousand_is_a_rate_asked_for_as_one(empty_store, tmp_path):
+    """Meta's "7 to 8 views of hate speech for every 10,000 views": a rate, not a count of 7. A terse
+    question gets the count of what was removed; one asking per 10,000 gets the rate, said so."""
+    doc(empty_store, tmp_path, "meta.txt",
+        "In the fourth quarter of 2020, hate speech prevalence on Facebook was 7 to 8 views of hate speech for every "
+        "10,000 views of content. Facebook removed 26.9 million pieces of hate speech content in the fourth quarter of 2020.",
+        published=D(2021, 2, 11))
+    assert answered(empty_store, "fb hate speech q4 2020") == 26_900_000
+    a = answer("how many views of hate speech per 10,000 views did facebook see in q4 2020", empty_store)
+    assert a.status == "answer" and a.answer.value == 7 and "per 10,000" in a.message, a.message
+
+
 def test_a_number_in_a_story_about_one_country_is_that_countrys_when_nothing_else_answers(empty_store, tmp_path):
     """A story that names one country, anywhere ("Indian accounts" after the number), and not the
     world: a question naming that country gets its unplaced number. A global report naming a

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -950,6 +951,10 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
             # a country's part of the count before it, saying nothing of its own of what it counts:
             # "TikTok removed 49,247,689 videos. The most came from India (16,453,360)"
             metric, unit, act = whole.metric, whole.unit, whole.action
+        if q.kind == "count" and (base := _per_base(text, quantities, i, clause[1])) is not None:
+            # "7 to 8 views of hate speech for every 10,000 views", "3 views per 10,000": so many of
+            # every that many, a rate, not a count
+            unit = f"per {base:,.0f}" if unit == "count" else f"{unit} per {base:,.0f}"
         out.append(_Found(q, sent, period, explicit,
                           _stated_before(mentions, mention_starts, q.start, closed) if relation in ("previous", "yearago") else None,
                           relation, compare, metric, unit, act, platform, policy,
@@ -1341,6 +1346,21 @@ VIEWS_RANGE_AFTER_RE = re.compile(r"\s+(?:and|und|et|e|y|dan|to|-|–)\s+[0-9][0
 RANGE_JOIN_BEFORE_RE = re.compile(r"\b(?:and|und|et|e|y|dan|to)\s+$|[-–]\s*$", re.IGNORECASE)
 BOUND_BEFORE_RE = re.compile(r"\b(?:fewer|less|more|greater)\s+than\s+$|\b(?:between|entre|zwischen|tra|fra|antara)\s+$|\b(?:weniger|mehr)\s+als\s+$"
                              r"|\b(?:moins|plus)\s+de\s+$|\b(?:menos|m[aá]s|mais)\s+de\s+$|\b(?:up\s+)?to\s+$", re.IGNORECASE)
+
+
+PER_BASE_GAP = 80  # characters: how far a rate's base ("for every 10,000 views") follows its number
+
+
+def _per_base(text: str, quantities: list[Quantity], i: int, clause_end: int) -> float | None:
+    """The base of a rate a count is stated as: the round number (10, 100, 1,000, ...) after it in its
+    clause, right after "per", "every" or "each" ("3 views per 10,000 views"); None when there is none."""
+    for later in quantities[i + 1 :]:
+        if later.start > min(clause_end, quantities[i].end + PER_BASE_GAP):
+            return None
+        if PER_BEFORE_RE.search(text, max(0, later.start - 12), later.start):
+            value = later.value
+            return value if later.kind == "count" and value >= 10 and math.log10(value).is_integer() else None
+    return None
 
 
 def _views_bound(text: str, q: Quantity, prev_end: int) -> bool:
