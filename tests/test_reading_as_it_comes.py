@@ -2066,6 +2066,21 @@ def test_a_sentence_naming_no_place_is_of_the_place_the_sentence_before_it_in_it
     assert answer("how many youtube channels were deleted in india in q4 2023", empty_store).answer is None
 
 
+def test_the_day_a_report_came_out_is_not_the_period_of_its_numbers(empty_store, tmp_path):
+    """Mint: "... in July ... The 31 August report shows Meta took action against around 25 million
+    posts on Facebook": the day dates the report, the numbers are July's. A report named by the
+    months it covers still names its period."""
+    doc(empty_store, tmp_path, "mint.txt",
+        "Meta cracked down on more than 27 million posts across Facebook and Instagram in July. The 31 August "
+        "report shows Meta took action against around 25 million posts on Facebook. Meta said it received 626 "
+        "complaints about posts on Facebook.", published=D(2022, 9, 2))
+    doc(empty_store, tmp_path, "apple.txt", "Apple received 30,184 requests in its July-December 2016 report.",
+        published=D(2017, 5, 2))
+    figures = stored(empty_store)
+    assert {figures[v].period_label for v in (27_000_000, 25_000_000, 626)} == {"Jul 2022"}
+    assert figures[30184].period_label == "H2 2016"
+
+
 def test_so_many_of_every_ten_thousand_is_a_rate_asked_for_as_one(empty_store, tmp_path):
     """Meta's "7 to 8 views of hate speech for every 10,000 views": a rate, not a count of 7. A terse
     question gets the count of what was removed; one asking per 10,000 gets the rate, said so."""

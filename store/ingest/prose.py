@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
@@ -471,7 +471,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
             lead_in = sent.text if LEADS_ON_RE.search(sent.text) and not NUMBERISH_RE.search(sent.text) else ""
         platforms.update(platforms_in(sent.text))
         policies.update(feats.policies)
-        mentions = find_periods(sent.text, published)
+        mentions = [replace(m, kind="stamp") if _report_date(sent.text, m) else m for m in find_periods(sent.text, published)]
         if _dateline(sent.text, mentions):  # "June 02, 2024" on a line of its own: when the page was
             dateline = dateline or mentions[0].period.start  # written, not what its figures are of
             continue
@@ -643,6 +643,17 @@ def _stated_before(mentions: list[Mention], starts: list[int], at: int, closed: 
 def _within(inner: Period | None, outer: Period) -> bool:
     return bool(inner and inner.start and inner.end and outer.start and outer.end
                 and outer.start <= inner.start and inner.end <= outer.end)
+
+
+# what a day can date: "the 31 August report", "its Feb. 5 blog post", "the June 30, 2021 update"
+REPORT_AFTER_RE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:report|update|release|blog\s+post|post|filing)s?\b", re.IGNORECASE)
+
+
+def _report_date(text: str, m: Mention) -> bool:
+    """Is this one day the date of a report named right after it ("The 31 August report shows Meta
+    took action against around 25 million posts"): when it came out, not what its numbers are of?"""
+    return m.kind == "closed" and m.period is not None and m.period.start is not None \
+        and m.period.start == m.period.end and REPORT_AFTER_RE.match(text, m.end) is not None
 
 
 def _dateline(text: str, mentions: list[Mention]) -> bool:
