@@ -219,11 +219,14 @@ def _said_there(q: Query, store) -> list["Scored"]:
         # banned over 47 lakh Indian accounts on WhatsApp."), unless it gives that place's own number of
         # the platform too: its others are then of more than that place ("Facebook received 35,051
         # government requests. The U.S. made 14,274 requests. The requests dealt with 21,731 accounts.")
-        unplaced = [s for s in ranked if not places_in(s.view.quote) and not WORLDWIDE_RE.search(s.view.quote)]
-        docs = {d for s in unplaced for d in s.docs}
-        texts, placed = store.queries.document_texts(docs), store.queries.platforms_placed(docs, q.location)
-        there = [s for s in unplaced if any(_story_places(texts.get(d, "")) == {q.location} and (d, s.view.platform) not in placed
-                                            for d in s.docs)]
+        # (prose only: a table's row of no place is the table's whole, and its place is a column)
+        stories = [s for s in ranked if s.view.source.row is None]
+        texts = store.queries.document_texts({d for s in stories for d in s.docs})
+        there_docs = {d for d, text in texts.items() if _story_places(text) == {q.location}}
+        unplaced = [s for s in stories if s.docs & there_docs
+                    and not places_in(s.view.quote) and not WORLDWIDE_RE.search(s.view.quote)]
+        placed = store.queries.platforms_placed({d for s in unplaced for d in s.docs}, q.location) if unplaced else set()
+        there = [s for s in unplaced if any((d, s.view.platform) not in placed for d in s.docs & there_docs)]
     for s in there:
         s.score -= PLACE_IN_SENTENCE
         s.fit -= PLACE_IN_SENTENCE
