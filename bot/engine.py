@@ -64,6 +64,7 @@ MIN_EVIDENCE = 0.4  # below this share of what was asked, a figure does not answ
 BOUND_RANGE = 10  # "over 270,000" agrees with an exact value up to ten times it, "less than 1%" down to a tenth
 EVIDENCE_CITATIONS = 3  # of a figure's statements, how many are read for evidence
 SUGGESTIONS = 3
+STORY_POOL, STORY_CHARS = 5, 4_000  # the stories read for the places they name: how many, and their first characters
 CANDIDATE_LIMIT = 400
 RANK_POOL = 50  # of the candidates, how many are read with their citations and fully scored
 SUGGESTION_POOL = 60
@@ -214,14 +215,15 @@ def _said_there(q: Query, store) -> list["Scored"]:
             there = _rank(anywhere, _after_place(read, q.location, _lead_in), store)
     if not there:  # ... or a sentence naming no place in a story whose headline names that one
         there = [s for s in ranked if _titled_there(s, q.location)]
-    if not there:  # ... or, last, in a story naming that place and no other anywhere, nor the world
+    if not there:  # ... or, last, in a story whose opening names that place and no other, nor the world
         # ("Meta has taken action against 3.84 crore pieces of content ... in March. The company also
         # banned over 47 lakh Indian accounts on WhatsApp."), unless it gives that place's own number of
         # the platform too: its others are then of more than that place ("Facebook received 35,051
         # government requests. The U.S. made 14,274 requests. The requests dealt with 21,731 accounts.")
-        # (prose only: a table's row of no place is the table's whole, and its place is a column)
-        stories = [s for s in ranked if s.view.source.row is None]
-        texts = store.queries.document_texts({d for s in stories for d in s.docs})
+        # (prose only: a table's row of no place is the table's whole, and its place is a column; the best
+        # few, each read for its opening: reading whole stories cost 1.5 s on a store of long ones)
+        stories = [s for s in ranked if s.view.source.row is None][:STORY_POOL]
+        texts = store.queries.document_texts({d for s in stories for d in s.docs}, STORY_CHARS)
         there_docs = {d for d, text in texts.items() if _story_places(text) == {q.location}}
         unplaced = [s for s in stories if s.docs & there_docs
                     and not places_in(s.view.quote) and not WORLDWIDE_RE.search(s.view.quote)]
@@ -268,7 +270,7 @@ MORE_SENTENCES_RE = re.compile(r"[.!?]\s+[A-Z]")
 
 @lru_cache(maxsize=256)  # (whole texts: a few hundred stories' worth, not TEXT_CACHE's sentences)
 def _story_places(text: str) -> frozenset[str]:
-    """The countries a story names anywhere, or the world's alone when it says it covers the world
+    """The countries a story (its opening) names, or the world's alone when it says it covers the world
     ("its fourth global Transparency Report": a country it names is not what its numbers are of)."""
     return frozenset({"the world"}) if WORLDWIDE_RE.search(text) else places_in(text)
 

@@ -309,13 +309,15 @@ class Queries:
         found = self.figures(["f.id = :id"], {"id": int(figure_id)})
         return found[0] if found else None
 
-    def document_texts(self, ids: Iterable[int]) -> dict[int, str]:
-        """The stored text of these documents, by id (prose keeps its text; a table has none)."""
-        params = {f"d{i}": d for i, d in enumerate(sorted(set(ids)))}
+    def document_texts(self, ids: Iterable[int], chars: int) -> dict[int, str]:
+        """The first ``chars`` characters of these documents' stored text, by id (prose keeps its
+        text; a table has none)."""
+        params: dict[str, Any] = {f"d{i}": d for i, d in enumerate(sorted(set(ids)))}
         if not params:
             return {}
-        sql = "SELECT id, text FROM documents WHERE text IS NOT NULL AND id IN (" + ", ".join(f":{k}" for k in params) + ")"
-        return {r[0]: r[1] for r in self.rows(sql, params)}
+        sql = ("SELECT id, substr(text, 1, :chars) FROM documents WHERE text IS NOT NULL AND id IN ("
+               + ", ".join(f":{k}" for k in params) + ")")
+        return {r[0]: r[1] for r in self.rows(sql, {**params, "chars": int(chars)})}
 
     def platforms_placed(self, ids: Iterable[int], location: str) -> set[tuple[int, str]]:
         """(document, platform) of these documents' figures of ``location``."""
