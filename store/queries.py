@@ -91,6 +91,13 @@ CITATION_SQL = (
 _NAMED = re.compile(r"(?<!:):([a-z_][a-z0-9_]*)")
 
 
+def _named_list(prefix: str, values) -> tuple[str, dict[str, Any]]:
+    """The inside of an IN list of named parameters for ``values``, and the parameters:
+    (":p0, :p1", {"p0": a, "p1": b})."""
+    params = {f"{prefix}{i}": v for i, v in enumerate(values)}
+    return ", ".join(f":{k}" for k in params), params
+
+
 def _date(v: Any) -> dt.date | None:
     if v is None or isinstance(v, dt.date):
         return v
@@ -238,9 +245,9 @@ class Queries:
         params: dict[str, Any] = {"loc": fq.location}
 
         def among(column: str, values, prefix: str) -> None:
-            values = sorted(set(values))
-            where.append(f"f.{column} IN (" + ", ".join(f":{prefix}{i}" for i in range(len(values))) + ")")
-            params.update({f"{prefix}{i}": v for i, v in enumerate(values)})
+            names, named = _named_list(prefix, sorted(set(values)))
+            where.append(f"f.{column} IN ({names})")
+            params.update(named)
 
         if fq.policies:
             among("policy", fq.policies, "c")
@@ -290,9 +297,9 @@ class Queries:
         where, params = ["location = :l"], {"l": location}
         for column, values in (("platform", platforms), ("policy", policies)):
             if values:
-                names = {f"{column}{i}": v for i, v in enumerate(sorted(values))}
-                where.append(f"{column} IN (" + ", ".join(f":{k}" for k in names) + ")")
-                params.update(names)
+                names, named = _named_list(column, sorted(values))
+                where.append(f"{column} IN ({names})")
+                params.update(named)
         return sorted(self.rows("SELECT DISTINCT platform, breakdown FROM figure_slices WHERE " + " AND ".join(where), params))
 
     def metric_sources(self, platform: str) -> list[tuple[str, str | None, bool]]:
@@ -312,20 +319,19 @@ class Queries:
     def document_texts(self, ids: Iterable[int], chars: int) -> dict[int, str]:
         """The first ``chars`` characters of these documents' stored text, by id (prose keeps its
         text; a table has none)."""
-        params: dict[str, Any] = {f"d{i}": d for i, d in enumerate(sorted(set(ids)))}
+        names, params = _named_list("d", sorted(set(ids)))
         if not params:
             return {}
-        sql = ("SELECT id, substr(text, 1, :chars) FROM documents WHERE text IS NOT NULL AND id IN ("
-               + ", ".join(f":{k}" for k in params) + ")")
+        sql = f"SELECT id, substr(text, 1, :chars) FROM documents WHERE text IS NOT NULL AND id IN ({names})"
         return {r[0]: r[1] for r in self.rows(sql, {**params, "chars": int(chars)})}
 
     def platforms_placed(self, ids: Iterable[int], location: str) -> set[tuple[int, str]]:
         """(document, platform) of these documents' figures of ``location``."""
-        params: dict[str, Any] = {f"d{i}": d for i, d in enumerate(sorted(set(ids)))}
+        names, params = _named_list("d", sorted(set(ids)))
         if not params:
             return set()
         sql = ("SELECT DISTINCT c.document_id, f.platform FROM citations c JOIN figures f ON f.id = c.figure_id "
-               "WHERE f.location = :loc AND c.document_id IN (" + ", ".join(f":{k}" for k in params) + ")")
+               f"WHERE f.location = :loc AND c.document_id IN ({names})")
         return set(self.rows(sql, {**params, "loc": location}))
 
     def with_citations(self, figures: list[FigureRecord]) -> list[FigureRecord]:
@@ -336,10 +342,8 @@ class Queries:
         cites: dict[int, list[CitationRecord]] = {}
         ids = [f.id for f in figures if not f.citations]
         for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            params = {f"f{i}": fid for i, fid in enumerate(chunk)}
-            sql = CITATION_SQL.format(ids=", ".join(f":f{i}" for i in range(len(chunk))))
-            for r in self.rows(sql, params):
+            names, params = _named_list("f", ids[start : start + 500])
+            for r in self.rows(CITATION_SQL.format(ids=names), params):
                 cites.setdefault(r[0], []).append(
                     CitationRecord(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], _date(r[12]), r[13], r[14] or "", r[15] or "")
                 )

@@ -169,11 +169,10 @@ def front_matter(path: Path, text: str) -> tuple[dict, int]:
         value = meta.get(key)
         if value is not None and not isinstance(value, str) and not (key == "author" and isinstance(value, list)):
             raise IngestError(f"{path}: front matter '{key}' must be text, not {_shown(value)} (put it in quotes)")
-    language = meta.get("language")
-    if language is not None:
+    if (language := meta.get("language")) is not None:
         meta["language"] = language.strip().lower()  # "EN" is en
-    if language is not None and not LANGUAGE_CODE_RE.fullmatch(meta["language"]):
-        raise IngestError(f"{path}: front matter 'language' must be a language code like en or de, not {_shown(language)}")
+        if not LANGUAGE_CODE_RE.fullmatch(meta["language"]):
+            raise IngestError(f"{path}: front matter 'language' must be a language code like en or de, not {_shown(language)}")
     period = meta.get("period")
     if period is not None and not isinstance(period, (str, int)):
         raise IngestError(f"{path}: front matter 'period' must be a period like H2 2017, not {_shown(period)}")
@@ -1369,8 +1368,8 @@ def _per_base(text: str, quantities: list[Quantity], i: int, clause_end: int) ->
         if later.start > min(clause_end, quantities[i].end + PER_BASE_GAP):
             return None
         if PER_BEFORE_RE.search(text, max(0, later.start - 12), later.start):
-            value = later.value
-            return value if later.kind == "count" and value >= 10 and math.log10(value).is_integer() else None
+            round_ = later.kind == "count" and later.value >= 10 and math.log10(later.value).is_integer()
+            return later.value if round_ else None
     return None
 
 
