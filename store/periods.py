@@ -477,6 +477,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("monthsto", rf"{_B}(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)\s+months\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?{_m('m')}(?:\s+[0-9]{{1,2}}(?:st|nd|rd|th)?)?,?\s+{_y('y')}{_E}"),
         # the September 2021 quarter, the quarter ended June 2020: the quarter ending that month
         ("monthquarter", rf"{_B}(?:the\s+)?(?:{_m('m')},?\s+{_y('y')}\s+quarter|quarter\s+(?:ended|ending|to)\s+{_m('m2')},?\s+{_y('y2')}){_E}"),
+        # the month ending August 25, 2021, the year ended 31 March 2022, the week ending 5 March 2022, the
+        # 12 months to 30 June 2023: so long a span, ending that day (or month)
+        ("spanto", rf"{_B}(?:the\s+|a\s+)?(?:(?:fiscal\s+|financial\s+)?(?P<unit>week|month|quarter|year)|(?P<n>three|six|nine|twelve|3|6|9|12)\s+months)"
+                   rf"\s+(?:ending|ended|to|through)\s+(?:on\s+)?(?:{_date_re('pa')}|{_monthyear_re('pb')}){_E}"),
         # the second and third quarters of 2018
         ("quarters", rf"{_B}(?:(?:the\s+)?(?P<qa>first|second|third)\s+(?:and|to|through)\s+(?:the\s+)?(?P<qb>second|third|fourth)\s+quarters\s+of\s+|Q(?P<qn1>[1-4])\s*(?:-|–|to|through)\s*Q(?P<qn2>[1-4])\s*'?){_yy('y')}{_E}"),
         # No year: "the third quarter of this year", "Q3", "the September quarter", "the second
@@ -742,6 +746,8 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
             end = n if edge in FIRST_EDGES else 12
         first = y * 12 + end - n  # months since year 0 of the first month
         return Mention(s, e, "closed", span(first // 12, first % 12 + 1, y, end))
+    if name == "spanto":
+        return Mention(s, e, "closed", _span_to(_point(m, "p")[1], g["unit"], g["n"]))
     if name == "asof":
         point = _point(m, "a")
         return Mention(s, e, "closed", as_of(point[1])) if point else None
@@ -805,6 +811,26 @@ def _part_months(ordinal: int, part: str) -> tuple[int, int] | None:
     if half:
         return ((1, 6) if ordinal == 1 else (7, 12)) if ordinal <= 2 else None
     return 3 * ordinal - 2, 3 * ordinal
+
+
+_SPAN_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+
+
+def _span_to(end: dt.date, unit: str | None, n: str | None) -> Period:
+    """The span of a week or of so many months ending on ``end``: whole calendar months when it is
+    a month's last day ("the quarter ending 30 June 2020": Apr-Jun 2020), else from the day after
+    the same day so many months before ("the month ending August 25, 2021": 26 Jul - 25 Aug 2021)."""
+    if unit and unit.lower() == "week":
+        start = end - dt.timedelta(days=6)
+        return Period(start, end, label_for(start, end))
+    months = _SPAN_MONTHS[unit.lower()] if unit else _count(n)
+    if end == month_end(end.year, end.month):
+        first = end.year * 12 + end.month - months  # months since year 0 of the first month
+        return span(first // 12, first % 12 + 1, end.year, end.month)
+    back = end.year * 12 + end.month - 1 - months
+    year, month = back // 12, back % 12 + 1
+    start = dt.date(year, month, min(end.day, calendar.monthrange(year, month)[1])) + dt.timedelta(days=1)
+    return Period(start, end, label_for(start, end))
 
 
 def _count(word: str) -> int:

@@ -85,6 +85,14 @@ WRITTEN = [
     ("in the second month of 2022", D(2022, 2, 1), D(2022, 2, 28)),  # a month by its place in the year
     ("the 11th month of 2021", D(2021, 11, 1), D(2021, 11, 30)),
     ("dihapus YouTube dalam kuartal-III tahun 2018.", D(2018, 7, 1), D(2018, 9, 30)),  # Indonesian, a hyphen before the ordinal
+    # a span ending on a day: the month, quarter, year or week up to it, not that one day
+    ("for the month ending August 25, 2021", D(2021, 7, 26), D(2021, 8, 25)),  # India's IT Rules months
+    ("for the month ending November 30, 2021", D(2021, 11, 1), D(2021, 11, 30)),
+    ("in the year ended 31 March 2022", D(2021, 4, 1), D(2022, 3, 31)),
+    ("the quarter ending 30 June 2020", D(2020, 4, 1), D(2020, 6, 30)),
+    ("the 12 months to 30 June 2023", D(2022, 7, 1), D(2023, 6, 30)),
+    ("the week ending 5 March 2022", D(2022, 2, 27), D(2022, 3, 5)),
+    ("the fiscal year ending June 2022", D(2021, 7, 1), D(2022, 6, 30)),
 ]
 
 
