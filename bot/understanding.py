@@ -57,8 +57,11 @@ STOPWORDS = frozenset(
     story stories article articles piece write-up writeup column segment coverage per via""".split()
 )
 # the name of a report, which says where a figure was published, not what it counts ("its third
-# Community Standards Enforcement Report": no communities, no enforcement)
-REPORT_NAME_RE = re.compile(r"\b(?:community\s+(?:standards|guidelines)\s+)?(?:enforcement|transparency)\s+reports?\b", re.IGNORECASE)
+# Community Standards Enforcement Report": no communities, no enforcement), nor, by how often it comes
+# out, how a number is counted ("Meta's India monthly report": no average per month)
+REPORT_NAME_RE = re.compile(r"\b(?:(?:community\s+(?:standards|guidelines)\s+)?(?:enforcement|transparency)\s+reports?"
+                            r"|(?:daily|weekly|monthly|quarterly|annual|yearly|half-yearly|bi-?annual)\s+(?:(?:compliance|transparency|"
+                            r"enforcement|grievance)\s+)?(?:reports?|updates?|briefings?|bulletins?))\b", re.IGNORECASE)
 HAVE_RE = re.compile(r"\b(?:does|do|did)\b.*\bhave\b", re.IGNORECASE)
 # the question asks for a quantity: a number it states besides is what it is of, not the answer
 QUANTITY_ASKED_RE = re.compile(r"\b(?:how\s+(?:many|much)|what\s+(?:share|percent(?:age)?|proportion|fraction|part|number)|what\s+%"
@@ -725,7 +728,9 @@ def _refused(text: str) -> frozenset[str]:
     out = set()
     for m in NOT_KIND_RE.finditer(text):
         words = m.group().lower()
-        out.add("count" if re.search(r"count|number|total", words) else "percent")
+        if re.search(r"total$", words):
+            continue  # "not the overall ban total", "not the world total": a part is asked, a count of it
+        out.add("count" if re.search(r"count|number", words) else "percent")
     return frozenset(out)
 
 

@@ -473,3 +473,21 @@ def test_of_facts_that_fit_alike_the_one_said_in_the_questions_own_words_answers
            "relatório.", publisher="G1", published=dt.date(2021, 2, 11))
     r = answer("facebook hate speech proactive rate 4Q20", store)
     assert r.status == "answer" and r.answer.value == 49, r.message
+
+
+def test_how_often_a_report_comes_out_is_no_average_asked(store, tmp_path):
+    """"Meta's India monthly report": where the number was published, not a count per month."""
+    stored(store, tmp_path, "Meta took action against 4.61 million pieces of content on Instagram in March 2023, "
+                            "according to its monthly report.\n", published=dt.date(2023, 5, 2))
+    r = answer("Meta's monthly report for March 2023 - how many Instagram pieces of content did it take action on?", store)
+    assert r.status == "answer" and r.answer.value == 4.61e6, r.message
+    assert answer("Instagram pieces of content actioned per month in March 2023 on average", store).answer is None
+
+
+def test_not_the_total_asks_for_a_part_not_for_no_count(store, tmp_path):
+    """"just that policy, not the 13-policy total": a count of the part, not "anything but a count"."""
+    stored(store, tmp_path, "Facebook actioned 13 million pieces of content across 13 policies in March 2023, "
+                            "including 260,000 pieces of content for bullying and harassment.\n", published=dt.date(2023, 5, 2))
+    r = answer("facebook bullying & harassment actions in march 2023 - just that policy, not the 13-policy total", store)
+    assert r.status == "answer" and r.answer.value == 260000, r.message
+    assert answer("facebook bullying & harassment actions in march 2023 (the share, not the count)", store).answer is None
