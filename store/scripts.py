@@ -10,3 +10,13 @@ import re
 CJK = "\u3040-\u30ff\u4e00-\u9fff"  # Japanese kana and the Chinese characters both write
 HANGUL = "\uac00-\ud7af"
 EAST_ASIAN_RE = re.compile(f"[{CJK}{HANGUL}]")
+
+# The scripts of India, from Devanagari to Malayalam: Python's regular expressions take their vowel signs
+# for no word character ("भारत" reads as "भ", "रत"), so names in them are found as runs of characters too.
+INDIC = "\u0900-\u0d7f"
+INDIC_RE = re.compile(f"[{INDIC}]")
+
+# Scripts of languages that put the verb last and say whose a number is before it ("फेसबुक की 13 नीतियों
+# में 19.8 मिलियन": Facebook's, in Hindi; Telugu; Japanese kana; Korean): the Indian scripts from
+# Devanagari to Malayalam, kana, Hangul. (Chinese puts the verb before its object, as English does.)
+VERB_FINAL_RE = re.compile(f"[\u0900-\u0d7f\u3040-\u30ff{HANGUL}]")

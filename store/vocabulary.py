@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable
 
 from store.limits import QUOTED_SAMPLE, TEXT_CACHE
-from store.scripts import CJK, EAST_ASIAN_RE
+from store.scripts import CJK, EAST_ASIAN_RE, INDIC, INDIC_RE
 from store.tries import trie_source
 
 #: The policy of a figure not broken down by policy area (a total over every policy).
@@ -28,20 +28,20 @@ ALL_POLICIES = "all policies"
 
 # canonical name -> aliases (lower case; matched as whole words; and as Arabic writes them)
 PLATFORMS: dict[str, tuple[str, ...]] = {
-    "Twitter": ("twitter", "x", "x.com", "x corp", "twitter/x", "tweeter", "تويتر"),
-    "Facebook": ("facebook", "fb", "فيسبوك", "فيس بوك"),
-    "Meta": ("meta", "meta platforms"),
-    "Instagram": ("instagram", "insta", "ig", "إنستغرام", "انستغرام", "إنستجرام", "انستجرام"),
-    "YouTube": ("youtube", "yt", "يوتيوب"),
-    "Google": ("google", "غوغل", "جوجل"),
-    "TikTok": ("tiktok", "tik tok", "تيك توك"),
+    "Twitter": ("twitter", "x", "x.com", "x corp", "twitter/x", "tweeter", "تويتر", "ट्विटर", "ట్విట్టర్", "ట్విటర్"),
+    "Facebook": ("facebook", "fb", "فيسبوك", "فيس بوك", "फेसबुक", "ఫేస్‌బుక్", "ఫేస్బుక్"),
+    "Meta": ("meta", "meta platforms", "मेटा", "మెటా"),
+    "Instagram": ("instagram", "insta", "ig", "इंस्टाग्राम", "ఇన్‌స్టాగ్రామ్", "ఇన్స్టాగ్రామ్", "إنستغرام", "انستغرام", "إنستجرام", "انستجرام"),
+    "YouTube": ("youtube", "yt", "يوتيوب", "यूट्यूब", "యూట్యూబ్"),
+    "Google": ("google", "غوغل", "جوجل", "गूगल", "గూగుల్"),
+    "TikTok": ("tiktok", "tik tok", "تيك توك", "टिकटॉक", "టిక్‌టాక్"),
     "Discord": ("discord",),
     "Reddit": ("reddit",),
     "Microsoft": ("microsoft",),
     "LinkedIn": ("linkedin",),
-    "Snapchat": ("snapchat", "snap"),
-    "WhatsApp": ("whatsapp", "واتساب", "واتس اب", "واتس آب"),
-    "Telegram": ("telegram", "تيليغرام", "تلغرام", "تيليجرام", "تليجرام"),
+    "Snapchat": ("snapchat", "snap", "स्नैपचैट", "స్నాప్‌చాట్"),
+    "WhatsApp": ("whatsapp", "व्हाट्सएप", "व्हाट्सऐप", "वॉट्सऐप", "व्हॉट्सऐप", "వాట్సాప్", "واتساب", "واتس اب", "واتس آب"),
+    "Telegram": ("telegram", "टेलीग्राम", "టెలిగ్రామ్", "تيليغرام", "تلغرام", "تيليجرام", "تليجرام"),
     "Twitch": ("twitch",),
     "Pinterest": ("pinterest",),
     "Threads": ("threads",),
@@ -85,11 +85,12 @@ PLATFORMS: dict[str, tuple[str, ...]] = {
     "Bilibili": ("bilibili", "哔哩哔哩", "b站"),
     "Xiaohongshu": ("xiaohongshu", "rednote", "小红书"),
     "LINE": ("line corporation", "line corp", "line yahoo", "ly corporation"),
+    "Koo": ("कू", "కూ"),  # (in Latin letters a common word: see CASED_PLATFORMS)
     "Kakao": ("kakao", "kakaotalk", "kakao talk", "카카오", "카카오톡"),
     "Naver": ("naver", "네이버"),
     "VK": ("vk", "vkontakte", "вконтакте"),
     "Odnoklassniki": ("odnoklassniki", "одноклассники"),
-    "ShareChat": ("sharechat",),
+    "ShareChat": ("sharechat", "शेयरचैट"),
     "Yubo": ("yubo",),
     "Bumble": ("bumble",),
     "Match Group": ("match group",),
@@ -594,6 +595,27 @@ def url_host(url: str | None) -> str:
 _CJK_GLUE_RE = re.compile(rf"(?<=[A-Za-z])(?=[{CJK}])|(?<=[{CJK}])(?=[A-Za-z])")
 
 
+# "and" between two names: "फेसबुक और इंस्टाग्राम" (Facebook and Instagram), "Facebook, Instagram"
+JOINED_NAMES_RE = re.compile(r"\s*(?:,|&|and|और|एवं|तथा|व|మరియు|및|と|や|、|和|及)\s*", re.IGNORECASE)
+
+
+def last_platform_in(text: str) -> str | None:
+    """The platform named last in ``text`` (the nearest before a number that follows it), or None,
+    also when it is named with another ("... फेसबुक और इंस्टाग्राम से 2.29 करोड़ पोस्ट": of both)."""
+    if not text.isascii():
+        text = _CJK_GLUE_RE.sub(" ", text)
+    found = [(s, e, name) for name, s, e in find_all(PLATFORM_RES, text)]
+    found += [(m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2), m.group(1) or m.group(2))
+              for m in GLUED_PLATFORM_RE.finditer(text)]
+    found += [(m.start(1), m.end(1), _CASED_NAME[m.group(1)]) for m in CASED_PLATFORM_RE.finditer(text)]
+    if not found:
+        return None
+    found.sort()
+    if len(found) > 1 and JOINED_NAMES_RE.fullmatch(text, found[-2][1], found[-1][0]):
+        return None
+    return found[-1][2]
+
+
 def platforms_in(text: str) -> list[str]:
     if not text.isascii():
         text = _CJK_GLUE_RE.sub(" ", text)
@@ -782,7 +804,10 @@ WORLDWIDE_RE = re.compile(r"\b(?:worldwide|globally|global|across\s+the\s+(?:wor
                           r"|全世界|世界全体|世界中|全球|전\s?세계", re.IGNORECASE)
 # the languages of the documents the lexicon reads (store.vocabulary's other names)
 _FIRST_NAME_LANGUAGES = ("de", "fr", "es", "pt", "it", "id", "ar")
-_UNSPACED_LANGUAGES = ("ja", "zh", "zh_Hant", "ko")  # written without spaces between words
+# names found inside runs of characters: written without spaces between words (Chinese, Japanese), with
+# particles or case endings glued on (Korean; Telugu, "భారతదేశంలో": in India), or in a script whose words
+# Python's regular expressions part (Hindi: see store.scripts.INDIC)
+_UNSPACED_LANGUAGES = ("ja", "zh", "zh_Hant", "ko", "hi", "te")
 _NAME_LANGUAGES = _FIRST_NAME_LANGUAGES + ("nl", "tr", "ru", "pl", "vi", "cs", "fi") + _UNSPACED_LANGUAGES
 _ARABIC_CLITICS = frozenset("وبلف")  # "and", "in", "for", "so", written joined to the next word
 # Arabic's short vowels and other marks, which names are written with or without ("السّعوديّة")
@@ -832,7 +857,7 @@ def _long_name(lang: str, name: str) -> bool:
         return True
     if lang in ("ja", "zh", "zh_Hant"):  # found inside a run of characters: two or more
         return len(name) >= 2
-    if lang == "ko":  # (Korean's two-syllable names are words too: "인도" is India, and handing over)
+    if lang in ("ko", "hi", "te"):  # (Korean's two-syllable names are words too: "인도" is India, and handing over)
         return len(name) >= 3
     return len(name) >= 5 and (lang != "vi" or " " in name)
 
@@ -974,8 +999,9 @@ def country_spans(text: str) -> list[tuple[int, int, str]]:
                 break
         else:
             i += 1
-    if not text.isascii() and EAST_ASIAN_RE.search(text):
-        # Chinese, Japanese and Korean write names unspaced, inside a run of characters ("多いのは米国(1390万件)で")
+    if not text.isascii() and (EAST_ASIAN_RE.search(text) or INDIC_RE.search(text)):
+        # Chinese, Japanese and Korean write names unspaced, inside a run of characters ("多いのは米国(1390万件)で");
+        # Hindi and Telugu names are found so too, where no letter of their script comes before ("भारत में")
         taken = [(a, b) for a, b, _ in found]
         for m in _unspaced_names_re().finditer(text):
             if not any(a < m.end() and m.start() < b for a, b in taken):
@@ -986,7 +1012,8 @@ def country_spans(text: str) -> list[tuple[int, int, str]]:
 
 @lru_cache(maxsize=1)
 def _unspaced_names_re() -> re.Pattern:
-    """Every country name written in Chinese, Japanese or Korean script, the longest first ("インドネシア"
-    before "インド")."""
-    unspaced = [name for name in _country_names() if EAST_ASIAN_RE.search(name)]
-    return re.compile("|".join(re.escape(n) for n in sorted(unspaced, key=len, reverse=True)))
+    """Every country name written in Chinese, Japanese, Korean or an Indian script, the longest first
+    ("インドネシア" before "インド"); an Indian script's not right after a letter of its own."""
+    unspaced = [name for name in _country_names() if EAST_ASIAN_RE.search(name) or INDIC_RE.search(name)]
+    return re.compile("|".join((f"(?<![{INDIC}])" if INDIC_RE.search(n) else "") + re.escape(n)
+                               for n in sorted(unspaced, key=len, reverse=True)))

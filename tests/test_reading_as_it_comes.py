@@ -1985,6 +1985,37 @@ def test_countries_are_found_inside_unspaced_chinese_japanese_and_korean_text(te
     assert countries_in(text) == countries  # the longest name first: インドネシア is not インド
 
 
+@pytest.mark.parametrize("text,countries", [
+    ("मेटा ने दिसंबर 2023 में भारत में फेसबुक की", ["India"]),  # Hindi: Python's \w parts "भारत" into "भ", "रत"
+    ("సింగపూర్ రెండవ స్థానంలో ఉండగా", ["Singapore"]),  # Telugu glues its case endings on: "in Singapore"
+    ("భారతదేశంలో 22.5 లక్షలకు పైగా", ["India"]),
+])
+def test_countries_are_found_in_hindi_and_telugu(text, countries):
+    assert countries_in(text) == countries
+
+
+def test_a_hindi_story_gives_each_number_the_platform_named_before_it(empty_store, tmp_path):
+    """Hindi says whose a number is before it ("फेसबुक की 13 नीतियों में 19.8 मिलियन": across Facebook's 13
+    policies, 19.8 million), and names its platforms in Devanagari; a number of two platforms named
+    together is the company's; "आईटी नियम, 2021" (the IT Rules, 2021) is a law, not the period."""
+    doc(empty_store, tmp_path, "hi.txt",
+        "मेटा ने अपने प्लेटफॉर्म फेसबुक और इंस्टाग्राम से करीब 2.29 करोड़ पोस्ट को हटा दिया है. "
+        "मेटा ने दिसंबर 2023 में भारत में फेसबुक की 13 नीतियों में 19.8 मिलियन से अधिक कंटेंट और इंस्टाग्राम के लिए 12 नीतियों में "
+        "2 करोड़ से अधिक कंटेंट हटा दिए हैं। मेटा ने अपनी मासिक रिपोर्ट में आईटी नियम, 2021 के अनुपालन में कहा कि कुल 6,578 "
+        "रिपोटरें पर कार्रवाई की।", published=D(2024, 2, 2))
+    figures = stored(empty_store)
+    assert (figures[22_900_000].platform, figures[19_800_000].platform, figures[20_000_000].platform) == ("Meta", "Facebook", "Instagram")
+    assert figures[6578].period_label == "Dec 2023"
+    assert answered(empty_store, "ig india removals dec 2023") == 20_000_000
+
+
+def test_a_telugu_story_names_its_platform_after_its_numbers(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "te.txt", "ఆగస్టు నెలలో 23.28 లక్షల భారతీయుల ఖాతాలను నిషేధించినట్లు వాట్సాప్ తెలిపింది. "
+        "వాట్సాప్ తాజా నివేదిక ప్రకారం 598 ఫిర్యాదులు అందాయి.", published=D(2021, 10, 2))
+    figures = stored(empty_store)
+    assert (figures[2_328_000].platform, figures[598].platform) == ("WhatsApp", "WhatsApp")
+
+
 def test_a_country_before_its_number_in_japanese_is_that_numbers(empty_store, tmp_path):
     doc(empty_store, tmp_path, "sputnik.txt", "TikTokは7月から9月までの間に8100万件の動画を削除した。最も削除件数が多いのは"
         "米国(1390万件)で、2位がロシア(690万件)と続いている。\n", published=D(2021, 10, 14))

@@ -30,12 +30,12 @@ from store.ingest.statements import IngestError, Meta, Stated
 from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_FRONT_MATTER_DEPTH, MAX_LINE_CHARS,
                           MAX_YEAR, MIN_YEAR)
 from store.models import Document
-from store.scripts import CJK, EAST_ASIAN_RE
+from store.scripts import CJK, EAST_ASIAN_RE, VERB_FINAL_RE
 from store.numbers import DECREASE, INCREASE, Quantity, find_quantities, joined_at, without_aside
 from store.periods import (AND_WORDS, DAY_OF_MONTH_RE, FOREIGN_MONTHS, MONTHS, MORE_MONTHS, Mention, Period, duration_label, find_periods, latest_months, month_after, month_before,
                            past_months, past_quarters, previous, span, without_periods, year_before, yearless)
 from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, countries_in, country_in, country_spans,
-                              country_of_people, describe, find_all, platforms_in, unit_for, url_host)
+                              country_of_people, describe, find_all, last_platform_in, platforms_in, unit_for, url_host)
 
 FRONT_MATTER_KEYS = {"title", "publisher", "url", "published", "platform", "period", "author", "language"}
 LANGUAGE_CODE_RE = re.compile(r"[a-z]{2,3}")  # ISO 639-1 ("en", "de"), or 639-3 where there is no 639-1 code
@@ -917,8 +917,12 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
             policy = _one(here.policies) or (sentence_policy if not (listed and any(
                 owner >= 0 and c != clause_of[i] for _, c, owner, _ in named)) else None)
         # the platform too ("Facebook removed 15.3 million ..., while Instagram took action on 1.6 million")
-        platform = next((p for seg in (own_text, lead_text) if (p := _one(frozenset(platforms_in(seg))))),
-                        None) or clause_platform or sentence_platform
+        # (in a language that says whose a number is before it, the one named nearest before it in its
+        # clause: "फेसबुक की 13 नीतियों में 19.8 मिलियन से अधिक कंटेंट और इंस्टाग्राम के लिए 12 नीतियों में 2 करोड़":
+        # Facebook's 19.8 million, Instagram's 2 crore)
+        before = last_platform_in(text[clause[0] : q.start]) if VERB_FINAL_RE.search(text, max(0, q.start - 40), q.end + 40) else None
+        platform = before or next((p for seg in (own_text, lead_text) if (p := _one(frozenset(platforms_in(seg))))),
+                                  None) or clause_platform or sentence_platform
         metric, unit, act = _structured(q, text, clause, feats, act_q, policy, base, stated, own, several_shares, lead)
         if metric is None and q.kind == "count" and act_q and not _word_after(text, q.end) \
                 and len(objects := find_all(OBJECT_RES, text[clause[0] : q.start])) == 1:
