@@ -40,8 +40,9 @@ HELDOUT_TOP1 = 0.41
 HELDOUT_ABSTAIN = 0.83
 # dev was 0.722 (736/1020) at e6d1963; batch K (25 documents, 120 answerable questions, 17.5% on first contact)
 # joined it in the fourteenth session: measured 0.646 (737/1140: batches A, B, C, D001, D145, E, G, I, J001,
-# J002, J150 and K) at 501f97c; 0.690 (787/1140) at 90f82c1
-DEV_TOP1 = 0.69
+# J002, J150 and K) at 501f97c; 0.690 (787/1140) at 90f82c1. Batch M (25 documents, 120 answerable questions,
+# 27.5% on first contact) joined it in the sixteenth session: measured 0.658 (829/1260) at 7e28b41
+DEV_TOP1 = 0.65
 
 
 @pytest.fixture(scope="module")
