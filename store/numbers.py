@@ -153,9 +153,11 @@ _EURO = (
 # and the number glued to the word before it ("動画全体の1%"); Korean glues its counters ("4345건")
 _CJK_SCALE = r"万|萬|億|亿"
 # ... and a number of ten-thousands and its rest, as Chinese, Japanese and Korean write it: "1億2000万件"
-# (120 million), "3853만3533건" (38,533,533), "6만6224개"
+# (120 million), "3853만3533건" (38,533,533), "6만6224개", and its thousands by their own sign ("6万9千": 69,000;
+# "2만4천845건": 24,845; "1만 5천305건"; with no ten-thousands, "8천405건": 8,405)
 EAST_ASIAN_NUMBER_RE = re.compile(r"(?<![0-9.,])(?:(?P<hm>[0-9]+(?:\.[0-9]+)?)[^\S\n]?(?:億|亿|억)(?:(?P<tt>[0-9]{1,4})(?:万|萬|만))?"
-                           r"|(?P<t>[0-9]+(?:\.[0-9]+)?)[^\S\n]?(?:万|萬|만))(?:(?P<rest>[0-9]{1,4})(?P<k>千|천)?(?![0-9.,%]))?(?![0-9%])")
+                           r"|(?P<t>[0-9]+(?:\.[0-9]+)?)[^\S\n]?(?:万|萬|만)|(?P<th0>[1-9])(?:千|천)(?!千|천|万|萬|만|億|亿|억))"
+                           r"(?:(?:[^\S\n]?(?P<th>[1-9])(?:千|천)(?P<r3>[0-9]{1,3})?|(?P<rest>[0-9]{1,4}))(?![0-9.,%]))?(?![0-9%])")
 # a count a scraper glued to its noun ("51,505videos") is still read: thousands, then a word; Indian
 # grouping ("10,08,000": ten lakh eight thousand), and a space a scraper put after the comma ("made 34, 946
 # requests") before a word
@@ -366,9 +368,16 @@ def _east_asian(text: str, original: str) -> list[Quantity]:
     for m in EAST_ASIAN_NUMBER_RE.finditer(text):
         if m.group("hm"):
             value = float(m.group("hm")) * 1e8 + float(m.group("tt") or 0) * 1e4
-        else:
+        elif m.group("t"):
             value = float(m.group("t")) * 1e4
-        rest = float(m.group("rest") or 0) * (1000 if m.group("k") else 1)  # "6万9千": 69,000
+        else:
+            value = float(m.group("th0")) * 1000
+        if m.group("th"):  # "2만4천845": 20,000 + 4,000 + 845
+            rest = float(m.group("th")) * 1000 + float(m.group("r3") or 0)
+        elif m.group("th0") and m.group("rest") and len(m.group("rest")) > 3:
+            continue  # "8천4050": no number
+        else:
+            rest = float(m.group("rest") or 0)
         value = float(f"{value + rest:.12g}")
         out.append(Quantity(m.start(), m.end(), value, "count", None, original[m.start():m.end()]))
     return out

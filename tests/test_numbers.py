@@ -230,6 +230,9 @@ def test_bin_is_a_thousand_only_in_turkish():
 def test_ten_thousands_and_thousands_in_japanese_and_korean():
     assert [q.value for q in find_quantities("投稿削除要請が6万9千件")] == [69_000]
     assert [q.value for q in find_quantities("3만5천건")] == [35_000]
+    # ... and thousands with their rest, as Korean writes them ("2만4천845건" was read as 20,004 and 845)
+    assert [q.value for q in find_quantities("시정요구 건수는 2만4천845건으로 지난해 상반기 8천405건보다")] == [24_845, 8_405]
+    assert [q.value for q in find_quantities("'접속차단'이 116.4% 늘어난 1만 5천305건으로")] == [116.4, 15_305]
 
 
 @pytest.mark.parametrize("text,value", [
