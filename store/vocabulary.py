@@ -169,6 +169,7 @@ POLICIES: dict[str, tuple[str, ...]] = {
     "spam": ("spam", "spammy", "fake accounts", "platform manipulation", "bots", "faux comptes",
              "gefälschte konten", "fake-konten", "cuentas falsas", "contas falsas", "akun palsu"),
     "child safety": ("child safety", "child sexual", "csam", "child exploitation", "child endangerment", "minor safety", "under the age of 13", "underage",
+                     "child pornography", "child porn", "child-porn", "child abuse",
                      "sécurité des mineurs", "protection des enfants", "schutz von kindern", "kinderschutz",
                      "seguridad menor", "seguridad de menores", "seguridad infantil", "segurança infantil",
                      "segurança de menores"),
@@ -411,7 +412,9 @@ def _phrase_re(phrases, not_after: str = "") -> re.Pattern:
     for p in phrases:
         node = trie
         for i, word in enumerate(_words(p)):
-            tokens = ([_SEPARATOR] if i else []) + [re.escape(ch) for ch in word]
+            russian = RUSSIAN_WORD_RE.fullmatch(word)  # Russian declines every word: its stem, then any case ending
+            tokens = ([_SEPARATOR] if i else []) + [re.escape(ch) for ch in _russian_stem(word)]
+            tokens += [_RUSSIAN_ENDING] if russian else []
             for token in tokens + ([_INFLECTION] if GERMAN_PARTICIPLE_RE.fullmatch(word) else []):
                 node = node.setdefault(token, {})
         node[""] = {}  # a phrase ends here
@@ -421,6 +424,14 @@ def _phrase_re(phrases, not_after: str = "") -> re.Pattern:
 
 _SEPARATOR = r"[\s-]+"
 _INFLECTION = "(?:e[nrsm]?)?"  # a German participle as an adjective: "gelöscht", "die gelöschten Videos"
+# a Russian word of five letters or more, and the endings of its cases: "детская порнография" is said
+# "детской порнографией", "сексуальное насилие над детьми" "сексуального насилия над детьми"
+RUSSIAN_WORD_RE = re.compile(r"[а-яё]{5,}")
+_RUSSIAN_ENDING = "[а-яё]{0,3}"
+
+
+def _russian_stem(word: str) -> str:
+    return word.rstrip("аеёиоуыэюяйь") if RUSSIAN_WORD_RE.fullmatch(word) else word
 
 
 GERMAN_PARTICIPLE_RE = re.compile(r"(?:ge|ent|ver)\w+t")
@@ -460,10 +471,17 @@ class Table:
         # the longest word of each later phrase that the first languages do not have ("nep accounts":
         # "nep"): a text with none of them holds none of those phrases
         keys = {max([w for w in p.split(" ") if w not in core], key=len) for p in self._later}
+        keys = {_russian_stem(k) for k in keys}  # (a Russian word is found by its stem: see _phrase_re)
         self.later_key = frozenset(keys | {k.replace("ı", "i") for k in keys})
+
         self.dotless = {p.replace("ı", "i"): name for p, name in self.family.items() if "ı" in p}
         self.glued = {p.replace(" ", ""): self.family[p] for p in self._unspaced}
         self.shapes = shapes or {}
+
+    @cached_property
+    def russian(self) -> list[tuple[re.Pattern, str]]:
+        """Each Russian phrase's own regex, to tell which one a declined match is ("детской порнографией")."""
+        return [(_phrase_re([p]), name) for p, name in self.family.items() if any(RUSSIAN_WORD_RE.fullmatch(w) for w in _words(p))]
 
     @cached_property
     def later(self) -> re.Pattern | None:
@@ -477,7 +495,8 @@ class Table:
         words = _words(matched)
         return self.family.get(" ".join(words)) \
             or self.family.get(" ".join(m.group(1) if (m := INFLECTED_RE.fullmatch(w)) else w for w in words)) \
-            or self.dotless[" ".join(words).replace("ı", "i")]  # Turkish "KALDIRILDI" matches "kaldırıldı"
+            or self.dotless.get(" ".join(words).replace("ı", "i")) \
+            or next(name for rx, name in self.russian if rx.fullmatch(matched))  # Turkish "KALDIRILDI" matches "kaldırıldı"; Russian cases
 
     def _may_hold_later(self, text: str) -> bool:
         """Does a text have the longest word of a phrase of the later languages (or the word with an
@@ -485,6 +504,7 @@ class Table:
         words = set(_WORD_TOKEN_RE.findall(text.lower().replace("\u0307", "")))  # (Turkish "VİDEO": "video")
         if not text.isascii():
             words |= {w for word in words for w in re.split(r"['’]", word)}
+            words |= {w[: len(w) - n] for w in words if RUSSIAN_WORD_RE.fullmatch(w) for n in (1, 2, 3)}  # its case endings
         return not self.later_key.isdisjoint(words | {w[:-n] for w in words if len(w) > 5 for n in (1, 2)})
 
     def finditer(self, text: str):

@@ -491,3 +491,12 @@ def test_not_the_total_asks_for_a_part_not_for_no_count(store, tmp_path):
     r = answer("facebook bullying & harassment actions in march 2023 - just that policy, not the 13-policy total", store)
     assert r.status == "answer" and r.answer.value == 260000, r.message
     assert answer("facebook bullying & harassment actions in march 2023 (the share, not the count)", store).answer is None
+
+
+def test_child_pornography_is_child_safety_not_adult_nudity(store, tmp_path):
+    """"child porn" was read as its last word's family (nudity): a question about it contradicted
+    the child-safety figures that answer it, and a nudity figure could answer it instead."""
+    stored(store, tmp_path, "In the first half of 2021, Twitter suspended 453,754 accounts for child sexual exploitation "
+                            "and 27,000 accounts for adult nudity.\n", published=dt.date(2022, 1, 25))
+    r = answer("twitter child porn suspensions h1 2021", store)
+    assert r.status == "answer" and r.answer.value == 453754, r.message

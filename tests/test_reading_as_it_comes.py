@@ -2009,6 +2009,21 @@ def test_a_hindi_story_gives_each_number_the_platform_named_before_it(empty_stor
     assert answered(empty_store, "ig india removals dec 2023") == 20_000_000
 
 
+def test_a_russian_policy_is_read_in_any_of_its_cases(empty_store, tmp_path):
+    """Russian declines every word: "детская порнография" (child pornography) is said "с детской
+    порнографией", "сексуальное насилие над детьми" "сексуального насилия над детьми"; and "о ..."
+    (about) says what a number of a list is about, taking no other item's policy."""
+    doc(empty_store, tmp_path, "ru.txt",
+        "Роскомнадзор потребовал от Telegram удалить более 10 тыс. единиц контента с детской порнографией, "
+        "13 тыс. публикаций о средствах для обхода блокировок и 1,4 тыс. постов о суициде. С начала 2026 года "
+        "Telegram заблокировал 78,8 тыс. каналов за связь с материалами сексуального насилия над детьми.",
+        published=D(2026, 2, 27))
+    figures = stored(empty_store)
+    assert (figures[10_000].policy, figures[1_400].policy, figures[78_800].policy) == ("child safety", "self-harm", "child safety")
+    assert figures[13_000].policy == "all policies"
+    assert answered(empty_store, "telegram channels blocked for CSAM since the start of 2026") == 78_800
+
+
 def test_a_telugu_story_names_its_platform_after_its_numbers(empty_store, tmp_path):
     doc(empty_store, tmp_path, "te.txt", "ఆగస్టు నెలలో 23.28 లక్షల భారతీయుల ఖాతాలను నిషేధించినట్లు వాట్సాప్ తెలిపింది. "
         "వాట్సాప్ తాజా నివేదిక ప్రకారం 598 ఫిర్యాదులు అందాయి.", published=D(2021, 10, 2))

@@ -717,8 +717,9 @@ EMPHASIS_RE = re.compile(r"\*\*|__")
 COVERS_RE = re.compile(r"\b(?:report|data|figures|numbers)\b[^.]{0,40}\b(?:covers?|covering|spans?|runs?\s+from)\b", re.IGNORECASE)
 REPORT_FOR_RE = re.compile(r"\b(?:report|data|figures)\s+(?:for|on|from)\s+(?:the\s+)?(?:period\s+(?:of\s+|from\s+)?)?$", re.IGNORECASE)
 # what a number was for, said after it: "87,000 for fraud", "54,000 involved harassment", "87,000 concerned fraud"
-REASON_AFTER_RE = re.compile(r"\s+(?:[^\W\d]+\s+){0,3}?(?:for|concern(?:ed|ing)|involv(?:ed|ing)|relat(?:ed|ing)\s+to|due\s+to|over)\s+[^\W\d]",
-                             re.IGNORECASE)
+REASON_AFTER_RE = re.compile(r"\s+(?:[^\W\d]+\s+){0,3}?(?:for|concern(?:ed|ing)|involv(?:ed|ing)|relat(?:ed|ing)\s+to|due\s+to|over"
+                             # ... and in Russian ("13 тыс. публикаций о средствах для обхода блокировок": about)
+                             r"|о|об|про|за)\s+[^\W\d]", re.IGNORECASE)
 #: The period of a figure whose document states none: kept, and the answer says so.
 UNSTATED = Period(None, None, "period not stated")
 YEARLESS = "yearless"  # a relation: months stated without their year (``_Found.months``)
