@@ -500,3 +500,13 @@ def test_child_pornography_is_child_safety_not_adult_nudity(store, tmp_path):
                             "and 27,000 accounts for adult nudity.\n", published=dt.date(2022, 1, 25))
     r = answer("twitter child porn suspensions h1 2021", store)
     assert r.status == "answer" and r.answer.value == 453754, r.message
+
+
+def test_a_number_whose_own_sentence_names_only_the_place_asked_answers_for_that_place(store, tmp_path):
+    """"Xは2024年下半期、日本政府の要請の83.64%に対応した" (X met 83.64% of the Japanese government's requests
+    in H2 2024): the number is not read as Japan's, but its own sentence names Japan and no other place,
+    so it answers a question about Japan as surely as one naming no place; scored lower, as the looser
+    readings of a place are (a sentence before, a headline), it fell under the threshold."""
+    stored(store, tmp_path, "Xは2024年下半期、日本政府の要請の83.64%に対応した。\n", published=dt.date(2025, 5, 20))
+    r = answer("For the July-December 2024 reporting period, what rate did X comply with Japan's removal requests at (%)?", store)
+    assert r.status == "answer" and r.answer.value == 83.64, r.message
