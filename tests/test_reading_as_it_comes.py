@@ -1535,6 +1535,13 @@ def test_a_count_of_these_is_of_the_place_of_the_count_before_it(empty_store, tm
     assert figures[3506905].location == "India" and figures[7420748].period_label == "Aug 2021"
 
 
+def test_a_clause_opening_on_its_own_year_is_not_the_year_of_the_number_before_it(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "mc.txt", "While in 2018, Twitter blocked 225 URLs, in 2019 the number jumped 362 percent "
+        "to 1,041.", published=D(2022, 7, 27))
+    figures = stored(empty_store)
+    assert (figures[225].period_label, figures[1041].period_label) == ("2018", "2019")
+
+
 def test_two_coordinated_counts_share_the_period_their_clause_states_after_both(empty_store, tmp_path):
     doc(empty_store, tmp_path, "discord.txt",
         "Discord's 2022 transparency reports\n\nDiscord disabled 55,573,411 accounts and removed 68,379 servers "

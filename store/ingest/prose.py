@@ -75,6 +75,8 @@ FRONT_MATTER_RE = re.compile(r"^---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n
 _SHARE_WORD = r"(?:%|per\s?cent\b|percent\b|por\s+ciento\b|pour\s+cent\b|prozent\b|por\s+cento\b|per\s+cento\b|persen\b)"
 CLAUSE_SPLIT_RE = re.compile(rf"[，；]|,(?=[{CJK}])|,\s+(?:and|but|while|whereas|enquanto|mientras|tandis|alors\s+que|während|sedangkan)\s+"
                              r"|;\s+|,\s+(?=(?:down|up)\s)"
+                             # "While in 2018, Twitter blocked 225 URLS, in 2019 the number jumped ...": a clause of its own year
+                             r"|,\s+(?=in\s+(?:19|20)[0-9]{2},?\s+(?:the|a|an|it|its|they|their|this|that|we|[A-Z]))"
                              # "Impersonation ..., accounting for 169,396 ..., followed by Illegal ... goods": the next item
                              r"|,\s+(?=followed\s+by\s)"
                              # a list of shares: "4% ..., 83.3% were ...", "el 82 por ciento ..., el 91 por ciento ... y el 93 por ciento"
