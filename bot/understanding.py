@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 from store.limits import NAMES_SAMPLE, TEXT_CACHE
 from store.numbers import find_quantities
 from store.periods import MONTH_NAMES, MONTHS, PERIOD_WORDS, Mention, Period, adjacent, find_periods, span
-from store.vocabulary import AVERAGE_RE, CHANGE_RE, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, cased_platforms, country_codes, country_of_people, country_spans, country_typed, describe, lexicon_words, policy_groups
+from store.vocabulary import AVERAGE_RE, CHANGE_RE, COMPANIES, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, cased_platforms, country_codes, country_of_people, country_spans, country_typed, describe, find_all, lexicon_words, policy_groups
 
 MAX_LENGTH = 1000
 
@@ -386,6 +386,8 @@ class Reader:
         if not features.platforms and cased:
             features = replace(features, platforms=frozenset(n for n, _, _ in cased),
                                spans=features.spans + tuple((a, b) for _, a, b in cased))
+        if company := _services_joined(text):  # "Meta (fb+ig)": the company's number, not each service's
+            features = replace(features, platforms=frozenset({company}))
         if cut := _cut_policies(blank(text, list(features.spans) + aside)):  # "covid misinfo"
             features = replace(features, policies=features.policies | {c for c, _, _ in cut},
                                spans=features.spans + tuple((a, b) for _, a, b in cut))
@@ -756,8 +758,20 @@ def _scope(raw: str, text: str, periods, features: Features, found=()) -> str | 
             return "it asks about the time before or after a period, not the period itself"
     spans = sorted(s for s in features.spans if PLATFORM_NAMES_RE.fullmatch(text[s[0]:s[1]]))
     for (_, a_end), (b_start, _) in zip(spans, spans[1:]):
-        if JOINED_RE.match(text[a_end:b_start]):
+        if JOINED_RE.match(text[a_end:b_start]) and _services_joined(text) is None:
             return "it asks for several platforms together"
+    return None
+
+
+def _services_joined(text: str) -> str | None:
+    """The company a question names beside two or more of its own services joined together ("Meta
+    (fb+ig)", "Meta ... across FB + IG"): a number of those services together is the company's."""
+    found = find_all(PLATFORM_RES, text)
+    names = {name for name, _, _ in found}
+    for company, services in COMPANIES.items():
+        spans = sorted((a, b) for name, a, b in found if name in services)
+        if company in names and any(JOINED_RE.match(text[a_end:b_start]) for (_, a_end), (b_start, _) in zip(spans, spans[1:])):
+            return company
     return None
 
 

@@ -510,3 +510,14 @@ def test_a_number_whose_own_sentence_names_only_the_place_asked_answers_for_that
     stored(store, tmp_path, "Xは2024年下半期、日本政府の要請の83.64%に対応した。\n", published=dt.date(2025, 5, 20))
     r = answer("For the July-December 2024 reporting period, what rate did X comply with Japan's removal requests at (%)?", store)
     assert r.status == "answer" and r.answer.value == 83.64, r.message
+
+
+def test_a_companys_services_joined_in_a_question_ask_for_the_companys_number(store, tmp_path):
+    """"Meta ... across FB + IG", "Meta (fb+ig)": the company's number for its services together, which
+    a story states, not two platforms' numbers to add up (which gets no number and says why)."""
+    stored(store, tmp_path, "Meta took action against 27 million pieces of content across Facebook and Instagram in "
+                            "July 2022. Facebook actioned 25 million pieces of content in July 2022, and Instagram "
+                            "2 million.\n", published=dt.date(2022, 9, 1))
+    r = answer("total posts Meta acted on across FB + IG in July 2022?", store)
+    assert r.status == "answer" and r.answer.value == 27e6 and r.answer.platform == "Meta", r.message
+    assert answer("Facebook and Instagram pieces of content actioned in July 2022 combined", store).answer is None
