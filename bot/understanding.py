@@ -223,16 +223,22 @@ def clean(text: str) -> str:
 def _part_of_year(text: str, found: list, year: Period) -> Period | None:
     """The one part of a year a question names without its year ("the fourth quarter",
     "oct-dec", "second half"), in the whole year it names elsewhere (or the year it asks "as of
-    the end of"); None otherwise."""
+    the end of"); or the one month it asks about inside a part of a year it names ("321 bans in
+    early 2021 ... How many of them were in February?": February 2021); None otherwise."""
     parts = [m for m in found if m.kind == "yearless"]
     y = year.end.year if year.end else None
     # the year, or "as of the end of 2019" ("as of end of 2019 (oct-dec)": Q4 2019)
     whole = y is not None and year.end == dt.date(y, 12, 31) and year.start in (None, dt.date(y, 1, 1))
-    if len(parts) != 1 or not whole:
+    if whole and len(parts) == 1:
+        after = dt.date(y + 1, 1, 1)  # the part that had ended by the year's end is the year's
+        within = [m.period for m in find_periods(text[parts[0].start : parts[0].end], after) if m.period is not None]
+        return within[0] if len(within) == 1 and within[0].start and within[0].start.year == y else None
+    lone = [m for m in LONE_MONTH_RE.finditer(text) if not any(f.start < m.end() and m.start() < f.end for f in found)]
+    if parts or len(lone) != 1 or y is None or year.start is None or year.start.year != y:
         return None
-    after = dt.date(y + 1, 1, 1)  # the part that had ended by the year's end is the year's
-    within = [m.period for m in find_periods(text[parts[0].start : parts[0].end], after) if m.period is not None]
-    return within[0] if len(within) == 1 and within[0].start and within[0].start.year == y else None
+    month = MONTHS[(lone[0].group("m1") or lone[0].group("m2")).lower()[:3]]
+    inside = span(y, month, y, month)
+    return inside if year.start <= inside.start and inside.end <= year.end and inside != year else None
 
 
 def _months(text: str, found: list) -> tuple[int, int] | None:

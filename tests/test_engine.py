@@ -521,3 +521,12 @@ def test_a_companys_services_joined_in_a_question_ask_for_the_companys_number(st
     r = answer("total posts Meta acted on across FB + IG in July 2022?", store)
     assert r.status == "answer" and r.answer.value == 27e6 and r.answer.platform == "Meta", r.message
     assert answer("Facebook and Instagram pieces of content actioned in July 2022 combined", store).answer is None
+
+
+def test_a_month_asked_inside_a_part_of_a_year_the_question_names_is_that_years_month(store, tmp_path):
+    """"... reached 321 in early 2021. How many of them were in February?": February 2021, not the
+    first half of 2021 (nor February of any year)."""
+    stored(store, tmp_path, "Twitch banned 173 partners in January 2021 and 148 partners in February 2021, "
+                            "321 partner bans in the first half of 2021.\n", published=dt.date(2021, 3, 8))
+    r = answer("Twitch partner bans reached 321 in early 2021, counting repeats. How many of them were in February?", store)
+    assert r.status == "answer" and r.answer.value == 148, r.message
