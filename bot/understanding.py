@@ -236,7 +236,7 @@ def _part_of_year(text: str, found: list, year: Period) -> Period | None:
     lone = [m for m in LONE_MONTH_RE.finditer(text) if not any(f.start < m.end() and m.start() < f.end for f in found)]
     if parts or len(lone) != 1 or y is None or year.start is None or year.start.year != y:
         return None
-    month = MONTHS[(lone[0].group("m1") or lone[0].group("m2")).lower()[:3]]
+    month = _month_of(lone[0])
     inside = span(y, month, y, month)
     return inside if year.start <= inside.start and inside.end <= year.end and inside != year else None
 
@@ -247,11 +247,16 @@ def _months(text: str, found: list) -> tuple[int, int] | None:
     parts = [m.months for m in found if m.kind == "yearless" and m.months]
     if len(parts) == 1:
         return parts[0]
-    lone = LONE_MONTH_RE.findall(text)
+    lone = list(LONE_MONTH_RE.finditer(text))
     if parts or len(lone) != 1:
         return None
-    month = MONTHS[(lone[0][0] or lone[0][1]).lower()[:3]]
+    month = _month_of(lone[0])
     return (month, month)
+
+
+def _month_of(lone: re.Match) -> int:
+    """The month a LONE_MONTH_RE match names."""
+    return MONTHS[(lone.group("m1") or lone.group("m2")).lower()[:3]]
 
 
 class Reader:
@@ -392,8 +397,8 @@ class Reader:
         if not features.platforms and cased:
             features = replace(features, platforms=frozenset(n for n, _, _ in cased),
                                spans=features.spans + tuple((a, b) for _, a, b in cased))
-        if company := _services_joined(text):  # "Meta (fb+ig)": the company's number, not each service's
-            features = replace(features, platforms=frozenset({company}))
+        if joined := _services_joined(text):  # "Meta (fb+ig)": the company's number, not each service's
+            features = replace(features, platforms=frozenset({joined}))
         if cut := _cut_policies(blank(text, list(features.spans) + aside)):  # "covid misinfo"
             features = replace(features, policies=features.policies | {c for c, _, _ in cut},
                                spans=features.spans + tuple((a, b) for _, a, b in cut))
@@ -479,7 +484,7 @@ class Reader:
                      blocking=tuple(blocking), decisive=tuple(decisive), breakdown=breakdown, values=values, given=given,
                      counted=counted,
                      latest=period is None and bool(LATEST_RE.search(text)), months=months,
-                     scope=_scope(raw, text, periods, features, found),
+                     scope=_scope(raw, text, periods, features, found, joined),
                      metric_fit=metric_fit, policy_fit=policy_fit, asked=_asked(about) | {f"={a}" for a in features.actions},
                      core=core,
                      refused=_refused(text))
@@ -751,7 +756,7 @@ def _adjacent(text: str, mention: Mention) -> Mention | None:
     return replace(mention, start=m.start(), period=period) if period else None
 
 
-def _scope(raw: str, text: str, periods, features: Features, found=()) -> str | None:
+def _scope(raw: str, text: str, periods, features: Features, found=(), joined: str | None = None) -> str | None:
     """Why the question asks for something other than one stored figure, or None. (Negation
     is read before spelling correction, which must not turn "excluding" into "including".)"""
     bad = next((m for m in found if m.kind == "invalid"), None)
@@ -764,7 +769,7 @@ def _scope(raw: str, text: str, periods, features: Features, found=()) -> str | 
             return "it asks about the time before or after a period, not the period itself"
     spans = sorted(s for s in features.spans if PLATFORM_NAMES_RE.fullmatch(text[s[0]:s[1]]))
     for (_, a_end), (b_start, _) in zip(spans, spans[1:]):
-        if JOINED_RE.match(text[a_end:b_start]) and _services_joined(text) is None:
+        if JOINED_RE.match(text[a_end:b_start]) and joined is None:  # (one company's services joined: its number)
             return "it asks for several platforms together"
     return None
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-CJK = "\u3040-\u30ff\u4e00-\u9fff"  # Japanese kana and the Chinese characters both write
+KANA = "\u3040-\u30ff"
+CJK = KANA + "\u4e00-\u9fff"  # Japanese kana and the Chinese characters both write
 HANGUL = "\uac00-\ud7af"
 EAST_ASIAN_RE = re.compile(f"[{CJK}{HANGUL}]")
 
@@ -15,8 +16,10 @@ EAST_ASIAN_RE = re.compile(f"[{CJK}{HANGUL}]")
 # for no word character ("भारत" reads as "भ", "रत"), so names in them are found as runs of characters too.
 INDIC = "\u0900-\u0d7f"
 INDIC_RE = re.compile(f"[{INDIC}]")
+# ... the scripts, then, whose names are found inside runs of characters
+RUNS_RE = re.compile(f"[{CJK}{HANGUL}{INDIC}]")
 
 # Scripts of languages that put the verb last and say whose a number is before it ("फेसबुक की 13 नीतियों
 # में 19.8 मिलियन": Facebook's, in Hindi; Telugu; Japanese kana; Korean): the Indian scripts from
 # Devanagari to Malayalam, kana, Hangul. (Chinese puts the verb before its object, as English does.)
-VERB_FINAL_RE = re.compile(f"[\u0900-\u0d7f\u3040-\u30ff{HANGUL}]")
+VERB_FINAL_RE = re.compile(f"[{INDIC}{KANA}{HANGUL}]")

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable
 
 from store.limits import QUOTED_SAMPLE, TEXT_CACHE
-from store.scripts import CJK, EAST_ASIAN_RE, INDIC, INDIC_RE
+from store.scripts import CJK, EAST_ASIAN_RE, INDIC, INDIC_RE, RUNS_RE
 from store.tries import trie_source
 
 #: The policy of a figure not broken down by policy area (a total over every policy).
@@ -619,31 +619,31 @@ _CJK_GLUE_RE = re.compile(rf"(?<=[A-Za-z])(?=[{CJK}])|(?<=[{CJK}])(?=[A-Za-z])")
 JOINED_NAMES_RE = re.compile(r"\s*(?:,|&|and|और|एवं|तथा|व|మరియు|및|と|や|、|和|及)\s*", re.IGNORECASE)
 
 
-def last_platform_in(text: str) -> str | None:
-    """The platform named last in ``text`` (the nearest before a number that follows it), or None,
-    also when it is named with another ("... फेसबुक और इंस्टाग्राम से 2.29 करोड़ पोस्ट": of both)."""
+def _platform_mentions(text: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """Where a text names platforms, and which: (start, end, name), the lexicon's names first, then
+    ones glued to a word ("Twitterhas") and ones written as they write themselves ("LINE"); with the
+    text they were found in (a Latin name glued to Chinese or Japanese is spaced from it first)."""
     if not text.isascii():
         text = _CJK_GLUE_RE.sub(" ", text)
     found = [(s, e, name) for name, s, e in find_all(PLATFORM_RES, text)]
-    found += [(m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2), m.group(1) or m.group(2))
-              for m in GLUED_PLATFORM_RE.finditer(text)]
+    found += [(m.start(m.lastindex), m.end(m.lastindex), m.group(m.lastindex)) for m in GLUED_PLATFORM_RE.finditer(text)]
     found += [(m.start(1), m.end(1), _CASED_NAME[m.group(1)]) for m in CASED_PLATFORM_RE.finditer(text)]
-    if not found:
-        return None
+    # (a lone lower-case "x" is a platform only in a question; in prose it is too common)
+    return text, found
+
+
+def last_platform_in(text: str) -> str | None:
+    """The platform named last in ``text`` (the nearest before a number that follows it), or None,
+    also when it is named with another ("... फेसबुक और इंस्टाग्राम से 2.29 करोड़ पोस्ट": of both)."""
+    text, found = _platform_mentions(text)
     found.sort()
-    if len(found) > 1 and JOINED_NAMES_RE.fullmatch(text, found[-2][1], found[-1][0]):
+    if not found or len(found) > 1 and JOINED_NAMES_RE.fullmatch(text, found[-2][1], found[-1][0]):
         return None
     return found[-1][2]
 
 
 def platforms_in(text: str) -> list[str]:
-    if not text.isascii():
-        text = _CJK_GLUE_RE.sub(" ", text)
-    found = [name for name, _, _ in find_all(PLATFORM_RES, text)]
-    found += [m.group(1) or m.group(2) for m in GLUED_PLATFORM_RE.finditer(text)]
-    found += [_CASED_NAME[m.group(1)] for m in CASED_PLATFORM_RE.finditer(text)]
-    # a lone lower-case "x" is a platform only in a question; in prose it is too common
-    return found
+    return [name for _, _, name in _platform_mentions(text)[1]]
 
 
 @lru_cache(maxsize=4096)
@@ -1019,7 +1019,7 @@ def country_spans(text: str) -> list[tuple[int, int, str]]:
                 break
         else:
             i += 1
-    if not text.isascii() and (EAST_ASIAN_RE.search(text) or INDIC_RE.search(text)):
+    if not text.isascii() and RUNS_RE.search(text):
         # Chinese, Japanese and Korean write names unspaced, inside a run of characters ("多いのは米国(1390万件)で");
         # Hindi and Telugu names are found so too, where no letter of their script comes before ("भारत में")
         taken = [(a, b) for a, b, _ in found]
@@ -1034,6 +1034,6 @@ def country_spans(text: str) -> list[tuple[int, int, str]]:
 def _unspaced_names_re() -> re.Pattern:
     """Every country name written in Chinese, Japanese, Korean or an Indian script, the longest first
     ("インドネシア" before "インド"); an Indian script's not right after a letter of its own."""
-    unspaced = [name for name in _country_names() if EAST_ASIAN_RE.search(name) or INDIC_RE.search(name)]
+    unspaced = [name for name in _country_names() if RUNS_RE.search(name)]
     return re.compile("|".join((f"(?<![{INDIC}])" if INDIC_RE.search(n) else "") + re.escape(n)
                                for n in sorted(unspaced, key=len, reverse=True)))
