@@ -870,6 +870,34 @@ def _country_names() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=4096)
+def canonical_place(name: str) -> str:
+    """A place as a table or a curator names it, under the name the prose reader stores it by, so
+    that one country is one place whatever its source calls it: Google's and TikTok's downloads
+    write "Turkey", "Russia", "Czech Republic" and "Moldova Republic of" (their commas dropped)
+    where the text of an article is stored as "Türkiye", "Russian Federation", "Czechia" and
+    "Moldova". A name no country has ("Kosovo", "Rest of world") is kept as given."""
+    names = _country_names()
+    key = _ARABIC_MARKS_RE.sub("", name.strip()).casefold()
+    found = _COUNTRY_ABBREVIATIONS.get(name.strip()) or names.get(key) \
+        or names.get(re.sub(r"\s*[\[(].*?[\])]", "", key))  # "US"; "Macedonia [FYROM]"
+    if found is None and key.isascii() and len(key) >= 8:  # ISO's "Lao People's ..." written "Lao Peoples ..."
+        from rapidfuzz import fuzz, process, utils
+
+        best = process.extractOne(key, _ascii_country_names(), scorer=fuzz.token_sort_ratio,
+                                  processor=utils.default_process, score_cutoff=PLACE_SPELLING)
+        found = names[best[0]] if best else None
+    return found or name
+
+
+PLACE_SPELLING = 95  # how alike (rapidfuzz's token_sort_ratio) a table's spelling and a country's name must be
+
+
+@lru_cache(maxsize=1)
+def _ascii_country_names() -> list[str]:
+    return [name for name in _country_names() if name.isascii() and len(name) >= 8]
+
+
 def _long_name(lang: str, name: str) -> bool:
     """Is a country's name in a language read in text? In the languages added after the first ones,
     only a long one (and in Vietnamese, whose words are syllables, one of several words)."""

@@ -109,6 +109,43 @@ def test_upgrading_a_filled_store_to_open_periods_keeps_every_figure_and_citatio
     store.dispose()
 
 
+def test_upgrading_a_store_gives_each_place_its_one_name_and_merges_a_fact_stored_under_both(db_url, monkeypatch,
+                                                                                                  tmp_path):
+    """0016: a store filled before places had one name holds Google's "Turkey" beside an article's
+    "Türkiye". Upgraded, every figure is under the one name, a fact stored under both names is one
+    figure citing both files, and the same table ingested again restates it (the fingerprints are
+    those ingest now gives)."""
+    from store.ingest import ingest_file
+
+    def table(name: str, place: str, more: str = "") -> Path:
+        path = tmp_path / name
+        path.write_text("platform,metric,policy,value,unit,period_start,period_end,location\n" + more +
+                        f"Google,removal requests,all,412,requests,2018-07-01,2018-12-31,{place}\n"
+                        f"Google,removal requests,all,51,requests,2018-07-01,2018-12-31,Czech Republic\n", encoding="utf-8")
+        return path
+
+    store = Store(db_url)
+    migrate(store.engine, "0015")
+    monkeypatch.setattr("store.ingest.statements.canonical_place", lambda name: name)  # as ingest stored them before
+    for name, place in (("google.csv", "Turkey"), ("article-table.csv", "Türkiye")):
+        assert ingest_file(store, table(name, place)).status == "added"
+    monkeypatch.undo()
+    assert sorted(f.location for f in store.queries.figures(["1=1"], {})) == ["Czech Republic", "Turkey", "Türkiye"]
+    store.ensure_schema()
+    assert at_head(store)
+    figures = store.queries.figures(["1=1"], {})
+    assert sorted((f.location, len(f.citations)) for f in figures) == [("Czechia", 2), ("Türkiye", 2)]
+    assert store.queries.distinct("location") == ["Czechia", "Türkiye"]
+    slices = "SELECT {} platform, location, breakdown, policy FROM {}"
+    assert sorted(store.queries.rows(slices.format("", "figure_slices"))) == \
+        sorted(store.queries.rows(slices.format("DISTINCT", "figures")))
+    again = table("google-h1-2019.csv", "Turkey", "Google,removal requests,all,9,requests,2019-01-01,2019-06-30,Kosovo\n")
+    assert ingest_file(store, again).status == "added"
+    assert sorted((f.location, len(f.citations)) for f in store.queries.figures(["1=1"], {})) == \
+        [("Czechia", 3), ("Kosovo", 1), ("Türkiye", 3)]
+    store.dispose()
+
+
 def test_a_database_holding_other_tables_is_refused_and_not_written(tmp_path):
     path = tmp_path / "other-app.db"
     conn = sqlite3.connect(path)

@@ -345,3 +345,26 @@ def test_lower_case_us_is_not_a_country(tables_store):
 
     assert reader(tables_store).read("tiktok removal rate within 24 hours for us Q3 2022").location is None
     assert reader(tables_store).read("tiktok removal rate within 24 hours US Q3 2022").location == "United States"
+
+
+def test_a_table_and_an_article_naming_one_country_differently_answer_as_one_place(empty_store, tmp_path):
+    """Google's and TikTok's downloads write "Turkey", "Russia", "Czech Republic" and, their commas
+    dropped, "Moldova Republic of"; an article's figures are stored under the country's one name
+    ("Türkiye"). Stored side by side, a question about Turkey is answered from both; a place no
+    country has ("Kosovo") is kept as the table writes it."""
+    table = tmp_path / "requests.csv"
+    table.write_text(
+        "platform,metric,policy,value,unit,period_start,period_end,location\n"
+        "Twitter,removal requests,all,412,requests,2018-07-01,2018-12-31,Turkey\n"
+        "Twitter,removal requests,all,88,requests,2018-07-01,2018-12-31,Moldova Republic of\n"
+        "Twitter,removal requests,all,9,requests,2018-07-01,2018-12-31,Kosovo\n")
+    article = tmp_path / "story.txt"
+    article.write_text("In the second half of 2018, Twitter removed 355 tweets in Türkiye on the requests of its courts.\n",
+                       encoding="utf-8")
+    assert ingest_file(empty_store, table).status == "added"
+    assert ingest_file(empty_store, article, Meta(published=dt.date(2019, 5, 9))).status == "added"
+    assert {f.location for f in figures(empty_store)} == {"Türkiye", "Moldova", "Kosovo"}
+    assert answer("how many removal requests did Twitter get from Turkey in H2 2018", empty_store).answer.value == 412
+    assert answer("how many tweets did Twitter remove on Turkey's requests in the second half of 2018?",
+                  empty_store).answer.value == 355
+    assert answer("twitter removal requests moldova h2 2018", empty_store).answer.value == 88

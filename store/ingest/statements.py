@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store.periods import Period
+from store.vocabulary import canonical_place
 
 
 class IngestError(Exception):
@@ -63,6 +64,10 @@ class Stated:
     # a period stated without its year ("zwischen April und Juni") in a document of no date:
     # the months it names, by which another source's figure may give the year (store.ingest.dating)
     months: tuple[int, int] | None = None
+
+    def __post_init__(self) -> None:
+        if self.location:  # one place, one name: a table's "Turkey" is the "Türkiye" of an article
+            self.location = canonical_place(self.location)
 
     def fingerprint(self) -> str:
         p, c = self.period, self.compare
