@@ -160,6 +160,12 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
             if len({t.key for t in sharp}) == 1:
                 best, ties = sharp[0], sharp[:1]
                 scored = [best] + [s for s in scored if s is not best]
+        if len({t.key for t in ties}) > 1 and (stated := _most_stated(scored, best)) is not None:
+            # equally good, and one number is stated by more documents than any other: the fact the
+            # sources agree on ("26,9 milhões" in a Brazilian story and "26,9 milioni" in an Italian
+            # one, beside three more counts the Italian story gives of that quarter)
+            best, ties = stated, [stated]
+            scored = [best] + [s for s in scored if s is not best]
         if len({t.key for t in ties}) > 1:
             ties.sort(key=lambda t: (t.view.period_end or dt.date.min, t.score), reverse=True)
             views = tuple(t.view for t in ties[:5])
@@ -297,6 +303,22 @@ def _whole(q: Query, ties: list["Scored"]) -> "Scored | None":
     one_story = len(frozenset().union(*(t.docs for t in ties))) == 1 and not q.features.facets
     # (of no one policy: the largest of a policy's counts is no total of the others)
     return top if (top.view.value >= rest or one_story) and top.view.policy == ALL_POLICIES else None
+
+
+def _most_stated(scored: list["Scored"], best: "Scored") -> "Scored | None":
+    """Of the facts of one period that fit as well as the best, the one whose number more documents
+    state than any other's (each document counted once, whatever words it states it in, however
+    well they fit), if there is one and at least two documents state it. None otherwise."""
+    near = [s for s in scored if best.fit - s.fit <= TIE]
+    if len({(s.view.period_start, s.view.period_end) for s in near}) > 1:
+        return None  # facts of several periods: which one is asked is no matter of sources
+    support = {id(s): frozenset().union(*(o.docs for o in scored if o.score >= MIN_SCORE
+                                          and _same_number(o.view.value, s.view.value))) for s in near}
+    most = max(near, key=lambda s: len(support[id(s)]))
+    if len(support[id(most)]) < 2 or any(len(support[id(s)]) == len(support[id(most)])
+                                         for s in near if not _same_number(s.view.value, most.view.value)):
+        return None
+    return most
 
 
 def _part_of(q: Query, part: FigureView, whole: FigureView) -> bool:

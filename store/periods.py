@@ -253,6 +253,16 @@ _EDGE = (r"(?:(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+|mid[-\s]?|early\
 _BETWEEN = r"(?:between|from|zwischen|vom|von|entre|de|du|desde|del|antara|dari|mula|من|с|tussen|van|od)"
 _DAY_AFTER = r"(?:\s+[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9]|[,.]?\s*'?[0-9]))?"  # "from August 1 to August 31"
 _DAY = r"(?:(?:el\s+|le\s+|the\s+)?[0-9]{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?)?"  # "el 1 de enero", "1er janvier"
+
+
+def _day(name: str) -> str:
+    """``_DAY``, its number kept as group ``name``."""
+    return _DAY.replace("[0-9]{1,2}", f"(?P<{name}>[0-9]{{1,2}})", 1)
+
+
+def _day_after(name: str) -> str:
+    """``_DAY_AFTER``, its number kept as group ``name``."""
+    return _DAY_AFTER.replace("[0-9]{1,2}", f"(?P<{name}>[0-9]{{1,2}})", 1)
 # "of this year" in the other languages: "de este año", "deste ano", "de cette année", "dieses Jahres"
 _OF_THIS_YEAR = (r"(?P<relthis>(?:de\s+|del\s+)?este\s+a[ñn]o|deste\s+ano|(?:de\s+)?cette\s+ann[ée]e|dieses\s+jahres|tahun\s+ini"
               r"|(?:di\s+|del(?:l['’])?\s*)?quest['’]\s*anno|(?:من\s+)?هذا\s+العام)\b")
@@ -436,7 +446,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("days", rf"{_B}(?:{_BETWEEN}\s+)?(?:{_m('m')}\s+(?P<da>[0-9]{{1,2}})(?:st|nd|rd|th)?{_DASH}(?:{_m('mb')}\s+)?(?P<db>[0-9]{{1,2}})(?:st|nd|rd|th)?,?"
                  rf"|(?P<da2>[0-9]{{1,2}})(?:er|\.)?{_DASH}(?P<db2>[0-9]{{1,2}})\.?\s+(?:de\s+)?{_m('m2')},?)\s+(?:de\s+)?{_y('y')}{_E}"),
         # Jul-Sep 2020, July to December 2017
-        ("months", rf"{_B}(?:{_BETWEEN}\s+)?(?:(?:el\s+|le\s+)?(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_EDGE}{_m('m1')}(?:\s+(?P<d1b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+)(?:(?:el\s+|le\s+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_EDGE}{_m('m2')}(?:\s+(?P<d2b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:\s+(?:period|quarter|months))?,?\s+(?:de\s+|del\s+|of\s+)?'?{_yy('y')}{_E}"),
+        ("months", rf"{_B}(?:{_BETWEEN}\s+)?(?:(?:el\s+|le\s+)?(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_EDGE}{_m('m1')}(?:\s*(?P<d1b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+)(?:(?:el\s+|le\s+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_EDGE}{_m('m2')}(?:\s*(?P<d2b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:\s+(?:period|quarter|months))?,?\s+(?:de\s+|del\s+|of\s+)?'?{_yy('y')}{_E}"),
         # since the middle of 2015, since mid-2015, since early 2016, since Aug 2015, since 2015
         # ("from 2020" alone is the year 2020: "an increase from 2020")
         ("since", rf"{_B}(?:(?:since|desde(?:\s+(?:el|o))?|depuis|seit(?:\s+dem(?:\s+jahr)?)?|sejak(?:\s+tahun)?|منذ|{_FROM_START})\s+(?:(?P<part>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of|the\s+(?:first|second)\s+half\s+of)[\s-]*)?(?:{_date_re('d')}|{_monthyear_re('n')}|{_y('sy')})|from\s+(?P<fpart>mid|early|late|the\s+(?:middle|start|beginning|end)\s+of)[\s-]*{_y('fy')}){_E}"),
@@ -498,7 +508,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # ... and as the other languages write them ("zwischen April und Juni", "im zweiten Quartal")
         ("relpartword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>{_PART_WORDS})(?!\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?{_YEAR_NEXT})(?:\s+{_OF_THIS_YEAR})?(?![\w/])"),
         ("relpartword", rf"{_B}(?P<part>{_ID_PART_WORDS})[\s-]+(?P<ord>{_ORDINALS_RX})(?!\s*-?\s*(?:tahun\s+)?{_YEAR_NEXT})(?:\s+{_OF_THIS_YEAR})?(?![\w/])"),
-        ("relmonths", rf"{_B}(?:{_BETWEEN}\s+)?{_DAY}{_m('m1')}{_DAY_AFTER}(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+){_DAY}{_m('m2')}{_DAY_AFTER}"
+        ("relmonths", rf"{_B}(?:{_BETWEEN}\s+)?{_day('da')}{_m('m1')}{_day_after('db')}(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+){_day('dc')}{_m('m2')}{_day_after('dd')}"
                       rf"(?:\s+(?:of|in)\s+(?P<rel>this|last)\s+year\b|\s+{_OF_THIS_YEAR}|(?!\s*,?\s*'?\d+(?![.,]?\d)))(?![\w/])"),
         # as of the end of March 2020, as of 2019, by the end of 2017, through Dec 31 2016: all
         # there was by then (a total, or a count that stands), from whenever it started
@@ -877,6 +887,15 @@ def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> 
         m1 = (m2 - _count(g["n"])) % 12 + 1
     else:
         m1, m2 = _month(g["m1"]), _month(g["m2"])
+        first, last = g.get("da") or g.get("db"), g.get("dc") or g.get("dd")
+        if first and last and reference is not None and not rel:
+            # "between June 26-July 25": those days, the latest such span that had ended by the date
+            # (an Indian monthly report's month), not the two whole months
+            end = dt.date(reference.year, m2, int(last))
+            if end > reference:
+                end = dt.date(reference.year - 1, m2, int(last))
+            start = dt.date(end.year - (m2 < m1), m1, int(first))
+            return Mention(s, e, "closed", Period(start, end, label_for(start, end))) if start <= end else None
     return _placed(s, e, m1, m2, "last" if rel in ("last", "the") else rel, reference)
 
 

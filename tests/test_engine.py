@@ -530,3 +530,22 @@ def test_a_month_asked_inside_a_part_of_a_year_the_question_names_is_that_years_
                             "321 partner bans in the first half of 2021.\n", published=dt.date(2021, 3, 8))
     r = answer("Twitch partner bans reached 321 in early 2021, counting repeats. How many of them were in February?", store)
     assert r.status == "answer" and r.answer.value == 148, r.message
+
+
+def test_of_facts_that_fit_equally_the_one_more_documents_state_answers(store, tmp_path):
+    """An Italian story gives four hate-speech counts of one quarter; a Brazilian one gives one of
+    them. Asked "fb hate speech q4 2020", the number both state answers (the question alone
+    cannot tell the four apart; two sources agreeing can). Each document counts once, however
+    often it repeats a number; with no number stated by more documents than another, the
+    candidates are listed."""
+    stored(store, tmp_path,
+           "Su Facebook, nel quarto trimestre del 2020, la società ha agito su 6,4 milioni di contenuti di odio organizzato, "
+           "su 9,8 milioni di contenuti di incitamento all'odio nei gruppi, su 26,9 milioni di contenuti di incitamento "
+           "all'odio e su 25,2 milioni di contenuti di incitamento all'odio rilevati in modo proattivo.",
+           publisher="Il Giornale del Molise", published=dt.date(2021, 5, 20))
+    r = answer("fb hate speech q4 2020", store)
+    assert r.status == "ambiguous" and {a.value for a in r.alternatives} >= {6_400_000, 26_900_000}
+    stored(store, tmp_path, "O Facebook removeu 26,9 milhões de conteúdos com discurso de ódio entre outubro e dezembro de 2020.",
+           publisher="G1", published=dt.date(2021, 2, 11))
+    r = answer("fb hate speech q4 2020", store)
+    assert r.status == "answer" and r.answer.value == 26_900_000, r.message

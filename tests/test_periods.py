@@ -383,12 +383,35 @@ def test_the_same_period_the_year_prior_is_a_year_before():
 
 
 @pytest.mark.parametrize("text,months", [("from August 1 to August 31, in compliance", (8, 8)),
-                                         ("between May 15 to June 15 using", (5, 6)),
                                          ("nel primo trimestre di quest'anno", (1, 3)),
                                          ("no segundo trimestre deste ano", (4, 6))])
 def test_a_part_of_this_year_in_the_other_languages_is_of_the_dates_year(text, months):
     (m,) = find_periods(text, D(2021, 10, 1))
     assert (m.period.start, m.period.end.month) == (D(2021, months[0], 1), months[1])
+
+
+@pytest.mark.parametrize("text,start,end", [
+    # an Indian monthly report's month, in a story that gives no year: those days, not two whole months
+    ("received 874 grievances between June 26-July 25, and took action", D(2022, 6, 26), D(2022, 7, 25)),
+    ("between May 15 to June 15 using", D(2022, 5, 15), D(2022, 6, 15)),
+    ("from 26 December to 25 January", D(2021, 12, 26), D(2022, 1, 25)),
+    # ... the latest such days that had ended by the date
+    ("between August 26 and September 25", D(2021, 8, 26), D(2021, 9, 25)),
+    # months alone stay whole months
+    ("between June and July", D(2022, 6, 1), D(2022, 7, 31)),
+])
+def test_days_of_two_months_with_no_year_are_those_days_of_the_latest_such_span(text, start, end):
+    (m,) = find_periods(text, D(2022, 9, 2))
+    assert (m.period.start, m.period.end) == (start, end)
+    (yearless,) = find_periods(text)  # with no date to place them: the months, no year
+    assert yearless.period is None and yearless.months == (start.month, end.month)
+
+
+def test_a_terse_day_span_typed_without_spaces_is_read():
+    """"twtr india grievances jul26-aug25 2021": the month's report as India's IT Rules count it."""
+    (m,) = find_periods("twtr india grievances jul26-aug25 2021")
+    assert (m.period.start, m.period.end) == (D(2021, 7, 26), D(2021, 8, 25))
+    assert [m.period.label for m in find_periods("jul-sep 2020")] == ["Q3 2020"]
 
 
 @pytest.mark.parametrize("text,start,end", [
