@@ -35,7 +35,7 @@ from store.periods import MONTH_NAME_RE, MONTHS, YEAR_NOT_STATED, Period, find_p
 from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
-from store.scripts import CJK
+from store.scripts import CJK, LEADS_ON_RE, LIST_ITEM_RE
 from store.vocabulary import (AFTER_ACTIONS, ALL_POLICIES, AUDIENCE_ACTIONS, COMPANIES, FACETS, OBJECTS, RATE_ACTIONS, WORLDWIDE_RE,
                               Features, describe, family_words, media_in, per_units, places_in,
                               platform_family, policy_groups, url_host)
@@ -631,8 +631,18 @@ def _before(text: str) -> frozenset[str]:
 
 
 def _lead_in(text: str) -> str:
+    """The line or two a quote follows; for an item of a list, the line the list follows with the
+    item before it ("... blocked by Kominfo as of 26 June 2024:", "- Threads = 145": what every
+    item counts is said there, however many items come between)."""
     lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) > 2 and LIST_ITEM_RE.match(lines[-1]):
+        first = len(lines) - 1
+        while first > 0 and LIST_ITEM_RE.match(lines[first - 1]) and not LEADS_ON_RE.search(lines[first - 1]):
+            first -= 1  # (an item that leads a list of its own on: "- For Content Policy violations, we removed")
+        if first > 0:  # (a list the kept text starts inside: no line above it to read)
+            return lines[first - 1][-160:] + " " + lines[-1][-80:]
     return " ".join(lines[-2:])[-240:] if lines else ""
+
 
 
 AROUND_BEFORE, AROUND_AFTER = 60, 80  # characters: how far a number's own words reach in its clause

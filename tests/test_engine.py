@@ -549,3 +549,15 @@ def test_of_facts_that_fit_equally_the_one_more_documents_state_answers(store, t
            publisher="G1", published=dt.date(2021, 2, 11))
     r = answer("fb hate speech q4 2020", store)
     assert r.status == "answer" and r.answer.value == 26_900_000, r.message
+
+
+def test_an_item_deep_in_a_list_is_read_with_the_line_the_list_follows(store, tmp_path):
+    """"- Threads = 145", the last of a dozen items under "negative content blocked by Kominfo as of
+    26 June 2024": what it counts is said above the list, not by the items just before it."""
+    items = [("Twitter", "1.401.927"), ("Meta", "619.537"), ("Google", "29.332"), ("TikTok", "7.680"),
+             ("Telegram", "6.607"), ("MiChat", "3.686"), ("Bigo Live", "1.772"), ("Snack Video", "440"),
+             ("Threads", "145")]
+    stored(store, tmp_path, "Berikut daftar media sosial yang kontennya diblokir Kominfo per 26 Juni 2024.\n"
+           + "".join(f"- {name} = {count}\n" for name, count in items), published=dt.date(2024, 6, 27))
+    r = answer("how many Threads posts had Kominfo blocked as of 26 June 2024?", store)
+    assert r.status == "answer" and r.answer.value == 145, r.message

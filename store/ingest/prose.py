@@ -30,7 +30,7 @@ from store.ingest.statements import IngestError, Meta, Stated
 from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_FRONT_MATTER_DEPTH, MAX_LINE_CHARS,
                           MAX_YEAR, MIN_YEAR)
 from store.models import Document
-from store.scripts import CJK, EAST_ASIAN_RE, VERB_FINAL_RE
+from store.scripts import BULLET_RE, CJK, EAST_ASIAN_RE, LEADS_ON_RE, VERB_FINAL_RE
 from store.numbers import DECREASE, INCREASE, Quantity, find_quantities, joined_at, without_aside
 from store.periods import (AND_WORDS, DAY_OF_MONTH_RE, FOREIGN_MONTHS, MONTHS, MORE_MONTHS, Mention, Period, duration_label, find_periods, latest_months, month_after, month_before,
                            past_months, past_quarters, previous, span, without_periods, year_before, yearless)
@@ -710,9 +710,7 @@ def _resolve_policies(found: list[_Found], periods: dict[int, Period | None]) ->
     return out
 
 
-BULLET_RE = re.compile(r"[-•*·–]\s")
 LIST_GOES_ON_RE = re.compile(r"[^.!?]\s*$")
-LEADS_ON_RE = re.compile(r"(?:[^\W\d_]|:)\s*$")  # a line ending in a word or a colon, as a sentence does not
 EMPHASIS_RE = re.compile(r"\*\*|__")
 # "This report covers the second half of 2020", "its transparency report for July to December
 # 31, 2020": the period the document reports on
