@@ -113,6 +113,12 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
     if not (query.asked or query.period or query.features.platforms or query.location):
         return Answer(NO_ANSWER, render.no_answer(()))  # nothing in it was understood
     scored = _rank(query, _fetch(store, query), store)
+    if query.breakdown is not None and not (scored and scored[0].score >= MIN_SCORE):
+        # a word one table breaks its figures down by ("human" moderation, "Language: Arabic") that
+        # no figure broken down so answers: an ordinary word of the question ("Bluesky's human
+        # moderators", "the Arabic Sputnik piece on twitter")
+        query = replace(query, breakdown=None)
+        scored = _rank(query, _fetch(store, query), store)
     if query.breakdown is None and query.features.platforms and (not scored or query.features.facets):
         # no figure of the whole: a fact a platform publishes only broken down ("Hosted Consumer
         # Services") answers when one breakdown of it fits best; and a subset asked ("taken down

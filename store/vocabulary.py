@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -1010,10 +1011,15 @@ def country_of_people(word: str) -> str | None:
             stem = word[: -len(ending)].casefold()
             names = {english for name, english in _country_names().items()
                      if name.isascii() and name.startswith(stem) and len(name) - len(stem) <= 3
-                     and english.casefold().startswith(stem)}
+                     and _plain(english).startswith(stem)}  # ("Turkish": Türkiye)
             if len(names) == 1:
                 return names.pop()
     return None
+
+
+def _plain(name: str) -> str:
+    """A name case-folded without its accents: "türkiye" as "turkiye"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=TEXT_CACHE)

@@ -368,3 +368,28 @@ def test_a_table_and_an_article_naming_one_country_differently_answer_as_one_pla
     assert answer("how many tweets did Twitter remove on Turkey's requests in the second half of 2018?",
                   empty_store).answer.value == 355
     assert answer("twitter removal requests moldova h2 2018", empty_store).answer.value == 88
+
+
+def test_a_word_one_table_breaks_its_figures_down_by_is_an_ordinary_word_for_other_figures(store, tmp_path):
+    """TikTok's tables break removals down by "Language: Arabic" and by "Human moderation"; a question
+    about the Arabic Sputnik piece on Twitter's suspensions, which no figure broken down by Arabic
+    answers, is answered from the articles as if the word were any other."""
+    table = tmp_path / "tiktok-languages.csv"
+    table.write_text("platform,metric,policy,value,unit,period_start,period_end,breakdown\n"
+                     "TikTok,videos removed,all policies,41000,videos,2022-01-01,2022-03-31,Language: Arabic\n"
+                     "TikTok,videos removed,all policies,92000,videos,2022-01-01,2022-03-31,Human moderation\n")
+    assert ingest_file(store, table).status == "added"
+    a = answer("the Arabic Sputnik piece on twitter - how many terror accounts were suspended in the back half of 2017?", store)
+    assert a.status == "answer" and a.answer.value == 274_460, a.message
+    assert answer("tiktok arabic videos removed q1 2022", store).answer.value == 41_000  # the breakdown, where it is one
+
+
+def test_a_countrys_people_named_with_an_accent_less_adjective_are_its_people(store):
+    """"the Turkish government": Türkiye's, whose English name starts with no "Turk" but whose
+    accent-less one does; with no figure stored for Türkiye in 2016, no number (not Google's
+    requests from everywhere)."""
+    from store.vocabulary import country_of_people
+
+    assert country_of_people("Turkish") == "Türkiye"
+    a = answer("How many content removal requests did the Turkish government send Twitter in H2 2017?", store)
+    assert a.answer is None, a.message
