@@ -767,8 +767,12 @@ def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
     # says which report: the periods of the figures it is
     context = {(f.platform, f.period_start, f.period_end) for f in figures
                if any(math.isclose(f.value, v, rel_tol=GIVEN_CONTEXT) for v in q.given)} if q.given else set()
-    if len(fitting) > RANK_POOL:  # a wide slice of a large store: the best by their names first
-        fitting = sorted(fitting, key=lambda fig: _score(q, fig), reverse=True)[:RANK_POOL]
+    if len(fitting) > RANK_POOL:  # a wide slice of a large store: the best by their names first,
+        # and those named as well as the last of them (a table's many rows of one name would
+        # otherwise push an article's figure out by the order they were stored in), up to twice as many
+        named = sorted(((_score(q, fig), fig) for fig in fitting), key=lambda sf: sf[0], reverse=True)
+        cut = named[RANK_POOL - 1][0] - 1e-9
+        fitting = [fig for score, fig in named[: 2 * RANK_POOL] if score >= cut]
     idf = reader(store).idf
     scored = []
     for fig in store.queries.with_citations(fitting):

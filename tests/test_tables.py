@@ -393,3 +393,18 @@ def test_a_countrys_people_named_with_an_accent_less_adjective_are_its_people(st
     assert country_of_people("Turkish") == "Türkiye"
     a = answer("How many content removal requests did the Turkish government send Twitter in H2 2017?", store)
     assert a.answer is None, a.message
+
+
+def test_a_figure_named_as_well_as_the_last_read_is_read_too_whatever_order_it_was_stored_in(empty_store, tmp_path):
+    """Sixty monthly rows of one name, and one more under the same name whose quote says what the
+    question asks ("per Generation-NT"): named alike, the rows before it filled the figures read
+    with their sources, and the one that answers was never read."""
+    rows = [f"Instagram,proactive detection rate,terrorism,{90 + (m % 9) / 10:.1f},percent,"
+            f"{2010 + m // 12}-{m % 12 + 1:02d}-01,{2010 + m // 12}-{m % 12 + 1:02d}-28,\n" for m in range(60)]
+    table = tmp_path / "rates.csv"
+    table.write_text("platform,metric,policy,value,unit,period_start,period_end,quote\n" + "".join(rows)
+                     + "Instagram,proactive detection rate,terrorism,92.3,percent,2009-12-01,2009-12-31,"
+                       "\"Generation-NT reports a proactive detection rate of 92.3% for terrorist propaganda.\"\n")
+    assert ingest_file(empty_store, table).status == "added"
+    a = answer("proactive detection rate for terrorist propaganda on instagram per generation-nt", empty_store)
+    assert a.status == "answer" and a.answer.value == 92.3, a.message
