@@ -274,6 +274,7 @@ class Reader:
         # a policy is named by its own words, not by those it shares with what is counted
         # ("Other accounts removed" is not named by "how many accounts were removed")
         self.policy_names = _Names(vocabulary.policies, ignore=self.metric_names.words)
+        self._joined = _joined_abbreviations(vocabulary.platforms, self.known)
         self._by_initial: dict[str, list[str]] = {}
         for w in self.choices:
             if w.isalpha():
@@ -317,6 +318,8 @@ class Reader:
         w = word.lower()
         if w in self.known or len(w) < 3 or not w.isalpha():
             return word
+        if w in self._joined:  # "gplay": Google Play
+            return self._joined[w]
         expanded = self._expand(w)
         if expanded:
             return expanded
@@ -792,3 +795,23 @@ def _names_re(names, flags: int, before: str = r"(?<![\w])") -> re.Pattern | Non
     if not keys:
         return None
     return re.compile(before + "(?:" + "|".join(map(re.escape, keys)) + r")(?![\w])", flags)
+
+
+def _joined_abbreviations(names, known: frozenset[str] | set[str]) -> dict[str, str]:
+    """A name of two or more words typed as one ("gplay", "gooplay": Google Play): the start of each
+    word but the last (one to three letters), then the last word, whole or its first three letters
+    or more. Not a word the reader knows; a spelling two names share is neither's."""
+    found: dict[str, str | None] = {}
+    for name in names:
+        words = name.casefold().split()
+        if len(words) < 2 or not all(w.isalpha() for w in words):
+            continue
+        heads = [""]
+        for w in words[:-1]:
+            heads = [h + w[:n] for h in heads for n in range(1, min(3, len(w)) + 1)]
+        for h in heads:
+            for n in range(3, len(words[-1]) + 1):
+                key = h + words[-1][:n]
+                if len(key) >= 4 and key not in known:
+                    found[key] = None if key in found and found[key] != " ".join(words) else " ".join(words)
+    return {k: v for k, v in found.items() if v}

@@ -124,8 +124,8 @@ def cased_platforms(question: str) -> list[tuple[str, int, int]]:
 RENAMED: dict[str, frozenset[str]] = {"Twitter": frozenset({"X"}), "Snapchat": frozenset({"Snap"})}
 COMPANIES: dict[str, frozenset[str]] = {
     "Meta": frozenset({"Facebook", "Instagram", "WhatsApp", "Threads", "Messenger"}),
-    "Google": frozenset({"YouTube"}),
-    "Alphabet": frozenset({"Google", "YouTube"}),
+    "Google": frozenset({"YouTube", "Google Play"}),
+    "Alphabet": frozenset({"Google", "YouTube", "Google Play"}),
     "Microsoft": frozenset({"LinkedIn", "Bing", "Xbox", "Skype", "GitHub"}),
 }
 

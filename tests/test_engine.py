@@ -561,3 +561,17 @@ def test_an_item_deep_in_a_list_is_read_with_the_line_the_list_follows(store, tm
            + "".join(f"- {name} = {count}\n" for name, count in items), published=dt.date(2024, 6, 27))
     r = answer("how many Threads posts had Kominfo blocked as of 26 June 2024?", store)
     assert r.status == "answer" and r.answer.value == 145, r.message
+
+
+def test_a_name_of_two_words_typed_as_one_is_that_name_and_a_service_is_its_companys(store, tmp_path):
+    """"gplay" is Google Play, a name of two words typed as one (the first letter of the first,
+    the second whole); a Google Play question is answered by what a sentence says Google did
+    there, Google Play being Google's."""
+    stored(store, tmp_path, "In 2022, Google Play blocked 1.43 million policy-violating apps from being published. "
+           "Google added that it had banned 1,73,000 'bad accounts' in 2022.", publisher="Livemint",
+           published=dt.date(2023, 4, 28))
+    a = answer("gplay apps blocked 2022", store)
+    assert a.status == "answer" and a.answer.value == 1_430_000, a.message
+    a = answer("gplay bad dev accts banned 2022", store)
+    assert a.status == "answer" and a.answer.value == 173_000, a.message
+    assert answer("gplay apps blocked 2021", store).answer is None
