@@ -484,6 +484,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("monthsof", rf"{_B}(?:os\s+|los\s+|les\s+|die\s+|i\s+)?(?:(?P<edge2>primeiros|[úu]ltimos|primeros|ersten|letzten|primi|ultimi)\s+(?P<n2>{_MONTHS_N_ANY})"
                      rf"|(?P<n3>{_MONTHS_N_ANY})\s+(?P<edge3>premiers|derniers|[úu]ltimos|primeros|primeiros))\s+(?:meses|mois|monate|monaten|mesi)\s+"
                      rf"(?:de|del|do|des|dell['’]?|von)\s*(?:l['’]ann[ée]e\s+)?{_y('y')}{_E}"),
+        # a year up to a month of it: "in 2022 till June", "2021 up to September", "2022 (through June)"
+        ("yeartill", rf"{_B}{_y('y')},?\s+\(?(?:till|until|up\s+to|through|to)\s+(?:the\s+end\s+of\s+)?{_m('m')}(?!\s*,?\s*(?:de\s+)?'?\d)(?![\w/])"),
         # the three months to September 2019, the six months ending June 2020
         ("monthsto", rf"{_B}(?:the\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)\s+months\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?{_m('m')}(?:\s+[0-9]{{1,2}}(?:st|nd|rd|th)?)?,?\s+{_y('y')}{_E}"),
         # the September 2021 quarter, the quarter ended June 2020: the quarter ending that month
@@ -512,7 +514,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                       rf"(?:\s+(?:of|in)\s+(?P<rel>this|last)\s+year\b|\s+{_OF_THIS_YEAR}|(?!\s*,?\s*'?\d+(?![.,]?\d)))(?![\w/])"),
         # as of the end of March 2020, as of 2019, by the end of 2017, through Dec 31 2016: all
         # there was by then (a total, or a count that stands), from whenever it started
-        ("asof", rf"{_B}(?:as\s+(?:of|at)|by|through|until|(?:at|by)\s+the\s+end\s+of)\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?{_point_re('a')}{_E}"),
+        ("asof", rf"{_B}(?:as\s+(?:of|at)|by|through|until|till|(?:at|by)\s+the\s+end\s+of)\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?{_point_re('a')}{_E}"),
         ("relasof", rf"{_B}(?:as\s+(?:of|at)|by)\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?{_m('m')}(?!\s*,?\s*'?\d)(?![\w/])"),
         # since a month of no year ("since the start of February", "с начала февраля"): from the latest
         # such month up to the publication date
@@ -759,6 +761,10 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         return Mention(s, e, "closed", span(first // 12, first % 12 + 1, y, end))
     if name == "spanto":
         return Mention(s, e, "closed", _span_to(_point(m, "p")[1], g["unit"], g["n"]))
+    if name == "yeartill":
+        y, month = _year(g["y"]), _month(g["m"])
+        start, end = dt.date(y, 1, 1), month_end(y, month)
+        return Mention(s, e, "closed", Period(start, end, label_for(start, end)))
     if name == "asof":
         point = _point(m, "a")
         return Mention(s, e, "closed", as_of(point[1])) if point else None

@@ -448,3 +448,15 @@ def test_halves_and_quarters_as_more_languages_write_them(text, label):
 def test_a_laws_year_in_lower_case_after_its_initials_is_no_period():
     assert [m.kind for m in find_periods("Under the new IT rules 2021, big platforms have to publish")] == ["name"]
     assert [m.period.label for m in find_periods("the rules 2021 changed") if m.period] == ["2021"]
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("Twitter has blocked 1,122 URLs in 2022 till June, data provided by the ministry shows", D(2022, 1, 1), D(2022, 6, 30)),
+    ("in 2021 up to September", D(2021, 1, 1), D(2021, 9, 30)),
+    ("in 2020 (through March)", D(2020, 1, 1), D(2020, 3, 31)),
+    # "till" a month of a year: all there was by its end, as "until" and "through" are
+    ("blocked till June 2022", None, D(2022, 6, 30)),
+])
+def test_a_year_up_to_a_month_of_it_is_those_months(text, start, end):
+    (m,) = [m for m in find_periods(text, D(2022, 8, 1)) if m.period]
+    assert (m.period.start, m.period.end) == (start, end)
