@@ -266,6 +266,8 @@ class Reader:
         self.frequency = vocabulary.frequency()
         self.known = set(self.frequency) | STOPWORDS | PERIOD_WORDS
         self.choices = sorted(w for w in self.known if len(w) >= 4)
+        # what a typo is corrected into: a word the reader understands, not any word a stored story uses
+        self.typo_choices = [w for w in self.choices if w in lexicon_words()]
         # how telling each term is, over a sample of the quoted sentences and of the stored names
         # (a prose-heavy store names 50,000 metrics in its documents' words)
         names = [*vocabulary.metrics, *vocabulary.policies]
@@ -329,8 +331,9 @@ class Reader:
             return word  # the singular or plural of a known word is no typo ("comment": not "coment")
         # edits allowed grow with length; a swap of two letters ("dwon") is one edit. A typo
         # keeps the first letter, and adds no letter but a doubled one: "boats" is a word of
-        # its own, not "bots", and "excluding" is not "including"
-        for choice, _, _ in process.extract(w, self.choices, scorer=OSA.distance, score_cutoff=1 if len(w) < 8 else 2, limit=5):
+        # its own, not "bots", and "excluding" is not "including". It is a typo of a word the
+        # reader understands: "spanned" is no "spannend", a word a German story uses
+        for choice, _, _ in process.extract(w, self.typo_choices, scorer=OSA.distance, score_cutoff=1 if len(w) < 8 else 2, limit=5):
             if choice[0] == w[0] and (len(w) <= len(choice) or _undouble(w) == _undouble(choice)):
                 return choice
         return word
