@@ -266,8 +266,11 @@ class Reader:
         self.frequency = vocabulary.frequency()
         self.known = set(self.frequency) | STOPWORDS | PERIOD_WORDS
         self.choices = sorted(w for w in self.known if len(w) >= 4)
-        # what a typo is corrected into: a word the reader understands, not any word a stored story uses
-        self.typo_choices = [w for w in self.choices if w in lexicon_words()]
+        # what a typo is corrected into: a word the reader understands (its lexicon's, its period and
+        # function words, a stored platform's or place's name), not any word a stored story uses
+        understood = lexicon_words() | STOPWORDS | PERIOD_WORDS | {
+            w for name in (*vocabulary.platforms, *vocabulary.locations) for w in name.casefold().split()}
+        self.typo_choices = [w for w in self.choices if w in understood]
         # how telling each term is, over a sample of the quoted sentences and of the stored names
         # (a prose-heavy store names 50,000 metrics in its documents' words)
         names = [*vocabulary.metrics, *vocabulary.policies]

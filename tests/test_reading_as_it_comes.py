@@ -119,14 +119,15 @@ def test_a_real_word_is_not_read_as_an_abbreviation(empty_store, tmp_path):
 
 def test_a_word_the_reader_does_not_know_is_corrected_only_into_one_it_reads(empty_store, tmp_path):
     """"spanned" is one letter from "spannend", a German word a stored story uses: that is no typo
-    of it. A typo is corrected into a word the reader understands ("suspnded": suspended)."""
+    of it. A typo is corrected into a word the reader understands: of its lexicon ("suspnded":
+    suspended), of the periods it reads ("midle": middle), a platform's name ("twiter")."""
     doc(empty_store, tmp_path, "de.txt", "Spannend: Telegram sperrte im Januar 2016 insgesamt 3.044 Kanäle.",
         published=D(2016, 2, 1))
     doc(empty_store, tmp_path, "en.txt", "After the Paris attacks, Telegram blocked 78 ISIS-related channels "
         "in 12 languages.", published=D(2015, 11, 19))
     r = reader(empty_store)
     assert "spannend" in r.known and r.correct("spanned") == "spanned"
-    assert r.correct("suspnded") == "suspended"
+    assert (r.correct("suspnded"), r.correct("midle"), r.correct("twiter")) == ("suspended", "middle", "twitter")
     assert answered(empty_store, "the ISIS channels Telegram blocked after the Paris attacks spanned how many languages?") == 12
 
 
