@@ -650,7 +650,6 @@ def _lead_in(text: str) -> str:
     return " ".join(lines[-2:])[-240:] if lines else ""
 
 
-
 AROUND_BEFORE, AROUND_AFTER = 60, 80  # characters: how far a number's own words reach in its clause
 BRACKETED_AFTER_RE = re.compile(r"[^\S\n]*(?:[^\W\d]+[^\S\n]+){0,2}\([^\S\n]*")  # "2.33 million enforcements ("
 

@@ -653,8 +653,6 @@ def _idf(texts: list[str]) -> dict[str, float]:
     return {w: math.log(1 + n / c) for w, c in df.items()} | {"": math.log(1 + n)}
 
 
-
-
 def _key(text: str) -> str:
     """A name as compared: lower case, "&" as "and", "w/o" as "without", letters and digits only
     ("Upperbound Prevalence" = "upper bound prevalence")."""

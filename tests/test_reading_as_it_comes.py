@@ -1530,7 +1530,6 @@ def test_misinformation_as_the_other_languages_say_it(empty_store, tmp_path, sen
     assert stored(empty_store)[20e6].policy == "misinformation"
 
 
-
 def test_an_arabic_story_names_its_platform_and_numbers_in_arabic(empty_store, tmp_path):
     doc(empty_store, tmp_path, "ar.txt",
         "أعلنت شبكة التواصل الاجتماعي الأمريكية تويتر أنها علقت 636 ألفًا و248 حسابًا يمجد الإرهاب وذلك في الفترة "
