@@ -251,18 +251,18 @@ _AND = rf"(?:{AND_WORDS}|en|ve|i|और)"  # "between X and Y" (and as Dutch, Tu
 _EDGE = (r"(?:(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+|mid[-\s]?|early\s+|late\s+|anfang\s+|ende\s+|mitte\s+"
          r"|d[ée]but\s+|fin\s+|(?:principios|inicios?|finales|mediados|fines|in[ií]cio|final|meados)\s+de\s+)?")
 _BETWEEN = r"(?:between|from|zwischen|vom|von|entre|de|du|desde|del|antara|dari|mula|من|с|tussen|van|od)"
-_DAY_AFTER = r"(?:\s+[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9]|[,.]?\s*'?[0-9]))?"  # "from August 1 to August 31"
-_DAY = r"(?:(?:el\s+|le\s+|the\s+)?[0-9]{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?)?"  # "el 1 de enero", "1er janvier"
 
 
 def _day(name: str) -> str:
-    """``_DAY``, its number kept as group ``name``."""
-    return _DAY.replace("[0-9]{1,2}", f"(?P<{name}>[0-9]{{1,2}})", 1)
+    """A day before its month, kept as group ``name``: "el 1 de enero", "1er janvier", "26 June"."""
+    return rf"(?:(?:el\s+|le\s+|the\s+)?(?P<{name}>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?)?"
 
 
 def _day_after(name: str) -> str:
-    """``_DAY_AFTER``, its number kept as group ``name``."""
-    return _DAY_AFTER.replace("[0-9]{1,2}", f"(?P<{name}>[0-9]{{1,2}})", 1)
+    """A day after its month, kept as group ``name``: "from August 1 to August 31"."""
+    return rf"(?:\s+(?P<{name}>[0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9]|[,.]?\s*'?[0-9]))?"
+
+
 # "of this year" in the other languages: "de este año", "deste ano", "de cette année", "dieses Jahres"
 _OF_THIS_YEAR = (r"(?P<relthis>(?:de\s+|del\s+)?este\s+a[ñn]o|deste\s+ano|(?:de\s+)?cette\s+ann[ée]e|dieses\s+jahres|tahun\s+ini"
               r"|(?:di\s+|del(?:l['’])?\s*)?quest['’]\s*anno|(?:من\s+)?هذا\s+العام)\b")

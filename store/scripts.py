@@ -27,6 +27,7 @@ VERB_FINAL_RE = re.compile(f"[{INDIC}{KANA}{HANGUL}]")
 # A list as pages write it: its items ("- 21.9k subreddits", "• 89,132,938 videos", "3. Telegram = 6.607"),
 # and a line that leads one on, ending on a word or a colon as a sentence does not ("For Content Policy
 # violations, we removed")
-BULLET_RE = re.compile(r"[-•*·–]\s")
-LIST_ITEM_RE = re.compile(r"\s*(?:[-•*·–]|[0-9]{1,3}[.)])\s")
+_BULLET = "[-•*·–]"
+BULLET_RE = re.compile(rf"{_BULLET}\s")
+LIST_ITEM_RE = re.compile(rf"\s*(?:{_BULLET}|[0-9]{{1,3}}[.)])\s")
 LEADS_ON_RE = re.compile(r"(?:[^\W\d_]|:)\s*$")

@@ -878,9 +878,9 @@ def canonical_place(name: str) -> str:
     write "Turkey", "Russia", "Czech Republic" and "Moldova Republic of" (their commas dropped)
     where the text of an article is stored as "Türkiye", "Russian Federation", "Czechia" and
     "Moldova". A name no country has ("Kosovo", "Rest of world") is kept as given."""
-    names = _country_names()
-    key = _ARABIC_MARKS_RE.sub("", name.strip()).casefold()
-    found = _COUNTRY_ABBREVIATIONS.get(name.strip()) or names.get(key) \
+    names, given = _country_names(), name.strip()
+    key = _ARABIC_MARKS_RE.sub("", given).casefold()
+    found = _COUNTRY_ABBREVIATIONS.get(given) or names.get(key) \
         or names.get(re.sub(r"\s*[\[(].*?[\])]", "", key))  # "US"; "Macedonia [FYROM]"
     if found is None and key.isascii() and len(key) >= 8:  # ISO's "Lao People's ..." written "Lao Peoples ..."
         from rapidfuzz import fuzz, process, utils
