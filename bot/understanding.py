@@ -19,6 +19,7 @@ import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from store import english
 from store.limits import NAMES_SAMPLE, TEXT_CACHE
 from store.numbers import find_quantities
 from store.periods import MONTH_NAMES, MONTHS, PERIOD_WORDS, Mention, Period, adjacent, find_periods, span
@@ -308,7 +309,7 @@ class Reader:
         for publisher in getattr(vocabulary, "publishers", ()):
             words = re.findall(r"[^\W\d_]+", publisher.casefold())
             for w, after in zip(words, words[1:]):
-                if len(w) >= 3 and w not in SOURCE_WORDS and self._location(w) is None and (place := self._location(after)):
+                if len(w) >= 3 and w not in SOURCE_WORDS and self._place(w) is None and (place := self._place(after)):
                     self._source_places.setdefault(w, set()).add(place)
         self._source_re = _names_re({w: w for w in self._source_places}, re.IGNORECASE)
 
@@ -325,6 +326,8 @@ class Reader:
             return word
         if w in self._joined:  # "gplay": Google Play
             return self._joined[w]
+        if w in english.words():  # "table", "drew", "sale": a word of its own, no typo of "tabli",
+            return word  # "drei" or "same", nor an abbreviation of "copyright" ("copy")
         expanded = self._expand(w)
         if expanded:
             return expanded
@@ -527,13 +530,17 @@ class Reader:
         m = self._code_re and next((m for m in self._code_re.finditer(text) if not re.match(r"\.?\s*[0-9]", text[m.end():])), None)
         return self.codes[m.group().lower()] if m else None
 
+    def _place(self, text: str) -> str | None:
+        """A place a text names: one figures are stored for, or any country ("CNN Chile")."""
+        return self._location(text) or country_typed(text)
+
     def _without_sources(self, text: str) -> str:
         """The text with the place of a publisher it names blanked out ("per Sputnik Japan")."""
         if self._source_re is None:
             return text
         for m in self._source_re.finditer(text):
             after = SOURCE_PLACE_RE.match(text, m.end())
-            if after and self._location(after.group("place")) in self._source_places[m.group().casefold()]:
+            if after and self._place(after.group("place")) in self._source_places[m.group().casefold()]:
                 text = text[: after.start("place")] + " " * len(after.group("place")) + text[after.end("place") :]
         return text
 

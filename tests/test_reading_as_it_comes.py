@@ -131,6 +131,19 @@ def test_a_word_the_reader_does_not_know_is_corrected_only_into_one_it_reads(emp
     assert answered(empty_store, "the ISIS channels Telegram blocked after the Paris attacks spanned how many languages?") == 12
 
 
+def test_a_common_english_word_is_no_typo_nor_an_abbreviation(empty_store, tmp_path):
+    """"math" is one letter from Match Group's name, "drew" from the German "drei", "sale" from
+    "same", "copy" the start of "copyright": each is a word of its own. Misspellings and this
+    field's shorthand are still read."""
+    doc(empty_store, tmp_path, "match.txt", "Match Group removed 44,000 accounts for copyright violations "
+        "in 2021.", published=D(2022, 3, 1))
+    r = reader(empty_store)
+    for word in ("math", "drew", "sale", "copy", "table", "chile"):
+        assert r.correct(word) == word, word
+    assert [r.correct(w) for w in ("twiter", "suspnded", "accts", "govt", "copyrigt")] == \
+        ["twitter", "suspended", "accounts", "government", "copyright"]
+
+
 @pytest.mark.parametrize("question,why", [
     ("How many accounts were not suspended in H2 2017?", "not counted"),
     ("twitter suspensions excluding terrorism H2 2017", "leaves something out"),
@@ -2308,6 +2321,15 @@ def test_a_place_in_the_name_of_a_publisher_a_question_cites_is_no_place_asked(e
         assert reader(empty_store).read(question).location is None, question
         assert answered(empty_store, question) == 91_445_802, question
     assert answered(empty_store, "How many videos did TikTok remove in Japan from July to September 2021?") == 1_204_000
+
+
+def test_a_country_in_the_name_of_a_publisher_is_no_place_asked_though_no_figure_is_of_it(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "cnn.txt", "En el primer semestre de 2021, Twitter continuó recibiendo solicitudes de "
+        "gobiernos para obtener información de cuentas, a pesar de que este tipo de solicitudes disminuyó un 4%.", published=D(2022, 1, 25), publisher="CNN Chile")
+    question = "Per CNN Chile, by what percent did government requests for account information to Twitter fall in H1 2021?"
+    assert reader(empty_store).read(question).location is None
+    assert answered(empty_store, question) == -4
+    assert reader(empty_store).read("twitter government requests in Chile h1 2021").location == "Chile"
 
 
 def test_a_place_setting_the_scene_before_a_platform_is_its_numbers_place(empty_store, tmp_path):
