@@ -158,10 +158,13 @@ _CJK_SCALE = r"万|萬|億|亿"
 EAST_ASIAN_NUMBER_RE = re.compile(r"(?<![0-9.,])(?:(?P<hm>[0-9]+(?:\.[0-9]+)?)[^\S\n]?(?:億|亿|억)(?:(?P<tt>[0-9]{1,4})(?:万|萬|만))?"
                            r"|(?P<t>[0-9]+(?:\.[0-9]+)?)[^\S\n]?(?:万|萬|만)|(?P<th0>[1-9])(?:千|천)(?!千|천|万|萬|만|億|亿|억))"
                            r"(?:(?:[^\S\n]?(?P<th>[1-9])(?:千|천)(?P<r3>[0-9]{1,3})?|(?P<rest>[0-9]{1,4}))(?![0-9.,%]))?(?![0-9%])")
+# Korean writes its words apart: a number glued to the syllable before it is part of a name ("코로나19":
+# COVID-19), unless that syllable is a scale of its own ("6만1734": read whole, by EAST_ASIAN_NUMBER_RE)
+_KOREAN_SCALE = "만억천조"
 # a count a scraper glued to its noun ("51,505videos") is still read: thousands, then a word; Indian
 # grouping ("10,08,000": ten lakh eight thousand), and a space a scraper put after the comma ("made 34, 946
 # requests") before a word
-_NUM = rf"(?P<num>(?<![^\W\u0621-\u064a{CJK}{HANGUL}]|[$£€.,/+-])(?:{_EURO}|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?![0-9])|(?<![0-9], )[0-9]{{1,3}}, [0-9]{{3}}(?![0-9]|,\s?[0-9])(?=\s+[^\W\d])|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!(?!(?:k|m|mn|bn)\b|(?<=,[0-9]{{3}})[a-z]{{4}}|{_CJK_SCALE}|[{CJK}{HANGUL}])[\w/]|[.,-][0-9])|\b(?:{_WORDNUM})\b)"
+_NUM = rf"(?P<num>(?<![^\W\u0621-\u064a{CJK}{HANGUL}]|[$£€.,/+-])(?:(?<![{HANGUL}])|(?<=[{_KOREAN_SCALE}]))(?:{_EURO}|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?![0-9])|(?<![0-9], )[0-9]{{1,3}}, [0-9]{{3}}(?![0-9]|,\s?[0-9])(?=\s+[^\W\d])|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!(?!(?:k|m|mn|bn)\b|(?<=,[0-9]{{3}})[a-z]{{4}}|{_CJK_SCALE}|[{CJK}{HANGUL}])[\w/]|[.,-][0-9])|\b(?:{_WORDNUM})\b)"
 _SCALE = rf"(?:\s*(?P<scale>thousand|million|billion|mn|bn|k|m|millions|{_EU_SCALE})(?![\w])|(?P<cjk>{_CJK_SCALE}))?"
 PCT_BEFORE_RE = re.compile(r"(?:\byüzde\s+|(?<![\w%])%)$", re.IGNORECASE)
 _PCT = rf"(?:\s*(?P<pct>\+?%|percent\b|per\s*cent\b|pct\b|{_EU_PCT}\b|{_MORE_PCT}))?"

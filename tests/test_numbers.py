@@ -235,6 +235,13 @@ def test_ten_thousands_and_thousands_in_japanese_and_korean():
     assert [q.value for q in find_quantities("'접속차단'이 116.4% 늘어난 1만 5천305건으로")] == [116.4, 15_305]
 
 
+def test_a_number_glued_to_the_korean_word_before_it_is_part_of_that_word():
+    """Korean writes its words apart: "코로나19" is COVID-19, not 19 of anything. A number after a
+    scale of its own ("6만1734") is read whole."""
+    text = "코로나19 관련 가짜뉴스가 확산하자 틱톡은 2만건을 삭제했다. 6만1734개 계정"
+    assert [q.value for q in find_quantities(text)] == [20_000, 61_734]
+
+
 @pytest.mark.parametrize("text,value", [
     ("con un total de 3 millones, 136 mil 897 videos que fueron bajados", 3_136_897),  # the Mexican press
     ("con apenas un millón 857 mil 403 videos", 1_857_403),
