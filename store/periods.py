@@ -245,12 +245,14 @@ _YY = r"(?P<{n}>(?:19|20)?[0-9][0-9])"
 # Czech and Hindi say it between two dates
 _DASH = r"\s*(?:-|–|—|to|through|thru|until|till|bis(?:\s+zu[mr])?|jusqu'(?:en|au|à)|à|au|al|hasta|a|até|hingga|sampai|hanggang|إلى|حتى|по|tot|do|से)\s*"
 AND_WORDS = r"and|und|et|y|e|dan"  # "and" in the lexicon's languages
-_AND = rf"(?:{AND_WORDS}|en|ve|i|और)"  # "between X and Y" (and as Dutch, Turkish, Polish and Hindi say it there)
+_AND = rf"(?:{AND_WORDS}|en|ve|ile|i|और)"  # "between X and Y" (and as Dutch, Turkish, Polish and Hindi say it there;
+# Turkish puts its "between" last: "Ekim 2019 ile Aralık 2019 arasında")
 # the part of a month a range starts or ends in ("from the beginning of January to the end of June 2022",
 # "mid-May to mid-June 2021", "zwischen Anfang Januar und Ende Juni 2022"): the range is of whole months
 _EDGE = (r"(?:(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+|mid[-\s]?|early\s+|late\s+|anfang\s+|ende\s+|mitte\s+"
          r"|d[ée]but\s+|fin\s+|(?:principios|inicios?|finales|mediados|fines|in[ií]cio|final|meados)\s+de\s+)?")
 _BETWEEN = r"(?:between|from|zwischen|vom|von|entre|de|du|desde|del|antara|dari|mula|من|с|tussen|van|od)"
+_ASIDE = r"[^\W\d][^,\d\n]{0,60}"  # a few words between commas, naming no number ("the start of the campaign")
 
 
 def _day(name: str) -> str:
@@ -386,6 +388,9 @@ _TR_YEAR = r"(?:['’]?(?:n?[iıuü]n))?\s+(?:yılının\s+)?"
 # "the first N months" as the lexicon's languages say "first" (the other edge is the last)
 FIRST_EDGES = frozenset({"first", "opening", "primeiros", "primeros", "ersten", "primi", "premiers", "ilk"})
 _ID_PART_WORDS = r"paruh|semester|kuartal|triwulan|quý"  # Indonesian and Vietnamese: the part before its ordinal
+# ... which Indonesian also writes with a cardinal ("kuartal empat 2021", "kuartal satu tahun ini": the fourth, first)
+ID_CARDINALS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4}
+_ID_ORDINALS_RX = _ORDINALS_RX + "|" + "|".join(ID_CARDINALS)
 _HALF_PARTS = ("semest", "halbjahr", "mitad", "metade", "moiti", "hälfte", "paruh", "نصف", "yarı")
 # Arabic's quarter and half, with its article and the particles written joined to it ("للربع": for the quarter)
 _AR_PART_WORDS = r"[وبف]?(?:ال|لل)(?:ربع|نصف)"
@@ -396,6 +401,7 @@ _HALF_WORD = r"(?P<hw>first|1st|front|second|2nd|last|latter|back|final)"
 _QUARTER_WORD = r"(?P<qw>first|1st|opening|second|2nd|third|3rd|fourth|4th|last|final)"
 _MONTHS_N = r"two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]"
 _MONTHS_N_ANY = _MONTHS_N + r"|dois|dos|deux|zwei|due|três|tres|trois|drei|tre|seis|sechs|sei|nove|nueve|neuf|neun"
+_QUARTERS_N = r"two|three|2|3|dois|dos|deux|zwei|due|três|tres|trois|drei|tre"
 # no word, number or date glued before, unless a page's text ran two words together:
 # "Notable ObservationsJanuary to June 2012"
 _B = r"(?:(?<![\w/.-])|(?-i:(?<=[a-z])(?=[A-Z][a-z])))"
@@ -441,7 +447,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (name, re.compile(rx, re.IGNORECASE))
     for name, rx in [
         # between Aug. 1, 2015 and Dec. 31, 2017 / from Aug 2015 to Dec 2017 / 2015-2017
-        ("range", rf"{_B}(?:{_BETWEEN}\s+)?{_point_re('s')},?(?:\s*{_AND}\s*|{_DASH}){_point_re('e')}{_E}"),
+        # ... and with an aside after the first: "entre 16 de agosto de 2022, início da campanha eleitoral, e 8 de
+        # janeiro de 2023"
+        ("range", rf"{_B}(?:(?P<between>{_BETWEEN})\s+)?{_point_re('s')}(?(between)(?:,\s+{_ASIDE},)?|),?(?:\s*{_AND}\s*|{_DASH}){_point_re('e')}{_E}"),
         # days of one month: "December 1-31, 2021", "from 1 to 31 December 2021", "1.-30. Juni 2022"
         ("days", rf"{_B}(?:{_BETWEEN}\s+)?(?:{_m('m')}\s+(?P<da>[0-9]{{1,2}})(?:st|nd|rd|th)?{_DASH}(?:{_m('mb')}\s+)?(?P<db>[0-9]{{1,2}})(?:st|nd|rd|th)?,?"
                  rf"|(?P<da2>[0-9]{{1,2}})(?:er|\.)?{_DASH}(?P<db2>[0-9]{{1,2}})\.?\s+(?:de\s+)?{_m('m2')},?)\s+(?:de\s+)?{_y('y')}{_E}"),
@@ -469,7 +477,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("partword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>{_PART_WORDS})\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?{_y('y')}{_E}"),
         # ... and as Indonesian writes them, the part before its ordinal ("paruh pertama tahun
         # 2024": the first half of 2024, "kuartal ketiga 2023")
-        ("partword", rf"{_B}(?P<part>{_ID_PART_WORDS})[\s-]+(?P<ord>{_ORDINALS_RX})(?:\s*[-/]\s*|\s+)(?:tahun\s+|năm\s+)?{_y('y')}{_E}"),
+        ("partword", rf"{_B}(?P<part>{_ID_PART_WORDS})[\s-]+(?P<ord>{_ID_ORDINALS_RX})(?:\s*[-/]\s*|\s+)(?:tahun\s+|năm\s+)?{_y('y')}{_E}"),
         ("partword", rf"{_B}{_y('y')}{_TR_YEAR}(?P<ord>ilk|birinci|ikinci|üçüncü|dördüncü)\s+(?P<part>yarı|çeyre)[^\W\d_]*"),
         ("months", rf"{_B}{_y('y')}{_TR_YEAR}{_m('m1')}\s*[-–]\s*{_m('m2')}(?![\w/])"),
         ("monthsof", rf"{_B}{_y('y')}{_TR_YEAR}(?P<edge>ilk|son)\s+(?P<n>[2-9]|1[01]|iki|üç|dört|beş|altı|yedi|sekiz|dokuz)\s+ay[^\W\d_]*"),
@@ -478,6 +486,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("looseyear", rf"{_B}(?P<part>late|early|(?:the\s+)?(?:first|early|latter|last|later)\s+part\s+of)[\s-]+{_y('y')}{_E}"),
         # the first three months of 2023, the last six months of 2016, the first nine months of 2019
         ("monthsof", rf"{_B}(?:the\s+)?(?P<edge>first|last|final|opening|closing)\s+(?:(?P<n>{_MONTHS_N})\s+months|month)\s+of\s+(?:the\s+year\s+)?{_y('y')}{_E}"),
+        # the first three quarters of 2019, les trois premiers trimestres 2019, die ersten drei Quartale 2019
+        ("quartersof", rf"{_B}(?:the\s+|les\s+|los\s+|os\s+|die\s+|i\s+)?(?:(?P<edge>first|last|primeiros|primeros|[úu]ltimos|ersten|letzten|primi|ultimi)\s+(?P<n>{_QUARTERS_N})"
+                       rf"|(?P<n2>{_QUARTERS_N})\s+(?P<edge2>premiers|derniers|primeros|primeiros|[úu]ltimos))\s+(?:quarters|trimestres|trimestri|quartale|quartalen)\s+"
+                       rf"(?:of\s+|de\s+|del\s+|do\s+|des\s+|dell['’]?\s*|von\s+)?(?:the\s+year\s+|l['’]ann[ée]e\s+|año\s+|ano\s+)?{_y('y')}{_E}"),
         # the second month of 2022: February
         ("nthmonth", rf"{_B}(?:the\s+)?(?P<nth>{_NTH_RX})\s+month\s+of\s+(?:the\s+year\s+)?{_y('y')}{_E}"),
         # ... and as the other languages say it: "los tres últimos meses de 2019", "os primeiros seis meses de 2020"
@@ -509,7 +521,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("relmonthsof", rf"{_B}(?:the\s+|os\s+|los\s+|les\s+|die\s+|den\s+|i\s+)?(?:(?P<edge>first|last|primeiros|[úu]ltimos|primeros|ersten|letzten|primi|ultimi)\s+(?P<n>{_MONTHS_N_ANY})|(?P<n2>{_MONTHS_N_ANY})\s+(?P<edge2>premiers|derniers))\s+(?:months|meses|mois|monate|monaten|mesi)\s+(?:of\s+the\s+year|of\s+(?P<rel>this|last)\s+year|do\s+ano|del\s+año|de\s+l[’']ann[ée]e|des\s+jahres|dell[’']anno)(?![\w/])"),
         # ... and as the other languages write them ("zwischen April und Juni", "im zweiten Quartal")
         ("relpartword", rf"{_B}(?P<ord>{_ORDINALS_RX})\s+(?P<part>{_PART_WORDS})(?!\s+(?:of\s+|de\s+|d[e’']\s*|des\s+jahres\s+|del\s+|do\s+)?(?:año\s+|ano\s+|l[’']année\s+)?{_YEAR_NEXT})(?:\s+{_OF_THIS_YEAR})?(?![\w/])"),
-        ("relpartword", rf"{_B}(?P<part>{_ID_PART_WORDS})[\s-]+(?P<ord>{_ORDINALS_RX})(?!\s*-?\s*(?:tahun\s+)?{_YEAR_NEXT})(?:\s+{_OF_THIS_YEAR})?(?![\w/])"),
+        ("relpartword", rf"{_B}(?P<part>{_ID_PART_WORDS})[\s-]+(?P<ord>{_ID_ORDINALS_RX})(?!\s*-?\s*(?:tahun\s+)?{_YEAR_NEXT})(?:\s+{_OF_THIS_YEAR})?(?![\w/])"),
         ("relmonths", rf"{_B}(?:{_BETWEEN}\s+)?{_day('da')}{_m('m1')}{_day_after('db')}(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+){_day('dc')}{_m('m2')}{_day_after('dd')}"
                       rf"(?:\s+(?:of|in)\s+(?P<rel>this|last)\s+year\b|\s+{_OF_THIS_YEAR}|(?!\s*,?\s*'?\d+(?![.,]?\d)))(?![\w/])"),
         # as of the end of March 2020, as of 2019, by the end of 2017, through Dec 31 2016: all
@@ -735,7 +747,7 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         y = int(g["y"])
         return Mention(s, e, "closed", span(y, 1, y, 12))
     if name == "partword":
-        months = _part_months(FOREIGN_ORDINALS[g["ord"].lower()], g["part"])
+        months = _part_months(_ordinal(g["ord"]), g["part"])
         y = int(g["y"])
         return Mention(s, e, "closed", span(y, months[0], y, months[1])) if months else None
     if name == "looseyear":
@@ -748,9 +760,11 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
     if name == "nthmonth":
         month = _NTH[g["nth"].lower()]
         return Mention(s, e, "closed", span(int(g["y"]), month, int(g["y"]), month))
-    if name in ("monthsof", "monthsto"):
+    if name in ("monthsof", "monthsto", "quartersof"):
         said = g.get("n") or g.get("n2") or g.get("n3")
         n = _count(said) if said else 1  # "the first month of 2022"
+        if name == "quartersof":
+            n *= 3
         y = int(g["y"])
         if name == "monthsto":
             end = _month(g["m"])
@@ -850,6 +864,12 @@ def _span_to(end: dt.date, unit: str | None, n: str | None) -> Period:
     return Period(start, end, label_for(start, end))
 
 
+def _ordinal(word: str) -> int:
+    """Which half or quarter an ordinal (or Indonesian's cardinal after its part) names."""
+    word = word.lower()
+    return FOREIGN_ORDINALS.get(word) or ID_CARDINALS[word]
+
+
 def _count(word: str) -> int:
     """A number of months as written: "6" or "six"."""
     return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
@@ -860,7 +880,7 @@ def _relative(name: str, g: dict, s: int, e: int, reference: dt.date | None) -> 
     had ended by then ("this year" and "last year" count from it)."""
     rel = (g.get("rel") or "").split()[0].lower() if g.get("rel") else "this" if g.get("relthis") else ""
     word = (g.get("qw") or g.get("hw") or "").lower()
-    ordinal = FOREIGN_ORDINALS[g["ord"].lower()] if name == "relpartword" else None
+    ordinal = _ordinal(g["ord"]) if name == "relpartword" else None
     if (word in ("last", "final", "latter", "back") or ordinal == LAST) and not (rel or g.get("ofy")):
         if reference is None:
             return Mention(s, e, "yearless", None)

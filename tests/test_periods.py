@@ -93,6 +93,20 @@ WRITTEN = [
     ("the 12 months to 30 June 2023", D(2022, 7, 1), D(2023, 6, 30)),
     ("the week ending 5 March 2022", D(2022, 2, 27), D(2022, 3, 5)),
     ("the fiscal year ending June 2022", D(2021, 7, 1), D(2022, 6, 30)),
+    # the first or last quarters of a year, as several languages write them
+    ("in the first three quarters of 2019", D(2019, 1, 1), D(2019, 9, 30)),
+    ("Sur les trois premiers trimestres 2019, Facebook", D(2019, 1, 1), D(2019, 9, 30)),
+    ("los tres primeros trimestres de 2019", D(2019, 1, 1), D(2019, 9, 30)),
+    ("die ersten drei Quartale 2019", D(2019, 1, 1), D(2019, 9, 30)),
+    ("the last two quarters of 2018", D(2018, 7, 1), D(2018, 12, 31)),
+    # Turkish puts "between" after the two ends ("X ile Y arasında")
+    ("YouTube, Ekim 2019 ile Aralık 2019 arasında 5.8 milyon videoyu", D(2019, 10, 1), D(2019, 12, 31)),
+    # an aside after the first end of "between ... and ..."
+    ("entre 16 de agosto de 2022, início da campanha eleitoral, e 8 de janeiro de 2023, dia dos ataques",
+     D(2022, 8, 16), D(2023, 1, 8)),
+    ("from January 2019, when it began, to March 2020", D(2019, 1, 1), D(2020, 3, 31)),
+    # Indonesian writes a quarter with a cardinal after it too ("quarter four")
+    ("pada kuartal empat 2021 sebanyak 85 juta video", D(2021, 10, 1), D(2021, 12, 31)),
 ]
 
 
