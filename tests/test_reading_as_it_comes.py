@@ -435,6 +435,24 @@ def test_an_earlier_value_is_of_the_period_before_the_one_the_sentence_before_st
     assert got == {45: "Q1 2020", 84: "Q2 2020"}
 
 
+def test_a_period_past_a_comma_that_leads_the_next_number_is_that_numbers(empty_store, tmp_path):
+    """Each number led by its own period, in one sentence ("Von Januar bis März wurden 1.054.358
+    Accounts gesperrt, im Zeitraum zwischen April und Juni ... 767.363"; "2022'nin ilk 6 ayında 1,6
+    milyon hesap askıya alınmış, 2024'ün aynı döneminde ise bu rakam 5,3 milyona çıkmıştı"). A period
+    after a number with no comma between is still its own ("5 million videos in Q4 and 3 million")."""
+    doc(empty_store, tmp_path, "de.txt", "Discord hat im ersten Halbjahr 2022 mehr als 55 Millionen Accounts gesperrt. "
+        "Von Januar bis März(öffnet im neuen Fenster) wurden 1.054.358 Accounts gesperrt, im Zeitraum zwischen April "
+        "und Juni(öffnet im neuen Fenster) ging die Zahl mit 767.363 deutlich zurück.\n")
+    doc(empty_store, tmp_path, "tr.txt", "X'in şeffaflık raporu: 2022'nin ilk 6 ayında 1,6 milyon hesap askıya alınmış, "
+        "2024'ün aynı döneminde ise bu rakam 5,3 milyona çıkmıştı.\n")
+    doc(empty_store, tmp_path, "yt.txt", "In 2019, YouTube removed 5 million videos in Q4 and 3 million channels.\n")
+    s = stored(empty_store)
+    assert dates(s[1_054_358]) == (D(2022, 1, 1), D(2022, 3, 31))
+    assert dates(s[767_363]) == (D(2022, 4, 1), D(2022, 6, 30))
+    assert dates(s[1_600_000]) == (D(2022, 1, 1), D(2022, 6, 30))
+    assert dates(s[5_000_000]) == (D(2019, 10, 1), D(2019, 12, 31))
+
+
 def test_a_change_compared_to_the_same_period_of_a_year_is_not_of_that_year(empty_store, tmp_path):
     doc(empty_store, tmp_path, "xbox.txt",
         "In the first half of 2022, Xbox issued 7.3 million enforcements. Player reports decreased by 36 percent "

@@ -1496,6 +1496,22 @@ def _earlier_value(text: str, q: Quantity) -> bool:
                 or EARLIER_TIME_AFTER_RE.match(text, q.end))
 
 
+LEADS_BEFORE, LEADS_AFTER = 40, 60  # characters: how close a period that leads a number stands to it
+
+
+def _leads_next(text: str, q: Quantity, m: Mention, next_start: int, clause_end: int | None,
+                mentions: list[Mention], ends: list[int], prev_end: int) -> bool:
+    """Is a period after a number, past a comma, the next number's: each led by its own ("Von Januar
+    bis März wurden 1.054.358 Accounts gesperrt, im Zeitraum zwischen April und Juni ging die Zahl mit
+    767.363 deutlich zurück": April to June is 767,363's, not 1,054,358's)?"""
+    if clause_end is None or next_start >= clause_end or next_start - m.end > LEADS_AFTER \
+            or not re.search(r"[,;]", text[q.end : m.start]) or re.search(r"[.!?]\s", text[m.end : next_start]):
+        return False
+    before = bisect_right(ends, q.start) - 1
+    return before >= 0 and (mentions[before].period is not None or mentions[before].months is not None) \
+        and mentions[before].kind in ("closed", "yearless") and ends[before] > prev_end and q.start - ends[before] <= LEADS_BEFORE
+
+
 def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: list[int], ends: list[int],
                 text: str, published, clause_end: int | None = None, prev_end: int = 0):
     """(period, explicit, relation, compare, months) for a quantity. Its period is the one stated
@@ -1529,7 +1545,8 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
         if chosen is not None or mentions[i].start >= next_start or before_only:
             break
         if i not in comparing and not _aside(text, q.end, mentions[i]):
-            chosen = mentions[i]
+            if not _leads_next(text, q, mentions[i], next_start, clause_end, mentions, ends, prev_end):
+                chosen = mentions[i]
             break
     if chosen is None and q.kind == "count" and (month := month_after(text, q.end, min(next_start, clause_end or next_start))):
         # "peaking at 65,103 in December", "173 em janeiro e 148 em fevereiro", "removed 61,114
