@@ -99,7 +99,14 @@ def relative_period(m: re.Match, today: dt.date) -> Period:
 # ("*before* H2 2017"), or a total over several platforms ("Twitter *and* Facebook combined").
 # "(posts, not user reports)", "- the number, not the %": a clarification that sets something
 # aside, after a comma, bracket or dash, up to the next one or the end
-SET_ASIDE_RE = re.compile(r"(?:(?:[,(]|\s[-–—])\s*not|\s(?:rather\s+than|instead\s+of|as\s+opposed\s+to))\s+(?!only\b|just\b|even\b)[^,()?;]{1,60}?(?=\s*(?:[),?;]|$))", re.IGNORECASE)
+SET_ASIDE_RE = re.compile(r"(?:(?:[,(]|\s[-–—])\s*not|\s(?:rather\s+than|instead\s+of|as\s+opposed\s+to))\s+(?!only\b|just\b|even\b)[^,()?;:]{1,60}?(?=\s*(?:[),?;:]|$))", re.IGNORECASE)
+# "excluding the Instagram number", "not Facebook", "except Turkey": another platform or place than
+# the one asked about, set aside (the question names one outside it), is no complement of a figure;
+# "(global - not just Turkey)" asks for more than that place or platform
+EXCLUDED_RE = re.compile(r"\b(?:(?P<more>not\s+(?:just|only|merely))|not|excluding|except(?:\s+for)?|other\s+than|besides|apart\s+from|aside\s+from|without)\s+"
+                         r"(?:the\s+|its\s+)?(?P<name>(?:[^\W\d_][\w.+&-]*\s*){1,3}?)(?:['’]s)?"
+                         r"(?:\s+(?:number|numbers|figure|figures|count|one|ones|total|data|side))?(?=\s*(?:[),?;:.]|$|\s+(?:and|or|but)\b))",
+                         re.IGNORECASE)
 NEGATION_RE = re.compile(
     # "were *not* suspended", "*didn't* Twitter suspend": a negated verb (not "the count, not the %")
     r"\b(?:not|(?:did|was|were|is|are|has|have|had)n[’']t)\s+(?:\w+\s+)?(?:\w+ed|\w+en|suspend|remove|ban|delete|"
@@ -402,7 +409,7 @@ class Reader:
         # "(the count, not the proactive %)": what is set aside says nothing of what is asked
         # what it sets aside, "(the count, not the %)", "(posts, not user reports)", says nothing
         # of what is asked
-        aside = [m.span() for m in NOT_KIND_RE.finditer(text)] + [m.span() for m in SET_ASIDE_RE.finditer(text)] \
+        aside = [m.span() for m in NOT_KIND_RE.finditer(text)] + set_aside(text) \
             + [m.span() for m in REPORT_NAME_RE.finditer(text)]
         features = describe(blank(text, aside))
         cased = cased_platforms(blank(text, aside))  # "did LINE respond", "koo posts"
@@ -750,6 +757,26 @@ def _counted(text: str) -> frozenset[str]:
     return named(" ".join(words))
 
 
+def set_aside(text: str) -> list[tuple[int, int]]:
+    """The spans of a question that set something aside: a clarification after a comma, bracket or
+    dash ("(posts, not user reports)"), and another platform or place than the one asked about
+    ("Facebook hate speech, excluding the Instagram number"; "Russia's requests, not Turkey's")."""
+    spans = [m.span() for m in SET_ASIDE_RE.finditer(text)]
+    for m in EXCLUDED_RE.finditer(text):
+        name, rest = m.group("name"), blank(text, [m.span()])
+        if platforms := {n for n, _, _ in find_all(PLATFORM_RES, name)}:  # ... of the same kind, named outside it
+            others = {n for n, _, _ in find_all(PLATFORM_RES, rest)} - platforms
+        else:
+            others = set(_countries(rest)) - {country_typed(name)} if country_typed(name) else set()
+        if others or (m.group("more") and (platforms or country_typed(name))):
+            spans.append(m.span())
+    return spans
+
+
+def _countries(text: str) -> list[str]:
+    return [name for _, _, name in country_spans(text)]
+
+
 def _refused(text: str) -> frozenset[str]:
     """The kinds of number a question sets aside ("not the share": percent; "not the count")."""
     out = set()
@@ -776,7 +803,7 @@ def _scope(raw: str, text: str, periods, features: Features, found=(), joined: s
     bad = next((m for m in found if m.kind == "invalid"), None)
     if bad is not None:  # "2017Q5", "H2 1850", "31/02/2017": no figure is of a period that is not
         return f"“{text[bad.start:bad.end]}” is not a period that exists"
-    if NEGATION_RE.search(blank(raw, [m.span() for m in SET_ASIDE_RE.finditer(raw)])):
+    if NEGATION_RE.search(blank(raw, set_aside(raw))):
         return "it asks about what was not counted, or leaves something out"
     for m in periods:
         if OUTSIDE_PERIOD_RE.search(text[: m.start]):

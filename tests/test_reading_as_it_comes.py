@@ -158,6 +158,28 @@ def test_negated_excluded_and_joined_questions_get_no_number_and_say_why(seeded_
 
 
 @pytest.mark.parametrize("question,value", [
+    ("Facebook hate speech removals in Q1 2021, excluding the Instagram number", 25.2e6),
+    ("Instagram only, not Facebook: how much hate speech was removed in Q1 2021?", 6.3e6),
+    ("Twitter removal requests from Russia in H2 2018 - Russia, not Turkey", 4_000),
+    ("twitter content removal requests h2 2018 (worldwide, not just Turkey)", 8_000),
+    ("twitter removal requests excluding Turkey h2 2018", None),  # the world less a country: no figure is that
+    ("how many hate speech posts did facebook remove in Q1 2021, excluding terrorism", None),
+])
+def test_another_platform_or_place_set_aside_is_no_complement(empty_store, tmp_path, question, value):
+    """"excluding the Instagram number", "not Facebook", "not Turkey": another platform or place than the
+    one asked about, named to set it aside; "not just Turkey" asks for more than Turkey. Leaving out a
+    part of what is asked (a place of the world asked, a policy) still gets no number."""
+    doc(empty_store, tmp_path, "meta.txt", "In the first quarter of 2021, Facebook removed 25.2 million pieces of hate "
+        "speech content. In the first quarter of 2021, Instagram removed 6.3 million pieces of hate speech content.",
+        published=D(2021, 5, 19))
+    doc(empty_store, tmp_path, "tw.txt", "In the second half of 2018, Twitter received 8,000 content removal requests "
+        "worldwide. Turkey sent 3,000 removal requests in the second half of 2018. Russia sent 4,000 removal requests "
+        "in the second half of 2018.", published=D(2019, 5, 9))
+    a = answer(question, empty_store)
+    assert (a.answer.value if a.answer else None) == value, a.message
+
+
+@pytest.mark.parametrize("question,value", [
     ("x violent content posts actioned h1 2024 (posts, not user reports)", 2.2e6),
     ("violent content user reports to X h1 2024 (reports count, not removed posts)", 40e6),
 ])
