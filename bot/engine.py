@@ -132,7 +132,7 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
     if not (scored and scored[0].score >= MIN_SCORE) and query.location:
         scored = _said_there(query, store)
     if scored and scored[0].score >= MIN_SCORE:
-        best = scored[0]
+        best = _most_precise(scored, scored[0])
         # equally good: as close on the question as the best, whatever the number of sources
         ties = [s for s in scored if best.fit - s.fit <= TIE]
         if query.latest and len({t.key for t in ties}) > 1:  # "the latest ...": the newest period
@@ -142,7 +142,8 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
             scored = [best] + [s for s in scored if s is not best]
         # different facts fit, with different numbers: ask which (the same number under two
         # names, as two sources word one fact, is no question)
-        ties = [t for t in ties if t is best or not _same_number(t.view.value, best.view.value)]
+        # (nor is a rounding of it: "oltre 2 milioni" in a headline, "1,975 milioni" in its text)
+        ties = [t for t in ties if t is best or not (_same_number(t.view.value, best.view.value) or _rounds(t.view, best.view))]
         whole = _whole(query, ties)
         if whole is not None:
             # its parts (two or more: one smaller value may be a source that disagrees) are
@@ -188,6 +189,43 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
         return Answer(ANSWER, render.answer(best.view, rivals), best.view, rivals)
     near = _suggest(store, query)
     return Answer(NO_ANSWER, render.no_answer(near), None, near)
+
+
+ROUNDED = 0.05  # a statement this near another of the same fact rounds it ("oltre 2 milioni" for "1,975 milioni")
+
+
+def _most_precise(scored: list["Scored"], best: "Scored") -> "Scored":
+    """Of the statements of one fact that fit as well as the best, the most precise: a document
+    that rounds a number in its headline ("YouTube ha eliminato oltre 2 milioni di canali") and
+    gives it exactly in its text ("1,975 milioni di canali") means the exact one; of two sources,
+    the one stating more digits ("8,2 milhões" beside "acht Millionen")."""
+    alike = [s for s in scored if s is best or (best.fit - s.fit <= TIE and _rounds(s.view, best.view))]
+    return min(alike, key=lambda s: _precise(s.view))
+
+
+LOWER_BOUNDS = ("over", "more than", "just over", "in excess of", "upwards of")
+UPPER_BOUNDS = ("less than", "fewer than", "under", "just under")
+BOUNDS = (*LOWER_BOUNDS, "at least", *UPPER_BOUNDS)
+
+
+def _precise(v: FigureView) -> tuple[bool, int]:
+    """Most precise first: not a bound ("over 2 million"; "nearly 5.3 million" is as precise as its
+    digits), then the more significant digits."""
+    return v.qualifier in BOUNDS, -_digits(v.value)
+
+
+def _rounds(a: FigureView, b: FigureView) -> bool:
+    """Is one statement the other's fact, rounded: one platform, place, period and kind of number,
+    and the less precise one ("acht Millionen", "oltre 2 milioni") the other ("8,2 milhões", "1,975
+    milioni") cut to its digits, or, a bound, near it? (As precise and different, "5,2 juta" and
+    "5.3 million" are two sources that disagree.)"""
+    if (a.platform, a.location, a.period_start, a.period_end, a.unit == "percent") != \
+            (b.platform, b.location, b.period_start, b.period_end, b.unit == "percent") or _precise(a) == _precise(b):
+        return False
+    rough, exact = (a, b) if _precise(a) > _precise(b) else (b, a)
+    if rough.qualifier in BOUNDS:
+        return math.isclose(rough.value, exact.value, rel_tol=ROUNDED)
+    return _rounds_to(exact.value, rough.value) or _digits(rough.value) == 1 and math.isclose(rough.value, exact.value, rel_tol=ROUNDED)
 
 
 def _one_month(p: Period | None) -> bool:
@@ -1003,11 +1041,11 @@ def _agrees(fig: Figure, exact: float) -> bool:
             return True
         # a bound agrees with an exact value that keeps it, of the same order ("less than one
         # percent" and 0.2%; "over 270,000" and 274,460)
-        if q in ("over", "more than", "just over", "in excess of", "upwards of") and v < exact <= v * BOUND_RANGE:
+        if q in LOWER_BOUNDS and v < exact <= v * BOUND_RANGE:
             return True
         if q in ("at least",) and v <= exact <= v * BOUND_RANGE:
             return True
-        if q in ("less than", "fewer than", "under", "just under") and v / BOUND_RANGE <= exact < v:
+        if q in UPPER_BOUNDS and v / BOUND_RANGE <= exact < v:
             return True
         if q in ("roughly", "about", "around", "approximately", "nearly", "almost", "some", "an estimated") and abs(exact - v) <= 0.1 * abs(v):
             return True

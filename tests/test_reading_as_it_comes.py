@@ -475,6 +475,20 @@ def test_a_period_past_a_comma_that_leads_the_next_number_is_that_numbers(empty_
     assert dates(s[5_000_000]) == (D(2019, 10, 1), D(2019, 12, 31))
 
 
+def test_a_headline_that_rounds_its_text_answers_with_the_texts_number(empty_store, tmp_path):
+    """"YouTube ha eliminato oltre 2 milioni di canali" above "1,975 milioni di canali ... nel primo
+    trimestre del 2020": one fact, rounded in the headline; the exact number answers. Two sources
+    as precise that disagree stay two."""
+    doc(empty_store, tmp_path, "it.txt", "YouTube ha eliminato oltre 2 milioni di canali\n\nIn un resoconto pubblicato "
+        "recentemente, YouTube ha annunciato di aver rimosso 1,975 milioni di canali solo nel primo trimestre del 2020.\n",
+        published=D(2020, 9, 1))
+    a = answer("yt channels removed q1 2020", empty_store)
+    assert a.status == "answer" and a.answer.value == 1_975_000, a.message
+    doc(empty_store, tmp_path, "a.txt", "X suspended 5.3 million accounts in the first half of 2024.", published=D(2024, 9, 26))
+    doc(empty_store, tmp_path, "b.txt", "X suspended 5.2 million accounts in the first half of 2024.", published=D(2024, 9, 27))
+    assert answer("x accts suspended h1 2024", empty_store).status == "ambiguous"
+
+
 def test_a_change_compared_to_the_same_period_of_a_year_is_not_of_that_year(empty_store, tmp_path):
     doc(empty_store, tmp_path, "xbox.txt",
         "In the first half of 2022, Xbox issued 7.3 million enforcements. Player reports decreased by 36 percent "
