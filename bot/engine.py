@@ -30,7 +30,7 @@ from bot.answers import (AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, NOT_SUMMED, RATE
 from bot.provenance import answers_for_platform
 from bot.understanding import MAX_LENGTH, Query, Reader, content_words, named, terms
 from store.limits import TEXT_CACHE
-from store.numbers import aside_after, find_quantities, joined_at
+from store.numbers import BOUNDS, LOWER_BOUNDS, UPPER_BOUNDS, aside_after, digits, find_quantities, joined_at, rounds_to, states
 from store.periods import MONTH_NAME_RE, MONTHS, YEAR_NOT_STATED, Period, find_periods, label_for, without_periods, yearless
 from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
@@ -203,15 +203,10 @@ def _most_precise(scored: list["Scored"], best: "Scored") -> "Scored":
     return min(alike, key=lambda s: _precise(s.view))
 
 
-LOWER_BOUNDS = ("over", "more than", "just over", "in excess of", "upwards of")
-UPPER_BOUNDS = ("less than", "fewer than", "under", "just under")
-BOUNDS = (*LOWER_BOUNDS, "at least", *UPPER_BOUNDS)
-
-
 def _precise(v: FigureView) -> tuple[bool, int]:
     """Most precise first: not a bound ("over 2 million"; "nearly 5.3 million" is as precise as its
     digits), then the more significant digits."""
-    return v.qualifier in BOUNDS, -_digits(v.value)
+    return v.qualifier in BOUNDS, -digits(v.value)
 
 
 def _rounds(a: FigureView, b: FigureView) -> bool:
@@ -223,9 +218,9 @@ def _rounds(a: FigureView, b: FigureView) -> bool:
             (b.platform, b.location, b.period_start, b.period_end, b.unit == "percent") or _precise(a) == _precise(b):
         return False
     rough, exact = (a, b) if _precise(a) > _precise(b) else (b, a)
-    if rough.qualifier in BOUNDS:
+    if rough.qualifier in BOUNDS:  # (either side: "oltre 2 milioni" over a text's 1,975 milioni)
         return math.isclose(rough.value, exact.value, rel_tol=ROUNDED)
-    return _rounds_to(exact.value, rough.value) or _digits(rough.value) == 1 and math.isclose(rough.value, exact.value, rel_tol=ROUNDED)
+    return states(rough.value, None, exact.value, ROUNDED)
 
 
 def _one_month(p: Period | None) -> bool:
@@ -1026,18 +1021,14 @@ def _merge(scored: list[tuple[float, Figure, float]]) -> list[Scored]:
 def _precision(fig: Figure) -> tuple[int, int]:
     """Most precise first: an unqualified statement before a bound or an "about", then the
     more significant digits ("2.19 billion" before "2.2 billion")."""
-    return (0 if any(c.qualifier is None for c in fig.citations) else 1, -_digits(fig.value))
-
-
-def _digits(value: float) -> int:
-    return len(f"{abs(value):.6e}".split("e")[0].replace(".", "").rstrip("0")) if value else 1
+    return (0 if any(c.qualifier is None for c in fig.citations) else 1, -digits(fig.value))
 
 
 def _agrees(fig: Figure, exact: float) -> bool:
     """Does a bound or rounded statement of ``fig`` agree with the exact value?"""
     for c in fig.citations:
         v, q = c.value, (c.qualifier or "")
-        if v == exact or (not q and _rounds_to(exact, v)):
+        if v == exact or (not q and rounds_to(exact, v)):
             return True
         # a bound agrees with an exact value that keeps it, of the same order ("less than one
         # percent" and 0.2%; "over 270,000" and 274,460)
@@ -1050,19 +1041,6 @@ def _agrees(fig: Figure, exact: float) -> bool:
         if q in ("roughly", "about", "around", "approximately", "nearly", "almost", "some", "an estimated") and abs(exact - v) <= 0.1 * abs(v):
             return True
     return False
-
-
-def _rounds_to(exact: float, stated: float) -> bool:
-    """Is ``stated`` the exact value rounded, or cut short, to the two or more significant digits
-    it is written with ("2.2 billion" of 2,190,000,000; "11.7 million" of 11,775,777; never "1
-    million" of 1.4 million)?"""
-    if stated == 0 or exact == 0:
-        return False
-    digits = _digits(stated)
-    if digits < 2:
-        return False
-    scale = 10.0 ** (math.floor(math.log10(abs(exact))) - digits + 1)
-    return float(f"{exact:.{digits - 1}e}") == stated or math.isclose(math.trunc(exact / scale) * scale, stated)
 
 
 def _view(fig: Figure, sources: int, score: float) -> FigureView:

@@ -10,6 +10,7 @@ phone numbers, money, ratios like 2863/hr, numbers glued to words.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -434,3 +435,42 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         out.append(Quantity(start, end, value, kind, qualifier or None, original[start:end]))
     return sorted(out, key=lambda q: q.start) if multiples else out
+
+
+
+def digits(value: float) -> int:
+    """How many significant digits a number is written with ("2.19 billion": 3)."""
+    return len(f"{abs(value):.6e}".split("e")[0].replace(".", "").rstrip("0")) if value else 1
+
+
+def rounds_to(exact: float, stated: float) -> bool:
+    """Is ``stated`` the exact value rounded, or cut short, to the two or more significant digits
+    it is written with ("2.2 billion" of 2,190,000,000; "11.7 million" of 11,775,777; never "1
+    million" of 1.4 million)?"""
+    if stated == 0 or exact == 0:
+        return False
+    n = digits(stated)
+    if n < 2:
+        return False
+    scale = 10.0 ** (math.floor(math.log10(abs(exact))) - n + 1)
+    return float(f"{exact:.{n - 1}e}") == stated or math.isclose(math.trunc(exact / scale) * scale, stated)
+
+
+ONE_DIGIT_CLOSE = 0.05  # a number of one digit ("acht Millionen") states one this near it (8.2 million)
+LOWER_BOUNDS = ("over", "more than", "just over", "in excess of", "upwards of")
+UPPER_BOUNDS = ("less than", "fewer than", "under", "just under")
+BOUNDS = (*LOWER_BOUNDS, "at least", *UPPER_BOUNDS)
+
+
+def states(stated: float, qualifier: str | None, exact: float, close: float) -> bool:
+    """Does a number as stated ("more than 600,000", "2.2 billion", "8 million") state an exact one
+    (636,248; 2,190,000,000; 8.2 million): a bound it keeps within ``close`` of it, or the exact one
+    rounded or cut short to its digits (of one digit, nearer than ONE_DIGIT_CLOSE)?"""
+    if not stated or not exact:
+        return False
+    if qualifier in (*LOWER_BOUNDS, "at least"):
+        return stated <= exact <= stated * (1 + close)
+    if qualifier in UPPER_BOUNDS:
+        return stated * (1 - close) <= exact <= stated
+    return rounds_to(exact, stated) or digits(stated) == 1 and math.isclose(stated, exact, rel_tol=ONE_DIGIT_CLOSE)
+

@@ -252,3 +252,18 @@ def test_a_number_glued_to_the_korean_word_before_it_is_part_of_that_word():
 ])
 def test_numbers_written_in_words_and_digits(text, value):
     assert value in [q.value for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize("stated,qualifier,exact,says", [
+    (600_000, "more than", 636_248, True),  # a headline's bound
+    (600_000, "more than", 900_000, False),  # ... that far below is another number
+    (2.2e9, None, 2_190_000_000, True),  # rounded to its digits
+    (8e6, None, 8_200_000, True),
+    (8e6, None, 8_600_000, False),  # "8 million" rounds 8.2 million, not 8.6 million
+    (5.2e6, None, 5_296_870, True),  # cut short
+    (5.3e6, None, 5_200_000, False),
+])
+def test_a_number_as_stated_states_an_exact_one_it_rounds_or_bounds(stated, qualifier, exact, says):
+    from store.numbers import states
+    assert states(stated, qualifier, exact, 0.25) is says
+

@@ -489,6 +489,19 @@ def test_a_headline_that_rounds_its_text_answers_with_the_texts_number(empty_sto
     assert answer("x accts suspended h1 2024", empty_store).status == "ambiguous"
 
 
+def test_a_headline_count_its_text_states_exactly_is_of_the_texts_period(empty_store, tmp_path):
+    """Adweek's headline rounds the cumulative count its text states (Aug 2015 to Dec 2016); it is no
+    figure of the half-year the report is of, where it would tie with that half-year's own count."""
+    doc(empty_store, tmp_path, "adweek.txt", "Twitter Just Suspended More Than 600,000 Accounts for ‘Promotion of "
+        "Terrorism’\n\nTwitter revealed in its Twitter Transparency Report for the second half of 2016 that it "
+        "suspended 636,248 accounts from Aug. 1, 2015, through Dec. 31, 2016, for violations related to promotion of "
+        "terrorism.\n", published=D(2017, 3, 21))
+    doc(empty_store, tmp_path, "gestion.txt", "Twitter suspendió 376.890 cuentas por promover el terrorismo en el "
+        "segundo semestre de 2016.", published=D(2017, 3, 22))
+    assert dates(stored(empty_store)[600_000]) == (D(2015, 8, 1), D(2016, 12, 31))
+    assert answered(empty_store, "How many accounts did Twitter suspend for promoting terrorism in H2 2016?") == 376_890
+
+
 def test_a_change_compared_to_the_same_period_of_a_year_is_not_of_that_year(empty_store, tmp_path):
     doc(empty_store, tmp_path, "xbox.txt",
         "In the first half of 2022, Xbox issued 7.3 million enforcements. Player reports decreased by 36 percent "

@@ -31,7 +31,7 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
                           MAX_YEAR, MIN_YEAR)
 from store.models import Document
 from store.scripts import BULLET_RE, CJK, EAST_ASIAN_RE, LEADS_ON_RE, VERB_FINAL_RE
-from store.numbers import DECREASE, INCREASE, Quantity, find_quantities, joined_at, without_aside
+from store.numbers import DECREASE, INCREASE, Quantity, find_quantities, joined_at, states, without_aside
 from store.periods import (AND_WORDS, DAY_OF_MONTH_RE, FOREIGN_MONTHS, MONTHS, MORE_MONTHS, Mention, Period, duration_label, find_periods, latest_months, month_after, month_before,
                            past_months, past_quarters, previous, span, without_periods, year_before, yearless)
 from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, countries_in, country_in, country_spans,
@@ -560,6 +560,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
             if not WORLDWIDE_RE.search(f.sentence.text) and set(countries_in(f.sentence.text)) <= {place}:
                 f.location = place
     periods = {id(f): _resolve_period(f, current, written_after, published) for f in found}
+    _headline_periods(text, start, found, periods)
     policies_of = _resolve_policies(found, periods)
     stated: list[Stated] = []
     for f in sorted(found, key=lambda f: not f.explicit):  # explicit periods quote best
@@ -580,6 +581,26 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
             months=f.months if f.relation == YEARLESS and p.start is None else None,
         ))
     return stated
+
+
+HEADLINE_CLOSE = 0.25  # a bound in a headline ("More Than 600,000") states a number of its text this near
+
+
+def _headline_periods(text: str, start: int, found: list[_Found], periods: dict[int, Period | None]) -> None:
+    """A count in the headline that rounds or bounds one its text states with a period of its own
+    is that count: its period ("Twitter Just Suspended More Than 600,000 Accounts for 'Promotion of
+    Terrorism'" over "it suspended 636,248 accounts from Aug. 1, 2015, through Dec. 31, 2016": not the
+    second half of 2016 the report is of)."""
+    first = text[start:].lstrip()
+    line_end = text.find("\n", len(text) - len(first))
+    headline_end = line_end if line_end >= 0 else len(text)
+    for f in found:
+        if f.q.kind != "count" or f.sentence.start >= headline_end or f.explicit:
+            continue
+        said = next((g for g in found if g.sentence.start >= headline_end and g.q.kind == "count" and g.explicit
+                     and periods[id(g)] is not None and states(f.q.value, f.q.qualifier, g.q.value, HEADLINE_CLOSE)), None)
+        if said is not None:
+            periods[id(f)] = periods[id(said)]
 
 
 def _comparison(text: str, at: int) -> bool:
