@@ -360,6 +360,9 @@ CHANGE_WORDS = (
     # "how many percent more accounts ... than": a change, not a share
     "percent more", "percent fewer", "percent less", "percent higher", "percent lower",
     "per cent more", "per cent fewer", "per cent less", "% more", "% fewer", "% less", "% higher", "% lower",
+    # "how much lower were X in October than in September (in percent)": a change, however it is measured
+    "how much lower", "how much higher", "how much more", "how much less", "how much fewer",
+    "how much bigger", "how much smaller", "how much larger",
 )
 PERCENT_WORDS = (
     "share", "percent", "percentage", "proportion", "fraction", "rate", "what part",

@@ -502,6 +502,19 @@ def test_a_headline_count_its_text_states_exactly_is_of_the_texts_period(empty_s
     assert answered(empty_store, "How many accounts did Twitter suspend for promoting terrorism in H2 2016?") == 376_890
 
 
+@pytest.mark.parametrize("question", [
+    "How much lower were WhatsApp's India account bans in October 2022 than in September 2022, in percent?",
+    "how much lower were whatsapp india bans in oct 2022 than in sept, in %",
+    "By what percent did WhatsApp's India bans fall in October 2022?",
+])
+def test_how_much_lower_or_higher_asks_for_a_change_however_it_is_measured(empty_store, tmp_path, question):
+    """"How much lower ... than ..., in percent" is the change, not a share of something."""
+    doc(empty_store, tmp_path, "wa.txt", "WhatsApp banned 23 lakh accounts in India in October 2022. The number of "
+        "accounts blocked in October was about 13 per cent less than the 26.85 lakh accounts the messaging platform "
+        "banned in September.", published=D(2022, 12, 1))
+    assert answered(empty_store, question) == -13
+
+
 def test_a_change_compared_to_the_same_period_of_a_year_is_not_of_that_year(empty_store, tmp_path):
     doc(empty_store, tmp_path, "xbox.txt",
         "In the first half of 2022, Xbox issued 7.3 million enforcements. Player reports decreased by 36 percent "
