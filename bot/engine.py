@@ -484,7 +484,7 @@ def _contradicts(q: Query, fig: Figure, feats) -> str | None:
     if f.objects and fig_kind == "count" and (unit := _features(fig.unit, "").objects) and not (f.objects & unit) \
             and not q.counted & named(fig.unit):  # "how many user reports of accounts": reports
         return "metric"  # what a count counts: tweets are not accounts
-    if (f.kind == "average") != (feats.kind == "average"):
+    if (f.kind == "average") != (feats.kind == "average") and not _rate_said(q, fig, feats):
         return "metric"  # an average ("average days to remove") is not a count, nor the other way
     if f.kind == "count" and fig_kind == "percent" and not f.facets:
         return "metric"  # "how many" is a count, unless of a subset ("how many were flagged")
@@ -820,7 +820,7 @@ def _rank(q: Query, figures: list[Figure], store) -> list[Scored]:
             else:
                 off -= UNSUPPORTED_OTHER
             weighed = replace(q, asked=q.asked - terms(" ".join(q.blocking)))  # (paid for: not weighed again)
-        if off <= -1.0 or _other_rate(q, fig) or _other_months(q, fig) or _one_day_of_more(q, fig):
+        if off <= -1.0 or _other_rate(q, fig) or _per_count(q, fig) or _other_months(q, fig) or _one_day_of_more(q, fig):
             continue
         if not (_policy_stated(q, fig) and _platform_stated(q, fig) and _named_row(q, fig)
                 and answers_for_platform(q, fig, store)):  # NCMEC's count is not Discord's
@@ -888,6 +888,21 @@ def _one_day_of_more(q: Query, fig: Figure) -> bool:
         return False
     day = fig.period_start
     return any(m.period and m.period.start == m.period.end == day for c in _read(fig) for m in find_periods(c.quote, c.published))
+
+
+def _rate_said(q: Query, fig: Figure, feats) -> bool:
+    """May a count be the rate a question asks for ("how many accounts does WhatsApp ban per month",
+    "... spam accounts suspended per day"), said by the words by its number ("bans about eight million
+    accounts a month")? Its statements are read for that once they are (``_per_count``)."""
+    return q.features.kind == "average" and bool(per_units(q.text)) and _kind(fig) == "count" and feats.kind != "average"
+
+
+def _per_count(q: Query, fig: Figure) -> bool:
+    """Is a count, asked for as a rate, not said to be per the question's unit of time?"""
+    if not _rate_said(q, fig, _figure_features(fig)):
+        return False
+    said = per_units(fig.metric).union(*(per_units(_near(c.quote, c.value)) for c in _read(fig) if c.row is None))
+    return not said & per_units(q.text)
 
 
 def _other_rate(q: Query, fig: Figure) -> bool:

@@ -594,7 +594,7 @@ MULTIPLE_RE = re.compile(
     r"|how\s+many\s+x(?=\s*(?:[?.,;!)]|$))|(?:by\s+)?what\s+(?:factor|multiple)|[a-z0-9.]+[-\s]?fold"
     r"|times\s+(?:more|larger|higher|bigger|greater|as\s+many|as\s+much|the\s+number|over)"
     r"|twice|doubled|tripled|quadrupled)\b", re.IGNORECASE)
-AVERAGE_RE = _phrase_re(AVERAGE_WORDS)
+AVERAGE_RE = _phrase_re(AVERAGE_WORDS, not_after=r"(?<!within\s)")  # ("within a day" is how soon, no rate)
 PERCENT_RE = _phrase_re(PERCENT_WORDS)
 PREVALENCE_RE = re.compile(r"\bprevalence\b", re.IGNORECASE)
 NOT_KIND_RE = re.compile(r"\bnot\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:%|percent(?:age)?|share|rate|proportion|count|number|total)(?![\w])", re.IGNORECASE)

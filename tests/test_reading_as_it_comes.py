@@ -515,6 +515,16 @@ def test_how_much_lower_or_higher_asks_for_a_change_however_it_is_measured(empty
     assert answered(empty_store, question) == -13
 
 
+def test_a_count_said_per_a_unit_of_time_answers_for_that_rate_only(empty_store, tmp_path):
+    """"WhatsApp bans about 8 million accounts a month": a count stated as a rate answers "how many
+    ... per month on average", not "per day"; "within a day" is how soon, not a rate."""
+    doc(empty_store, tmp_path, "wa.txt", "Globally, WhatsApp bans about 8 million accounts a month for abuse of its "
+        "platform. In India, WhatsApp banned 2 million accounts in May 2021.", published=D(2021, 7, 1))
+    assert answered(empty_store, "average whatsapp accounts banned worldwide per month") == 8_000_000
+    assert answer("how many whatsapp accounts are banned per day", empty_store).answer is None
+    assert describe("what % of improper accounts does match catch within a day").kind == "percent"
+
+
 def test_a_change_compared_to_the_same_period_of_a_year_is_not_of_that_year(empty_store, tmp_path):
     doc(empty_store, tmp_path, "xbox.txt",
         "In the first half of 2022, Xbox issued 7.3 million enforcements. Player reports decreased by 36 percent "
