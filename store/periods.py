@@ -408,9 +408,9 @@ _B = r"(?:(?<![\w/.-])|(?-i:(?<=[a-z])(?=[A-Z][a-z])))"
 _E = r"(?![\w/]|[.,][0-9])"  # "Juni 11,4 Millionen": 11 is no year
 
 # "last year" and "this year" in French, German, Spanish, Portuguese, Italian and Indonesian
-# a law named with its year: "the IT Rules, 2021", and in lower case after its initials ("the new IT rules 2021"),
-# and as Hindi and Telugu name rules and acts ("आईटी नियम, 2021")
-_LAW = "(?:Rules|Act|Code|Regulations|(?<=[A-Z]{2}\\s)(?:rules|act|code|regulations)|नियम|नियमों|अधिनियम|నిబంధనలు|చట్టం)"
+# a law named with its year: "the IT Rules, 2021", "IT Rule 2021", and in lower case after its initials ("the new IT
+# rules 2021"), and as Hindi and Telugu name rules and acts ("आईटी नियम, 2021"), or write the English words ("आईटी एक्ट 2021")
+_LAW = "(?:Rules?|Act|Code|Regulations|(?<=[A-Z]{2}\\s)(?:rules?|act|code|regulations)|नियम|नियमों|अधिनियम|रूल्स|रूल|एक्ट|నిబంధనలు|చట్టం)"
 _LAST_YEAR = (r"im\s+vorjahr|(?:im\s+)?vergangenen\s+jahr|(?:im\s+)?letzten\s+jahr|letztes\s+jahr|vergangenes\s+jahr"
               r"|l[’']année\s+(?:dernière|passée|précédente)|l[’']an\s+(?:dernier|passé)"
               r"|(?:el\s+)?año\s+pasado|el\s+pasado\s+año|(?:o\s+|no\s+)?ano\s+passado"

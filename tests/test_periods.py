@@ -464,6 +464,15 @@ def test_a_laws_year_in_lower_case_after_its_initials_is_no_period():
     assert [m.period.label for m in find_periods("the rules 2021 changed") if m.period] == ["2021"]
 
 
+@pytest.mark.parametrize("text", [
+    "डिलीट किए एक महीने में 2.7 करोड़ पोस्ट, IT Rule 2021,जाने",  # the singular, in a Hindi headline
+    "फेसबुक और इंस्टाग्राम ने आईटी एक्ट 2021 के तहत यह कार्रवाई की है",  # "IT Act" as Hindi writes the English words
+    "आईटी रूल्स 2021 के तहत",
+])
+def test_a_laws_year_as_hindi_stories_name_it_is_no_period(text):
+    assert [m.kind for m in find_periods(text)] == ["name"]
+
+
 @pytest.mark.parametrize("text,start,end", [
     ("Twitter has blocked 1,122 URLs in 2022 till June, data provided by the ministry shows", D(2022, 1, 1), D(2022, 6, 30)),
     ("in 2021 up to September", D(2021, 1, 1), D(2021, 9, 30)),
