@@ -636,6 +636,15 @@ def _platform_mentions(text: str) -> tuple[str, list[tuple[int, int, str]]]:
     return text, found
 
 
+def company_of(names) -> str | None:
+    """The company whose services, two or more, are the platforms named together, with or without it
+    ("Facebook and Instagram", "Meta ... Facebook and Instagram": Meta; "On Instagram ..., Meta said":
+    no one company's, one service's), or None."""
+    names = set(names)
+    return next((company for company, services in COMPANIES.items()
+                 if len(names - {company}) >= 2 and names <= services | {company}), None)
+
+
 def last_platform_in(text: str) -> str | None:
     """The platform named last in ``text`` (the nearest before a number that follows it), or None,
     also when it is named with another ("... फेसबुक और इंस्टाग्राम से 2.29 करोड़ पोस्ट": of both)."""

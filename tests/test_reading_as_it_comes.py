@@ -525,6 +525,20 @@ def test_a_count_said_per_a_unit_of_time_answers_for_that_rate_only(empty_store,
     assert describe("what % of improper accounts does match catch within a day").kind == "percent"
 
 
+def test_a_number_of_two_services_of_one_company_together_is_the_companys(empty_store, tmp_path):
+    """"फेसबुक और इंस्टाग्राम ने ... कुल 27 मिलियन पोस्ट डिलीट किए" (Facebook and Instagram deleted 27 million
+    posts in all): Meta's number. One service named beside its company ("On Instagram, we removed 3.3
+    million ...," Meta said) is that service's."""
+    doc(empty_store, tmp_path, "hi.txt", "फेसबुक और इंस्टाग्राम ने जुलाई 2022 में भारत में कुल 27 मिलियन पोस्ट डिलीट किए हैं।\n",
+        published=D(2022, 9, 2))
+    doc(empty_store, tmp_path, "pt.txt", "Facebook e Instagram removeram 20 milhões de conteúdos no segundo trimestre de "
+        "2021.\n", published=D(2021, 8, 19))
+    doc(empty_store, tmp_path, "en.txt", '"On Instagram, we removed 3.3 million pieces of this content in the third '
+        'quarter of 2021," Meta said.\n', published=D(2021, 11, 10))
+    s = stored(empty_store)
+    assert (s[27_000_000].platform, s[20_000_000].platform, s[3_300_000].platform) == ("Meta", "Meta", "Instagram")
+
+
 def test_a_change_compared_to_the_same_period_of_a_year_is_not_of_that_year(empty_store, tmp_path):
     doc(empty_store, tmp_path, "xbox.txt",
         "In the first half of 2022, Xbox issued 7.3 million enforcements. Player reports decreased by 36 percent "

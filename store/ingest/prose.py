@@ -34,7 +34,7 @@ from store.scripts import BULLET_RE, CJK, EAST_ASIAN_RE, LEADS_ON_RE, VERB_FINAL
 from store.numbers import DECREASE, INCREASE, Quantity, find_quantities, joined_at, states, without_aside
 from store.periods import (AND_WORDS, DAY_OF_MONTH_RE, FOREIGN_MONTHS, MONTHS, MORE_MONTHS, Mention, Period, duration_label, find_periods, latest_months, month_after, month_before,
                            past_months, past_quarters, previous, span, without_periods, year_before, yearless)
-from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, countries_in, country_in, country_spans,
+from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, company_of, countries_in, country_in, country_spans,
                               country_of_people, describe, find_all, last_platform_in, platforms_in, unit_for, url_host)
 
 FRONT_MATTER_KEYS = {"title", "publisher", "url", "published", "platform", "period", "author", "language"}
@@ -910,7 +910,9 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         lead_text = labels[i][1] if labels[i] else text[lead_from : q.start]
         if clause not in clause_read:  # a clause's words are read once, however many numbers it holds
             clause_text = text[clause[0] : clause[1]]
-            clause_read[clause] = (_describe(_unqualified(clause_text)), _one(frozenset(platforms_in(clause_text))))
+            # (one platform, or one company's: "फेसबुक और इंस्टाग्राम ने ... कुल 27 मिलियन पोस्ट", Meta's 27 million)
+            named_here = frozenset(platforms_in(clause_text))
+            clause_read[clause] = (_describe(_unqualified(clause_text)), _one(named_here) or company_of(named_here))
         here, clause_platform = clause_read[clause]
         own, lead = _describe(own_text), _describe(lead_text)
         act_q = _action_of(own) or _action_of(lead) or _action_of(here) or action
