@@ -686,8 +686,8 @@ def _lead_in(text: str) -> str:
 AROUND_BEFORE, AROUND_AFTER = 60, 80  # characters: how far a number's own words reach in its clause
 BRACKETED_AFTER_RE = re.compile(r"[^\S\n]*(?:[^\W\d]+[^\S\n]+){0,2}\([^\S\n]*")  # "2.33 million enforcements ("
 
-# a line ends a clause (a table's cell), and so do Chinese and Japanese commas ("舉報 200,979 條,累計")
-_CLAUSE_END = re.compile(rf"[;:()\[\]\n，、；：。]|,\s|,(?=[{CJK}])|\s[-–—]\s|\.\s")
+# a line ends a clause (a table's cell), and so do Chinese and Japanese commas ("舉報 200,979 條,累計") and Hindi's danda
+_CLAUSE_END = re.compile(rf"[;:()\[\]\n，、；：。।]|,\s|,(?=[{CJK}])|\s[-–—]\s|\.\s")
 
 
 @lru_cache(maxsize=TEXT_CACHE)

@@ -539,6 +539,17 @@ def test_a_number_of_two_services_of_one_company_together_is_the_companys(empty_
     assert (s[27_000_000].platform, s[20_000_000].platform, s[3_300_000].platform) == ("Meta", "Meta", "Instagram")
 
 
+def test_a_hindi_sentence_ends_at_its_danda(empty_store, tmp_path):
+    """"... यह कार्रवाई की है। मेटा ने कुल 1.73 मिलियन स्पैम पोस्ट ... डिलीट किए हैं।": two sentences. The spam
+    count is quoted alone, and "action was taken" in the sentence before is no word of its own."""
+    doc(empty_store, tmp_path, "hi.txt", "फेसबुक और इंस्टाग्राम ने जुलाई 2022 में भारत में कुल 27 मिलियन पोस्ट डिलीट किए हैं। "
+        "फेसबुक और इंस्टाग्राम ने आईटी एक्ट 2021 के तहत यह कार्रवाई की है। मेटा ने कुल 1.73 मिलियन स्पैम पोस्ट डिलीट किए हैं।\n",
+        published=D(2022, 9, 2))
+    quotes = {c.quote for f in empty_store.queries.figures(["1=1"], {}) for c in f.citations}
+    assert "मेटा ने कुल 1.73 मिलियन स्पैम पोस्ट डिलीट किए हैं।" in quotes
+    assert answered(empty_store, "total posts Meta acted on across FB + IG in India in July 2022?") == 27_000_000
+
+
 def test_a_change_compared_to_the_same_period_of_a_year_is_not_of_that_year(empty_store, tmp_path):
     doc(empty_store, tmp_path, "xbox.txt",
         "In the first half of 2022, Xbox issued 7.3 million enforcements. Player reports decreased by 36 percent "

@@ -60,7 +60,8 @@ ABBREVIATIONS = re.compile(
 # script without capitals (Arabic, Hebrew, Devanagari, Thai, CJK)
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?(?:[A-Z0-9\u00C0-\u00D6\u00D8-\u00DE\u0391-\u03A9\u0400-\u042F"
                              r"\u0590-\u05FF\u0600-\u06FF\u0900-\u097F\u0E00-\u0E7F\u4E00-\u9FFF]))"
-                             r"|[。！？]+[」』）]*")  # Chinese and Japanese end a sentence with a full stop of their own
+                             r"|[。！？]+[」』）]*"  # Chinese and Japanese end a sentence with a full stop of their own
+                             r"|[।॥]+")  # ... and Hindi with its danda
 # What a count is a count of: a few words may stand between the number and the noun.
 OBJECT_AFTER_RE = re.compile(
     r"\s+(?:[\w’'-]+\s+){0,3}?(?P<obj>"
