@@ -148,7 +148,9 @@ _EURO = (
     rf"|(?P<espace>[0-9]{{1,3}}(?:[\u00a0\u202f][0-9]{{3}})+|[0-9]{{1,3}}(?: [0-9]{{3}})+(?= [^\W\d]))"
     rf"|(?P<ecomma>[0-9]+,[0-9]{{1,2}}(?=\s*(?:million|billion|{_EU_SCALE}|%|{_EU_PCT}|{_MORE_PCT}))"
     # ... and before a scale of a language writing decimal commas, three decimals too: "44,085 млн" (44.085 million)
-    rf"|[0-9]{{1,3}},[0-9]{{3}}(?=\s*(?:{_EU_SCALE})(?![\w])))"
+    rf"|[0-9]{{1,3}},[0-9]{{3}}(?=\s*(?:{_EU_SCALE})(?![\w]))"
+    # ... and after a percent said first, as Turkish says it ("yüzde 8,7'si", "%8,7")
+    rf"|(?:(?<=yüzde\s)|(?<=%))[0-9]+,[0-9]{{1,2}}(?![0-9]))"
 )
 # Chinese and Japanese write their scales glued to the number and the word after it ("9140万件": 91.4 million),
 # and the number glued to the word before it ("動画全体の1%"); Korean glues its counters ("4345건")

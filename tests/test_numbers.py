@@ -235,6 +235,13 @@ def test_ten_thousands_and_thousands_in_japanese_and_korean():
     assert [q.value for q in find_quantities("'접속차단'이 116.4% 늘어난 1만 5천305건으로")] == [116.4, 15_305]
 
 
+def test_a_turkish_percent_said_first_takes_its_decimal_comma():
+    """Turkish says the percent first and writes a decimal comma, with a case ending glued on:
+    "yüzde 8,7'si" is 8.7%, as "yüzde 94'ü" is 94%; "%8,7" too."""
+    text = "Makineler tarafından tespit edilen içeriklerin yüzde 8,7’si tek bir görüntüleme bile almamışken, %30,5'i"
+    assert [(q.value, q.kind) for q in find_quantities(text)] == [(8.7, "percent"), (30.5, "percent")]
+
+
 def test_a_number_glued_to_the_korean_word_before_it_is_part_of_that_word():
     """Korean writes its words apart: "코로나19" is COVID-19, not 19 of anything. A number after a
     scale of its own ("6만1734") is read whole."""
