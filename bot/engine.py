@@ -183,7 +183,8 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
         # actioned, the accounts of one policy a story did not name, is a part of it, not its value)
         rivals = tuple(s.view for s in scored[1:] if s.key == best.key and not s.docs <= best.docs
                        and not _part_of(query, s.view, best.view))
-        if rivals and rivals[0].sources == best.view.sources:
+        # (a question naming the source it means, "per Newser", asks for that source's number)
+        if rivals and rivals[0].sources == best.view.sources and not (_cites(query, best.view) and not _cites(query, rivals[0])):
             views = (best.view, *rivals)
             return Answer(AMBIGUOUS, render.disagreement(views), None, views)
         return Answer(ANSWER, render.answer(best.view, rivals), best.view, rivals)
@@ -838,6 +839,11 @@ def _same_noun(counted: frozenset[str], unit: str) -> bool:
     asked = {w for w in counted if w[0] != "="}
     said = content_words(unit)
     return bool(asked & said) or any(_kin(w, said) for w in asked if len(w) >= KIN)
+
+
+def _cites(q: Query, view: FigureView) -> bool:
+    """Does the question name who published the statement a view quotes ("per Newser")?"""
+    return any(w in _source_terms(view.source.publisher, view.source.url) for w in q.asked)
 
 
 def _named_source(q: Query, fig: Figure) -> bool:

@@ -272,7 +272,9 @@ class Reader:
         self._read_cache: dict[tuple, Query] = {}
         self.vocabulary = vocabulary
         self.frequency = vocabulary.frequency()
-        self.known = set(self.frequency) | STOPWORDS | PERIOD_WORDS
+        # (and the words of who published the stored documents: "per Newser" is no "NewsMeter")
+        self.known = set(self.frequency) | STOPWORDS | PERIOD_WORDS | {
+            w for name in getattr(vocabulary, "publishers", ()) for w in re.findall(r"[^\W\d_]{3,}", name.casefold())}
         self.choices = sorted(w for w in self.known if len(w) >= 4)
         # what a typo is corrected into: a word the reader understands (its lexicon's, its period and
         # function words, a stored platform's or place's name), not any word a stored story uses

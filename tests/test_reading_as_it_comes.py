@@ -550,6 +550,17 @@ def test_a_hindi_sentence_ends_at_its_danda(empty_store, tmp_path):
     assert answered(empty_store, "total posts Meta acted on across FB + IG in India in July 2022?") == 27_000_000
 
 
+def test_a_publishers_name_in_a_question_is_no_abbreviation_of_another(empty_store, tmp_path):
+    """"per Newser": the name of who published a stored story, not a shortening of "NewsMeter", another
+    publisher a stored story quotes."""
+    doc(empty_store, tmp_path, "newser.txt", "X suspended 5.3 million accounts in the first half of 2024.",
+        published=D(2024, 9, 25), publisher="Newser")
+    doc(empty_store, tmp_path, "binance.txt", "X suspended 5.2 million accounts in the first half of 2024, according "
+        "to NewsMeter and newsmeter.in.", published=D(2024, 9, 26), publisher="NewsMeter")
+    assert reader(empty_store).correct("newser") == "newser"
+    assert answered(empty_store, "per Newser, x accts suspended h1 2024") == 5_300_000
+
+
 def test_a_change_compared_to_the_same_period_of_a_year_is_not_of_that_year(empty_store, tmp_path):
     doc(empty_store, tmp_path, "xbox.txt",
         "In the first half of 2022, Xbox issued 7.3 million enforcements. Player reports decreased by 36 percent "
