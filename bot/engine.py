@@ -183,8 +183,7 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
         # actioned, the accounts of one policy a story did not name, is a part of it, not its value)
         rivals = tuple(s.view for s in scored[1:] if s.key == best.key and not s.docs <= best.docs
                        and not _part_of(query, s.view, best.view))
-        # (a question naming the source it means, "per Newser", asks for that source's number)
-        if rivals and rivals[0].sources == best.view.sources and not (_cites(query, best.view) and not _cites(query, rivals[0])):
+        if rivals and rivals[0].sources == best.view.sources and not _cited_alone(query, best.view, rivals[0]):
             views = (best.view, *rivals)
             return Answer(AMBIGUOUS, render.disagreement(views), None, views)
         return Answer(ANSWER, render.answer(best.view, rivals), best.view, rivals)
@@ -841,14 +840,20 @@ def _same_noun(counted: frozenset[str], unit: str) -> bool:
     return bool(asked & said) or any(_kin(w, said) for w in asked if len(w) >= KIN)
 
 
-def _cites(q: Query, view: FigureView) -> bool:
-    """Does the question name who published the statement a view quotes ("per Newser")?"""
-    return any(w in _source_terms(view.source.publisher, view.source.url) for w in q.asked)
+def _cites(q: Query, publisher: str | None, url: str | None) -> bool:
+    """Does the question name this publisher ("per TomoNews", "per Newser")?"""
+    return any(w in _source_terms(publisher, url) for w in q.asked)
+
+
+def _cited_alone(q: Query, best: FigureView, rival: FigureView) -> bool:
+    """Does the question name who published the best statement and not the rival's ("per Newser"):
+    it asks for that source's number, not which of the two?"""
+    return _cites(q, best.source.publisher, best.source.url) and not _cites(q, rival.source.publisher, rival.source.url)
 
 
 def _named_source(q: Query, fig: Figure) -> bool:
-    """Does the question name who published one of the figure's statements ("per TomoNews")?"""
-    return any(w in _source_terms(c.publisher, c.url) for c in _read(fig) for w in q.asked)
+    """Does the question name who published one of the figure's statements?"""
+    return any(_cites(q, c.publisher, c.url) for c in _read(fig))
 
 
 def _reading(q: Query, fig: Figure) -> float:
