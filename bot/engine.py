@@ -30,7 +30,7 @@ from bot.answers import (AMBIGUOUS, ANSWER, INVALID, NO_ANSWER, NOT_SUMMED, RATE
 from bot.provenance import answers_for_platform
 from bot.understanding import MAX_LENGTH, Query, Reader, content_words, named, terms
 from store.limits import TEXT_CACHE
-from store.numbers import BOUNDS, LOWER_BOUNDS, UPPER_BOUNDS, aside_after, digits, find_quantities, joined_at, rounds_to, states
+from store.numbers import BOUNDS, LOWER_BOUNDS, UPPER_BOUNDS, aside_after, digits, find_quantities, joined_at, rounds, rounds_to
 from store.periods import MONTH_NAME_RE, MONTHS, YEAR_NOT_STATED, Period, find_periods, label_for, without_periods, yearless
 from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
@@ -220,7 +220,7 @@ def _rounds(a: FigureView, b: FigureView) -> bool:
     rough, exact = (a, b) if _precise(a) > _precise(b) else (b, a)
     if rough.qualifier in BOUNDS:  # (either side: "oltre 2 milioni" over a text's 1,975 milioni)
         return math.isclose(rough.value, exact.value, rel_tol=ROUNDED)
-    return states(rough.value, None, exact.value, ROUNDED)
+    return rounds(rough.value, exact.value)
 
 
 def _one_month(p: Period | None) -> bool:
@@ -1060,7 +1060,7 @@ def _agrees(fig: Figure, exact: float) -> bool:
         # percent" and 0.2%; "over 270,000" and 274,460)
         if q in LOWER_BOUNDS and v < exact <= v * BOUND_RANGE:
             return True
-        if q in ("at least",) and v <= exact <= v * BOUND_RANGE:
+        if q == "at least" and v <= exact <= v * BOUND_RANGE:
             return True
         if q in UPPER_BOUNDS and v / BOUND_RANGE <= exact < v:
             return True

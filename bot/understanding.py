@@ -23,7 +23,7 @@ from store import english
 from store.limits import NAMES_SAMPLE, TEXT_CACHE
 from store.numbers import find_quantities
 from store.periods import MONTH_NAMES, MONTHS, PERIOD_WORDS, Mention, Period, adjacent, find_periods, span
-from store.vocabulary import AVERAGE_RE, CHANGE_RE, COMPANIES, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, cased_platforms, country_codes, country_of_people, country_spans, country_typed, describe, find_all, lexicon_words, policy_groups
+from store.vocabulary import AVERAGE_RE, CHANGE_RE, COMPANIES, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, cased_platforms, countries_in, country_codes, country_of_people, country_spans, country_typed, describe, find_all, lexicon_words, policy_groups
 
 MAX_LENGTH = 1000
 
@@ -766,17 +766,14 @@ def set_aside(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in SET_ASIDE_RE.finditer(text)]
     for m in EXCLUDED_RE.finditer(text):
         name, rest = m.group("name"), blank(text, [m.span()])
-        if platforms := {n for n, _, _ in find_all(PLATFORM_RES, name)}:  # ... of the same kind, named outside it
+        platforms, country = {n for n, _, _ in find_all(PLATFORM_RES, name)}, country_typed(name)
+        if platforms:  # ... of the same kind, named outside it
             others = {n for n, _, _ in find_all(PLATFORM_RES, rest)} - platforms
         else:
-            others = set(_countries(rest)) - {country_typed(name)} if country_typed(name) else set()
-        if others or (m.group("more") and (platforms or country_typed(name))):
+            others = set(countries_in(rest)) - {country} if country else set()
+        if others or (m.group("more") and (platforms or country)):
             spans.append(m.span())
     return spans
-
-
-def _countries(text: str) -> list[str]:
-    return [name for _, _, name in country_spans(text)]
 
 
 def _refused(text: str) -> frozenset[str]:

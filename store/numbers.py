@@ -439,7 +439,6 @@ def find_quantities(text: str) -> list[Quantity]:
     return sorted(out, key=lambda q: q.start) if multiples else out
 
 
-
 def digits(value: float) -> int:
     """How many significant digits a number is written with ("2.19 billion": 3)."""
     return len(f"{abs(value):.6e}".split("e")[0].replace(".", "").rstrip("0")) if value else 1
@@ -464,15 +463,19 @@ UPPER_BOUNDS = ("less than", "fewer than", "under", "just under")
 BOUNDS = (*LOWER_BOUNDS, "at least", *UPPER_BOUNDS)
 
 
+def rounds(stated: float, exact: float) -> bool:
+    """Is a number stated bare ("2.2 billion", "8 million") the exact one (2,190,000,000; 8.2
+    million) rounded or cut short to its digits (of one digit, nearer than ONE_DIGIT_CLOSE)?"""
+    return rounds_to(exact, stated) or digits(stated) == 1 and math.isclose(stated, exact, rel_tol=ONE_DIGIT_CLOSE)
+
+
 def states(stated: float, qualifier: str | None, exact: float, close: float) -> bool:
-    """Does a number as stated ("more than 600,000", "2.2 billion", "8 million") state an exact one
-    (636,248; 2,190,000,000; 8.2 million): a bound it keeps within ``close`` of it, or the exact one
-    rounded or cut short to its digits (of one digit, nearer than ONE_DIGIT_CLOSE)?"""
+    """Does a number as stated ("more than 600,000", "2.2 billion") state an exact one (636,248;
+    2,190,000,000): a bound it keeps within ``close`` of it, or a bare number that rounds it?"""
     if not stated or not exact:
         return False
-    if qualifier in (*LOWER_BOUNDS, "at least"):
+    if qualifier in LOWER_BOUNDS or qualifier == "at least":
         return stated <= exact <= stated * (1 + close)
     if qualifier in UPPER_BOUNDS:
         return stated * (1 - close) <= exact <= stated
-    return rounds_to(exact, stated) or digits(stated) == 1 and math.isclose(stated, exact, rel_tol=ONE_DIGIT_CLOSE)
-
+    return rounds(stated, exact)

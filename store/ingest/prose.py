@@ -592,9 +592,8 @@ def _headline_periods(text: str, start: int, found: list[_Found], periods: dict[
     is that count: its period ("Twitter Just Suspended More Than 600,000 Accounts for 'Promotion of
     Terrorism'" over "it suspended 636,248 accounts from Aug. 1, 2015, through Dec. 31, 2016": not the
     second half of 2016 the report is of)."""
-    first = text[start:].lstrip()
-    line_end = text.find("\n", len(text) - len(first))
-    headline_end = line_end if line_end >= 0 else len(text)
+    headline_end = text.find("\n", len(text) - len(text[start:].lstrip()))  # (the end of the first line of text)
+    headline_end = len(text) if headline_end < 0 else headline_end
     for f in found:
         if f.q.kind != "count" or f.sentence.start >= headline_end or f.explicit:
             continue
