@@ -985,6 +985,13 @@ def month_after(text: str, at: int, end: int | None = None) -> int | None:
     return _month(m.group("m")) if m else None
 
 
+def only_month(text: str) -> int | None:
+    """The one month a sentence names with no year ("... in November, while 3,75,468 pieces of
+    content were removed as a result of automated detection"), or None (none, or several)."""
+    months = {_month(m.group("m")) for m in _MONTH_AFTER_RE.finditer(text)}
+    return months.pop() if len(months) == 1 else None
+
+
 # ... and named before it, opening its sentence, with no year and no other number between: "In
 # February, 4,597,400 accounts faced bans", "Lastly, March witnessed 4,715,906 accounts being banned"
 _MONTH_BEFORE_RE = re.compile(rf"\W*(?:[^\W\d]+,\s+)?(?:(?:in|during|for|throughout|em|en|im|nel|a|pada)\s+(?:the\s+month\s+of\s+)?)?{_m('m')}"

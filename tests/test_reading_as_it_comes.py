@@ -2705,3 +2705,21 @@ def test_a_forum_threads_number_after_its_address_hides_no_period(empty_store, t
         url="https://forums.macrumors.com/threads/apple-shares-latest-transparency-report-outlining-government-"
             "data-requests-from-july-1-to-december-31-2017.2120189")
     assert stored(empty_store)[29_718].period_label == "H2 2017"
+
+
+def test_the_one_month_a_sentence_names_is_its_numbers_month(empty_store, tmp_path):
+    """"Google had received 26,087 complaints ... and removed 61,114 pieces ... in November, while 3,75,468
+    pieces of content were removed as a result of automated detection", in a story on December: every
+    number of that sentence is November's, not only the one "in November" follows."""
+    doc(empty_store, tmp_path, "google-in.txt",
+        "Google received 31,497 complaints from users and removed 94,173 pieces of content based on those complaints "
+        "in December, the tech giant said in its monthly transparency report.\n"
+        "In addition to reports from users, Google also removed 4,05,911 pieces of content in December as a result "
+        "of automated detection.\n"
+        "Google had received 26,087 complaints from users and removed 61,114 pieces of content based on those "
+        "complaints in November, while 3,75,468 pieces of content were removed as a result of automated detection.\n",
+        published=D(2022, 1, 31), title="Google removed 94,173 pieces of content in December")
+    periods = {f.value: f.period_label for f in empty_store.queries.figures(["1=1"], {}) if f.platform == "Google"}
+    assert periods[375_468] == periods[26_087] == periods[61_114] == "Nov 2021"
+    assert periods[405_911] == "Dec 2021"
+    assert answered(empty_store, "google content removed by automated detection in november 2021") == 375_468

@@ -32,7 +32,7 @@ from store.limits import (MAX_FIGURES_PER_DOCUMENT, MAX_FRONT_MATTER_BYTES, MAX_
 from store.models import Document
 from store.scripts import BULLET_RE, CJK, EAST_ASIAN_RE, LEADS_ON_RE, VERB_FINAL_RE
 from store.numbers import DECREASE, INCREASE, Quantity, find_quantities, joined_at, states, without_aside
-from store.periods import (AND_WORDS, DAY_OF_MONTH_RE, FOREIGN_MONTHS, MONTHS, MORE_MONTHS, Mention, Period, duration_label, find_periods, latest_months, month_after, month_before,
+from store.periods import (AND_WORDS, DAY_OF_MONTH_RE, FOREIGN_MONTHS, MONTHS, MORE_MONTHS, Mention, Period, duration_label, find_periods, latest_months, month_after, month_before, only_month,
                            past_months, past_quarters, previous, span, without_periods, year_before, yearless)
 from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, company_of, countries_in, country_in, country_spans,
                               country_of_people, describe, find_all, last_platform_in, platforms_in, unit_for, url_host)
@@ -1578,6 +1578,10 @@ def _period_for(q: Quantity, next_start: int, mentions: list[Mention], starts: l
         return None, True, YEARLESS, compare, (month, month)
     if chosen is None and q.kind == "count" and prev_end == 0 and not any(m.start < q.start for m in mentions) \
             and (month := month_before(text, q.start)):
+        return None, True, YEARLESS, compare, (month, month)
+    if chosen is None and q.kind == "count" and not mentions and (month := only_month(text)):
+        # ... or anywhere in a sentence stating no other period: "Google had received 26,087 complaints
+        # ... and removed 61,114 pieces ... in November, while 3,75,468 pieces of content were removed"
         return None, True, YEARLESS, compare, (month, month)
     if (chosen is None or chosen.dated) and q.kind not in CHANGES and _earlier_value(text, q):
         # "up from 33 per cent", "nearly triple the 1.2 million a quarter earlier": the value
