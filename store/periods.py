@@ -449,7 +449,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # between Aug. 1, 2015 and Dec. 31, 2017 / from Aug 2015 to Dec 2017 / 2015-2017
         # ... and with an aside after the first: "entre 16 de agosto de 2022, início da campanha eleitoral, e 8 de
         # janeiro de 2023"
-        ("range", rf"{_B}(?:(?P<between>{_BETWEEN})\s+)?{_point_re('s')}(?(between)(?:,\s+{_ASIDE},)?|),?(?:\s*{_AND}\s*|{_DASH}){_point_re('e')}{_E}"),
+        # ... and as Turkish says it, by suffixes: "Ocak 2012'den Temmuz 2020'ye kadar" (from ... until)
+        ("range", rf"{_B}(?:(?P<between>{_BETWEEN})\s+)?{_point_re('s')}(?(between)(?:,\s+{_ASIDE},)?|),?"
+                  rf"(?:\s*{_AND}\s*|{_DASH}|(?P<from>['’]?[dt][ae]n\s+)){_point_re('e')}(?(from)['’]?y?[ae]\s+kadar\b|{_E})"),
         # days of one month: "December 1-31, 2021", "from 1 to 31 December 2021", "1.-30. Juni 2022"
         ("days", rf"{_B}(?:{_BETWEEN}\s+)?(?:{_m('m')}\s+(?P<da>[0-9]{{1,2}})(?:st|nd|rd|th)?{_DASH}(?:{_m('mb')}\s+)?(?P<db>[0-9]{{1,2}})(?:st|nd|rd|th)?,?"
                  rf"|(?P<da2>[0-9]{{1,2}})(?:er|\.)?{_DASH}(?P<db2>[0-9]{{1,2}})\.?\s+(?:de\s+)?{_m('m2')},?)\s+(?:de\s+)?{_y('y')}{_E}"),

@@ -107,6 +107,9 @@ WRITTEN = [
     ("from January 2019, when it began, to March 2020", D(2019, 1, 1), D(2020, 3, 31)),
     # Indonesian writes a quarter with a cardinal after it too ("quarter four")
     ("pada kuartal empat 2021 sebanyak 85 juta video", D(2021, 10, 1), D(2021, 12, 31)),
+    # ... and "from X until Y" by suffixes, with or without the apostrophe
+    ("Ocak 2012den Temmuz 2020ye kadar ise toplamda 4 bin 953 hesap", D(2012, 1, 1), D(2020, 7, 31)),
+    ("2015'ten 2017'ye kadar", D(2015, 1, 1), D(2017, 12, 31)),
 ]
 
 
