@@ -387,6 +387,17 @@ def test_a_custom_document_yields_its_figure_and_is_answerable(empty_store, tmp_
     assert d["answer"]["quote"] == c.quote
 
 
+def test_an_ad_slot_inside_an_article_does_not_end_it(empty_store, tmp_path):
+    """"Advertisement" on a line of its own is where a page put an ad, not where its article ends: the
+    figures after it are stored (and the slot itself is no sentence)."""
+    doc = tmp_path / "katadata.txt"
+    doc.write_text("TikTok Hapus 89 Juta Video\n\nTikTok menghapus 89,1 juta video pada paruh kedua 2020.\n\n"
+                   "Advertisement\n\nAda lebih dari 6,14 juta akun ditutup selama paruh kedua 2020.\n", encoding="utf-8")
+    report = ingest_paths(empty_store, [doc], Meta(published=D(2021, 3, 2)))
+    assert report.files[0].status == "added", report.files[0].message
+    assert {89_100_000, 6_140_000} <= {f.value for f in all_figures(empty_store) if f.platform == "TikTok"}
+
+
 def test_flags_fill_metadata_the_file_does_not_carry(empty_store, tmp_path):
     doc = tmp_path / "plain.txt"
     doc.write_text("YouTube removed 7,654,321 videos for violent extremism in Q2 2019.\n", encoding="utf-8")

@@ -44,11 +44,13 @@ LANGUAGE_CODE_RE = re.compile(r"[a-z]{2,3}")  # ISO 639-1 ("en", "de"), or 639-3
 BOILERPLATE_RE = re.compile(
     r"^[ \t]*(?:more news|more stories|related (?:stories|articles|news|posts)|read more|"
     r"recommended(?: for you)?|about the author|trending(?: now)?|you may also like|"
-    r"advertisement|sponsored(?: content)?|share this(?: article)?)[ \t]*:?[ \t]*$",
+    r"share this(?: article)?)[ \t]*:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-# A single line of links or promotion inside the article ("RELATED: ...", "Follow us on ...").
-SKIP_LINE_RE = re.compile(r"^[ \t]*(?:related\s*:|follow us|subscribe|sign up|click here|\[photo)", re.IGNORECASE)
+# A single line of links or promotion inside the article ("RELATED: ...", "Follow us on ..."), or an ad's
+# slot ("Advertisement" on a line of its own, with the article going on after it).
+SKIP_LINE_RE = re.compile(r"^[ \t]*(?:related\s*:|follow us|subscribe|sign up|click here|\[photo"
+                          r"|(?:advertisement|sponsored(?: content)?)[ \t]*:?[ \t]*$)", re.IGNORECASE)
 ABBREVIATIONS = re.compile(
     r"(?:\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mr|mrs|ms|dr|st|inc|corp|co|ltd|"
     r"jr|sr|vs|no|approx|est|e\.g|i\.e|etc|u\.s|u\.k|u\.n|e\.u)|\b[A-Z]"
