@@ -160,7 +160,10 @@ _CJK_SCALE = r"万|萬|億|亿"
 # "2만4천845건": 24,845; "1만 5천305건"; with no ten-thousands, "8천405건": 8,405)
 EAST_ASIAN_NUMBER_RE = re.compile(r"(?<![0-9.,])(?:(?P<hm>[0-9]+(?:\.[0-9]+)?)[^\S\n]?(?:億|亿|억)(?:(?P<tt>[0-9]{1,4})(?:万|萬|만))?"
                            r"|(?P<t>[0-9]+(?:\.[0-9]+)?)[^\S\n]?(?:万|萬|만)|(?P<th0>[1-9])(?:千|천)(?!千|천|万|萬|만|億|亿|억))"
-                           r"(?:(?:[^\S\n]?(?P<th>[1-9])(?:千|천)(?P<r3>[0-9]{1,3})?|(?P<rest>[0-9]{1,4}))(?![0-9.,%]))?(?![0-9%])")
+                           r"(?:(?:[^\S\n]?(?P<th>[1-9])(?:千|천)(?P<r3>[0-9]{1,3})?|(?P<rest>[0-9]{1,4})"
+                           # ... and its rest written apart, in its own digits, before the word it counts
+                           # ("19만 6,878개의 계정": 196,878 accounts; not "3만 2020년", a year)
+                           rf"|(?<=[万萬만])[^\S\n](?P<apart>[0-9],[0-9]{{3}}|[0-9]{{1,4}})(?=[{CJK}{HANGUL}])(?![年년月월日일]))(?![0-9.,%]))?(?![0-9%])")
 # Korean writes its words apart: a number glued to the syllable before it is part of a name ("코로나19":
 # COVID-19), unless that syllable is a scale of its own ("6만1734": read whole, by EAST_ASIAN_NUMBER_RE)
 _KOREAN_SCALE = "만억천조"
@@ -383,7 +386,7 @@ def _east_asian(text: str, original: str) -> list[Quantity]:
         elif m.group("th0") and m.group("rest") and len(m.group("rest")) > 3:
             continue  # "8천4050": no number
         else:
-            rest = float(m.group("rest") or 0)
+            rest = float((m.group("rest") or m.group("apart") or "0").replace(",", ""))
         value = float(f"{value + rest:.12g}")
         out.append(Quantity(m.start(), m.end(), value, "count", None, original[m.start():m.end()]))
     return out

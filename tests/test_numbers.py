@@ -233,6 +233,10 @@ def test_ten_thousands_and_thousands_in_japanese_and_korean():
     # ... and thousands with their rest, as Korean writes them ("2만4천845건" was read as 20,004 and 845)
     assert [q.value for q in find_quantities("시정요구 건수는 2만4천845건으로 지난해 상반기 8천405건보다")] == [24_845, 8_405]
     assert [q.value for q in find_quantities("'접속차단'이 116.4% 늘어난 1만 5천305건으로")] == [116.4, 15_305]
+    # ... and the rest written apart in digits, before the word it counts ("19만 6,878개" was 190,000 and 6,878),
+    # but not a year after a number of ten-thousands
+    assert [q.value for q in find_quantities("트위터는 전 세계에서 19만 6,878개의 계정, 4만 3,387건의 콘텐츠에 대해")] == [196_878, 43_387]
+    assert [q.value for q in find_quantities("3만 2020년")] == [30_000, 2020]
 
 
 def test_a_turkish_percent_said_first_takes_its_decimal_comma():
