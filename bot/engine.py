@@ -227,15 +227,24 @@ def _one_month(p: Period | None) -> bool:
     return bool(p and p.start and p.end and (p.start.year, p.start.month) == (p.end.year, p.end.month))
 
 
+# a question about what was said, and so possibly when ("say in November 2019", "per its Dec 2018 transparency
+# update", "in its Feb 2016 blog post"); not one about when something was done ("banned in India in December 2022")
+STATED_RE = re.compile(r"\b(?:say|says|said|saying|per|according|post|blog|update|report|article|story|headline"
+                       r"|announce[ds]?|announcement|statement|release|published|disclosed?)\b", re.IGNORECASE)
+
+
 def _said_in(q: Query, store) -> list["Scored"]:
     """A month no figure is of may be when a figure was said ("how many fake accounts did
     Facebook say in November 2019 it had removed since the start of the year", "in its Feb
     2016 blog post"): the figures of the question, whatever their period, stated in a document
-    published that month."""
-    month = q.period
+    published that month; for a question not about what was said, the figures stating no period."""
+    month, stated = q.period, STATED_RE.search(q.text)
     relaxed = replace(q, period=None)
+    # (of a period of its own, only for a question about what was said: "banned 23.24 lakh accounts in
+    # India in October", published on 1 December, is no answer to "banned in India in December 2022")
     figures = [fig for fig in store.queries.with_citations(_fetch(store, relaxed))
-               if any(c.published and month.start <= c.published <= month.end for c in fig.citations)]
+               if any(c.published and month.start <= c.published <= month.end for c in fig.citations)
+               and (stated or fig.period_start is None and fig.period_end is None)]
     return _rank(relaxed, figures, store)
 
 

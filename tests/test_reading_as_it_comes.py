@@ -581,6 +581,16 @@ def test_a_month_no_figure_is_of_is_when_it_was_said(empty_store, tmp_path):
     assert answer("how many fake accounts did facebook say in december 2019 it had removed", empty_store).answer is None
 
 
+def test_a_month_a_figure_was_said_in_is_not_the_month_it_is_of(empty_store, tmp_path):
+    """A story of 1 December on October's bans answers "... in October" and "what did WhatsApp say in
+    December 2022", not "how many accounts were banned in December 2022": that month states no figure."""
+    doc(empty_store, tmp_path, "wa.txt", "Instant messaging platform WhatsApp said it banned 23.24 lakh accounts "
+        "in India in October, including 8.11 lakh accounts which were barred proactively.\n", published=D(2022, 12, 1))
+    assert answered(empty_store, "whatsapp india accounts banned october 2022") == 2_324_000
+    assert answered(empty_store, "how many accounts did whatsapp say in december 2022 it had banned in india") == 2_324_000
+    assert answer("How many WhatsApp accounts were banned in India in December 2022?", empty_store).answer is None
+
+
 def test_a_fact_a_document_states_twice_is_what_it_says_last(empty_store, tmp_path):
     """Google's notice of revised figures lists the originally published block, then the
     revised one: the fact is what it says last."""
