@@ -826,6 +826,17 @@ def test_numbers_listed_after_as_many_countries_are_theirs_in_order(empty_store,
     assert answer("tiktok videos removed in mexico h2 2019", empty_store).answer is None
 
 
+def test_numbers_listed_with_as_many_platforms_respectively_are_theirs_in_order(empty_store, tmp_path):
+    """"17,124 and 12,924 reports received through the Indian grievance mechanism for Facebook and Instagram,
+    respectively": Facebook's 17,124 and Instagram's 12,924, not Meta's two numbers."""
+    doc(empty_store, tmp_path, "helm.txt",
+        "Meta took down over 17 million pieces of content in India in April 2024. The actions were taken in "
+        "response to 17,124 and 12,924 reports received through the Indian grievance mechanism for Facebook and "
+        "Instagram, respectively.\n", published=D(2024, 6, 3))
+    assert answered(empty_store, "How many reports did Facebook receive through India's grievance mechanism in April 2024?") == 17_124
+    assert answered(empty_store, "instagram grievance reports india april 2024") == 12_924
+
+
 def test_a_country_that_opens_the_sentence_is_the_place_of_its_numbers(empty_store, tmp_path):
     """"Turkey emerged as the country with the most content removal requests, with X complying
     with 60% of them": 60% is Turkey's, asked as "Turkey's requests", and no answer to the share

@@ -857,6 +857,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
     labels = [_bracket_label(text, q) for q in quantities]
     places = _respective_places(text, quantities)
     listed_policies = _respective_policies(text, quantities)
+    listed_platforms = _respective_platforms(text, quantities)
     subject = _subject_place(text) or _row_place(text)
     # from each number (or its label) to the end of its clause: a policy named there is that
     # number's, a part of what comes before it, not an earlier number's ("224 million user
@@ -947,8 +948,9 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         # clause: "फेसबुक की 13 नीतियों में 19.8 मिलियन से अधिक कंटेंट और इंस्टाग्राम के लिए 12 नीतियों में 2 करोड़":
         # Facebook's 19.8 million, Instagram's 2 crore)
         before = last_platform_in(text[clause[0] : q.start]) if VERB_FINAL_RE.search(text, max(0, q.start - 40), q.end + 40) else None
-        platform = before or next((p for seg in (own_text, lead_text) if (p := _one(frozenset(platforms_in(seg))))),
-                                  None) or clause_platform or sentence_platform
+        platform = listed_platforms.get(i) or before \
+            or next((p for seg in (own_text, lead_text) if (p := _one(frozenset(platforms_in(seg))))), None) \
+            or clause_platform or sentence_platform
         metric, unit, act = _structured(q, text, clause, feats, act_q, policy, base, stated, own, several_shares, lead)
         if metric is None and q.kind == "count" and act_q and not _word_after(text, q.end) \
                 and len(objects := find_all(OBJECT_RES, text[clause[0] : q.start])) == 1:
@@ -1063,6 +1065,25 @@ def _list_policy(text: str, quantities: list[Quantity], i: int, named, clause_of
         j += 1
     after = sorted((a, p) for p, c, owner, a in named if owner == j and c == clause_of[j])
     return after[0][1] if j > i and after else None  # (the nearest: "..., most of which were flagged for abuse material")
+
+
+def _respective_platforms(text: str, quantities: list[Quantity]) -> dict[int, str]:
+    """Numbers listed with "respectively" and as many platforms, in their order, named after the list
+    ("17,124 and 12,924 reports received ... for Facebook and Instagram, respectively") or before it
+    ("Facebook and Instagram removed 2.5 and 1.2 million posts respectively")."""
+    out: dict[int, str] = {}
+    for i, j, lead in _number_lists(text, quantities):
+        said = RESPECTIVELY_ANYWHERE_RE.search(text, quantities[j].end)
+        if said is None or any(q.start < said.start() for q in quantities[j + 1 :]):
+            continue  # (a "respectively" of the list, before any number after it)
+        for names in (platforms_in(text[quantities[j].end : said.start()]), platforms_in(lead)):
+            if len(names) == j - i + 1 and len(set(names)) == len(names):
+                out.update(zip(range(i, j + 1), names))
+                break
+    return out
+
+
+RESPECTIVELY_ANYWHERE_RE = re.compile(_RESPECTIVELY, re.IGNORECASE)
 
 
 def _respective_policies(text: str, quantities: list[Quantity]) -> dict[int, str | None]:
