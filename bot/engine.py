@@ -266,14 +266,14 @@ def _said_there(q: Query, store) -> list["Scored"]:
     # ... or a sentence naming no place right after one, in its paragraph, that names that place
     # only ("... dari negara India. Ada sebanyak 2,2 juta video ...")
     there = _rank(anywhere, _after_place(read, q.location, _sentence_before), store)
-    if not there and (q.given or REFERS_RE.search(q.text)):
+    if not _answers(there) and (q.given or REFERS_RE.search(q.text)):
         # ... or, for a part of a whole the question states ("Facebook got 14,274 US requests. How many
         # accounts did those requests concern?"), a sentence naming no place after lines that name it
         # ("The U.S. made 14,274 requests. The requests dealt with 21,731 accounts."), unless it is the world's
         there = _rank(anywhere, _after_place(read, q.location, _lead_in), store)
-    if not there:  # ... or a sentence naming no place in a story whose headline names that one
+    if not _answers(there):  # ... or a sentence naming no place in a story whose headline names that one
         there = [s for s in ranked if _titled_there(s, q.location)]
-    if not there:  # ... or, last, in a story whose opening names that place and no other, nor the world
+    if not _answers(there):  # ... or, last, in a story whose opening names that place and no other, nor the world
         # ("Meta has taken action against 3.84 crore pieces of content ... in March. The company also
         # banned over 47 lakh Indian accounts on WhatsApp."), unless it gives that place's own number of
         # the platform too: its others are then of more than that place ("Facebook received 35,051
@@ -291,6 +291,13 @@ def _said_there(q: Query, store) -> list["Scored"]:
         s.score -= PLACE_IN_SENTENCE
         s.fit -= PLACE_IN_SENTENCE
     return sorted(there, key=lambda s: -s.score)
+
+
+def _answers(there: list["Scored"]) -> bool:
+    """Does one of a tier's figures answer, once it pays for the place being said near it, not in it? (A
+    tier whose best does not lets the next be read: a sentence after one naming India, that fits the
+    question poorly, does not hide a story about India whose own figure fits it well.)"""
+    return any(s.score - PLACE_IN_SENTENCE >= MIN_SCORE for s in there)
 
 
 def _after_place(figures: list[Figure], place: str, before_of) -> list[Figure]:

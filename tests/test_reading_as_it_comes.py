@@ -837,6 +837,22 @@ def test_numbers_listed_with_as_many_platforms_respectively_are_theirs_in_order(
     assert answered(empty_store, "instagram grievance reports india april 2024") == 12_924
 
 
+def test_a_poor_fit_after_a_sentence_naming_the_place_does_not_hide_a_story_about_it(empty_store, tmp_path):
+    """A Hindi story's "2.3 मिलियन हिंसक पोस्ट", after a sentence naming India, fits "had violent and graphic
+    content" poorly; Mint's story about India ("for India" in its opening) states the same breakdown in the
+    question's words: that answers, though its sentence names no place."""
+    doc(empty_store, tmp_path, "hi.txt", "फेसबुक और इंस्टाग्राम ने जुलाई 2022 में भारत में कुल 27 मिलियन पोस्ट डिलीट किए हैं। "
+        "मेटा ने कुल 1.73 मिलियन स्पैम पोस्ट, 2.3 मिलियन हिंसक पोस्ट डिलीट किए हैं।\n", published=D(2022, 9, 2))
+    doc(empty_store, tmp_path, "mint.txt", "NEW DELHI: Meta cracked down on more than 27 million posts across Facebook and "
+        "Instagram in July, according to its latest monthly transparency report for India.\nOf the 25 million Facebook "
+        "posts, 17.3 million were spam, 2.7 million involved adult nudity and sex, 2.3 million had violent and graphic "
+        "content.\n", published=D(2022, 9, 2), publisher="Mint")
+    a = answer("how many of the Facebook posts Meta actioned in India in July 2022 had violent and graphic content?",
+               empty_store)
+    assert a.status == "answer" and a.answer.value == 2_300_000, a.message
+    assert a.answer.quote.startswith("Of the 25 million Facebook posts")
+
+
 def test_a_country_that_opens_the_sentence_is_the_place_of_its_numbers(empty_store, tmp_path):
     """"Turkey emerged as the country with the most content removal requests, with X complying
     with 60% of them": 60% is Turkey's, asked as "Turkey's requests", and no answer to the share
