@@ -181,7 +181,10 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
         # (a document does not disagree with itself: two numbers it states are two facts)
         # (nor is a count a tenth of it, for a question naming no part: "4,658 accounts" of 1.9 million
         # actioned, the accounts of one policy a story did not name, is a part of it, not its value)
-        rivals = tuple(s.view for s in scored[1:] if s.key == best.key and not s.docs <= best.docs
+        # (nor does one that states the best's number too, as another fact: "there were 239,388 requests
+        # related to 415,642 accounts" agrees on the 239,388 requests, and counts something else)
+        agreeing = frozenset().union(*(s.docs for s in scored if _same_number(s.view.value, best.view.value)))
+        rivals = tuple(s.view for s in scored[1:] if s.key == best.key and not s.docs <= agreeing
                        and not _part_of(query, s.view, best.view))
         if rivals and rivals[0].sources == best.view.sources and not _cited_alone(query, best.view, rivals[0]):
             views = (best.view, *rivals)

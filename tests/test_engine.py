@@ -106,6 +106,17 @@ def test_a_tenth_of_a_count_is_a_part_of_it_not_a_source_that_disagrees(store, t
     assert 4658 not in {a.value for a in r.alternatives}, "a part is no rival value of the whole"
 
 
+def test_a_source_that_states_the_same_number_too_does_not_disagree(store, tmp_path):
+    """"239,388 requests related to 415,642 accounts": a story that states the 239,388 requests agrees with
+    the one that does, though its 415,642 accounts were read under the same name."""
+    stored(store, tmp_path, "Meta: in the second half of 2022, the number of user data requests from the world's "
+           "governments increased 0.8% from 237,414 to 239,388.", publisher="Wire A", published=dt.date(2023, 5, 10))
+    stored(store, tmp_path, "Meta: for comparison, in the second half of 2022, there were 239,388 requests related to "
+           "415,642 accounts.", publisher="Wire B", published=dt.date(2023, 5, 11))
+    r = answer("How many user data requests did governments send Meta in the back half of 2022?", store)
+    assert r.status == "answer" and r.answer.value == 239_388, r.message
+
+
 def test_a_new_document_is_answerable_at_once_and_without_code(store, tmp_path):
     doc = tmp_path / "yt.md"
     doc.write_text("YouTube removed 1,234,567 videos for violent extremism in Q3 2019.\n", encoding="utf-8")
