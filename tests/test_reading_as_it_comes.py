@@ -853,6 +853,19 @@ def test_a_poor_fit_after_a_sentence_naming_the_place_does_not_hide_a_story_abou
     assert a.answer.quote.startswith("Of the 25 million Facebook posts")
 
 
+def test_a_platform_named_right_after_a_number_is_its_platform(empty_store, tmp_path):
+    """"25 मिलियन फेसबुक पोस्ट और 2 मिलियन इंस्टाग्राम पोस्ट": Hindi names whose a number is before it, but
+    a platform right after the number, before what it counts, is its own (Instagram's 2 million, not
+    Facebook's); "5 million Facebook and Instagram posts" stays both services' (Meta's), and "फेसबुक से करीब
+    1.95 करोड़ पोस्ट और इंस्टाग्राम से ..." Facebook's."""
+    doc(empty_store, tmp_path, "hi.txt", "जुलाई 2022 महीने में 25 मिलियन फेसबुक पोस्ट और 2 मिलियन इंस्टाग्राम पोस्ट को हटा "
+        "दिया गया है। कंपनी ने फेसबुक से करीब 1.95 करोड़ पोस्ट और इंस्टाग्राम से 33 लाख पोस्ट हटाए हैं। Meta removed "
+        "5 million Facebook and Instagram posts in June 2022.\n", published=D(2022, 9, 1))
+    platforms = {f.value: f.platform for f in empty_store.queries.figures(["1=1"], {})}
+    assert (platforms[25_000_000], platforms[2_000_000]) == ("Facebook", "Instagram")
+    assert (platforms[19_500_000], platforms[3_300_000], platforms[5_000_000]) == ("Facebook", "Instagram", "Meta")
+
+
 def test_a_country_that_opens_the_sentence_is_the_place_of_its_numbers(empty_store, tmp_path):
     """"Turkey emerged as the country with the most content removal requests, with X complying
     with 60% of them": 60% is Turkey's, asked as "Turkey's requests", and no answer to the share

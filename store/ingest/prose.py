@@ -947,8 +947,10 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         # (in a language that says whose a number is before it, the one named nearest before it in its
         # clause: "फेसबुक की 13 नीतियों में 19.8 मिलियन से अधिक कंटेंट और इंस्टाग्राम के लिए 12 नीतियों में 2 करोड़":
         # Facebook's 19.8 million, Instagram's 2 crore)
+        # (but a platform named right after the number is its own, in any language: "25 मिलियन फेसबुक पोस्ट और 2
+        # मिलियन इंस्टाग्राम पोस्ट", Instagram's 2 million)
         before = last_platform_in(text[clause[0] : q.start]) if VERB_FINAL_RE.search(text, max(0, q.start - 40), q.end + 40) else None
-        platform = listed_platforms.get(i) or before \
+        platform = listed_platforms.get(i) or _platform_after(text, q.end) or before \
             or next((p for seg in (own_text, lead_text) if (p := _one(frozenset(platforms_in(seg))))), None) \
             or clause_platform or sentence_platform
         metric, unit, act = _structured(q, text, clause, feats, act_q, policy, base, stated, own, several_shares, lead)
@@ -1065,6 +1067,21 @@ def _list_policy(text: str, quantities: list[Quantity], i: int, named, clause_of
         j += 1
     after = sorted((a, p) for p, c, owner, a in named if owner == j and c == clause_of[j])
     return after[0][1] if j > i and after else None  # (the nearest: "..., most of which were flagged for abuse material")
+
+
+# the word right after a number, and the two after it (a word goes on past its marks: Devanagari's vowel
+# signs are no \w)
+NEXT_WORDS_RE = re.compile(r"[^\S\n]+(?P<first>[^\W\d_][^\s,;:.]*)(?:[^\S\n]+[^\W\d_][^\s,;:.]*){0,2}")
+
+
+def _platform_after(text: str, at: int) -> str | None:
+    """The platform named by the word right after a number, before what it counts: "2 million Instagram
+    posts", "2 मिलियन इंस्टाग्राम पोस्ट" (not "5 million Facebook and Instagram posts": two; nor "27 million posts
+    across Facebook", "1.95 करोड़ पोस्ट और इंस्टाग्राम": a platform further on)."""
+    m = NEXT_WORDS_RE.match(text, at)
+    if m is None or not (first := _one(frozenset(platforms_in(m.group("first"))))):
+        return None
+    return first if set(platforms_in(m.group())) == {first} else None
 
 
 def _respective_platforms(text: str, quantities: list[Quantity]) -> dict[int, str]:
