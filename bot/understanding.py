@@ -783,8 +783,16 @@ def _refused(text: str) -> frozenset[str]:
         words = m.group().lower()
         if re.search(r"total$", words):
             continue  # "not the overall ban total", "not the world total": a part is asked, a count of it
-        out.add("count" if re.search(r"count|number", words) else "percent")
+        if re.search(r"count|number", words):
+            if BARE_COUNT_RE.fullmatch(words) and not OF_AFTER_RE.match(text, m.end()):
+                out.add("count")  # (not "the automated-detection number", "the number of complaints": another count)
+        else:
+            out.add("percent")
     return frozenset(out)
+
+
+BARE_COUNT_RE = re.compile(r"not\s+(?:the\s+|a\s+)?(?:count|number)")
+OF_AFTER_RE = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
 def _adjacent(text: str, mention: Mention) -> Mention | None:

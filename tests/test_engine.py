@@ -504,6 +504,17 @@ def test_not_the_total_asks_for_a_part_not_for_no_count(store, tmp_path):
     assert answer("facebook bullying & harassment actions in march 2023 (the share, not the count)", store).answer is None
 
 
+def test_not_another_number_asks_for_a_count_still(store, tmp_path):
+    """"pieces removed because of user complaints (not the automated-detection number)": another count is set
+    aside, not every count; "(the share, not the count)" still sets counts aside."""
+    stored(store, tmp_path, "In January 2022, Google removed 93,693 pieces of content in India based on user complaints, "
+                            "and 4,05,911 pieces of content as a result of automated detection.\n", published=dt.date(2022, 3, 2))
+    r = answer("Google India January 2022: pieces removed because of user complaints (not the automated-detection number)", store)
+    assert r.status == "answer" and r.answer.value == 93_693, r.message
+    assert answer("Google India January 2022: pieces removed because of user complaints (the share, not the count)",
+                  store).answer is None
+
+
 def test_child_pornography_is_child_safety_not_adult_nudity(store, tmp_path):
     """"child porn" was read as its last word's family (nudity): a question about it contradicted
     the child-safety figures that answer it, and a nudity figure could answer it instead."""
