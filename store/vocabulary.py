@@ -402,6 +402,9 @@ HOW_MANY_THINGS_RE = re.compile(r"\bhow\s+many\s+(?!more\b|fewer\b|less\b|times\
                                 re.IGNORECASE)
 NOT_ASKED_CHANGE_RE = re.compile(
     r"\b(?:fall|falls|fell|fallen|falling)\s+(?:into|under|within)\b"
+    # "fell from 0.06% to what": the level it came to, not the change
+    r"|\b[^\W\d_]+\s+from\s+[0-9][0-9.,]*\s*(?:%|percent|per\s+cent|(?:million|billion|thousand)\b)?\s+to\s+"
+    r"(?:what|which|how\s+(?:much|many))\b"
     r"|\b(?:before|after|when|where|while|once|in\s+which|during\s+which)\s+(?:it|they|the|its|their|this|that|these|those)\b[^,;?()]*",
     re.IGNORECASE)
 

@@ -77,6 +77,12 @@ def test_what_happened_around_a_number_is_not_the_kind_asked(empty_store, tmp_pa
                                  "Q2") == 45
     assert describe("how much did removals drop after the policy change").kind == "change"
     assert describe("by what percent did reports fall in the second half of 2017").kind == "change"  # a time, not a category
+    # "fell from 0.06% to what": the level it came to, not by how much
+    doc(empty_store, tmp_path, "fb.txt", "In the second quarter of 2021, the prevalence of hate speech on Facebook was "
+        "0.05%, down from 0.06% in the first quarter.", published=D(2021, 8, 18))
+    assert answered(empty_store, "Facebook hate speech prevalence fell from 0.06% to what in Q2 2021?") == 0.05
+    assert describe("Facebook hate speech prevalence fell from 0.06% to what in Q2 2021?").kind == "percent"
+    assert describe("by how much did removals fall from 2019 to 2020").kind == "change"
 
 
 def test_a_common_word_is_no_policy_cut_short(empty_store):
