@@ -132,7 +132,7 @@ _EU_SCALE = (r"milliards?|milliarden|mrd\.?|millionen|mio\.?|millones|mill[oó]n
              r"|milion[ei]|miliard[io]"  # Italian
              r"|mil\s+millones|mil|juta|miliar|ribu"  # "458 mil" (thousand); Indonesian: 22,4 juta
              r"|milyong?|bilyong?|lakhs?|crores?"  # Filipino (2.2 bilyong), Indian English (5 lakh, 2 crore)
-             r"|milyar|milyon"  # Turkish (4,2 milyon)
+             r"|milyar(?:dan|ın|ı|a|lık)?|milyon(?:dan|un|u|a|luk)?"  # Turkish (4,2 milyon; "6,2 milyondan fazla": over 6.2 million)
              r"|mln\.?|mld\.?|tys\.|milion(?:ów|y|a)|miliard(?:ów|y|a)"  # Polish, Dutch, Italian abbreviations (49 mln)
              r"|млн\.?|млрд\.?|тыс\.|миллион(?:а|ов)?|миллиард(?:а|ов)?|тысяч[аи]?"  # Russian (2,04 млн)
              r"|లక్షల|లక్షలు|లక్ష|కోట్ల|కోట్లు"  # Telugu lakh and crore (23.28 లక్షల)

@@ -218,6 +218,7 @@ def test_changes_carry_their_direction(whole, tenth, down):
     ("yüzde 44 arttı ve 86 bin 314e çıktı", 86314, "count"),
     ("Türkiye 166 bin hesap kapatıldı", 166_000, "count"),
     ("TikTok 4,2 milyon içerik kaldırdı", 4_200_000, "count"),
+    ("dünya genelinde 6,2 milyondan fazla görüntü kaldırdı", 6_200_000, "count"),  # a case ending on the scale
 ])
 def test_numbers_as_turkish_writes_them(text, value, kind):
     assert (value, kind) in [(q.value, q.kind) for q in find_quantities(text)]
