@@ -421,7 +421,7 @@ def _phrase_re(phrases, not_after: str = "") -> re.Pattern:
         for i, word in enumerate(_words(p)):
             russian = RUSSIAN_WORD_RE.fullmatch(word)  # Russian declines every word: its stem, then any case ending
             tokens = ([_SEPARATOR] if i else []) + [re.escape(ch) for ch in _russian_stem(word)]
-            tokens += [_RUSSIAN_ENDING] if russian else []
+            tokens += [_RUSSIAN_ENDING] if russian else [_TURKISH_ENDING] if word in TURKISH_WORDS else []
             for token in tokens + ([_INFLECTION] if GERMAN_PARTICIPLE_RE.fullmatch(word) else []):
                 node = node.setdefault(token, {})
         node[""] = {}  # a phrase ends here
@@ -435,6 +435,13 @@ _INFLECTION = "(?:e[nrsm]?)?"  # a German participle as an adjective: "gelöscht
 # "детской порнографией", "сексуальное насилие над детьми" "сексуального насилия над детьми"
 RUSSIAN_WORD_RE = re.compile(r"[а-яё]{5,}")
 _RUSSIAN_ENDING = "[а-яё]{0,3}"
+
+
+# ... and Turkish glues its case endings to a word, after an apostrophe for a name: "kaldırılması" (its
+# removal) is "kaldırılmasını", "paylaşım" (post) "paylaşımın"; a word only Turkish lists takes up to four
+# letters more (set once the lexicon's languages are read: TURKISH_WORDS)
+_TURKISH_ENDING = "(?:['’]?[a-zçğıöşü]{1,4})?"
+TURKISH_WORDS: frozenset[str] = frozenset()
 
 
 def _russian_stem(word: str) -> str:
@@ -488,7 +495,8 @@ class Table:
     @cached_property
     def russian(self) -> list[tuple[re.Pattern, str]]:
         """Each Russian phrase's own regex, to tell which one a declined match is ("детской порнографией")."""
-        return [(_phrase_re([p]), name) for p, name in self.family.items() if any(RUSSIAN_WORD_RE.fullmatch(w) for w in _words(p))]
+        return [(_phrase_re([p]), name) for p, name in self.family.items()
+                if any(RUSSIAN_WORD_RE.fullmatch(w) or w in TURKISH_WORDS for w in _words(p))]
 
     @cached_property
     def later(self) -> re.Pattern | None:
@@ -512,7 +520,7 @@ class Table:
         if not text.isascii():
             words |= {w for word in words for w in re.split(r"['’]", word)}
             words |= {w[: len(w) - n] for w in words if RUSSIAN_WORD_RE.fullmatch(w) for n in (1, 2, 3)}  # its case endings
-        return not self.later_key.isdisjoint(words | {w[:-n] for w in words if len(w) > 5 for n in (1, 2)})
+        return not self.later_key.isdisjoint(words | {w[:-n] for w in words if len(w) > 5 for n in (1, 2, 3, 4)})
 
     def finditer(self, text: str):
         found = [(self._family_of(m.group()), m.start(), m.end()) for m in self.regex.finditer(text)]
@@ -554,6 +562,10 @@ def _translated() -> tuple[frozenset[str], frozenset[str]]:
             first.update(table[family])
             _also(table, {family: new})
             added.update(new)
+    turkish = {w for table in ("POLICIES", "ACTIONS", "OBJECTS", "FACETS") for languages in said[table].values()
+               for phrase in languages.get("tr", ()) for w in _words(phrase) if len(w) >= 5}
+    global TURKISH_WORDS
+    TURKISH_WORDS = frozenset(turkish - {w for p in first for w in _words(p)})
     return frozenset(added), frozenset(added - first)
 
 

@@ -2085,6 +2085,17 @@ def test_reports_in_russian_chinese_korean_and_turkish_are_read(empty_store, tmp
     assert answered(empty_store, "telegram channels blocked 2025") == 44_085_000
 
 
+def test_a_turkish_word_is_read_with_its_case_ending(empty_store, tmp_path):
+    """Turkish glues case endings to its words: "paylaşımın kaldırılmasını talep etti" (requested the removal of
+    posts) is a removal request, as "kaldırılması" is; a word English shares takes no ending."""
+    assert {"requested", "suspended"} <= describe("Türkiye aynı dönemde 4 bin 325 paylaşımın kaldırılmasını talep etti.").actions
+    assert describe("Twitter removedxyz 5 million videos.").actions == frozenset()
+    doc(empty_store, tmp_path, "tr.txt", "Twitter'ın 2020'nin ilk yarısına ait şeffaflık raporuna göre Türkiye aynı dönemde "
+        "4 bin 325 paylaşımın kaldırılmasını talep etti. Raporun yayınlanmaya başladığı Ocak 2012den Temmuz 2020ye kadar "
+        "ise toplamda 45 bin 776 paylaşımın kaldırılması istendi.", published=D(2020, 8, 20))
+    assert answered(empty_store, "twtr turkey content removal reqs h1 2020") == 4325
+
+
 @pytest.mark.parametrize("question,label", [
     ("by what percent did discord's bans of extremist communities go up vs the first half of 2020", "H2 2020"),
     ("by what % did new twitch channels grow from the first half of 2020 to the second half", "H2 2020"),
