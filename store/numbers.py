@@ -350,6 +350,9 @@ SPANISH_THOUSANDS_RE = re.compile(
     r"(?![0-9.,]|\s+(?:millones|milh[õo]es))", re.IGNORECASE)
 # ... and in Turkish: "86 bin 314" (86,314), "166 bin" (166,000)
 TURKISH_THOUSANDS_RE = re.compile(r"(?<![\w.,])(?P<thou>[0-9]{1,3})\s+bin(?:\s+(?P<rest>[0-9]{1,3})(?![0-9.,])|(?![^\W\d_]))")
+# Turkish says "more than" after the number, its scale in the ablative: "6,2 milyondan fazla", "1.000'den fazla"
+TURKISH_MORE_RE = re.compile(r"(?P<abl>['’]?[dt][ae]n)?\s+fazla\b", re.IGNORECASE)
+ABLATIVE_RE = re.compile(r"[dt][ae]n$", re.IGNORECASE)  # (not "2 milyon fazla": two million more)
 TURKISH_RE = re.compile("[ğışİĞŞ]|Türkiye")  # letters only Turkish writes, or its name for itself
 
 
@@ -416,6 +419,8 @@ def find_quantities(text: str) -> list[Quantity]:
             is_pct, start = True, sign.start()  # "yüzde 74", "%74": Turkish writes percent before the number
         if (m.group("pct") or "").startswith("+") and not qualifier:
             qualifier = "over"  # "99+% of removed comments"
+        if not qualifier and (more := TURKISH_MORE_RE.match(text, end)) and (more.group("abl") or ABLATIVE_RE.search(text, start, end)):
+            qualifier, end = "more than", more.end()  # "6,2 milyondan fazla": more than 6.2 million, said after it
         kind = "percent" if is_pct else "count"
         if is_pct and (more := COMPARED_AFTER_RE.match(text, end) or MORE_OF_AFTER_RE.match(text, end)):
             # "about 13 per cent less than the 26.85 lakh accounts banned in September": a change

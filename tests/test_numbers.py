@@ -224,6 +224,15 @@ def test_numbers_as_turkish_writes_them(text, value, kind):
     assert (value, kind) in [(q.value, q.kind) for q in find_quantities(text)]
 
 
+def test_turkish_says_more_than_after_the_number():
+    """"6,2 milyondan fazla görüntü": more than 6.2 million (the ablative, then "fazla"), not 6.2 million
+    "fazla"; "2 milyon fazla" (two million more) is no bound."""
+    (q,) = find_quantities("dünya genelinde 6,2 milyondan fazla görüntü kaldırdı")
+    assert (q.value, q.qualifier, q.text) == (6_200_000, "more than", "6,2 milyondan fazla")
+    assert [x.qualifier for x in find_quantities("500'den fazla hesap")] == ["more than"]
+    assert [x.qualifier for x in find_quantities("2 milyon fazla")] == [None]
+
+
 def test_bin_is_a_thousand_only_in_turkish():
     assert [q.value for q in find_quantities("the 5 bin bags")] == [5]
 
