@@ -823,13 +823,15 @@ def _scope(raw: str, text: str, periods, features: Features, found=(), joined: s
 
 
 def _services_joined(text: str) -> str | None:
-    """The company a question names beside two or more of its own services joined together ("Meta
-    (fb+ig)", "Meta ... across FB + IG"): a number of those services together is the company's."""
+    """The company whose services, two or more, a question joins together, named beside them or not
+    ("Meta (fb+ig)", "Meta ... across FB + IG", "Facebook and Instagram"): a number of those services
+    together is the company's, as a document's number of them is stored (store.vocabulary.company_of)."""
     found = find_all(PLATFORM_RES, text)
     names = {name for name, _, _ in found}
     for company, services in COMPANIES.items():
         spans = sorted((a, b) for name, a, b in found if name in services)
-        if company in names and any(JOINED_RE.match(text[a_end:b_start]) for (_, a_end), (b_start, _) in zip(spans, spans[1:])):
+        if names <= services | {company} \
+                and any(JOINED_RE.match(text[a_end:b_start]) for (_, a_end), (b_start, _) in zip(spans, spans[1:])):
             return company
     return None
 
