@@ -402,6 +402,7 @@ def find_quantities(text: str) -> list[Quantity]:
         out += _east_asian(text, original)
     multiples = [(q.start, q.end) for q in out]
     phones = [p.span() for p in PHONE_RE.finditer(text)] + [t.span() for t in TIME_RE.finditer(text)]
+    fazla = "fazla" in text.lower()  # (Turkish "more than", said after a number: see TURKISH_MORE_RE)
     for m in QUANTITY_RE.finditer(text):
         start, end = m.span()
         if any(a < end and start < b for a, b in multiples):
@@ -419,7 +420,8 @@ def find_quantities(text: str) -> list[Quantity]:
             is_pct, start = True, sign.start()  # "yüzde 74", "%74": Turkish writes percent before the number
         if (m.group("pct") or "").startswith("+") and not qualifier:
             qualifier = "over"  # "99+% of removed comments"
-        if not qualifier and (more := TURKISH_MORE_RE.match(text, end)) and (more.group("abl") or ABLATIVE_RE.search(text, start, end)):
+        if not qualifier and fazla and (more := TURKISH_MORE_RE.match(text, end)) \
+                and (more.group("abl") or ABLATIVE_RE.search(text, start, end)):
             qualifier, end = "more than", more.end()  # "6,2 milyondan fazla": more than 6.2 million, said after it
         kind = "percent" if is_pct else "count"
         if is_pct and (more := COMPARED_AFTER_RE.match(text, end) or MORE_OF_AFTER_RE.match(text, end)):

@@ -438,10 +438,9 @@ _RUSSIAN_ENDING = "[а-яё]{0,3}"
 
 
 # ... and Turkish glues its case endings to a word, after an apostrophe for a name: "kaldırılması" (its
-# removal) is "kaldırılmasını", "paylaşım" (post) "paylaşımın"; a word only Turkish lists takes up to four
-# letters more (set once the lexicon's languages are read: TURKISH_WORDS)
+# removal) is "kaldırılmasını", "paylaşım" (post) "paylaşımın"; a word only Turkish lists (TURKISH_WORDS,
+# read with the lexicon's languages below) takes up to four letters more
 _TURKISH_ENDING = "(?:['’]?[a-zçğıöşü]{1,4})?"
-TURKISH_WORDS: frozenset[str] = frozenset()
 
 
 def _russian_stem(word: str) -> str:
@@ -493,8 +492,9 @@ class Table:
         self.shapes = shapes or {}
 
     @cached_property
-    def russian(self) -> list[tuple[re.Pattern, str]]:
-        """Each Russian phrase's own regex, to tell which one a declined match is ("детской порнографией")."""
+    def declined(self) -> list[tuple[re.Pattern, str]]:
+        """Each Russian or Turkish phrase's own regex, to tell which one a match with case endings is
+        ("детской порнографией", "kaldırılmasını")."""
         return [(_phrase_re([p]), name) for p, name in self.family.items()
                 if any(RUSSIAN_WORD_RE.fullmatch(w) or w in TURKISH_WORDS for w in _words(p))]
 
@@ -511,7 +511,7 @@ class Table:
         return self.family.get(" ".join(words)) \
             or self.family.get(" ".join(m.group(1) if (m := INFLECTED_RE.fullmatch(w)) else w for w in words)) \
             or self.dotless.get(" ".join(words).replace("ı", "i")) \
-            or next(name for rx, name in self.russian if rx.fullmatch(matched))  # Turkish "KALDIRILDI" matches "kaldırıldı"; Russian cases
+            or next(name for rx, name in self.declined if rx.fullmatch(matched))  # Turkish "KALDIRILDI" matches "kaldırıldı"; cases
 
     def _may_hold_later(self, text: str) -> bool:
         """Does a text have the longest word of a phrase of the later languages (or the word with an
@@ -546,30 +546,29 @@ _WORD_TOKEN_RE = re.compile(r"[^\s\d.,;:!?()\[\]{}\"“”«»/|]+")  # (a word 
 LATER_LANGUAGES = frozenset({"nl", "tr", "ru", "pl", "ja", "ko", "zh", "vi", "hi"})
 
 
-def _translated() -> tuple[frozenset[str], frozenset[str]]:
+def _translated() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The families in the other languages documents are written in (store/lexicon_languages.json:
     French, German, Spanish, Portuguese, Italian, Indonesian, Filipino, Arabic, and the later
     ones); returns the words added, which are read in documents but are never what a question's
-    typo is corrected to, and of them those only the later languages use."""
+    typo is corrected to; of them those only the later languages use; and the words of five letters
+    or more only Turkish uses, read with their case endings (``_phrase_re``)."""
     said = json.loads(Path(__file__).with_name("lexicon_languages.json").read_text(encoding="utf-8"))
     added: set[str] = set()
     first: set[str] = set()
+    turkish: set[str] = set()
     for table, name in ((POLICIES, "POLICIES"), (ACTIONS, "ACTIONS"), (OBJECTS, "OBJECTS"), (FACETS, "FACETS")):
         for family, languages in said[name].items():
             known = set(table[family])  # (a set: the lists are long, and each word is looked up)
             new = tuple(dict.fromkeys(w for words in languages.values() for w in words if w not in known))
             first.update(w for lang, words in languages.items() if lang not in LATER_LANGUAGES for w in words)
             first.update(table[family])
+            turkish.update(w for phrase in languages.get("tr", ()) for w in _words(phrase) if len(w) >= 5)
             _also(table, {family: new})
             added.update(new)
-    turkish = {w for table in ("POLICIES", "ACTIONS", "OBJECTS", "FACETS") for languages in said[table].values()
-               for phrase in languages.get("tr", ()) for w in _words(phrase) if len(w) >= 5}
-    global TURKISH_WORDS
-    TURKISH_WORDS = frozenset(turkish - {w for p in first for w in _words(p)})
-    return frozenset(added), frozenset(added - first)
+    return frozenset(added), frozenset(added - first), frozenset(turkish - {w for p in first for w in _words(p)})
 
 
-TRANSLATED, LATER_WORDS = _translated()
+TRANSLATED, LATER_WORDS, TURKISH_WORDS = _translated()
 # the later languages' phrases as the tables key them, and their singulars (Table): made once
 _LATER_PHRASES = {" ".join(_words(w)) for w in LATER_WORDS}
 _LATER_PHRASES |= {p[:-1] for p in _LATER_PHRASES}

@@ -1016,6 +1016,8 @@ _RESPECTIVELY = r"(?:respectively|respectivamente|respectivement|rispettivamente
 RESPECTIVELY_RE = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?(?:,\s*)?" + _RESPECTIVELY, re.IGNORECASE)
 # ... and after what the listed numbers count: "119,508 and 118,356 account suspensions, respectively"
 RESPECTIVE_AFTER_RE = re.compile(r"\s*(?:[^\W\d_]+[\s,]+){0,3}?" + _RESPECTIVELY, re.IGNORECASE)
+# ... or anywhere after the list: "... for Facebook and Instagram, respectively"
+RESPECTIVELY_ANYWHERE_RE = re.compile(_RESPECTIVELY, re.IGNORECASE)
 LIST_GAP_RE = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s(?:{AND_WORDS})\s+)", re.IGNORECASE)
 LIST_LEAD_RE = re.compile(r"[\s,:—–-]*(?:(?:with|mit|avec|con|com|dengan)\s+)?$", re.IGNORECASE)
 
@@ -1098,9 +1100,6 @@ def _respective_platforms(text: str, quantities: list[Quantity]) -> dict[int, st
                 out.update(zip(range(i, j + 1), names))
                 break
     return out
-
-
-RESPECTIVELY_ANYWHERE_RE = re.compile(_RESPECTIVELY, re.IGNORECASE)
 
 
 def _respective_policies(text: str, quantities: list[Quantity]) -> dict[int, str | None]:
