@@ -2790,3 +2790,51 @@ def test_the_one_month_a_sentence_names_is_its_numbers_month(empty_store, tmp_pa
     assert periods[375_468] == periods[26_087] == periods[61_114] == "Nov 2021"
     assert periods[405_911] == "Dec 2021"
     assert answered(empty_store, "google content removed by automated detection in november 2021") == 375_468
+
+
+PINTEREST_DE = """Pinterest Transparenzbericht 2020
+
+Vereinigte Staaten
+
+Art der Anfragen Anfragen Auskünfte teilweise erteilt Konten   Benachrichtigte Konten**
+Vorladungen 28 28 34 3
+Gerichtsbeschlüsse  3 3 5 0
+Richterliche Anordnungen 14 14 15 2
+Gesamt 46 46 55 5
+"""
+
+
+def test_a_header_whose_gap_parts_two_labels_is_read_by_the_one_cut_that_fits_its_rows(empty_store, tmp_path):
+    """Pinterest's German table for H1 2020: "Benachrichtigte Konten**" after a gap of spaces is one
+    label, though German capitalises both of its words; the words before the gap are four. The one
+    way of reading the header as five labels gives each of the rows' four numbers its column."""
+    doc(empty_store, tmp_path, "pinterest-de.txt", PINTEREST_DE, published=D(2020, 9, 1),
+        title="Pinterest Transparenzbericht Januar bis Juni 2020")
+    rows = {(f.policy, f.metric): f.value for f in empty_store.queries.figures(["1=1"], {})}
+    assert rows[("Vorladungen", "Konten")] == 34
+    assert rows[("Vorladungen", "Benachrichtigte Konten")] == 3
+    assert rows[("Richterliche Anordnungen", "Anfragen")] == 14
+    assert rows[("all policies", "Konten")] == 55  # "Gesamt": the total of every kind of request
+
+
+def test_a_removal_a_request_or_court_order_asked_for_is_no_removal(empty_store, tmp_path):
+    """"We received a court order to remove 860 orkut profiles": 860 were asked for; the 834 that
+    Google removed are the removals."""
+    doc(empty_store, tmp_path, "google-2012.txt",
+        "Google transparency report, January to June 2012.\n"
+        "We received a court order to remove 860 orkut profiles for impersonation. We removed 834 of the "
+        "profiles, which fell within the scope of the order. There were 1,791 requests from government "
+        "officials around the world to remove 17,746 pieces of content.\n", published=D(2012, 10, 25))
+    figures = stored(empty_store)
+    assert figures[860].metric == "accounts requested"
+    assert figures[17746].metric == "pieces of content requested"
+    assert figures[834].metric == "accounts suspended"
+
+
+def test_the_policies_a_total_ranges_over_are_none_of_them_its_own(empty_store, tmp_path):
+    """"Around 235,000 reports were sent to Discord's Trust & Safety team, ranging from cybercrime to
+    harassment": the reports of every kind, not of harassment."""
+    doc(empty_store, tmp_path, "discord.txt",
+        "Around 235,000 reports were sent to Discord's Trust & Safety team in the first half of 2020, ranging "
+        "from cybercrime to harassment.\n", published=D(2020, 8, 25))
+    assert stored(empty_store)[235000].policy == "all policies"

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import product
 
 from store.numbers import Quantity, find_quantities
 from store.periods import Period, find_periods
@@ -256,16 +257,26 @@ def _header_of(line: str, below: str) -> list[str] | None:
     cells = GAP_RE.split(line.strip())
     if len(cells) == k + 1:
         return cells
+    # a gap always parts two labels; the words between two gaps are one label, or as many as
+    # their capitals cut them into (German capitalises every noun: "Art der Anfragen Anfragen
+    # Auskünfte teilweise erteilt Konten   Benachrichtigte Konten**" is five labels, the last one
+    # after the gap): the one way of reading them all that gives as many labels as columns
+    readings = [label for label in product(*[{(cell,), _capital_cut(cell)} for cell in cells])
+                if sum(len(c) for c in label) == k + 1]
+    return [name for cut in readings[0] for name in cut] if len(readings) == 1 else None
+
+
+def _capital_cut(cell: str) -> tuple[str, ...]:
+    """A header's words cut before each capitalised word, but one after a short lowercase word."""
     groups: list[list[str]] = []
-    for cell in cells:  # (a gap always parts two labels)
-        words = cell.split()
-        for j, w in enumerate(words):
-            after_short = j and words[j - 1].islower() and len(words[j - 1]) <= 3
-            if j == 0 or (w[:1].isupper() and not after_short):
-                groups.append([w])
-            else:
-                groups[-1].append(w)
-    return [" ".join(g) for g in groups] if len(groups) == k + 1 else None
+    words = cell.split()
+    for j, w in enumerate(words):
+        after_short = j and words[j - 1].islower() and len(words[j - 1]) <= 3
+        if j == 0 or (w[:1].isupper() and not after_short):
+            groups.append([w])
+        else:
+            groups[-1].append(w)
+    return tuple(" ".join(g) for g in groups)
 
 
 def _glued_labels(line: str) -> list[str] | None:

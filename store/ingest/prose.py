@@ -34,7 +34,7 @@ from store.scripts import BULLET_RE, CJK, EAST_ASIAN_RE, LEADS_ON_RE, VERB_FINAL
 from store.numbers import DECREASE, INCREASE, Quantity, find_quantities, joined_at, states, without_aside
 from store.periods import (AND_WORDS, DAY_OF_MONTH_RE, FOREIGN_MONTHS, MONTHS, MORE_MONTHS, Mention, Period, duration_label, find_periods, latest_months, month_after, month_before, only_month,
                            past_months, past_quarters, previous, span, without_periods, year_before, yearless)
-from store.vocabulary import (ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, company_of, countries_in, country_in, country_spans,
+from store.vocabulary import (ACTION_RES, ALL_POLICIES, OBJECT_RES, OBJECTS, POLICY_RES, WORLDWIDE_RE, Features, company_of, countries_in, country_in, country_spans,
                               country_of_people, describe, find_all, last_platform_in, platforms_in, unit_for, url_host)
 
 FRONT_MATTER_KEYS = {"title", "publisher", "url", "published", "platform", "period", "author", "language"}
@@ -919,6 +919,8 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         here, clause_platform = clause_read[clause]
         own, lead = _describe(own_text), _describe(lead_text)
         act_q = _action_of(own) or _action_of(lead) or _action_of(here) or action
+        if act_q == "suspended" and _asked_to_remove(text[clause[0] : q.start]):
+            act_q = "requested"  # "a court order to remove 860 orkut profiles": asked for, not done
         policy = _one(own.policies) or _one(lead.policies) or (_one(_describe(quoted).policies)
                                                                 if (quoted := _quoted_label(text, lead_from, prev_end)) else None)
         # else its clause's, else its sentence's, but none a later number's clause names; a
@@ -1172,16 +1174,34 @@ _KIND_UNIT = {"percent": "percent", "change": "percent change", "multiple": "rat
 CHANGES = ("change", "multiple")  # a number stated against another period's: "up 8.4%", "twice as many"
 
 
-# what a total mostly was ("..., mostly for spam") and what it leaves out ("exclusive of copyright
-# removals") are no policy of its own
+# what a total mostly was ("..., mostly for spam"), what it leaves out ("exclusive of copyright
+# removals") and the range it spans ("ranging from cybercrime to harassment") are no policy of its own
 MOSTLY_RE = re.compile(r"\b(?:mostly|mainly|largely|primarily|chiefly|predominantly|the\s+(?:vast\s+)?majority\s+of\s+(?:which|them)"
-                       r"|exclusive\s+of|excluding|except(?:\s+for)?|not\s+including|other\s+than|apart\s+from)"
+                       r"|exclusive\s+of|excluding|except(?:\s+for)?|not\s+including|other\s+than|apart\s+from"
+                       r"|(?:ranging|varying)\s+from)"
                        r"\b[^.;:,]{0,60}", re.IGNORECASE)
 
 
 def _unqualified(text: str) -> str:
     """The text without what it says a total mostly was or leaves out ("..., mostly for spam")."""
     return MOSTLY_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+# a removal said as what was asked for, just before the number: "a court order to remove 860 orkut
+# profiles", "1,791 requests from government officials ... to remove 17,746 pieces of content"
+TO_REMOVE_RE = re.compile(r"\bto\s+(?:remove|delete|take\s+down|block|withhold|suspend|ban|restrict)\b[^.;:,\d]{0,60}$",
+                          re.IGNORECASE)
+COURT_ORDER_RE = re.compile(r"\bcourt\s+orders?\b", re.IGNORECASE)
+
+
+def _asked_to_remove(lead: str) -> bool:
+    """Is the removal before a number (``lead``: its clause up to it) what a request or an order
+    asked for, not what was done ("removed 834 of the profiles" is done)?"""
+    m = TO_REMOVE_RE.search(lead)
+    if m is None:
+        return False
+    before = lead[: m.start()]
+    return bool(COURT_ORDER_RE.search(before)) or any(name == "requested" for name, _, _ in find_all(ACTION_RES, before))
 
 
 def _action_of(feats) -> str | None:
