@@ -1,9 +1,15 @@
-"""Countries' names as people write them in the languages documents come in ("Russland",
-"Corée du Sud", "Tiongkok"), from the Unicode CLDR: ISO 3166's names, which pycountry
-translates, are official ones ("Russische Föderation") that news writing seldom uses.
+"""What the Unicode CLDR knows of the languages documents come in, kept as JSON so reading a text
+needs no CLDR library:
 
-``store/country_names.json`` holds them, so reading a text needs no CLDR library. Regenerate it
-after adding a language to ``store.vocabulary._NAME_LANGUAGES``:
+- ``store/country_names.json``: countries' names as people write them ("Russland", "Corée du
+  Sud", "Tiongkok"): ISO 3166's names, which pycountry translates, are official ones ("Russische
+  Föderation") that news writing seldom uses.
+- ``store/number_scales.json``: the words every language writes after a number to scale it
+  ("13,6 millioner", "18,5 εκατομμύρια", "33.6 ล้าน", "2 کروڑ"), from its long compact number
+  formats ("0 millioner" is a million): each word with the one power of ten it stands for.
+
+Regenerate both after adding a language to ``store.vocabulary._NAME_LANGUAGES`` (the scales are
+every language's):
 
     pip install babel && python -m store.cldr
 """
@@ -14,6 +20,8 @@ import json
 from pathlib import Path
 
 PATH = Path(__file__).with_name("country_names.json")
+SCALES_PATH = Path(__file__).with_name("number_scales.json")
+MIN_SCALE_LETTERS = 3  # "K", "mn", "de": too short to tell from an abbreviation or a word of another language
 
 
 def names() -> dict[str, dict[str, str]]:
@@ -33,6 +41,40 @@ def write() -> None:
     PATH.write_text(json.dumps(out, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
 
 
+def scales() -> dict[str, float]:
+    """Each scale word, lower case, to the power of ten it stands for."""
+    return json.loads(SCALES_PATH.read_text(encoding="utf-8"))
+
+
+def write_scales() -> None:
+    """Every language's long compact formats ("0 millioner", "00 millioner", "0 de milioane"): the
+    words after the zeros, each the power of ten of the format's magnitude over its zeros. A word
+    that stands for two powers (Danish "billion" is 10**12, English 10**9), or is an English word
+    ("bin", Turkish for a thousand), or is short, is left out: never guessed."""
+    import re
+
+    from babel import Locale, localedata
+
+    from store.english import words as english
+
+    found: dict[str, set[int]] = {}
+    for name in localedata.locale_identifiers():
+        if "_" in name:  # a language's regions write its scales as it does
+            continue
+        for forms in Locale.parse(name).compact_decimal_formats.get("long", {}).values():
+            for magnitude, pattern in forms.items():
+                text = pattern.pattern if hasattr(pattern, "pattern") else str(pattern)
+                word = re.sub(r"[0#.,'\s\u00a0]+", " ", text).strip().lower()
+                zeros = text.count("0")
+                if word and zeros:
+                    found.setdefault(word, set()).add(int(magnitude) // 10 ** (zeros - 1))
+    out = {w: float(p.pop()) for w, p in sorted(found.items())
+           if len(p) == 1 and len(w) >= MIN_SCALE_LETTERS and w not in english() and not w.startswith("{")}
+    SCALES_PATH.write_text(json.dumps(out, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+
+
 if __name__ == "__main__":
     write()
     print(f"wrote {PATH}")
+    write_scales()
+    print(f"wrote {SCALES_PATH}")

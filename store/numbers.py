@@ -14,8 +14,11 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
+from store import cldr
 from store.scripts import CJK, HANGUL
+from store.tries import words_re
 
 # A word joining two numbers' phrases ("and", "but", "while" in the languages read): the words
 # after it are the second number's, not the first's ("1337 ban appeals were made but WhatsApp
@@ -141,17 +144,6 @@ _EU_SCALE = (r"milliards?|milliarden|mrd\.?|millionen|mio\.?|millones|mill[oó]n
 _EU_PCT = r"pour\s+cent|prozent|por\s+ciento|por\s+cento|per\s+cento|persen|(?:ب|في\s+)ال(?:مائة|مئة)"
 # ... and in Dutch, Polish, Czech, Russian, Vietnamese and Hindi, as whole words
 _MORE_PCT = r"(?:procent|procenta|процент(?:а|ов)?|phần\s+trăm|प्रतिशत|फ़ीसदी|फीसदी)(?!\w)"
-_EURO = (
-    # one dot group before a word, or ending a sentence, clause or bracket ("lag bei 125.000.",
-    # "restableció 23.000, al", "gefolgt von Indien (827.000)")
-    rf"(?P<edot>[0-9]{{1,3}}(?:\.[0-9]{{3}}){{2,}}|[0-9]{{1,3}}\.[0-9]{{3}}(?=\s+[^\W\d])|[1-9][0-9]{{0,2}}\.[0-9]{{3}}(?=[.,;!?]?[)\]]|[.,;!?](?:\s|$)|[^\S\n]*(?:\n|$)))"
-    rf"|(?P<espace>[0-9]{{1,3}}(?:[\u00a0\u202f][0-9]{{3}})+|[0-9]{{1,3}}(?: [0-9]{{3}})+(?= [^\W\d]))"
-    rf"|(?P<ecomma>[0-9]+,[0-9]{{1,2}}(?=\s*(?:million|billion|{_EU_SCALE}|%|{_EU_PCT}|{_MORE_PCT}))"
-    # ... and before a scale of a language writing decimal commas, three decimals too: "44,085 млн" (44.085 million)
-    rf"|[0-9]{{1,3}},[0-9]{{3}}(?=\s*(?:{_EU_SCALE})(?![\w]))"
-    # ... and after a percent said first, as Turkish says it ("yüzde 8,7'si", "%8,7")
-    rf"|(?:(?<=yüzde\s)|(?<=%))[0-9]+,[0-9]{{1,2}}(?![0-9]))"
-)
 # Chinese and Japanese write their scales glued to the number and the word after it ("9140万件": 91.4 million),
 # and the number glued to the word before it ("動画全体の1%"); Korean glues its counters ("4345건")
 _CJK_SCALE = r"万|萬|億|亿"
@@ -167,17 +159,71 @@ EAST_ASIAN_NUMBER_RE = re.compile(r"(?<![0-9.,])(?:(?P<hm>[0-9]+(?:\.[0-9]+)?)[^
 # Korean writes its words apart: a number glued to the syllable before it is part of a name ("코로나19":
 # COVID-19), unless that syllable is a scale of its own ("6만1734": read whole, by EAST_ASIAN_NUMBER_RE)
 _KOREAN_SCALE = "만억천조"
-# a count a scraper glued to its noun ("51,505videos") is still read: thousands, then a word; Indian
-# grouping ("10,08,000": ten lakh eight thousand), and a space a scraper put after the comma ("made 34, 946
-# requests") before a word
-_NUM = rf"(?P<num>(?<![^\W\u0621-\u064a{CJK}{HANGUL}]|[$£€.,/+-])(?:(?<![{HANGUL}])|(?<=[{_KOREAN_SCALE}]))(?:{_EURO}|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?![0-9])|(?<![0-9], )[0-9]{{1,3}}, [0-9]{{3}}(?![0-9]|,\s?[0-9])(?=\s+[^\W\d])|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!(?!(?:k|m|mn|bn)\b|(?<=,[0-9]{{3}})[a-z]{{4}}|{_CJK_SCALE}|[{CJK}{HANGUL}])[\w/]|[.,-][0-9])|\b(?:{_WORDNUM})\b)"
-_SCALE = rf"(?:\s*(?P<scale>thousand|million|billion|mn|bn|k|m|millions|{_EU_SCALE})(?![\w])|(?P<cjk>{_CJK_SCALE}))?"
+# Thai, Lao, Khmer and Burmese write no space between words: a scale there is glued to the word it counts
+# ("33.6 ล้านบัญชี": 33.6 million accounts)
+_UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 PCT_BEFORE_RE = re.compile(r"(?:\byüzde\s+|(?<![\w%])%)$", re.IGNORECASE)
 _PCT = rf"(?:\s*(?P<pct>\+?%|percent\b|per\s*cent\b|pct\b|{_EU_PCT}\b|{_MORE_PCT}))?"
 
-QUANTITY_RE = re.compile(
-    rf"{_QUAL}(?:(?P<frac>\b(?:{_FRAC}))(?=\s+of\b)|{_NUM}{_SCALE}{_PCT})", re.IGNORECASE
-)
+
+def _quantity_pattern(scales: str) -> re.Pattern:
+    """A number as prose states it, its scale one of ``scales`` (a regex) or an English one."""
+    euro = (
+        # one dot group before a word, or ending a sentence, clause or bracket ("lag bei 125.000.",
+        # "restableció 23.000, al", "gefolgt von Indien (827.000)")
+        rf"(?P<edot>[0-9]{{1,3}}(?:\.[0-9]{{3}}){{2,}}|[0-9]{{1,3}}\.[0-9]{{3}}(?=\s+[^\W\d])|[1-9][0-9]{{0,2}}\.[0-9]{{3}}(?=[.,;!?]?[)\]]|[.,;!?](?:\s|$)|[^\S\n]*(?:\n|$)))"
+        rf"|(?P<espace>[0-9]{{1,3}}(?:[\u00a0\u202f][0-9]{{3}})+|[0-9]{{1,3}}(?: [0-9]{{3}})+(?= [^\W\d]))"
+        rf"|(?P<ecomma>[0-9]+,[0-9]{{1,2}}(?=\s*(?:million|billion|{scales}|%|{_EU_PCT}|{_MORE_PCT}))"
+        # ... and before a scale of a language writing decimal commas, three decimals too: "44,085 млн" (44.085 million)
+        rf"|[0-9]{{1,3}},[0-9]{{3}}(?=\s*(?:{scales})(?![\w]))"
+        # ... and after a percent said first, as Turkish says it ("yüzde 8,7'si", "%8,7")
+        rf"|(?:(?<=yüzde\s)|(?<=%))[0-9]+,[0-9]{{1,2}}(?![0-9]))"
+    )
+    # a count a scraper glued to its noun ("51,505videos") is still read: thousands, then a word; Indian
+    # grouping ("10,08,000": ten lakh eight thousand), and a space a scraper put after the comma ("made 34, 946
+    # requests") before a word
+    number = rf"(?P<num>(?<![^\W\u0621-\u064a{CJK}{HANGUL}]|[$£€.,/+-])(?:(?<![{HANGUL}])|(?<=[{_KOREAN_SCALE}]))(?:{euro}|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?![0-9])|(?<![0-9], )[0-9]{{1,3}}, [0-9]{{3}}(?![0-9]|,\s?[0-9])(?=\s+[^\W\d])|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!(?!(?:k|m|mn|bn)\b|(?<=,[0-9]{{3}})[a-z]{{4}}|{_CJK_SCALE}|[{CJK}{HANGUL}])[\w/]|[.,-][0-9])|\b(?:{_WORDNUM})\b)"
+    scale = rf"(?:\s*(?P<scale>thousand|million|billion|mn|bn|k|m|millions|{scales})(?:(?<=[{_UNSPACED}])|(?![\w]))|(?P<cjk>{_CJK_SCALE}))?"
+    return re.compile(rf"{_QUAL}(?:(?P<frac>\b(?:{_FRAC}))(?=\s+of\b)|{number}{scale}{_PCT})", re.IGNORECASE)
+
+
+QUANTITY_RE = _quantity_pattern(_EU_SCALE)
+# ... and every other language's scales, as the Unicode CLDR writes them ("13,6 millioner", "18,5 εκατομμύρια",
+# "2 کروڑ": store/number_scales.json, see store.cldr): a pattern of them all takes 30 ms to compile, so it is
+# compiled the first time a text has one after a number
+_CLDR_SCALES = cldr.scales()
+# (a word's letters, and the marks Indic and South-East Asian scripts write over and under them: "ล้าน", "பில்லியன்")
+_LETTERS = r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff])+"
+WORD_AFTER_NUMBER_RE = re.compile(rf"[0-9][^\S\n]?({_LETTERS})(?:[^\S\n]+({_LETTERS}))?")
+UNSPACED_RE = re.compile(f"[{_UNSPACED}]")
+
+
+@lru_cache(maxsize=1)
+def _cldr_only() -> dict[str, float]:
+    """The CLDR's scale words that QUANTITY_RE does not read."""
+    known = re.compile(rf"(?:thousand|million|billion|mn|bn|k|m|millions|{_EU_SCALE})", re.IGNORECASE)
+    return {w: v for w, v in _CLDR_SCALES.items() if not known.fullmatch(w)}
+
+
+@lru_cache(maxsize=1)
+def _cldr_quantity_re() -> re.Pattern:
+    return _quantity_pattern(_EU_SCALE + "|" + words_re(_cldr_only()))
+
+
+def _quantities_re(text: str) -> re.Pattern:
+    """QUANTITY_RE, or the pattern that reads every language's scales for a text that writes one of
+    the others after a number."""
+    only = _cldr_only()
+    for m in WORD_AFTER_NUMBER_RE.finditer(text):
+        words = [w.lower() for w in m.groups() if w]
+        said = [words[0], " ".join(words)]
+        if UNSPACED_RE.match(words[0]):  # glued to the next word: any beginning of it
+            said += [words[0][:i] for i in range(1, len(words[0]))]
+        if any(w in only for w in said):
+            return _cldr_quantity_re()
+    return QUANTITY_RE
+
+
 # ... and as the lexicon's other languages say it: "un 60% más que en el período anterior", "60% de plus
 # que", "60 Prozent mehr als", "60% a mais que", "60% in più rispetto al"
 COMPARED_AFTER_RE = re.compile(r"\s+(?P<w>less|fewer|more|más|menos|mais|de\s+plus|de\s+moins|mehr|weniger|in\s+più|in\s+meno)\s+"
@@ -289,6 +335,8 @@ def _scale(word: str) -> float:
         return 1e5
     if word.startswith("crore"):
         return 1e7
+    if word in _CLDR_SCALES:
+        return _CLDR_SCALES[word]
     return 1e6  # millions, Millionen, Mio, millones, millón, milhões, milhão
 
 
@@ -403,7 +451,8 @@ def find_quantities(text: str) -> list[Quantity]:
     multiples = [(q.start, q.end) for q in out]
     phones = [p.span() for p in PHONE_RE.finditer(text)] + [t.span() for t in TIME_RE.finditer(text)]
     fazla = "fazla" in text.lower()  # (Turkish "more than", said after a number: see TURKISH_MORE_RE)
-    for m in QUANTITY_RE.finditer(text):
+    scales: list[float | None] = [None] * len(out)  # each found number's scale, None when it has none
+    for m in _quantities_re(text).finditer(text):
         start, end = m.span()
         if any(a < end and start < b for a, b in multiples):
             continue  # the 5 of "5 times more" is the multiple's
@@ -445,7 +494,15 @@ def find_quantities(text: str) -> list[Quantity]:
         elif m.group("num") and m.group("num").lower() in WORDS and not m.group("scale"):
             # "one", "ten": words are counts only as percents or with a scale ("ten million")
             continue
+        scale = _scale((m.group("scale") or "").lower()) if m.group("scale") and kind == "count" else None
+        if scale and scales and out and scales[-1] and scale < scales[-1] and value < scales[-1] \
+                and out[-1].kind == "count" and not text[out[-1].end : start].strip():
+            # a number of a scale, then the rest in a smaller one: "2 کروڑ 81 لاکھ" (2 crore 81 lakh, 28.1 million)
+            last = out.pop()
+            start, value, qualifier = last.start, float(f"{last.value + value:.12g}"), last.qualifier
+            scales.pop()
         out.append(Quantity(start, end, value, kind, qualifier or None, original[start:end]))
+        scales.append(scale)
     return sorted(out, key=lambda q: q.start) if multiples else out
 
 

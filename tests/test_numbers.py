@@ -288,3 +288,29 @@ def test_a_number_as_stated_states_an_exact_one_it_rounds_or_bounds(stated, qual
     from store.numbers import states
     assert states(stated, qualifier, exact, 0.25) is says
 
+
+
+@pytest.mark.parametrize("text,value", [
+    ("fjernet 13,6 millioner videoer", 13_600_000),  # Danish
+    ("πάνω από 18,5 εκατομμύρια λογαριασμοί", 18_500_000),  # Greek
+    ("8,3 miljardia julkaisua", 8_300_000_000),  # Finnish
+    ("சுமார் 3,2 பில்லியன் கணக்குகளை", 3_200_000_000),  # Tamil
+    ("2,5 milioane de conturi", 2_500_000),  # Romanian
+    ("เป็นจำนวนทั้งสิ้น 33.6 ล้านบัญชี", 33_600_000),  # Thai: the scale glued to the word it counts
+])
+def test_a_scale_in_any_language_the_cldr_writes_scales_the_number(text, value):
+    assert [q.value for q in find_quantities(text)] == [value]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("2 کروڑ 81 لاکھ سے زائد ویڈیوز", 28_100_000),  # Urdu: 2 crore 81 lakh
+    ("2 crore 81 lakh videos", 28_100_000),
+    ("5 million 300 thousand accounts", 5_300_000),
+])
+def test_a_number_of_one_scale_and_its_rest_in_a_smaller_one_is_one_number(text, value):
+    assert [q.value for q in find_quantities(text)] == [value]
+
+
+def test_numbers_of_two_scales_apart_or_of_the_same_scale_stay_two():
+    assert [q.value for q in find_quantities("1 million 2 million")] == [1e6, 2e6]
+    assert [q.value for q in find_quantities("removed 5 million, 300 thousand were restored")] == [5e6, 3e5]
