@@ -7,6 +7,8 @@ needs no CLDR library:
 - ``store/number_scales.json``: the words every language writes after a number to scale it
   ("13,6 millioner", "18,5 εκατομμύρια", "33.6 ล้าน", "2 کروڑ"), from its long compact number
   formats ("0 millioner" is a million): each word with the one power of ten it stands for.
+- ``store/month_names.json``: every language's full names of the months, as dates write them and
+  as they stand alone ("31 martie", "1. decembra", "січня", "เมษายน"), each with its month.
 
 Regenerate both after adding a language to ``store.vocabulary._NAME_LANGUAGES`` (the scales are
 every language's):
@@ -21,6 +23,8 @@ from pathlib import Path
 
 PATH = Path(__file__).with_name("country_names.json")
 SCALES_PATH = Path(__file__).with_name("number_scales.json")
+MONTHS_PATH = Path(__file__).with_name("month_names.json")
+MIN_MONTH_LETTERS = 4  # "mai" (Italian "never"), "maj": a short name is read by store.periods' own lists or not at all
 MIN_SCALE_LETTERS = 3  # "K", "mn", "de": too short to tell from an abbreviation or a word of another language
 
 
@@ -73,8 +77,35 @@ def write_scales() -> None:
     SCALES_PATH.write_text(json.dumps(out, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
 
 
+def months() -> dict[str, int]:
+    """Each month name, lower case, to its month (1-12)."""
+    return json.loads(MONTHS_PATH.read_text(encoding="utf-8"))
+
+
+def write_months() -> None:
+    """Every language's wide month names, in dates ("31 martie 2025", "1. decembra") and standing
+    alone. A name that is two months' in two languages, an English word, or short is left out
+    (abbreviations too: Marathi's "जाने" is a Hindi verb)."""
+    from babel import Locale, localedata
+
+    from store.english import words as english
+
+    found: dict[str, set[int]] = {}
+    for name in localedata.locale_identifiers():
+        if "_" in name:
+            continue
+        for context in ("format", "stand-alone"):
+            for month, text in Locale.parse(name).months.get(context, {}).get("wide", {}).items():
+                found.setdefault(text.lower(), set()).add(month)
+    out = {w: m.pop() for w, m in sorted(found.items())
+           if len(m) == 1 and len(w) >= MIN_MONTH_LETTERS and w not in english() and not w.isdigit()}
+    MONTHS_PATH.write_text(json.dumps(out, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+
+
 if __name__ == "__main__":
     write()
     print(f"wrote {PATH}")
     write_scales()
     print(f"wrote {SCALES_PATH}")
+    write_months()
+    print(f"wrote {MONTHS_PATH}")

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from store import cldr
 from store.limits import MAX_YEAR, MIN_YEAR
 from store.scripts import EAST_ASIAN_RE
 from store.tries import words_re
@@ -636,27 +637,59 @@ def _other_month(word: str) -> int:
                                         if word.startswith(stem) and len(word) - len(stem) <= 2)
 
 
+# ... and every other language's months, as the Unicode CLDR writes them ("31 martie - 21 aprilie 2025",
+# "1. decembra 2019", "1 เมษายน": store/month_names.json, see store.cldr), read only beside a digit: a
+# pattern of their 2,700 names would cost every text its compiling, and far from a number a name is no date
+_CLDR_MONTHS = {w: m for w, m in cldr.months().items() if w not in FOREIGN_MONTHS and w not in ENGLISH_MONTHS
+                and w not in MORE_MONTHS}
+# (a word's letters, and the marks Indic and South-East Asian scripts write over and under them: "เมษายน")
+_WORD_RE = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff])+")
+_UNSPACED_RE = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao, Burmese, Khmer: no spaces
+_BESIDE_DIGIT_RE = re.compile(r"[0-9][.,]?[^\S\n]?$")
+_DIGIT_NEXT_RE = re.compile(r"[^\S\n]?[0-9]")
+
+
+def _cldr_months(text: str) -> list[tuple[int, int, int]]:
+    """The months of the CLDR's names written right before or after a digit: (start, end, month)."""
+    out = []
+    for m in _WORD_RE.finditer(text):
+        before = _BESIDE_DIGIT_RE.search(text, max(0, m.start() - 3), m.start())
+        if not (before or _DIGIT_NEXT_RE.match(text, m.end())):
+            continue
+        word = m.group().lower()
+        if word in _CLDR_MONTHS:
+            out.append((m.start(), m.end(), _CLDR_MONTHS[word]))
+        elif before and _UNSPACED_RE.match(word):  # glued to the word after it: "1 เมษายนถึง 30 มิถุนายน"
+            cut = next((i for i in range(len(word) - 1, 0, -1) if word[:i] in _CLDR_MONTHS), 0)
+            if cut:
+                out.append((m.start(), m.start() + cut, _CLDR_MONTHS[word[:cut]]))
+    return out
+
+
 def _in_english(text: str) -> tuple[str, list[int], list[int]] | None:
-    """``text`` with its Russian month names, and the later languages' (``MORE_MONTHS``), in
-    English, and where each of its characters (and each end of a span) was in ``text``; None
-    when it names none."""
-    if text.isascii() and not _MORE_MONTH_RE.search(text):
+    """``text`` with its Russian month names, the later languages' (``MORE_MONTHS``) and the CLDR's
+    beside a digit, in English, and where each of its characters (and each end of a span) was in
+    ``text``; None when it names none."""
+    cldr_found = _cldr_months(text) if _CLDR_MONTHS else []
+    if text.isascii() and not cldr_found and not _MORE_MONTH_RE.search(text):
         return None
-    found = sorted([*_RUSSIAN_MONTH_RE.finditer(text), *_MORE_MONTH_RE.finditer(text)], key=lambda m: m.start())
+    found = sorted([*((m.start(), m.end(), _other_month(m.group())) for m in _RUSSIAN_MONTH_RE.finditer(text)),
+                    *((m.start(), m.end(), _other_month(m.group())) for m in _MORE_MONTH_RE.finditer(text)),
+                    *cldr_found])
     if not found:
         return None
     out, starts, ends, at = [], [], [], 0
-    for m in found:
-        if m.start() < at:
+    for start, end, month in found:
+        if start < at:
             continue
-        out.append(text[at : m.start()])
-        starts += range(at, m.start())
-        ends += range(at + 1, m.start() + 1)
-        name = SHORT_MONTH[_other_month(m.group())]
+        out.append(text[at:start])
+        starts += range(at, start)
+        ends += range(at + 1, start + 1)
+        name = SHORT_MONTH[month]
         out.append(name)
-        starts += [m.start()] * len(name)
-        ends += [m.end()] * len(name)
-        at = m.end()
+        starts += [start] * len(name)
+        ends += [end] * len(name)
+        at = end
     out.append(text[at:])
     starts += range(at, len(text))
     ends += range(at + 1, len(text) + 1)

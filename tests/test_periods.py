@@ -486,3 +486,18 @@ def test_a_laws_year_as_hindi_stories_name_it_is_no_period(text):
 def test_a_year_up_to_a_month_of_it_is_those_months(text, start, end):
     (m,) = [m for m in find_periods(text, D(2022, 8, 1)) if m.period]
     assert (m.period.start, m.period.end) == (start, end)
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("în perioada 31 martie - 21 aprilie 2025 am eliminat", dt.date(2025, 3, 31), dt.date(2025, 4, 21)),  # Romanian
+    ("od 1. júla do 31. decembra 2019", dt.date(2019, 7, 1), dt.date(2019, 12, 31)),  # Slovak
+    ("з 1 січня по 30 червня 2023 року", dt.date(2023, 1, 1), dt.date(2023, 6, 30)),  # Ukrainian
+])
+def test_months_in_any_language_the_cldr_names_them_are_read_beside_a_date(text, start, end):
+    periods = [m.period for m in find_periods(text) if m.period]
+    assert [(p.start, p.end) for p in periods] == [(start, end)]
+
+
+def test_a_month_name_far_from_any_number_is_no_date():
+    """Romanian "martie" (March) beside no day or year dates nothing (nor makes "2025" a month of it)."""
+    assert [m.period.label for m in find_periods("martie a fost o lună grea; raportul din 2025") if m.period] == ["2025"]
