@@ -696,6 +696,10 @@ def _in_english(text: str) -> tuple[str, list[int], list[int]] | None:
     return "".join(out), starts, [0] + ends
 
 
+OF_THESE_RE = re.compile(r"\s+of\s+(?:these|those|them|which|the|its|their)\b", re.IGNORECASE)
+PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|during|for|since|from|of|to|until|by|throughout|through)\s+$", re.IGNORECASE)
+
+
 def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
     g = m.groupdict()
     s, e = m.span()
@@ -779,6 +783,8 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         y, mo = int(g["xmy"]), _month(g["xmm"])
         return Mention(s, e, "closed", span(y, mo, y, mo))
     if name == "year":
+        if OF_THESE_RE.match(m.string, e) and not PREPOSITION_BEFORE_RE.search(m.string, max(0, s - 12), s):
+            return None  # a count of a whole said before: "1978 of these requests were related to different accounts"
         y = int(g["y"])
         return Mention(s, e, "closed", span(y, 1, y, 12))
     if name == "partword":

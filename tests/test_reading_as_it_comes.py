@@ -2838,3 +2838,17 @@ def test_the_policies_a_total_ranges_over_are_none_of_them_its_own(empty_store, 
         "Around 235,000 reports were sent to Discord's Trust & Safety team in the first half of 2020, ranging "
         "from cybercrime to harassment.\n", published=D(2020, 8, 25))
     assert stored(empty_store)[235000].policy == "all policies"
+
+
+def test_removal_requests_are_requests_and_a_year_of_these_is_a_count(empty_store, tmp_path):
+    """bianet on Twitter's H1 2015 report: "310 content removal requests" were asked for, not removed;
+    "1978 of these requests" is a count, not the year 1978 (nor the period of the sentence after it)."""
+    doc(empty_store, tmp_path, "bianet.txt",
+        "Twitter published a Transparency Report for the period between January and June 2015.\n"
+        "Security units and other institutions made 310 content removal requests from Twitter. 1978 of these "
+        "requests were related to different twitter accounts. As a result of the requests, 125 twitter accounts "
+        "were suspended while 1667 tweets were removed.\n", published=D(2015, 8, 12))
+    figures = stored(empty_store)
+    assert figures[310].metric == "pieces of content requested"
+    assert figures[1978].period_label == figures[1667].period_label == "H1 2015"
+    assert figures[1667].metric == "tweets removed"

@@ -919,8 +919,9 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         here, clause_platform = clause_read[clause]
         own, lead = _describe(own_text), _describe(lead_text)
         act_q = _action_of(own) or _action_of(lead) or _action_of(here) or action
-        if act_q == "suspended" and _asked_to_remove(text[clause[0] : q.start]):
-            act_q = "requested"  # "a court order to remove 860 orkut profiles": asked for, not done
+        if act_q == "suspended" and (_asked_to_remove(text[clause[0] : q.start]) or _requests_of(own_text)
+                                     or _requests_of(lead_text)):
+            act_q = "requested"  # "a court order to remove 860 orkut profiles", "310 content removal requests": asked for
         policy = _one(own.policies) or _one(lead.policies) or (_one(_describe(quoted).policies)
                                                                 if (quoted := _quoted_label(text, lead_from, prev_end)) else None)
         # else its clause's, else its sentence's, but none a later number's clause names; a
@@ -1202,6 +1203,13 @@ def _asked_to_remove(lead: str) -> bool:
         return False
     before = lead[: m.start()]
     return bool(COURT_ORDER_RE.search(before)) or any(name == "requested" for name, _, _ in find_all(ACTION_RES, before))
+
+
+def _requests_of(phrase: str) -> bool:
+    """Does a number's phrase name requests of a removal, the requests last ("310 content removal
+    requests", "takedown requests"), not a removal after a request ("requests, and removed 300")?"""
+    named = [name for name, _, _ in find_all(ACTION_RES, phrase)]
+    return len(named) >= 2 and named[-1] == "requested" and "suspended" in named[:-1]
 
 
 def _action_of(feats) -> str | None:
