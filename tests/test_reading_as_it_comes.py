@@ -2852,3 +2852,31 @@ def test_removal_requests_are_requests_and_a_year_of_these_is_a_count(empty_stor
     assert figures[310].metric == "pieces of content requested"
     assert figures[1978].period_label == figures[1667].period_label == "H1 2015"
     assert figures[1667].metric == "tweets removed"
+
+
+SHARECHAT_MARCH = """Transparency Report
+ShareChat is publishing this monthly transparency report for March 2022.
+1. Law Enforcement Requests
+This report includes the number of legal notices received for ShareChat from law enforcement authorities.
+| Law enforcement requests received | Requests where user data was provided | Requests wherein takedown/ban action was taken basis violation of community guidelines | 
+|---|---|---|
+| 9 | 8 | 2 | 
+March 2022
+2. User Complaints
+| Total number of user complaints received | 
+|---|
+| 70,00,911 | 
+March 2022
+"""
+
+
+def test_a_markdown_tables_numbers_are_read_under_their_columns_and_a_sections_number_is_none(empty_store, tmp_path):
+    """ShareChat's monthly report copied as markdown: "| 9 | 8 | 2 |" under its header's three labels,
+    "| 70,00,911 |" under its one; "1." and "2." number its sections and count nothing."""
+    doc(empty_store, tmp_path, "sharechat.txt", SHARECHAT_MARCH, title="ShareChat Transparency Report March 2022")
+    figures = {f.metric: f.value for f in empty_store.queries.figures(["1=1"], {})}
+    assert figures["Law enforcement requests received"] == 9
+    assert figures["Requests where user data was provided"] == 8
+    assert figures["Total number of user complaints received"] == 7_000_911
+    assert "a number stated" not in figures  # "1.", "2."
+    assert answered(empty_store, "sharechat user complaints mar 2022") == 7_000_911

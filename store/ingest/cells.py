@@ -67,6 +67,9 @@ def cell_rows(text: str, start: int, end: int) -> tuple[list[CellFigure], set[in
     lines = [(start + m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip())
              for m in re.finditer(r"[^\n]+", text[start:end]) if m.group().strip()]
     out, glued = _glued_tables(lines)
+    piped, taken = _pipe_tables(text, lines)
+    out += piped
+    glued |= taken
     spaced, taken = _spaced_tables(lines, glued)
     out += spaced
     glued |= taken
@@ -224,6 +227,43 @@ def _spaced_tables(lines: list[tuple[int, str]], glued: set[int]) -> tuple[list[
             q = found[0]
             out.append(CellFigure(replace(q, start=q.start + at + n.start(), end=q.end + at + n.start()), head,
                                   _label(m.group("label")), start, start + len(line), heading=heading))
+    return out, taken
+
+
+PIPE_ROW_RE = re.compile(r"\|(?:[^|\n]*\|)+")  # "| 9 | 8 | 2 |": a markdown table's row
+PIPE_RULE_RE = re.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")  # "|---|---|": the line under its header
+
+
+def _pipe_tables(text: str, lines: list[tuple[int, str]]) -> tuple[list[CellFigure], set[int]]:
+    """The numbers of markdown tables ("| Law enforcement requests received | ... |", "|---|---|",
+    "| 9 | 8 | 2 |"): each number under its column's label, its row's label the row's first cell
+    when that holds no number. A row of another number of cells ends the table. Returns the numbers
+    and the lines they take (by their start)."""
+    out: list[CellFigure] = []
+    taken: set[int] = set()
+    for i in range(1, len(lines)):
+        if not PIPE_RULE_RE.fullmatch(lines[i][1]) or not PIPE_ROW_RE.fullmatch(lines[i - 1][1]):
+            continue
+        heads = [_label(c) for c in lines[i - 1][1].strip("|").split("|")]
+        if len(heads) != lines[i][1].count("|") - 1:
+            continue
+        heading = _heading(lines, i - 1)
+        taken |= {lines[i - 1][0], lines[i][0]}
+        for start, line in lines[i + 1 :]:
+            if not PIPE_ROW_RE.fullmatch(line) or line.count("|") - 1 != len(heads):
+                break
+            taken.add(start)
+            bars = [j for j, ch in enumerate(line) if ch == "|"]
+            cells = [(a + 1, b) for a, b in zip(bars, bars[1:])]
+            first = line[cells[0][0] : cells[0][1]].strip()
+            row = _label(first) if first and not find_quantities(first) else None
+            for head, (a, b) in zip(heads, cells):
+                found = find_quantities(line[a:b])
+                if len(found) != 1 or not head or (row is not None and (a, b) == cells[0]):
+                    continue
+                q = found[0]
+                out.append(CellFigure(replace(q, start=q.start + a, end=q.end + a), head, row, start, start + len(line),
+                                      heading=heading))
     return out, taken
 
 

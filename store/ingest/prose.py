@@ -438,6 +438,9 @@ class _Found:
     months_of: Period | None = None  # ... and the period whose year they are of, when the sentence before states it
 
 
+SECTION_NUMBER_RE = re.compile(r"\s*(?:[0-9]{1,2}|[ivx]{1,4})[.)]\s*", re.IGNORECASE)
+
+
 def extract(text: str, start: int, end: int, published: dt.date | None,
             platform: str | None = None, period: str | None = None, title: str | None = None,
             scope: Period | None = None, url: str | None = None) -> list[Stated]:
@@ -501,7 +504,8 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         if period is None and (covered := _covered(sent.text, said)):
             period = covered.label if covered.start and covered.end else None
             declared = covered
-        quantities = find_quantities(_mask_periods(sent.text, mentions))
+        # (a section's number on a line of its own, "1." before "Law Enforcement Requests", counts nothing)
+        quantities = find_quantities(_mask_periods(sent.text, mentions)) if not SECTION_NUMBER_RE.fullmatch(sent.text) else []
         # "the IT Rules, 2021", a page's date stamp (" date 2020-07 ..."): no period of its figures
         mentions = [m for m in mentions if m.kind not in ("name", "stamp")]
         if quantities and (sent.start + quantities[0].start in in_cells or sent.start in in_cells):
