@@ -2880,3 +2880,37 @@ def test_a_markdown_tables_numbers_are_read_under_their_columns_and_a_sections_n
     assert figures["Total number of user complaints received"] == 7_000_911
     assert "a number stated" not in figures  # "1.", "2."
     assert answered(empty_store, "sharechat user complaints mar 2022") == 7_000_911
+
+
+TWITTER_REMOVALS_2014 = """Removal requests
+
+Latest report: Removal requests
+
+July 1 - December 31, 2014
+
+CountryRemoval requests - Court OrdersRemoval requests - Gov’t agency, police, otherPercentage where some content withheldAccounts specifiedAccounts withheldTweets withheld
+Argentina 0 1 0% 2 0 0
+Australia - - - - - -
+Brazil 27 0 30%* 191 5* 101*
+4 15 21% 26 0 19
+Turkey 328 149 50%* 2,642 62* 1820*
+TOTAL 376 420 13% 3,236 85* 1,982*
+
+The majority of these requests came from Turkey (477), Russia (91), and Germany (43).
+"""
+
+
+def test_a_table_under_a_header_run_together_is_read_across_empty_rows_and_footnote_marks(empty_store, tmp_path):
+    """Twitter's removal-requests page for H2 2014: its header's labels run together, its rows are
+    spaced, a country with no requests has a row of dashes and one row has lost its label; numbers carry
+    footnote marks ("30%*"). A column naming a part of what it counts ("Removal requests - Court Orders")
+    is a breakdown: Turkey's removal requests are the 477 the text states, not its court orders alone."""
+    doc(empty_store, tmp_path, "twitter-2014.txt", TWITTER_REMOVALS_2014, publisher="Twitter",
+        url="https://transparency.twitter.com/removal-requests/2014/jul-dec")
+    rows = {(f.location, f.metric, f.breakdown): f.value for f in empty_store.queries.figures(["1=1"], {})}
+    assert rows[("Brazil", "Accounts specified", "")] == 191
+    assert rows[("Brazil", "Percentage where some content withheld", "")] == 30
+    assert rows[("Türkiye", "Tweets withheld", "")] == 1820
+    assert rows[("Türkiye", "Removal requests", "Court Orders")] == 328
+    assert rows[("", "Accounts specified", "")] == 3236  # TOTAL: no one country's
+    assert answered(empty_store, "How many removal requests did Turkey send Twitter in H2 2014?") == 477

@@ -59,6 +59,7 @@ class CellFigure:
     period: Period | None = None  # of a table whose rows are periods ("2020 H1 19,532 3,825 ..."): the row's
     title: str = ""  # ... and what its numbers count, as the line above its header says
     heading: str = ""  # the line above a table's header ("Strafrechtelijke verzoeken Verenigde Staten"): whose rows they are
+    breakdown: str = ""  # the part of it the column counts, when its label names one ("Removal requests - Court Orders")
 
 
 def cell_rows(text: str, start: int, end: int) -> tuple[list[CellFigure], set[int]]:
@@ -75,7 +76,18 @@ def cell_rows(text: str, start: int, end: int) -> tuple[list[CellFigure], set[in
     glued |= taken
     for run in _runs(lines, glued):
         out += _read_run(text, run)
-    return out, glued
+    return [_parted(c) for c in out], glued
+
+
+PART_RE = re.compile(r"(?P<whole>.+?)\s+[-–—:]\s+(?P<part>.+)")  # "Removal requests - Court Orders"
+
+
+def _parted(c: CellFigure) -> CellFigure:
+    """A column named as a part of what it counts ("Removal requests - Court Orders", "Removal requests -
+    Gov’t agency, police, other") counts that, broken down by the part: a question about removal requests
+    is not answered by the court orders' share of them."""
+    m = PART_RE.fullmatch(c.column)
+    return replace(c, column=m.group("whole"), breakdown=m.group("part")) if m and c.row is not None else c
 
 
 def _runs(lines: list[tuple[int, str]], glued: set[int]) -> list[list[Cell]]:
@@ -129,19 +141,18 @@ def _glued_tables(lines: list[tuple[int, str]]) -> tuple[list[CellFigure], set[i
     for i, (start, line) in enumerate(lines):
         labels = _glued_labels(line)
         m = GLUED_ROW_RE.match(line) if len(line) <= MAX_GLUED else None
-        if labels:
+        if labels:  # (taken once a line under it is: over rows with spaces, it is read by _spaced_tables)
             heads, header = labels, start
             title = lines[i - 1][1] if i else ""
-            taken.add(start)
             continue
         if heads is not None and (by_period := _period_row(line, start, heads, title)):
             out += by_period  # "2020 H1 19,532 3,825 20 11,308 734,837 -" under its columns (a chart's data table)
-            taken.add(start)
+            taken |= {header, start}
             continue
         if heads is None or m is None:
             heads = None
             continue
-        taken.add(start)
+        taken |= {header, start}
         label, digits = m.group("label"), m.group("digits")
         columns = heads[1:] if label else heads
         parts = _partings(digits, len(columns))
@@ -190,8 +201,10 @@ def _period_row(line: str, start: int, heads: list[str], title: str) -> list[Cel
 
 
 SPACED_HEADER_RE = re.compile(r"[A-Z][\w&/-]*(?:[ \t]+[A-Z][\w&/-]*){2,6}")  # "Country Received Granted"
-ROW_RE = re.compile(r"(?P<label>[^\W\d][^\d\n]*?)(?P<numbers>(?:[ \t]+[0-9][0-9,.]*%?){1,6})")  # a label, its numbers
+# a label, its numbers (each may carry a footnote's mark: "Brazil 27 0 30%* 191 5* 101*")
+ROW_RE = re.compile(r"(?P<label>[^\W\d][^\d\n]*?)(?P<numbers>(?:[ \t]+[0-9][0-9,.]*%?[*†‡]*){1,6})")
 CELL_NUMBER_RE = re.compile(r"[0-9][0-9,.]*%?")  # one of a row's numbers
+EMPTY_ROW_RE = re.compile(r"(?:[^\W\d][^\d\n]*?)?(?:[ \t]*[-–—])+|(?:[0-9][0-9,.]*%?[*†‡]*[ \t]*)+")  # "Australia - - -", "4 15 21% 26": no label
 
 
 def _spaced_tables(lines: list[tuple[int, str]], glued: set[int]) -> tuple[list[CellFigure], set[int]]:
@@ -216,6 +229,9 @@ def _spaced_tables(lines: list[tuple[int, str]], glued: set[int]) -> tuple[list[
         m = ROW_RE.fullmatch(line) if heads else None
         numbers = list(CELL_NUMBER_RE.finditer(m.group("numbers"))) if m else []
         if m is None or len(numbers) != len(heads) - 1:
+            if heads and EMPTY_ROW_RE.fullmatch(line):
+                taken.add(start)  # a row of no data ("Australia - - - - - -"), or of no label: the table goes on
+                continue
             heads = None
             continue
         taken.add(start)
@@ -294,6 +310,8 @@ def _header_of(line: str, below: str) -> list[str] | None:
     k = len(CELL_NUMBER_RE.findall(m.group("numbers")))
     if k < 2:
         return None
+    if (glued := _glued_labels(line)) is not None and len(glued) == k + 1:
+        return glued  # labels run together: "CountryRemoval requests - Court OrdersRemoval requests - ..."
     cells = GAP_RE.split(line.strip())
     if len(cells) == k + 1:
         return cells

@@ -436,6 +436,7 @@ class _Found:
     location: str = ""  # a country the number is stated for ("37,682,924 are from India")
     months: tuple[int, int] | None = None  # of a YEARLESS relation: the months stated ("the first three months of the year")
     months_of: Period | None = None  # ... and the period whose year they are of, when the sentence before states it
+    breakdown: str = ""  # a table's column of a part of what another column counts ("Removal requests - Court Orders")
 
 
 SECTION_NUMBER_RE = re.compile(r"\s*(?:[0-9]{1,2}|[ivx]{1,4})[.)]\s*", re.IGNORECASE)
@@ -582,7 +583,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         if p is None:  # the document states no period for it, and gives no date to place one
             p = UNSTATED
         stated.append(Stated(
-            platform=plat, metric=f.metric, policy=policies_of[id(f)], location=f.location,
+            platform=plat, metric=f.metric, policy=policies_of[id(f)], location=f.location, breakdown=f.breakdown,
             period=p, compare=compare, value=f.q.value, unit=f.unit, qualifier=f.q.qualifier,
             quote=original[f.sentence.start : f.sentence.end], quote_start=f.sentence.start, quote_end=f.sentence.end,
             months=f.months if f.relation == YEARLESS and p.start is None else None,
@@ -633,7 +634,8 @@ def _cell_found(text: str, c: CellFigure) -> _Found:
         unit = "percent"
     else:
         unit = next(iter(column.objects)) if len(column.objects) == 1 else "count"
-    return _Found(c.quantity, quote, None, False, None, None, None, c.column, unit, None, None, policy, location=place or "")
+    return _Found(c.quantity, quote, None, False, None, None, None, c.column, unit, None, None, policy, location=place or "",
+                  breakdown=c.breakdown)
 
 
 # a name in quotation marks just before a number's few words: "“abuse and harassment” for 2.6 million"
