@@ -2914,3 +2914,13 @@ def test_a_table_under_a_header_run_together_is_read_across_empty_rows_and_footn
     assert rows[("Türkiye", "Removal requests", "Court Orders")] == 328
     assert rows[("", "Accounts specified", "")] == 3236  # TOTAL: no one country's
     assert answered(empty_store, "How many removal requests did Turkey send Twitter in H2 2014?") == 477
+
+
+def test_a_count_in_brackets_after_a_share_counts_what_the_share_says(empty_store, tmp_path):
+    """"of the 3,431 Koos reported by the Community, 14.5 percent (498) were removed": 498 were removed,
+    as the share says; it is no figure of "14.5 percent"."""
+    doc(empty_store, tmp_path, "koo.txt",
+        "The report for July 2021 shows that of the 3,431 Koos reported by the Community, 14.5 percent (498) "
+        "were removed, while other action was taken against 2,933.\n", published=D(2021, 8, 10), publisher="Koo")
+    assert stored(empty_store)[498].metric == "were removed"
+    assert answered(empty_store, "koo community-reported koos removed jul 2021") == 498

@@ -439,6 +439,9 @@ class _Found:
     breakdown: str = ""  # a table's column of a part of what another column counts ("Removal requests - Court Orders")
 
 
+BRACKETED_RE = re.compile(r"\s*\)")  # the end of a number's brackets
+OPEN_BRACKET_RE = re.compile(r"\s*\(\s*(?:about|around|roughly|approximately|approx\.?|some|nearly|almost|over|more\s+than|~)?\s*",
+                             re.IGNORECASE)  # "six percent (about 9,250)": between a share and its count
 SECTION_NUMBER_RE = re.compile(r"\s*(?:[0-9]{1,2}|[ivx]{1,4})[.)]\s*", re.IGNORECASE)
 
 
@@ -909,6 +912,14 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         # ... up to the rate of another number it leads to ("3.3 million pieces of this content
         # with a proactive detection rate of 96.4 per cent": not a count of proactive removals)
         own_text = own_text[: (m.start() if (m := RATE_OF_RE.search(own_text)) else len(own_text))]
+        share_of = None  # the share a count is of, said in brackets after it
+        if i and q.kind == "count" and quantities[i - 1].kind == "percent" and (close := BRACKETED_RE.match(text, q.end)) \
+                and OPEN_BRACKET_RE.fullmatch(text, quantities[i - 1].end, q.start):
+            share_of = quantities[i - 1]
+            # the count of a share, in brackets after it, counts what the share is of: "just six percent (about
+            # 9,250) led to reinstatements", "14.5 percent (498) were removed"
+            after = PHRASE_STOP_RE.search(text, close.end())
+            own_text = q.text + " " + text[close.end() : min(nxt, after.start() if after else len(text))]
         lead_from = cuts[-1] if cuts else prev_end
         if i and not cuts and (joined := joined_at(text, lead_from, q.start)) is not None:
             # what follows a number is its own, up to the word joining the next one: "88,3 persen
@@ -972,6 +983,8 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
             metric = f"{unit} {act}"
         if metric is None:  # a number the lexicon cannot name: kept, described by its own words
             metric, unit, act = _described(text, q), _KIND_UNIT.get(q.kind) or _count_unit(text, q), None
+            if share_of is not None:  # ... or its share's: "six percent (about 9,250) led to reinstatements"
+                metric = _described(without_aside(sent.text, quantities, i - 1), share_of).removeprefix("of ")
             if q.kind == "count" and stated and stated[-1].q.kind == "count" and not (own.actions or own.objects) \
                     and (_any_noun_after(text, q.end) is None or ANOTHER_RE.search(text, 0, q.start)) \
                     and (head := _any_noun_after(text, stated[-1].q.end)):
