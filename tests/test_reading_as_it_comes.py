@@ -2924,3 +2924,15 @@ def test_a_count_in_brackets_after_a_share_counts_what_the_share_says(empty_stor
         "were removed, while other action was taken against 2,933.\n", published=D(2021, 8, 10), publisher="Koo")
     assert stored(empty_store)[498].metric == "were removed"
     assert answered(empty_store, "koo community-reported koos removed jul 2021") == 498
+
+
+def test_a_share_beside_one_whose_words_name_a_policy_is_not_of_it_when_it_says_what_it_is_of(empty_store, tmp_path):
+    """Sputnik Japan on TikTok's Q3 2021 report: 51% were of minor safety; the 16.6% beside it concerned
+    illegal activities (words the lexicon does not know), so it is no share of minor safety."""
+    doc(empty_store, tmp_path, "sputnik-ja.txt",
+        "TikTokは2021年7月から9月までの間に、9100万本以上の動画を削除した。\n"
+        "統計によると、削除された動画のうち、51%は未成年の安全に関連していたほか、16.6%が非合法的な活動への関与が指摘されたという。\n",
+        published=D(2021, 10, 20))
+    figures = stored(empty_store)
+    assert figures[51].policy == "child safety"
+    assert figures[16.6].policy != "child safety"

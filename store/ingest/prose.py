@@ -439,6 +439,7 @@ class _Found:
     breakdown: str = ""  # a table's column of a part of what another column counts ("Removal requests - Court Orders")
 
 
+LETTERS_RE = re.compile(r"[^\W\d_]{2,}")
 BRACKETED_RE = re.compile(r"\s*\)")  # the end of a number's brackets
 OPEN_BRACKET_RE = re.compile(r"\s*\(\s*(?:about|around|roughly|approximately|approx\.?|some|nearly|almost|over|more\s+than|~)?\s*",
                              re.IGNORECASE)  # "six percent (about 9,250)": between a share and its count
@@ -880,6 +881,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         c = bisect_right(clause_starts, a) - 1
         owner = max((j for j, (f, cj) in enumerate(zip(firsts, clause_of)) if f <= a and cj == c), default=-1)
         named.append((policy, c, owner, a))
+    own_named: dict[int, bool] = {}  # each number's policy is named by its own words
     for i, q in enumerate(quantities):
         # a number in brackets right after it is an aside: the words after that are still this
         # number's ("10.5 million (39%) reports were issued regarding conduct")
@@ -947,8 +949,16 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         # sexual content; 87,000 concerned fraud", a policy another item names after its own
         # number is that number's alone)
         listed = text.startswith(";", clause[0])
+        own_named[i] = policy is not None and _one(own.policies) == policy
         if i in listed_policies:  # a list ending "respectively": the policy in its place, or none
             policy = listed_policies[i]
+        elif policy is None and i and quantities[i - 1].kind == q.kind == "percent" and own_named.get(i - 1) \
+                and LETTERS_RE.search(own_text, len(q.text)):
+            # a share beside another whose own words name its policy, saying what it is of in words the
+            # lexicon does not know, is of another: "51%は未成年の安全に関連していたほか、16.6%が非合法的な活動
+            # への関与" (minor safety, then illegal activities), "88,3 persen konten narkoba dan 69,9 persen konten
+            # senjata api" (drugs, then firearms)
+            pass
         elif policy is None and REASON_AFTER_RE.match(own_text, q.end - q.start) and any(owner >= 0 and owner != i for _, _, owner, _ in named):
             # a number that says what it was for, in words the lexicon does not know ("and 87,000
             # for fraud"), takes no other number's policy ("199,000 ... adult sexual content")
