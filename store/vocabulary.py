@@ -368,7 +368,7 @@ PERCENT_WORDS = (
     "share", "percent", "percentage", "proportion", "fraction", "rate", "what part",
     "how much of", "portion", "%", "ratio",
 )
-COUNT_WORDS = ("how many", "number of", "count", "total", "tally", "cumulative", "combined", "altogether", "in all")
+COUNT_WORDS = ("how many", "number of", "count", "counted", "total", "tally", "tallied", "cumulative", "combined", "altogether", "in all")
 # rates and averages over time: no stored figure is one unless its metric says so
 AVERAGE_WORDS = tuple(f"{each} {unit}" for each in ("per", "a", "every", "each") for unit in ("hour", "day", "week", "month")) \
     + ("per year", "daily", "weekly", "monthly", "hourly", "average", "avg", "mean", "median", "on average")

@@ -2936,3 +2936,11 @@ def test_a_share_beside_one_whose_words_name_a_policy_is_not_of_it_when_it_says_
     figures = stored(empty_store)
     assert figures[51].policy == "child safety"
     assert figures[16.6].policy != "child safety"
+
+
+def test_counted_says_a_count_is_asked_not_what_is_counted(empty_store):
+    """"how many bans of Twitch partner streamers were counted?": "counted" says the kind of number, as
+    "how many" and "tally" do; it is no word a source must state."""
+    q = reader(empty_store).read("In January 2021, how many bans of Twitch partner streamers were counted?")
+    assert q.features.kind == "count"
+    assert not {w for w in q.asked if w.startswith("count")}
