@@ -2944,3 +2944,13 @@ def test_counted_says_a_count_is_asked_not_what_is_counted(empty_store):
     q = reader(empty_store).read("In January 2021, how many bans of Twitch partner streamers were counted?")
     assert q.features.kind == "count"
     assert not {w for w in q.asked if w.startswith("count")}
+
+
+def test_a_difference_said_as_an_increase_of_is_no_count(empty_store, tmp_path):
+    """"31,778 device requests ..., an increase of 500 from the first half of 2018": 500 is how many more,
+    not how many; asked for Apple's device requests, the answer is 31,778."""
+    doc(empty_store, tmp_path, "apple.txt",
+        "Apple said governments made 31,778 device requests between January 1 and June 30, 2019, an increase "
+        "of 500 from the first half of 2018.\n", published=D(2019, 12, 20))
+    assert 500 not in stored(empty_store)
+    assert answered(empty_store, "apple device reqs h1 2019") == 31_778

@@ -440,6 +440,10 @@ class _Found:
 
 
 LETTERS_RE = re.compile(r"[^\W\d_]{2,}")
+# a count said as the difference between two ("an increase of 500 from the first half of 2018", "up by 1,200"):
+# how much more or fewer, not how many
+DIFFERENCE_BEFORE_RE = re.compile(r"\b(?:an?\s+(?:increase|decrease|rise|drop|fall|jump|decline|reduction)\s+of|(?:up|down)\s+by)"
+                                  r"\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+)?$", re.IGNORECASE)
 BRACKETED_RE = re.compile(r"\s*\)")  # the end of a number's brackets
 OPEN_BRACKET_RE = re.compile(r"\s*\(\s*(?:about|around|roughly|approximately|approx\.?|some|nearly|almost|over|more\s+than|~)?\s*",
                              re.IGNORECASE)  # "six percent (about 9,250)": between a share and its count
@@ -899,6 +903,7 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         base = last_count  # the latest count so far, in this sentence or before it
         policy, ref = sentence_policy, None
         if q.kind == "count" and (PER_BEFORE_RE.search(text, max(0, q.start - 12), q.start)
+                                  or DIFFERENCE_BEFORE_RE.search(text, max(0, q.start - 30), q.start)
                                   or DURATION_AFTER_RE.match(text, q.end) or text.startswith("-", q.end)
                                   or _views_bound(text, q, prev_end)):
             # "3 views per 10,000 views", "within 24 hours", "the 300 million-person site": a
