@@ -10,8 +10,8 @@ needs no CLDR library:
 - ``store/month_names.json``: every language's full names of the months, as dates write them and
   as they stand alone ("31 martie", "1. decembra", "січня", "เมษายน"), each with its month.
 
-Regenerate both after adding a language to ``store.vocabulary._NAME_LANGUAGES`` (the scales are
-every language's):
+Regenerate all three after adding a language to ``store.vocabulary._NAME_LANGUAGES`` (the scales
+and months are every language's):
 
     pip install babel && python -m store.cldr
 """
@@ -30,7 +30,17 @@ MIN_SCALE_LETTERS = 3  # "K", "mn", "de": too short to tell from an abbreviation
 
 def names() -> dict[str, dict[str, str]]:
     """Each language's name of each country, by the country's ISO 3166 alpha-2 code."""
-    return json.loads(PATH.read_text(encoding="utf-8"))
+    return _read(PATH)
+
+
+def scales() -> dict[str, float]:
+    """Each scale word, lower case, to the power of ten it stands for."""
+    return _read(SCALES_PATH)
+
+
+def months() -> dict[str, int]:
+    """Each month name, lower case, to its month (1-12)."""
+    return _read(MONTHS_PATH)
 
 
 def write() -> None:
@@ -40,66 +50,61 @@ def write() -> None:
     from store.vocabulary import _NAME_LANGUAGES
 
     codes = {c.alpha_2 for c in pycountry.countries}
-    out = {lang: {code: name for code, name in sorted(Locale.parse(lang).territories.items()) if code in codes}
-           for lang in _NAME_LANGUAGES}
-    PATH.write_text(json.dumps(out, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-
-
-def scales() -> dict[str, float]:
-    """Each scale word, lower case, to the power of ten it stands for."""
-    return json.loads(SCALES_PATH.read_text(encoding="utf-8"))
+    _write(PATH, {lang: {code: name for code, name in sorted(Locale.parse(lang).territories.items()) if code in codes}
+                  for lang in _NAME_LANGUAGES})
 
 
 def write_scales() -> None:
     """Every language's long compact formats ("0 millioner", "00 millioner", "0 de milioane"): the
-    words after the zeros, each the power of ten of the format's magnitude over its zeros. A word
-    that stands for two powers (Danish "billion" is 10**12, English 10**9), or is an English word
-    ("bin", Turkish for a thousand), or is short, is left out: never guessed."""
+    words after the zeros, each the power of ten of the format's magnitude over its zeros."""
     import re
 
-    from babel import Locale, localedata
-
-    from store.english import words as english
-
     found: dict[str, set[int]] = {}
-    for name in localedata.locale_identifiers():
-        if "_" in name:  # a language's regions write its scales as it does
-            continue
-        for forms in Locale.parse(name).compact_decimal_formats.get("long", {}).values():
+    for locale in _languages():
+        for forms in locale.compact_decimal_formats.get("long", {}).values():
             for magnitude, pattern in forms.items():
                 text = pattern.pattern if hasattr(pattern, "pattern") else str(pattern)
                 word = re.sub(r"[0#.,'\s\u00a0]+", " ", text).strip().lower()
                 zeros = text.count("0")
-                if word and zeros:
+                if word and zeros and not word.startswith("{"):
                     found.setdefault(word, set()).add(int(magnitude) // 10 ** (zeros - 1))
-    out = {w: float(p.pop()) for w, p in sorted(found.items())
-           if len(p) == 1 and len(w) >= MIN_SCALE_LETTERS and w not in english() and not w.startswith("{")}
-    SCALES_PATH.write_text(json.dumps(out, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-
-
-def months() -> dict[str, int]:
-    """Each month name, lower case, to its month (1-12)."""
-    return json.loads(MONTHS_PATH.read_text(encoding="utf-8"))
+    _write(SCALES_PATH, {w: float(v) for w, v in _unequivocal(found, MIN_SCALE_LETTERS).items()})
 
 
 def write_months() -> None:
     """Every language's wide month names, in dates ("31 martie 2025", "1. decembra") and standing
-    alone. A name that is two months' in two languages, an English word, or short is left out
-    (abbreviations too: Marathi's "जाने" is a Hindi verb)."""
+    alone (abbreviations are left out: Marathi's "जाने" is a Hindi verb)."""
+    found: dict[str, set[int]] = {}
+    for locale in _languages():
+        for context in ("format", "stand-alone"):
+            for month, text in locale.months.get(context, {}).get("wide", {}).items():
+                found.setdefault(text.lower(), set()).add(month)
+    _write(MONTHS_PATH, {w: m for w, m in _unequivocal(found, MIN_MONTH_LETTERS).items() if not w.isdigit()})
+
+
+def _languages():
+    """Every language the CLDR knows, once (its regions write scales and months as it does)."""
     from babel import Locale, localedata
 
+    return (Locale.parse(name) for name in localedata.locale_identifiers() if "_" not in name)
+
+
+def _unequivocal(found: dict[str, set[int]], min_letters: int) -> dict[str, int]:
+    """The words that stand for one value only, in every language (Danish "billion" is 10**12,
+    English 10**9), are no English word ("bin", Turkish for a thousand) and are long enough to tell
+    apart: never guessed."""
     from store.english import words as english
 
-    found: dict[str, set[int]] = {}
-    for name in localedata.locale_identifiers():
-        if "_" in name:
-            continue
-        for context in ("format", "stand-alone"):
-            for month, text in Locale.parse(name).months.get(context, {}).get("wide", {}).items():
-                found.setdefault(text.lower(), set()).add(month)
-    out = {w: m.pop() for w, m in sorted(found.items())
-           if len(m) == 1 and len(w) >= MIN_MONTH_LETTERS and w not in english() and not w.isdigit()}
-    MONTHS_PATH.write_text(json.dumps(out, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    return {w: next(iter(v)) for w, v in sorted(found.items())
+            if len(v) == 1 and len(w) >= min_letters and w not in english()}
+
+
+def _read(path: Path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _write(path: Path, data: dict) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from store import cldr
-from store.scripts import CJK, HANGUL
+from store.scripts import CJK, HANGUL, LETTERS, UNSPACED, UNSPACED_RE
 from store.tries import words_re
 
 # A word joining two numbers' phrases ("and", "but", "while" in the languages read): the words
@@ -159,11 +159,11 @@ EAST_ASIAN_NUMBER_RE = re.compile(r"(?<![0-9.,])(?:(?P<hm>[0-9]+(?:\.[0-9]+)?)[^
 # Korean writes its words apart: a number glued to the syllable before it is part of a name ("코로나19":
 # COVID-19), unless that syllable is a scale of its own ("6만1734": read whole, by EAST_ASIAN_NUMBER_RE)
 _KOREAN_SCALE = "만억천조"
-# Thai, Lao, Khmer and Burmese write no space between words: a scale there is glued to the word it counts
-# ("33.6 ล้านบัญชี": 33.6 million accounts)
-_UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 PCT_BEFORE_RE = re.compile(r"(?:\byüzde\s+|(?<![\w%])%)$", re.IGNORECASE)
 _PCT = rf"(?:\s*(?P<pct>\+?%|percent\b|per\s*cent\b|pct\b|{_EU_PCT}\b|{_MORE_PCT}))?"
+
+
+_ENGLISH_SCALE = "thousand|million|billion|mn|bn|k|m|millions"
 
 
 def _quantity_pattern(scales: str) -> re.Pattern:
@@ -183,7 +183,7 @@ def _quantity_pattern(scales: str) -> re.Pattern:
     # grouping ("10,08,000": ten lakh eight thousand), and a space a scraper put after the comma ("made 34, 946
     # requests") before a word
     number = rf"(?P<num>(?<![^\W\u0621-\u064a{CJK}{HANGUL}]|[$£€.,/+-])(?:(?<![{HANGUL}])|(?<=[{_KOREAN_SCALE}]))(?:{euro}|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?![0-9])|(?<![0-9], )[0-9]{{1,3}}, [0-9]{{3}}(?![0-9]|,\s?[0-9])(?=\s+[^\W\d])|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?!(?!(?:k|m|mn|bn)\b|(?<=,[0-9]{{3}})[a-z]{{4}}|{_CJK_SCALE}|[{CJK}{HANGUL}])[\w/]|[.,-][0-9])|\b(?:{_WORDNUM})\b)"
-    scale = rf"(?:\s*(?P<scale>thousand|million|billion|mn|bn|k|m|millions|{scales})(?:(?<=[{_UNSPACED}])|(?![\w]))|(?P<cjk>{_CJK_SCALE}))?"
+    scale = rf"(?:\s*(?P<scale>{_ENGLISH_SCALE}|{scales})(?:(?<=[{UNSPACED}])|(?![\w]))|(?P<cjk>{_CJK_SCALE}))?"
     return re.compile(rf"{_QUAL}(?:(?P<frac>\b(?:{_FRAC}))(?=\s+of\b)|{number}{scale}{_PCT})", re.IGNORECASE)
 
 
@@ -192,16 +192,13 @@ QUANTITY_RE = _quantity_pattern(_EU_SCALE)
 # "2 کروڑ": store/number_scales.json, see store.cldr): a pattern of them all takes 30 ms to compile, so it is
 # compiled the first time a text has one after a number
 _CLDR_SCALES = cldr.scales()
-# (a word's letters, and the marks Indic and South-East Asian scripts write over and under them: "ล้าน", "பில்லியன்")
-_LETTERS = r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff])+"
-WORD_AFTER_NUMBER_RE = re.compile(rf"[0-9][^\S\n]?({_LETTERS})(?:[^\S\n]+({_LETTERS}))?")
-UNSPACED_RE = re.compile(f"[{_UNSPACED}]")
+WORD_AFTER_NUMBER_RE = re.compile(rf"[0-9][^\S\n]?({LETTERS})(?:[^\S\n]+({LETTERS}))?")
 
 
 @lru_cache(maxsize=1)
 def _cldr_only() -> dict[str, float]:
     """The CLDR's scale words that QUANTITY_RE does not read."""
-    known = re.compile(rf"(?:thousand|million|billion|mn|bn|k|m|millions|{_EU_SCALE})", re.IGNORECASE)
+    known = re.compile(rf"(?:{_ENGLISH_SCALE}|{_EU_SCALE})", re.IGNORECASE)
     return {w: v for w, v in _CLDR_SCALES.items() if not known.fullmatch(w)}
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from store import cldr
 from store.limits import MAX_YEAR, MIN_YEAR
-from store.scripts import EAST_ASIAN_RE
+from store.scripts import EAST_ASIAN_RE, LETTERS, UNSPACED_RE
 from store.tries import words_re
 
 MONTHS = {
@@ -642,16 +642,17 @@ def _other_month(word: str) -> int:
 # pattern of their 2,700 names would cost every text its compiling, and far from a number a name is no date
 _CLDR_MONTHS = {w: m for w, m in cldr.months().items() if w not in FOREIGN_MONTHS and w not in ENGLISH_MONTHS
                 and w not in MORE_MONTHS}
-# (a word's letters, and the marks Indic and South-East Asian scripts write over and under them: "เมษายน")
-_WORD_RE = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff])+")
-_UNSPACED_RE = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao, Burmese, Khmer: no spaces
+_WORD_RE = re.compile(LETTERS)
 _BESIDE_DIGIT_RE = re.compile(r"[0-9][.,]?[^\S\n]?$")
 _DIGIT_NEXT_RE = re.compile(r"[^\S\n]?[0-9]")
+_DIGIT_RE = re.compile(r"[0-9]")
 
 
 def _cldr_months(text: str) -> list[tuple[int, int, int]]:
     """The months of the CLDR's names written right before or after a digit: (start, end, month)."""
-    out = []
+    out: list[tuple[int, int, int]] = []
+    if not _DIGIT_RE.search(text):  # (most of a document's sentences, and most questions: one cheap look)
+        return out
     for m in _WORD_RE.finditer(text):
         before = _BESIDE_DIGIT_RE.search(text, max(0, m.start() - 3), m.start())
         if not (before or _DIGIT_NEXT_RE.match(text, m.end())):
@@ -659,7 +660,7 @@ def _cldr_months(text: str) -> list[tuple[int, int, int]]:
         word = m.group().lower()
         if word in _CLDR_MONTHS:
             out.append((m.start(), m.end(), _CLDR_MONTHS[word]))
-        elif before and _UNSPACED_RE.match(word):  # glued to the word after it: "1 เมษายนถึง 30 มิถุนายน"
+        elif before and UNSPACED_RE.match(word):  # glued to the word after it: "1 เมษายนถึง 30 มิถุนายน"
             cut = next((i for i in range(len(word) - 1, 0, -1) if word[:i] in _CLDR_MONTHS), 0)
             if cut:
                 out.append((m.start(), m.start() + cut, _CLDR_MONTHS[word[:cut]]))

@@ -18,6 +18,13 @@ INDIC = "\u0900-\u0d7f"
 INDIC_RE = re.compile(f"[{INDIC}]")
 # ... the scripts, then, whose names are found inside runs of characters
 RUNS_RE = re.compile(f"[{CJK}{HANGUL}{INDIC}]")
+# Thai, Lao, Burmese and Khmer write no space between words: a scale or a month there is glued to the word
+# after it ("33.6 ล้านบัญชี", "1 เมษายนถึง 30 มิถุนายน")
+UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+UNSPACED_RE = re.compile(f"[{UNSPACED}]")
+# a word: its letters, and the marks the Indian and South-East Asian scripts write over and under them
+# ("ล้าน", "பில்லியன்"), which Python's regular expressions take for no word character
+LETTERS = rf"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff{UNSPACED}])+"
 
 # Scripts of languages that put the verb last and say whose a number is before it ("फेसबुक की 13 नीतियों
 # में 19.8 मिलियन": Facebook's, in Hindi; Telugu; Japanese kana; Korean): the Indian scripts from

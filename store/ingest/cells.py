@@ -68,7 +68,7 @@ def cell_rows(text: str, start: int, end: int) -> tuple[list[CellFigure], set[in
     lines = [(start + m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip())
              for m in re.finditer(r"[^\n]+", text[start:end]) if m.group().strip()]
     out, glued = _glued_tables(lines)
-    piped, taken = _pipe_tables(text, lines)
+    piped, taken = _pipe_tables(lines)
     out += piped
     glued |= taken
     spaced, taken = _spaced_tables(lines, glued)
@@ -250,7 +250,7 @@ PIPE_ROW_RE = re.compile(r"\|(?:[^|\n]*\|)+")  # "| 9 | 8 | 2 |": a markdown tab
 PIPE_RULE_RE = re.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")  # "|---|---|": the line under its header
 
 
-def _pipe_tables(text: str, lines: list[tuple[int, str]]) -> tuple[list[CellFigure], set[int]]:
+def _pipe_tables(lines: list[tuple[int, str]]) -> tuple[list[CellFigure], set[int]]:
     """The numbers of markdown tables ("| Law enforcement requests received | ... |", "|---|---|",
     "| 9 | 8 | 2 |"): each number under its column's label, its row's label the row's first cell
     when that holds no number. A row of another number of cells ends the table. Returns the numbers
