@@ -16,8 +16,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from store import cldr
+from store.english import words as english_words
 from store.limits import MAX_YEAR, MIN_YEAR
-from store.scripts import EAST_ASIAN_RE, LETTERS, UNSPACED_RE
+from store.scripts import EAST_ASIAN_RE, LETTERS, UNSPACED, UNSPACED_RE
 from store.tries import words_re
 
 MONTHS = {
@@ -667,26 +668,88 @@ def _cldr_months(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+# ... and every language's quarters, named by their word for a quarter (the CLDR's, store/quarter_names.json)
+# after an ordinal ("første kvartal af 2022", "w drugim kwartale 2022", "IV квартал 2025", "1ο τρίμηνο 2021")
+# or before it ("ไตรมาสที่ 2 ปี 2022", "trimestrul al II-lea 2024"), then a year: read as "Q2 2022" in the
+# English copy (a quarter with no year, "årets første kvartal", is left to the document's dates)
+_QUARTERS = cldr.quarters()
+_ORDINAL_STEMS = _QUARTERS["ordinals"]  # "drug" (of "drugi"): the longest a word starts with ("drugim")
+_MIN_STEM = min(map(len, _ORDINAL_STEMS), default=1)
+_CARDINALS = frozenset(_QUARTERS["cardinals"])
+
+
+# a quarter's word, and its stem ("kwarta" of "kwartał", for "kwartale")
+_QUARTER_WORD_RE = re.compile(rf"(?:(?<![^\W\d_])|(?=[{UNSPACED}]))(?:{words_re({w[:-1] if len(w) > 5 else w for w in _QUARTERS['words']})})",
+                              re.IGNORECASE)
+_DIGIT_ORDINAL_RE = re.compile(rf"(?:([1-4])(?:{'|'.join(map(re.escape, sorted(_QUARTERS['marks'], key=len, reverse=True)))})?|(IV|I{{1,3}})\.?)", re.IGNORECASE)
+_YEAR_AFTER_RE = re.compile(r"(?:[^\S\n]+[^\s\d]+){0,2}?[^\S\n]+(?=(?:19|20)[0-9]{2}(?![0-9]))")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _quarter_ordinal(token: str) -> int | None:
+    """The number of 1 to 4 an ordinal says: a digit with its mark ("1.", "1ο", "1-й"), a Roman numeral or a word."""
+    if m := _DIGIT_ORDINAL_RE.fullmatch(token):
+        return int(m.group(1)) if m.group(1) else _ROMAN[m.group(2).lower()]
+    word = token.lower().replace("ё", "е")
+    return next((_ORDINAL_STEMS[word[:i]] for i in range(len(word), _MIN_STEM - 1, -1) if word[:i] in _ORDINAL_STEMS), None)
+
+
+# (runs of anything but spaces and digits, not of LETTERS: its two kinds of letter overlap, and a run of Thai
+# that fails to match would be tried every way it can be split)
+_TOKEN_BEFORE_RE = re.compile(r"(?<!\S)\S+[^\S\n]+$")
+_TOKEN_AFTER_RE = re.compile(r"(?:[^\S\n]*[^\s\dIVX-]{0,6}-?[^\S\n]*)?([1-4]|IV|I{1,3})(?:-[^\s\d]+)?(?![0-9IVX])", re.IGNORECASE)
+
+
+_YEAR_RE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+OPENING = "([{«„“\"'"  # before an ordinal: "(1. kvartal 2022)"
+_QUARTER_BEFORE_YEAR = 60  # characters: "første kvartal af 2022", "trimestrul al II-lea din 2024"
+
+
+def _cldr_quarters(text: str) -> list[tuple[int, int, str]]:
+    """The quarters named in the CLDR's words, each with the year after it: (start, end, " Q2 "), the
+    span running to the year. (Looked for only just before a year: most texts' words are none.)"""
+    out: list[tuple[int, int, str]] = []
+    for y in _YEAR_RE.finditer(text):
+        for m in _QUARTER_WORD_RE.finditer(text, max(0, y.start() - _QUARTER_BEFORE_YEAR), y.start()):
+            word = _WORD_RE.match(text, m.start())
+            if word.group().lower() in english_words():
+                continue  # "the second and third quarters of 2018": English (its own patterns read it)
+            before = _TOKEN_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+            n = _quarter_ordinal(before.group().strip().lstrip(OPENING)) if before else None
+            if n and (count := _TOKEN_BEFORE_RE.search(text, max(0, before.start() - 40), before.start())) \
+                    and (count.group().strip().lower() in _CARDINALS or count.group()[0].isdigit()):
+                continue  # "les trois premiers trimestres 2019": the first three quarters (store.periods' own patterns)
+            start, end = (m.start() - len(before.group().lstrip(OPENING)), word.end()) if n else (m.start(), word.end())
+            if n is None:  # the ordinal after the word ("ไตรมาสที่ 2", "trimestrul al II-lea", "Kuartal ke-1")
+                after = _TOKEN_AFTER_RE.match(text, word.end())
+                if not after:
+                    continue
+                n, end = _quarter_ordinal(after.group(1)), after.end()
+            year = _YEAR_AFTER_RE.match(text, end)
+            if n and year and year.end() == y.start():
+                out.append((start, year.end(), f" Q{n} "))  # (a word glued before it, in Thai, is no part of it)
+    return out
+
+
 def _in_english(text: str) -> tuple[str, list[int], list[int]] | None:
     """``text`` with its Russian month names, the later languages' (``MORE_MONTHS``) and the CLDR's
     beside a digit, in English, and where each of its characters (and each end of a span) was in
     ``text``; None when it names none."""
-    cldr_found = _cldr_months(text) if _CLDR_MONTHS else []
+    cldr_found = [(s, e, SHORT_MONTH[month]) for s, e, month in _cldr_months(text)] + _cldr_quarters(text)
     if text.isascii() and not cldr_found and not _MORE_MONTH_RE.search(text):
         return None
-    found = sorted([*((m.start(), m.end(), _other_month(m.group())) for m in _RUSSIAN_MONTH_RE.finditer(text)),
-                    *((m.start(), m.end(), _other_month(m.group())) for m in _MORE_MONTH_RE.finditer(text)),
+    found = sorted([*((m.start(), m.end(), SHORT_MONTH[_other_month(m.group())]) for m in _RUSSIAN_MONTH_RE.finditer(text)),
+                    *((m.start(), m.end(), SHORT_MONTH[_other_month(m.group())]) for m in _MORE_MONTH_RE.finditer(text)),
                     *cldr_found])
     if not found:
         return None
     out, starts, ends, at = [], [], [], 0
-    for start, end, month in found:
+    for start, end, name in found:
         if start < at:
             continue
         out.append(text[at:start])
         starts += range(at, start)
         ends += range(at + 1, start + 1)
-        name = SHORT_MONTH[month]
         out.append(name)
         starts += [start] * len(name)
         ends += [end] * len(name)

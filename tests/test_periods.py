@@ -110,6 +110,19 @@ WRITTEN = [
     # ... and "from X until Y" by suffixes, with or without the apostrophe
     ("Ocak 2012den Temmuz 2020ye kadar ise toplamda 4 bin 953 hesap", D(2012, 1, 1), D(2020, 7, 31)),
     ("2015'ten 2017'ye kadar", D(2015, 1, 1), D(2017, 12, 31)),
+    # quarters in every language's word for one (the CLDR's), after an ordinal digit, numeral or word, whatever
+    # its case ending, or before it; then a year
+    ("I alt har TikTok fjernet 102.305.516 videoer i første kvartal af 2022.", D(2022, 1, 1), D(2022, 3, 31)),
+    ("Discord w drugim kwartale 2022 roku zbanował", D(2022, 4, 1), D(2022, 6, 30)),
+    ("пришлось на IV квартал 2025 г. – более 17,416 млн", D(2025, 10, 1), D(2025, 12, 31)),
+    ("รายงานประจำไตรมาสที่ 2 ของปี 2022 โดย", D(2022, 4, 1), D(2022, 6, 30)),
+    ("în trimestrul al II-lea 2024 au fost", D(2024, 4, 1), D(2024, 6, 30)),
+    ("tijekom trećeg kvartala 2018. izbrisao", D(2018, 7, 1), D(2018, 9, 30)),
+    ("(1ο τρίμηνο 2021)", D(2021, 1, 1), D(2021, 3, 31)),
+    ("पहली तिमाही 2023 में", D(2023, 1, 1), D(2023, 3, 31)),
+    # ... not a count of quarters ("two quarters"), nor the first of several
+    ("zwei Quartale 2020", D(2020, 1, 1), D(2020, 12, 31)),
+    ("Sur les trois premiers trimestres 2019, Facebook", D(2019, 1, 1), D(2019, 9, 30)),
 ]
 
 
