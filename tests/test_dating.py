@@ -5,6 +5,7 @@ and only from a figure precise enough, and a year the source writes by it."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -107,3 +108,14 @@ def test_that_six_month_period_is_no_half_year_counted_from_the_date(empty_store
     assert answer("twitter accounts suspended h2 2021", empty_store).answer is None
     a = answer("twitter share of piracy actions proactive h2 2021", empty_store)
     assert a.answer is not None and a.answer.value == 100, a.message
+
+
+
+def test_a_month_named_where_no_figure_is_does_not_date_the_figures(empty_store):
+    # Computerworld's Danish story (tests/data/real): "Computerworld overtog i november 2022 Alt om Data" (the month
+    # it took over the site the story first ran on), beside "I alt har TikTok fjernet 102.305.516 videoer i første
+    # kvartal af 2022", each named once: the story's other figures are of the quarter, not of November
+    path = Path(__file__).parent / "data" / "real" / "docs" / "1059-tiktok-q1-2022-removals-computerworld-da.txt"
+    assert ingest_file(empty_store, path, Meta(publisher="Computerworld")).status == "added"
+    periods = {(f.period_start, f.period_end) for f in empty_store.queries.all_figures() if f.value == 35726592}
+    assert periods == {(dt.date(2022, 1, 1), dt.date(2022, 3, 31))}  # "35.726.592 videoer blev fjernet automatisk"

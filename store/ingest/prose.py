@@ -464,6 +464,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     declared: Period | None = None
     found: list[_Found] = [_cell_found(text, c) for c in cells]
     seen: list[Period] = []
+    figured: set[Period] = set()  # the periods of sentences that state figures
     dated: list[Period] = []
     months_seen: Counter[tuple[int, int]] = Counter()  # months of no year the document states
     platforms: Counter[str] = Counter()
@@ -520,6 +521,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
         if quantities and (sent.start + quantities[0].start in in_cells or sent.start in in_cells):
             continue
         if quantities:
+            figured.update(m.period for m in said if not m.dated)
             new = _read_sentence(sent, quantities, mentions, feats, published, last_count, last_whole)
             if (carried or carried_months) and previous_end is not None and "\n" not in text[previous_end : sent.start]:
                 for f in new:  # "In H2 2021, 11.6 million accounts were reported. Action was taken
@@ -544,7 +546,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
     # its headline and URL name it (unless its figures mention a part of that most: "2020" in
     # the headline, "the first half of 2020" in the text), else the one its figures mention most
     # (a period counted from the date, "last month", names it only when none is named)
-    current = declared or _reporting_period(seen or dated, period, published)
+    current = declared or _reporting_period(seen or dated, period, published, figured)
     if declared is None and period is None and scope is not None and not _within(current, scope) \
             and not (published and scope.end and scope.end > published):  # (".../fraud-prevention-analysis-2024",
         current = scope  # published in May 2024, names its own year, not the one it reports on)
@@ -827,7 +829,7 @@ def _mask_periods(text: str, mentions: list[Mention]) -> str:
     return DAY_OF_MONTH_RE.sub(lambda d: d.group()[: d.start("day") - d.start()] + " " * (d.end() - d.start("day")), text)
 
 
-def _reporting_period(seen: list[Period], declared: str | None, published) -> Period | None:
+def _reporting_period(seen: list[Period], declared: str | None, published, figured: set[Period] = frozenset()) -> Period | None:
     """The period the document reports on: declared in front matter, else the closed period of
     a year or less that its figures mention most (the latest on a tie), else its open start."""
     if declared:
@@ -841,6 +843,9 @@ def _reporting_period(seen: list[Period], declared: str | None, published) -> Pe
     counts = Counter(pool)
     most = max(counts.values())
     tied = [p for p in counts if counts[p] == most]
+    if any(p in figured for p in tied):  # a month named only where no figure is ("Computerworld overtog i november
+        # 2022 Alt om Data") is when something else happened, beside a quarter its figures are of
+        tied = [p for p in tied if p in figured or (p.months() or 0) != 1]
     # of periods named as often, a quarter or longer inside another is the one reported on ("2018"
     # and "Q3 2018": the quarter; not "December" in "H2 2019"), then the latest
     inner = [p for p in tied if not any(q is not p and (q.months() or 0) >= 3 and _within(q, p) for q in tied)]
