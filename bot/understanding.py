@@ -130,7 +130,8 @@ ADJACENT_RE = re.compile(r"\b(?:the\s+)?(?P<unit>month|quarter|half|semester|yea
 _UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "semester": 6, "year": 12, "three": 3, "six": 6, "twelve": 12}
 # a country's people, as what is counted is of them: "Indian accounts", "those Indian WhatsApp bans"
 PEOPLE_RE = re.compile(r"\b(?=([^\W\d_]{5,})\s+(?:[^\W\d_]+\s+)?(?:accounts?|accts?|users?|bans?|videos?|vids|posts?|content"
-                       r"|government|authorities|police|courts?|officials|law\s+enforcement)\b)", re.IGNORECASE)  # "the Chinese government"
+                       r"|government|authorities|police|courts?|officials|law\s+enforcement|requests?|reqs?|demands?)\b)", re.IGNORECASE)
+# ("the Chinese government", "following Turkish requests": a request a country's people made is its government's)
 # (a lookahead: every word may be the adjective, "those Vietnamese videos" as well as "those ... videos")
 JOINED_RE = re.compile(r"^\s*(?:and|plus|&|\+|together\s+with|as\s+well\s+as)\s*$", re.IGNORECASE)
 

@@ -2425,6 +2425,9 @@ def test_a_number_joined_to_the_one_before_is_described_by_its_own_words(empty_s
     ("how many content removal requests did the Chinese government send Google in 2022", "China"),
     ("how many requests did the Indian government make to Facebook in H1 2014", "India"),
     ("requests from Brazilian courts to remove content in 2021", "Brazil"),
+    # ... or its requests, which its government or courts made
+    ("During the first half of 2015, how many tweets were removed following Turkish requests?", "Türkiye"),
+    ("twitter accounts under turkish legal demands h2 2017", "Türkiye"),
 ])
 def test_a_countrys_government_or_courts_named_by_its_people_is_that_place(seeded_sqlite, question, place):
     assert reader(seeded_sqlite).read(question).location == place
