@@ -2957,3 +2957,12 @@ def test_a_difference_said_as_an_increase_of_is_no_count(empty_store, tmp_path):
         "of 500 from the first half of 2018.\n", published=D(2019, 12, 20))
     assert 500 not in stored(empty_store)
     assert answered(empty_store, "apple device reqs h1 2019") == 31_778
+
+
+def test_what_was_done_before_the_next_number_after_and_is_done_to_it_alone(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "rediff.txt",
+        "In November 2021, Google received 26,087 complaints from users and removed 61,114 pieces of content in "
+        "India. Facebook removed 5 million videos and 2 million comments in 2020.", published=D(2021, 12, 31))
+    figures = stored(empty_store)
+    assert "removed" not in figures[26087].metric and figures[61114].metric == "pieces of content removed"
+    assert figures[2e6].metric == "comments removed"  # (an action said before both is still both's)

@@ -948,6 +948,13 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
         here, clause_platform = clause_read[clause]
         own, lead = _describe(own_text), _describe(lead_text)
         act_q = _action_of(own) or _action_of(lead) or _action_of(here) or action
+        if nxt < clause[1] and (join := joined_at(text, q.end, nxt)) is not None and _action_of(_describe(text[join:nxt])) \
+                and not _action_of(_describe(text[q.start:join])) and not _action_of(lead):
+            # what was done right before the next number, after a word joining the two, is done to it alone:
+            # "Google received 26,087 complaints from users and removed 61,114 pieces of content" (the
+            # complaints were received, not removed); this one is then read without it
+            rest = _describe(_unqualified(text[clause[0] : join] + " " * (nxt - join) + text[nxt : clause[1]]))
+            act_q = _action_of(rest)
         if act_q == "suspended" and (_asked_to_remove(text[clause[0] : q.start]) or _requests_of(own_text)
                                      or _requests_of(lead_text)):
             act_q = "requested"  # "a court order to remove 860 orkut profiles", "310 content removal requests": asked for
