@@ -543,7 +543,8 @@ _WORD_TOKEN_RE = re.compile(r"[^\s\d.,;:!?()\[\]{}\"“”«»/|]+")  # (a word 
 
 
 # the languages added to the lexicon last: their words are compiled apart, when first needed (Table)
-LATER_LANGUAGES = frozenset({"nl", "tr", "ru", "pl", "ja", "ko", "zh", "vi", "hi"})
+LATER_LANGUAGES = frozenset({"nl", "tr", "ru", "pl", "ja", "ko", "zh", "vi", "hi",
+                             "da", "no", "sv", "fi", "cs", "sk", "ro", "el", "uk", "hu", "he", "ur", "bn", "ta"})
 
 
 def _translated() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:

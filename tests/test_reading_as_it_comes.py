@@ -2966,3 +2966,21 @@ def test_what_was_done_before_the_next_number_after_and_is_done_to_it_alone(empt
     figures = stored(empty_store)
     assert "removed" not in figures[26087].metric and figures[61114].metric == "pieces of content removed"
     assert figures[2e6].metric == "comments removed"  # (an action said before both is still both's)
+
+
+def test_what_an_article_counts_is_read_in_the_lexicons_later_languages_too(empty_store, tmp_path):
+    """The lexicon's families in Danish, Swedish, Czech, Romanian, Greek and Ukrainian, among the fourteen
+    languages added last (store/lexicon_languages.json), answer the English question."""
+    doc(empty_store, tmp_path, "more.txt",
+        "I alt har TikTok fjernet 102.305.516 videoer i første kvartal af 2022.\n\n"
+        "Under 2021 raderade Facebook 4 412 konton för hatpropaganda.\n\n"
+        "V roce 2020 YouTube odstranil 9 300 000 videí.\n\n"
+        "În 2023, TikTok a eliminat 2.100.000 de conturi false.\n\n"
+        "Το 2019 το Twitter ανέστειλε 166.513 λογαριασμούς για τρομοκρατία.\n\n"
+        "У 2022 році Meta видалила 1 907 акаунтів.\n",
+        published=D(2024, 3, 1))
+    assert answered(empty_store, "tiktok videos removed q1 2022") == 102_305_516
+    assert answered(empty_store, "how many youtube videos were removed in 2020") == 9_300_000
+    assert answered(empty_store, "twitter accounts suspended for terrorism 2019") == 166_513
+    figures = stored(empty_store)
+    assert figures[9_300_000].metric.endswith(" removed") and figures[1_907].metric.endswith(" suspended")
