@@ -131,20 +131,17 @@ def write_quarters() -> None:
                         marks.add(m.group(1))
                     elif token not in shared and letters(token, MIN_ORDINAL_LETTERS):
                         ordinals.setdefault(token, set()).add(q)
+    def spelled(n: int, lang: str, **kind) -> list[str]:
+        try:
+            return num2words(n, lang=lang, **kind).lower().split()
+        except (NotImplementedError, OverflowError, TypeError):  # (a language that does not write it)
+            return []
+
     cardinals: set[str] = set()
     for lang in CONVERTER_CLASSES:
-        for n in range(1, 13):
-            try:
-                cardinals |= set(num2words(n, lang=lang).lower().split())
-            except (NotImplementedError, OverflowError, TypeError):
-                pass
-    for lang in CONVERTER_CLASSES:
+        cardinals.update(*(spelled(n, lang) for n in range(1, 13)))
         for q in range(1, 5):
-            try:
-                ordinal = num2words(q, lang=lang, to="ordinal")
-            except (NotImplementedError, OverflowError, TypeError):
-                continue
-            for token in ordinal.lower().split():
+            for token in spelled(q, lang, to="ordinal"):
                 if letters(token, MIN_ORDINAL_LETTERS):
                     ordinals.setdefault(token, set()).add(q)
     english_words = english()

@@ -719,12 +719,12 @@ def _cldr_quarters(text: str) -> list[tuple[int, int, str]]:
             if n and (count := _TOKEN_BEFORE_RE.search(text, max(0, before.start() - 40), before.start())) \
                     and (count.group().strip().lower() in _CARDINALS or count.group()[0].isdigit()):
                 continue  # "les trois premiers trimestres 2019": the first three quarters (store.periods' own patterns)
-            start, end = (m.start() - len(before.group().lstrip(OPENING)), word.end()) if n else (m.start(), word.end())
-            if n is None:  # the ordinal after the word ("ไตรมาสที่ 2", "trimestrul al II-lea", "Kuartal ke-1")
-                after = _TOKEN_AFTER_RE.match(text, word.end())
-                if not after:
+            if n:
+                start, end = m.start() - len(before.group().lstrip(OPENING)), word.end()
+            else:  # the ordinal after the word ("ไตรมาสที่ 2", "trimestrul al II-lea", "Kuartal ke-1")
+                if not (after := _TOKEN_AFTER_RE.match(text, word.end())):
                     continue
-                n, end = _quarter_ordinal(after.group(1)), after.end()
+                n, start, end = _quarter_ordinal(after.group(1)), m.start(), after.end()
             year = _YEAR_AFTER_RE.match(text, end)
             if n and year and year.end() == y.start():
                 out.append((start, year.end(), f" Q{n} "))  # (a word glued before it, in Thai, is no part of it)

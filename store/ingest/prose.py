@@ -831,7 +831,9 @@ def _mask_periods(text: str, mentions: list[Mention]) -> str:
 
 def _reporting_period(seen: list[Period], declared: str | None, published, figured: set[Period] = frozenset()) -> Period | None:
     """The period the document reports on: declared in front matter, else the closed period of
-    a year or less that its figures mention most (the latest on a tie), else its open start."""
+    a year or less that its figures mention most (the latest on a tie, but a month named only in
+    sentences stating no figure, ``figured`` being the periods of those that do, gives way), else
+    its open start."""
     if declared:
         ms = [m for m in find_periods(str(declared), published) if m.period]
         if ms:
@@ -947,14 +949,15 @@ def _read_sentence(sent: Sentence, quantities: list[Quantity], mentions: list[Me
             clause_read[clause] = (_describe(_unqualified(clause_text)), _one(named_here) or company_of(named_here))
         here, clause_platform = clause_read[clause]
         own, lead = _describe(own_text), _describe(lead_text)
-        act_q = _action_of(own) or _action_of(lead) or _action_of(here) or action
-        if nxt < clause[1] and (join := joined_at(text, q.end, nxt)) is not None and _action_of(_describe(text[join:nxt])) \
-                and not _action_of(_describe(text[q.start:join])) and not _action_of(lead):
-            # what was done right before the next number, after a word joining the two, is done to it alone:
-            # "Google received 26,087 complaints from users and removed 61,114 pieces of content" (the
-            # complaints were received, not removed); this one is then read without it
-            rest = _describe(_unqualified(text[clause[0] : join] + " " * (nxt - join) + text[nxt : clause[1]]))
-            act_q = _action_of(rest)
+        # what was done right before the next number, after a word joining the two, is done to it alone:
+        # "Google received 26,087 complaints from users and removed 61,114 pieces of content" (the
+        # complaints were received, not removed); this one is then read in its clause without it
+        join = joined_at(text, q.end, nxt) if nxt < clause[1] else None
+        if join is not None and _action_of(_describe(text[join:nxt])) and not _action_of(_describe(text[q.start:join])) \
+                and not _action_of(lead):
+            act_q = _action_of(_describe(_unqualified(text[clause[0] : join] + " " * (nxt - join) + text[nxt : clause[1]])))
+        else:
+            act_q = _action_of(own) or _action_of(lead) or _action_of(here) or action
         if act_q == "suspended" and (_asked_to_remove(text[clause[0] : q.start]) or _requests_of(own_text)
                                      or _requests_of(lead_text)):
             act_q = "requested"  # "a court order to remove 860 orkut profiles", "310 content removal requests": asked for
