@@ -498,9 +498,16 @@ def find_quantities(text: str) -> list[Quantity]:
             last = out.pop()
             start, value, qualifier = last.start, float(f"{last.value + value:.12g}"), last.qualifier
             scales.pop()
+        if kind == "count" and not scale and YEAR_NOTE_RE.fullmatch(text, m.start("num"), end) and NOTE_AFTER_RE.match(text, end):
+            continue  # "up 3% from 2021.1 About 75%": a year, then its footnote's number, is no count
         out.append(Quantity(start, end, value, kind, qualifier or None, original[start:end]))
         scales.append(scale)
     return sorted(out, key=lambda q: q.start) if multiples else out
+
+
+# a year with a footnote's number after its dot, where a sentence ends: "... up 3% from 2021.1 About 75% ..."
+YEAR_NOTE_RE = re.compile(r"(?:19|20)\d\d\.\d{1,2}")
+NOTE_AFTER_RE = re.compile(r"[^\S\n]+(?=[A-Z])|[^\S\n]*(?:\n|$)")
 
 
 def digits(value: float) -> int:

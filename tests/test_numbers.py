@@ -314,3 +314,10 @@ def test_a_number_of_one_scale_and_its_rest_in_a_smaller_one_is_one_number(text,
 def test_numbers_of_two_scales_apart_or_of_the_same_scale_stay_two():
     assert [q.value for q in find_quantities("1 million 2 million")] == [1e6, 2e6]
     assert [q.value for q in find_quantities("removed 5 million, 300 thousand were restored")] == [5e6, 3e5]
+
+
+def test_a_year_with_a_footnotes_number_after_it_is_no_count():
+    # Yelp's report: "... up 3% from 2021.1 About 75% of these reviews ..." (footnote 1); a decimal stays one
+    text = "Approximately 21 million reviews were contributed in 2022, up 3% from 2021.1 About 75% of these"
+    assert [q.value for q in find_quantities(text)] == [21e6, 2022, 3, 75]
+    assert [q.value for q in find_quantities("a score of 2019.5 points")] == [2019.5]
