@@ -131,6 +131,13 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
         scored = _said_in(query, store)
     if not (scored and scored[0].score >= MIN_SCORE) and query.location:
         scored = _said_there(query, store)
+    if not (scored and scored[0].score >= MIN_SCORE) and reader(store).named_learned(query):
+        # a name the store learned as one story's platform ("Kominfo") that other stories name
+        # without being about it: their figures, with the name a word to look for
+        names = [p.casefold() for p in query.features.platforms]
+        query = reader(store).read(question, learned=False)
+        scored = [s for s in _rank(query, _fetch(store, query), store)
+                  if any(n in f"{s.view.quote} {s.view.source.title or ''}".casefold() for n in names)]
     if scored and scored[0].score >= MIN_SCORE:
         best = _most_precise(scored, scored[0])
         # equally good: as close on the question as the best, whatever the number of sources

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import snowballstemmer
+from anyascii import anyascii
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -23,7 +24,7 @@ from store import english
 from store.limits import NAMES_SAMPLE, TEXT_CACHE
 from store.numbers import find_quantities
 from store.periods import MONTH_NAMES, MONTHS, PERIOD_WORDS, Mention, Period, adjacent, find_periods, span
-from store.vocabulary import AVERAGE_RE, CHANGE_RE, COMPANIES, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, cased_platforms, countries_in, country_codes, country_of_people, country_spans, country_typed, describe, find_all, lexicon_words, policy_groups
+from store.vocabulary import AVERAGE_RE, CHANGE_RE, COMPANIES, COUNT_RE, MULTIPLE_RE, NOT_KIND_RE, PERCENT_RE, PLATFORM_RES, POLICIES, Features, blank, Vocabulary, cased_platforms, countries_in, country_codes, country_of_people, country_spans, country_typed, describe, find_all, lexicon_words, platforms_in, policy_groups
 
 MAX_LENGTH = 1000
 
@@ -291,6 +292,20 @@ class Reader:
         # ("Other accounts removed" is not named by "how many accounts were removed")
         self.policy_names = _Names(vocabulary.policies, ignore=self.metric_names.words)
         self._joined = _joined_abbreviations(vocabulary.platforms, self.known)
+        # the platforms the store learned from its documents, which the lexicon does not list (a
+        # story's subject: "Trustpilot", "Роскомнадзор"): named by their spelling or its Latin
+        # letters ("roskomnadzor"), in any case; one that is a common word only as written ("Riot")
+        learned: dict[str, set[str]] = {}
+        cased: dict[str, set[str]] = {}
+        for name in vocabulary.platforms:
+            if platforms_in(name) or cased_platforms(name):
+                continue
+            for spelling in {name, anyascii(name)}:
+                common = spelling.casefold() in english.words() or spelling.casefold() in STOPWORDS
+                (cased if common else learned).setdefault(spelling if common else spelling.casefold(), set()).add(name)
+        self.learned = {**learned, **cased}
+        self._learned_re = _names_re(learned, re.IGNORECASE)
+        self._learned_cased_re = _names_re(cased, 0)
         self._by_initial: dict[str, list[str]] = {}
         for w in self.choices:
             if w.isalpha():
@@ -377,18 +392,24 @@ class Reader:
             return None  # an abbreviation drops vowels ("accts", "twtr", "vids"); "gives" is a word, not "grievances"
         return min(pool, key=lambda c: (-self.frequency.get(c, 0), len(c), c))
 
-    def read(self, question: str) -> Query:
+    def read(self, question: str, learned: bool = True) -> Query:
         """The question as a Query (kept for the last few questions asked: the trend reader
-        and the single-figure reader both read each question)."""
-        key = (question, dt.date.today())  # "last quarter" is read against today
+        and the single-figure reader both read each question). ``learned``: a platform the store
+        learned from its documents is read as one (else as a word to look for)."""
+        key = (question, dt.date.today(), learned)  # "last quarter" is read against today
         found = self._read_cache.get(key)
         if found is None:
             if len(self._read_cache) >= 64:
                 self._read_cache.clear()
-            found = self._read_cache[key] = self._read(question)
+            found = self._read_cache[key] = self._read(question, learned)
         return found
 
-    def _read(self, question: str) -> Query:
+    def named_learned(self, query: Query) -> bool:
+        """Are the platforms a question names all ones the store learned from its documents?"""
+        return bool(query.features.platforms) and all(
+            any(p in names for names in self.learned.values()) for p in query.features.platforms)
+
+    def _read(self, question: str, learned: bool = True) -> Query:
         raw = text = clean(question)
         text = WORD_RE.sub(lambda m: self.correct(m.group()), text)
         if MONTH_YY_RE.search(text):  # (not a day of a date read as typed: "may 15 - jun 15 2021")
@@ -419,6 +440,9 @@ class Reader:
         if not features.platforms and cased:
             features = replace(features, platforms=frozenset(n for n, _, _ in cased),
                                spans=features.spans + tuple((a, b) for _, a, b in cased))
+        if learned and not features.platforms and (learned := self._learned_in(blank(text, aside))):  # "tripadvisor fake revs"
+            features = replace(features, platforms=frozenset(n for n, _, _ in learned),
+                               spans=features.spans + tuple((a, b) for _, a, b in learned))
         if joined := _services_joined(text):  # "Meta (fb+ig)": the company's number, not each service's
             features = replace(features, platforms=frozenset({joined}))
         if cut := _cut_policies(blank(text, list(features.spans) + aside)):  # "covid misinfo"
@@ -553,6 +577,12 @@ class Reader:
             if after and self._place(after.group("place")) in self._source_places[m.group().casefold()]:
                 text = text[: after.start("place")] + " " * len(after.group("place")) + text[after.end("place") :]
         return text
+
+    def _learned_in(self, text: str) -> list[tuple[str, int, int]]:
+        """The learned platforms a question names, with where."""
+        found = [(name, m.start(), m.end()) for pattern in (self._learned_re, self._learned_cased_re) if pattern
+                 for m in pattern.finditer(text) for name in self.learned[m.group() if m.group() in self.learned else m.group().casefold()]]
+        return sorted(found, key=lambda f: f[1])
 
     def _breakdown(self, text: str) -> str | None:
         said = self._breakdown_said(text)

@@ -2984,3 +2984,65 @@ def test_what_an_article_counts_is_read_in_the_lexicons_later_languages_too(empt
     assert answered(empty_store, "twitter accounts suspended for terrorism 2019") == 166_513
     figures = stored(empty_store)
     assert figures[9_300_000].metric.endswith(" removed") and figures[1_907].metric.endswith(" suspended")
+
+
+def test_a_story_about_a_platform_the_lexicon_does_not_list_is_that_platforms(empty_store, tmp_path):
+    # the name its headline gives and its text writes as a name ("Trustpilot", "Yelp"), not the
+    # known platform it names in passing (Google): a question naming it is answered by its figures
+    # alone, and one naming the other story's platform never by them
+    doc(empty_store, tmp_path, "trustpilot.txt",
+        "Trustpilot Removed 2.2m Fake Reviews, Report Shows\n\nTrustpilot removed 2.2 million fake reviews in "
+        "2020, a report shows. Reviews on Trustpilot are checked by software; Google was not involved.",
+        published=D(2021, 5, 4))
+    doc(empty_store, tmp_path, "yelp.txt",
+        "Yelp Releases Trust & Safety Report\n\nIn 2020, Yelp closed 51,300 user accounts for violating its "
+        "policies. The report says Yelp removed 1,500 reviews too.", published=D(2021, 2, 1))
+    figures = stored(empty_store)
+    assert (figures[2.2e6].platform, figures[51300].platform) == ("Trustpilot", "Yelp")
+    assert answered(empty_store, "trustpilot fake revs removed 2020") == 2.2e6
+    closed = answer("trustpilot user accounts closed 2020", empty_store).answer
+    assert closed is None or closed.platform == "Trustpilot"
+    assert answer("yelp fake reviews removed 2021", empty_store).answer is None
+
+
+@pytest.mark.parametrize("headline,text,name", [
+    ("Trustpilot Removes Millions Of Fake Reviews", "Trustpilot has removed 2.7 million reviews. On Trustpilot’s "
+     "platform ...", "Trustpilot"),
+    ("Etsy’s first transparency report shows it shut down 168k accounts", "Etsy’s report ... at Etsy, the "
+     "marketplace", "Etsy"),
+    # a word set in capitals is written as a name; a name that is no English word before one that is
+    ("Riot Games ban almost 9,000 VALORANT cheaters", "VALORANT, by Riot Games. Riot says VALORANT players "
+     "who cheat are banned, reports Riot.", "Valorant"),
+    ("Роскомнадзор: заблокировали 885 тысяч сайтов", "по требованию Роскомнадзора ... В Роскомнадзоре уточнили",
+     "Роскомнадзор"),
+    # words its text also writes in lower case, or only inside a longer name, or that the lexicon reads
+    ("Transparency Report Shows Removals", "Our Transparency Report shows removals. Read the Transparency "
+     "Report; the report shows more.", None),
+    ("Fake Reviews Removed In March", "Fake Reviews were removed in March ... Fake Reviews ... March", None),
+])
+def test_the_name_a_story_is_about_is_its_headlines_word_its_text_writes_as_a_name(headline, text, name):
+    from store.ingest.prose import document_subject
+
+    found = document_subject(headline, None, text)
+    assert (found[0] if found else None) == name
+
+
+def test_a_platform_learned_from_a_story_is_named_in_its_own_script_or_in_latin_letters(empty_store, tmp_path):
+    doc(empty_store, tmp_path, "rkn.txt",
+        "Роскомнадзор: итоги года\n\nВ 2023 году по требованию Роскомнадзора заблокировали 885 тысяч сайтов. "
+        "В Роскомнадзоре уточнили это.", published=D(2024, 1, 17))
+    assert stored(empty_store)[885000].platform == "Роскомнадзор"
+    assert answered(empty_store, "roskomnadzor sites blocked 2023") == 885000
+    assert answered(empty_store, "Роскомнадзор сайтов 2023") == 885000
+
+
+def test_a_learned_platform_other_stories_name_without_being_about_it_finds_their_figures(empty_store, tmp_path):
+    # "Kominfo" is one story's platform; another, about Facebook, quotes what Kominfo blocked there
+    doc(empty_store, tmp_path, "kominfo.txt",
+        "Kominfo Temukan 1.929 Berita Hoaks\n\nKominfo menemukan 1.929 berita hoaks terkait Covid-19 pada 2021. "
+        "Kominfo juga melaporkan hal itu.", published=D(2021, 10, 3))
+    doc(empty_store, tmp_path, "facebook.txt",
+        "Facebook content blocked in Indonesia\n\nKominfo blocked 2,548,743 gambling posts on Facebook in 2024.",
+        published=D(2024, 6, 26))
+    assert stored(empty_store)[1929].platform == "Kominfo"
+    assert answered(empty_store, "kominfo gambling posts blocked 2024") == 2548743

@@ -220,3 +220,21 @@ def test_a_question_gets_the_same_answer_in_every_process(real_store, answered):
         assert run.wait(timeout=600) == 0
         differ = [(q, a, b) for q, a, b in zip(questions, here, there) if a != b]
         assert not differ, differ[:3]
+
+
+@pytest.mark.parametrize("question,value", [
+    # batch S (dev): stories about platforms the lexicon does not list, stored under the name each is about
+    ("How many Etsy shops were closed for repeatedly violating its IP policy, January through December 2014?", 3993),
+    ("As of May 12 2020, how many Valorant cheater accounts did the latest closed-beta ban wave take?", 8873),
+    ("During 2022, how many posts tied to paid-review companies did Tripadvisor remove?", 24521),
+    ("What % of Trustpilot's 2020 written reviews were removed for being fake or harmful?", 5.7),
+    # "Kominfo", learned from one story, named by another stored under the platforms it lists (batch M, dev)
+    ("kominfo social media blocks for gambling (perjudian) as of 26 jun 2024", 2_548_743),
+])
+def test_a_platform_the_lexicon_does_not_list_is_learned_from_the_stories_about_it(real_store, question, value):
+    a = answer(question, real_store)
+    assert a.status == "answer" and a.answer.value == value, a.message
+
+
+def test_a_learned_platform_asked_about_a_year_its_stories_do_not_cover_gets_no_number(real_store):
+    assert answer("etsy accts closed 2016", real_store).answer is None  # (Etsy's stories: 2014 and 2024)

@@ -22,8 +22,10 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import yaml
+from anyascii import anyascii
 
 from store.faults import one_line
+from store.english import words as english_words
 from store.ingest.cells import ROW_RE, CellFigure, cell_rows
 from store.ingest.language import language_of
 from store.ingest.statements import IngestError, Meta, Stated
@@ -386,21 +388,98 @@ def document_place(title: str | None, url: str | None) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def document_platform(title: str | None, url: str | None, named: Counter[str]) -> str | None:
+def document_platform(title: str | None, url: str | None, named: Counter[str], subject: tuple[str, int] | None = None) -> str | None:
     """The platform of a document's figures that name none: the one its headline or URL names,
     else the one its text names most (``named``): "A rede social identificou 26,9 milhões..." in
     a story on Facebook that names Instagram as often. A URL's last part counts as a headline
-    only with three words or more (".../x" is no platform X). A page naming none is of the
-    platform whose site it is on."""
+    only with three words or more (".../x" is no platform X). A story whose headline names no
+    platform the lexicon knows is of the name it is about (``subject``: "Trustpilot Removes
+    Millions Of Fake Reviews"), unless its text names a known platform as often or it is on a
+    platform's own site. A page naming none is of the platform whose site it is on."""
     slug = _words_of(_slug(url))
     headline = list(dict.fromkeys(platforms_in(title or "") + (platforms_in(slug) if len(slug.split()) >= 3 else [])))
     if len(headline) == 1:
         return headline[0]
+    # a page on a platform's own site is its ("snap.com/.../india-11-2021", "help.pinterest.com/de/...")
+    host = set(platforms_in(url_host(url)))
+    if subject is not None and not headline and not host and subject[1] > max(named.values(), default=0):
+        return subject[0]
     if named or headline:
         return named.most_common(1)[0][0] if named else headline[0]
-    # a page that names no platform at all: the one whose site it is ("snap.com/.../india-11-2021")
-    host = platforms_in(url_host(url))
-    return host[0] if len(set(host)) == 1 else None
+    return host.pop() if len(host) == 1 else None
+
+
+# a name a document is about: a word of its headline (or of its URL's last part) that its text
+# writes with a capital every time, as a name is written ("Trustpilot", "Etsy’s", "VALORANT")
+NAME_RE = re.compile(r"(?<![\w@#/.])[^\W\d_][\w&+]*(?:[.'’-][^\W\d_]+)*")
+POSSESSIVE_RE = re.compile(r"['’]s$")
+NAME_LETTERS_RE = re.compile(r"[^\W\d_]{3}")
+HEADLINE_CHARS = 200  # of a story's first sentence, what stands for a headline
+FIRST_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=\S)")
+SUBJECT_MENTIONS = 2  # how often the text names it, besides its headline
+ACRONYM = 4  # a name in capitals longer than this is a word set in capitals, not initials ("PUBG", "TSE")
+INFLECTED = 3  # "Роскомнадзора" names "Роскомнадзор": a name of six letters or more, up to three more
+
+
+def document_subject(headline: str, url: str | None, text: str) -> tuple[str, int] | None:
+    """The name a story is about when the lexicon knows none it names, and how often its text
+    names it: of the words of its headline and of its URL's last part, the first that its text
+    writes as a name at least SUBJECT_MENTIONS times. A word its text also writes in lower case is
+    no name ("Removes", "Report"), nor one the lexicon reads (a platform, action, thing counted or
+    policy), a month, a number's scale ("Millionen"), a country or its people. A common English
+    word is a name only where the text writes it capitalised on its own among lower-case words
+    ("bans on Steam", not "its Transparency Report"); a name a language writes in no case
+    (Chinese, Korean) is not found."""
+    heads = {_latin(w): POSSESSIVE_RE.sub("", w) for w in NAME_RE.findall(headline)}
+    cues = [*heads, *_words_of(_slug(url)).casefold().split()]  # (an address writes "roskomnadzor")
+    cues = list(dict.fromkeys(w for w in cues if NAME_LETTERS_RE.search(w)))  # ("U.S" is no name)
+    if not cues:
+        return None
+    forms: dict[str, Counter[str]] = {}
+    lower: set[str] = set()
+    alone: set[str] = set()
+    stems = [c for c in cues if len(c) >= 6]
+    for m in NAME_RE.finditer(text):
+        word = POSSESSIVE_RE.sub("", m.group())
+        key = _latin(word)
+        if key not in forms and key not in lower and key not in cues:
+            key = next((c for c in stems if key.startswith(c) and len(key) - len(c) <= INFLECTED), None)
+            if key is None:
+                continue
+        if not word[0].isupper():
+            lower.add(key)
+            continue
+        forms.setdefault(key, Counter())[word] += 1
+        before, after = text[max(0, m.start() - 30) : m.start()].split()[-1:], text[m.end() : m.end() + 30].split()[:1]
+        if before and before[0][:1].islower() and not (after and after[0][:1].isupper()):
+            alone.add(key)
+    found = []
+    for at, key in enumerate(cues):
+        said = forms.get(key)
+        if not said or key in lower or sum(said.values()) < SUBJECT_MENTIONS:
+            continue
+        common = key in english_words()
+        if common and key not in alone:
+            continue
+        # as its text writes it most, uninflected ("Роскомнадзор", not "Роскомнадзора")
+        name = max(said, key=lambda w: (_latin(w) == key, said[w]))
+        name = name if _latin(name) == key else heads.get(key, name)
+        if name.isupper() and len(name) > ACRONYM:  # a headline's capitals ("VALORANT: Riot Games reveals")
+            name = name.capitalize()
+        f = describe(name)
+        if f.platforms or f.actions or f.objects or f.policies or f.facets or f.kind or key in MONTHS \
+                or key in FOREIGN_MONTHS or key in MORE_MONTHS or country_in(name) or country_of_people(name) \
+                or [q.value for q in find_quantities(f"2 {name}")] != [2]:  # a number's scale ("Millionen")
+            continue
+        found.append((common, at, name, sum(said.values())))
+    # a name that is no English word before one that is ("Riot Games ban ... Valorant cheaters": Valorant)
+    return min(found)[2:] if found else None
+
+
+def _latin(word: str) -> str:
+    """A word as a name is compared: without a possessive, in Latin letters, in lower case."""
+    word = POSSESSIVE_RE.sub("", word)
+    return (word if word.isascii() else anyascii(word)).casefold()
 
 
 def identity(text: str, body: int) -> str:
@@ -541,7 +620,10 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
             if len(found) > MAX_FIGURES_PER_DOCUMENT:
                 raise TooManyFigures(sent.start)
 
-    doc_platform = platform or document_platform(title, url, platforms)
+    # (a story given no title: its first sentence stands for one)
+    lead = FIRST_SENTENCE_RE.split(_first_line(text, start) or "", maxsplit=1)[0][:HEADLINE_CHARS]
+    subject = None if platforms_in(title or lead) else document_subject(title or lead, url, text[start:end])
+    doc_platform = platform or document_platform(title, url, platforms, subject)
     # the period the document reports on: as its front matter or its text declares it, else as
     # its headline and URL name it (unless its figures mention a part of that most: "2020" in
     # the headline, "the first half of 2020" in the text), else the one its figures mention most
