@@ -172,7 +172,8 @@ def _quantity_pattern(scales: str) -> re.Pattern:
         # one dot group before a word, or ending a sentence, clause or bracket ("lag bei 125.000.",
         # "restableció 23.000, al", "gefolgt von Indien (827.000)")
         rf"(?P<edot>[0-9]{{1,3}}(?:\.[0-9]{{3}}){{2,}}|[0-9]{{1,3}}\.[0-9]{{3}}(?=\s+[^\W\d])|[1-9][0-9]{{0,2}}\.[0-9]{{3}}(?=[.,;!?]?[)\]]|[.,;!?](?:\s|$)|[^\S\n]*(?:\n|$)))"
-        rf"|(?P<espace>[0-9]{{1,3}}(?:[\u00a0\u202f][0-9]{{3}})+|[0-9]{{1,3}}(?: [0-9]{{3}})+(?= [^\W\d]))"
+        # ... or spaces, or as Switzerland writes it, apostrophes ("34'605 Häuser", "1’234’567")
+        rf"|(?P<espace>[0-9]{{1,3}}(?:[\u00a0\u202f][0-9]{{3}})+|[0-9]{{1,3}}(?: [0-9]{{3}})+(?= [^\W\d])|[0-9]{{1,3}}(?:['’][0-9]{{3}})+(?![0-9]))"
         rf"|(?P<ecomma>[0-9]+,[0-9]{{1,2}}(?=\s*(?:million|billion|{scales}|%|{_EU_PCT}|{_MORE_PCT}))"
         # ... and before a scale of a language writing decimal commas, three decimals too: "44,085 млн" (44.085 million)
         rf"|[0-9]{{1,3}},[0-9]{{3}}(?=\s*(?:{scales})(?![\w]))"
@@ -295,7 +296,7 @@ def _value(m: re.Match) -> float | None:
     elif m.group("edot") and raw.count(".") == 1 and (m.group("scale") or "").lower() in SCALES:
         digits = raw  # "7.126 million" is English: a decimal point before an English scale
     elif m.group("edot") or m.group("espace"):
-        digits = re.sub(r"[.\s\u00a0\u202f]", "", raw)
+        digits = re.sub(r"[.\s\u00a0\u202f'’]", "", raw)
     else:
         digits = raw.replace(",", "").replace(" ", "")  # "34, 946 requests": a scraper's space in a number
     if raw not in WORDS:

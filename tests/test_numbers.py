@@ -321,3 +321,9 @@ def test_a_year_with_a_footnotes_number_after_it_is_no_count():
     text = "Approximately 21 million reviews were contributed in 2022, up 3% from 2021.1 About 75% of these"
     assert [q.value for q in find_quantities(text)] == [21e6, 2022, 3, 75]
     assert [q.value for q in find_quantities("a score of 2019.5 points")] == [2019.5]
+
+
+def test_thousands_grouped_by_apostrophes_as_switzerland_writes_them_are_one_number():
+    # travelnews.ch: "Insgesamt bestrafte Tripadvisor ... 34'605 Häuser ... und sperrte 20'299 Mitglieder aus"
+    text = "bestrafte 34'605 Häuser und sperrte 20'299 Mitglieder aus; 1’234’567 Konten. In the 1990's, it's 12'3"
+    assert [q.value for q in find_quantities(text)] == [34605, 20299, 1234567, 1990, 12, 3]
