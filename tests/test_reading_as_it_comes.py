@@ -3027,6 +3027,16 @@ def test_the_name_a_story_is_about_is_its_headlines_word_its_text_writes_as_a_na
     assert (found[0] if found else None) == name
 
 
+def test_a_story_with_no_headline_is_about_the_name_its_publisher_gives_and_its_text_writes():
+    # a press release on markets.ft.com: no title, an address of no words, the release "by Yelp"
+    from store.ingest.prose import document_subject
+
+    text = "In 2024, Yelp removed over 185,100 reported reviews. Yelp closed 551,200 accounts. Reviews on Yelp ..."
+    assert document_subject("", "https://markets.ft.com/data/announce/detail?dockey=600-2025", text,
+                            "markets.ft.com (Business Wire release by Yelp)") == ("Yelp", 3)
+    assert document_subject("", "https://markets.ft.com/data/announce/detail?dockey=600-2025", text) is None
+
+
 def test_a_platform_learned_from_a_story_is_named_in_its_own_script_or_in_latin_letters(empty_store, tmp_path):
     doc(empty_store, tmp_path, "rkn.txt",
         "Роскомнадзор: итоги года\n\nВ 2023 году по требованию Роскомнадзора заблокировали 885 тысяч сайтов. "

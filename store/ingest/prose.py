@@ -279,7 +279,7 @@ def read_prose(path: Path, data: bytes, flags: Meta, language: str | None = None
     reference = meta.published or date_offered(meta.url, text[body : body + 400])
     try:
         stated = extract(text, body, article_end(text, body), reference, fm.get("platform"), fm.get("period"), meta.title,
-                         scope=document_scope(meta.title, meta.url, reference), url=meta.url)
+                         scope=document_scope(meta.title, meta.url, reference), url=meta.url, publisher=meta.publisher)
     except TooManyFigures as exc:
         raise IngestError(f"{path}, line {text.count(chr(10), 0, exc.args[0]) + 1}: more than "
                           f"{MAX_FIGURES_PER_DOCUMENT:,} figures in one document; split it (see README, “Limits”)") from None
@@ -421,17 +421,19 @@ ACRONYM = 4  # a name in capitals longer than this is a word set in capitals, no
 INFLECTED = 3  # "Роскомнадзора" names "Роскомнадзор": a name of six letters or more, up to three more
 
 
-def document_subject(headline: str, url: str | None, text: str) -> tuple[str, int] | None:
+def document_subject(headline: str, url: str | None, text: str, publisher: str | None = None) -> tuple[str, int] | None:
     """The name a story is about when the lexicon knows none it names, and how often its text
-    names it: of the words of its headline and of its URL's last part, the first that its text
-    writes as a name at least SUBJECT_MENTIONS times. A word its text also writes in lower case is
+    names it: of the words of its headline, of its URL's last part and of who published it
+    ("Business Wire release by Yelp"), the first that its text writes as a name at least
+    SUBJECT_MENTIONS times. A word its text also writes in lower case is
     no name ("Removes", "Report"), nor one the lexicon reads (a platform, action, thing counted or
     policy), a month, a number's scale ("Millionen"), a country or its people. A common English
     word is a name only where the text writes it capitalised on its own among lower-case words
     ("bans on Steam", not "its Transparency Report"); a name a language writes in no case
     (Chinese, Korean) is not found."""
     heads = {_latin(w): POSSESSIVE_RE.sub("", w) for w in NAME_RE.findall(headline)}
-    cues = [*heads, *_words_of(_slug(url)).casefold().split()]  # (an address writes "roskomnadzor")
+    cues = [*heads, *_words_of(_slug(url)).casefold().split(),  # (an address writes "roskomnadzor")
+            *(_latin(w) for w in NAME_RE.findall(publisher or ""))]
     cues = list(dict.fromkeys(w for w in cues if NAME_LETTERS_RE.search(w)))  # ("U.S" is no name)
     if not cues:
         return None
@@ -531,7 +533,7 @@ SECTION_NUMBER_RE = re.compile(r"\s*(?:[0-9]{1,2}|[ivx]{1,4})[.)]\s*", re.IGNORE
 
 def extract(text: str, start: int, end: int, published: dt.date | None,
             platform: str | None = None, period: str | None = None, title: str | None = None,
-            scope: Period | None = None, url: str | None = None) -> list[Stated]:
+            scope: Period | None = None, url: str | None = None, publisher: str | None = None) -> list[Stated]:
     # read with markdown's bold markers blanked ("a **29 percent** increase" is a change), quoted as
     # written
     original, text = text, EMPHASIS_RE.sub(lambda m: " " * len(m.group()), text)
@@ -622,7 +624,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
 
     # (a story given no title: its first sentence stands for one)
     lead = FIRST_SENTENCE_RE.split(_first_line(text, start) or "", maxsplit=1)[0][:HEADLINE_CHARS]
-    subject = None if platforms_in(title or lead) else document_subject(title or lead, url, text[start:end])
+    subject = None if platforms_in(title or lead) else document_subject(title or lead, url, text[start:end], publisher)
     doc_platform = platform or document_platform(title, url, platforms, subject)
     # the period the document reports on: as its front matter or its text declares it, else as
     # its headline and URL name it (unless its figures mention a part of that most: "2020" in
