@@ -440,9 +440,10 @@ class Reader:
         if not features.platforms and cased:
             features = replace(features, platforms=frozenset(n for n, _, _ in cased),
                                spans=features.spans + tuple((a, b) for _, a, b in cased))
-        if learned and not features.platforms and (learned := self._learned_in(blank(text, aside))):  # "tripadvisor fake revs"
-            features = replace(features, platforms=frozenset(n for n, _, _ in learned),
-                               spans=features.spans + tuple((a, b) for _, a, b in learned))
+        stored_names = self._learned_in(blank(text, aside)) if learned and not features.platforms else []
+        if stored_names:  # "tripadvisor fake revs"
+            features = replace(features, platforms=frozenset(n for n, _, _ in stored_names),
+                               spans=features.spans + tuple((a, b) for _, a, b in stored_names))
         if joined := _services_joined(text):  # "Meta (fb+ig)": the company's number, not each service's
             features = replace(features, platforms=frozenset({joined}))
         if cut := _cut_policies(blank(text, list(features.spans) + aside)):  # "covid misinfo"
@@ -511,7 +512,7 @@ class Reader:
         blocking = [w for w in blocking if w not in named]  # "Hate & Spam" names a policy: nothing unknown
         decisive = [w for w in decisive if w not in named]
         about = blank(text, aside)
-        for a, b in [m.span() for m in PLATFORM_RES.regex.finditer(text)] + [(a, b) for _, a, b in cased] \
+        for a, b in [m.span() for m in PLATFORM_RES.regex.finditer(text)] + [(a, b) for _, a, b in cased + stored_names] \
                 + [(m.start, m.end) for m in found] \
                 + [m.span() for m in LONE_MONTH_RE.finditer(text)]:
             about = about[:a] + " " * (b - a) + about[b:]

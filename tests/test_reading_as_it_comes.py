@@ -3056,3 +3056,14 @@ def test_a_learned_platform_other_stories_name_without_being_about_it_finds_thei
         published=D(2024, 6, 26))
     assert stored(empty_store)[1929].platform == "Kominfo"
     assert answered(empty_store, "kominfo gambling posts blocked 2024") == 2548743
+
+
+def test_a_learned_platform_a_question_names_is_not_a_word_its_figures_sentence_must_say(empty_store, tmp_path):
+    # as "Twitter" is not: the platform is the figure's, here said only in its story's address and last lines
+    doc(empty_store, tmp_path, "travelnews.txt",
+        "Over 2 million reviews removed\n\nIn 2020, over two million review entries were removed, 8.6% of all "
+        "entries.\n\nMore about Tripadvisor: Tripadvisor is a travel site.", published=D(2021, 4, 27),
+        url="https://www.travelnews.ch/tourismuswelt/20142-tripadvisor-entfernte-2020-ueber-2-millionen.html")
+    assert stored(empty_store)[8.6].platform == "Tripadvisor"
+    assert answered(empty_store, "tripadvisor % removed 2020") == 8.6
+    assert "tripadvisor" not in reader(empty_store).read("tripadvisor % removed 2020").asked
