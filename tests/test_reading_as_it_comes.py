@@ -3019,6 +3019,8 @@ def test_a_story_about_a_platform_the_lexicon_does_not_list_is_that_platforms(em
     ("Transparency Report Shows Removals", "Our Transparency Report shows removals. Read the Transparency "
      "Report; the report shows more.", None),
     ("Fake Reviews Removed In March", "Fake Reviews were removed in March ... Fake Reviews ... March", None),
+    # a sentence's first word is not written among lower-case words
+    ("While Reviews Grew, Removals Fell", "Removals fell. While reviews grew, removals fell. While accounts ...", None),
 ])
 def test_the_name_a_story_is_about_is_its_headlines_word_its_text_writes_as_a_name(headline, text, name):
     from store.ingest.prose import document_subject

@@ -453,8 +453,8 @@ def document_subject(headline: str, url: str | None, text: str, publisher: str |
             continue
         forms.setdefault(key, Counter())[word] += 1
         before, after = text[max(0, m.start() - 30) : m.start()].split()[-1:], text[m.end() : m.end() + 30].split()[:1]
-        if before and before[0][:1].islower() and not (after and after[0][:1].isupper()):
-            alone.add(key)
+        if before and before[0][:1].islower() and before[0][-1] not in ".!?:;" and not (after and after[0][:1].isupper()):
+            alone.add(key)  # ("... accounts. While": a sentence's first word is not among lower-case words)
     found = []
     for at, key in enumerate(cues):
         said = forms.get(key)
