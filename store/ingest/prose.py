@@ -415,6 +415,7 @@ NAME_RE = re.compile(r"(?<![\w@#/.])[^\W\d_][\w&+]*(?:[.'’-][^\W\d_]+)*")
 POSSESSIVE_RE = re.compile(r"['’]s$")
 NAME_LETTERS_RE = re.compile(r"[^\W\d_]{3}")
 HEADLINE_CHARS = 200  # of a story's first sentence, what stands for a headline
+WORD_CACHE = 8192  # words read as names, in Latin letters: a text repeats its words
 FIRST_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=\S)")
 SUBJECT_MENTIONS = 2  # how often the text names it, besides its headline
 ACRONYM = 4  # a name in capitals longer than this is a word set in capitals, not initials ("PUBG", "TSE")
@@ -478,6 +479,7 @@ def document_subject(headline: str, url: str | None, text: str, publisher: str |
     return min(found)[2:] if found else None
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _latin(word: str) -> str:
     """A word as a name is compared: without a possessive, in Latin letters, in lower case."""
     word = POSSESSIVE_RE.sub("", word)
