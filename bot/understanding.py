@@ -303,9 +303,10 @@ class Reader:
             for spelling in {name, anyascii(name)}:
                 common = spelling.casefold() in english.words() or spelling.casefold() in STOPWORDS
                 (cased if common else learned).setdefault(spelling if common else spelling.casefold(), set()).add(name)
-        self.learned = {**learned, **cased}
-        self._learned_re = _names_re(learned, re.IGNORECASE)
-        self._learned_cased_re = _names_re(cased, 0)
+        self.learned_platforms = frozenset().union(*learned.values(), *cased.values())
+        # (each pattern with the names its matches stand for, and how a match is looked up there)
+        self._learned = tuple((pattern, names, fold) for pattern, names, fold in (
+            (_names_re(learned, re.IGNORECASE), learned, True), (_names_re(cased, 0), cased, False)) if pattern)
         self._by_initial: dict[str, list[str]] = {}
         for w in self.choices:
             if w.isalpha():
@@ -406,8 +407,7 @@ class Reader:
 
     def named_learned(self, query: Query) -> bool:
         """Are the platforms a question names all ones the store learned from its documents?"""
-        return bool(query.features.platforms) and all(
-            any(p in names for names in self.learned.values()) for p in query.features.platforms)
+        return bool(query.features.platforms) and query.features.platforms <= self.learned_platforms
 
     def _read(self, question: str, learned: bool = True) -> Query:
         raw = text = clean(question)
@@ -581,8 +581,8 @@ class Reader:
 
     def _learned_in(self, text: str) -> list[tuple[str, int, int]]:
         """The learned platforms a question names, with where."""
-        found = [(name, m.start(), m.end()) for pattern in (self._learned_re, self._learned_cased_re) if pattern
-                 for m in pattern.finditer(text) for name in self.learned[m.group() if m.group() in self.learned else m.group().casefold()]]
+        found = [(name, m.start(), m.end()) for pattern, names, fold in self._learned
+                 for m in pattern.finditer(text) for name in names[m.group().casefold() if fold else m.group()]]
         return sorted(found, key=lambda f: f[1])
 
     def _breakdown(self, text: str) -> str | None:

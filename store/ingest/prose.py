@@ -414,7 +414,6 @@ def document_platform(title: str | None, url: str | None, named: Counter[str], s
 NAME_RE = re.compile(r"(?<![\w@#/.])[^\W\d_][\w&+]*(?:[.'’-][^\W\d_]+)*")
 POSSESSIVE_RE = re.compile(r"['’]s$")
 NAME_LETTERS_RE = re.compile(r"[^\W\d_]{3}")
-HEADLINE_CHARS = 200  # of a story's first sentence, what stands for a headline
 WORD_CACHE = 8192  # words read as names, in Latin letters: a text repeats its words
 FIRST_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=\S)")
 SUBJECT_MENTIONS = 2  # how often the text names it, besides its headline
@@ -477,6 +476,13 @@ def document_subject(headline: str, url: str | None, text: str, publisher: str |
         found.append((common, at, name, sum(said.values())))
     # a name that is no English word before one that is ("Riot Games ban ... Valorant cheaters": Valorant)
     return min(found)[2:] if found else None
+
+
+def _subject(text: str, start: int, end: int, title: str | None, url: str | None, publisher: str | None) -> tuple[str, int] | None:
+    """The name a story is about (document_subject), when its headline names no known platform; a
+    story given no title has its first sentence stand for one."""
+    headline = title or FIRST_SENTENCE_RE.split(_first_line(text, start) or "", maxsplit=1)[0]
+    return None if platforms_in(headline) else document_subject(headline, url, text[start:end], publisher)
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -624,10 +630,7 @@ def extract(text: str, start: int, end: int, published: dt.date | None,
             if len(found) > MAX_FIGURES_PER_DOCUMENT:
                 raise TooManyFigures(sent.start)
 
-    # (a story given no title: its first sentence stands for one)
-    lead = FIRST_SENTENCE_RE.split(_first_line(text, start) or "", maxsplit=1)[0][:HEADLINE_CHARS]
-    subject = None if platforms_in(title or lead) else document_subject(title or lead, url, text[start:end], publisher)
-    doc_platform = platform or document_platform(title, url, platforms, subject)
+    doc_platform = platform or document_platform(title, url, platforms, _subject(text, start, end, title, url, publisher))
     # the period the document reports on: as its front matter or its text declares it, else as
     # its headline and URL name it (unless its figures mention a part of that most: "2020" in
     # the headline, "the first half of 2020" in the text), else the one its figures mention most
