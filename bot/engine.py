@@ -36,6 +36,7 @@ from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
 from store.scripts import CJK, LEADS_ON_RE, LIST_ITEM_RE
+from store.translations import CJK_RE, words_for
 from store.vocabulary import (AFTER_ACTIONS, ALL_POLICIES, AUDIENCE_ACTIONS, COMPANIES, FACETS, OBJECTS, RATE_ACTIONS, WORLDWIDE_RE,
                               Features, describe, family_words, media_in, per_units, places_in,
                               platform_family, policy_groups, url_host)
@@ -50,6 +51,7 @@ OTHER_THING = 0.25  # ... and of a count of no thing the lexicon knows, for a qu
 # it (a heading, the sentence before) or in the document's title, less (calibrated on dev)
 IN_SENTENCE, IN_BEFORE, IN_TITLE = 0.8, 0.3, 0.2
 FOREIGN = 0.3  # an English word asked, unseen in sources in another language: unknown, not absent (calibrated on dev)
+TRANSLATED = 1.0  # ... said in that language, as a dictionary translates it ("令状" for "warrants"; calibrated on dev)
 IN_BEFORE_BARE = 0.4  # ... for a figure whose own words name nothing it counts (calibrated on dev)
 NAMED_SOURCE = 0.2  # for a figure whose statement's publisher the question names ("per TomoNews"; calibrated on dev)
 ASIDE = 0.4  # the weight of a term outside what is asked ("for the board deck"; calibrated on dev)
@@ -620,8 +622,10 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> tuple[float, floa
             # it) says "child sexual exploitation"
             found = IN_SENTENCE if any(w in _initials(c.quote) for c in read) else \
                 in_before if any(w in _initials(_lead_in(c.before)) for c in read) else 0.0
-        if not found and foreign and w[0] != "=":  # an English word, in an article in another language:
-            found = FOREIGN  # unknown, not absent ("flagged" in a German article); a family ("=...") is read in both
+        if not found and foreign and w[0] != "=":  # an English word, in an article in another language: said
+            # in its words ("Durchsuchungsbeschlüsse" for "search warrants"), or unknown, not absent ("flagged"
+            # in a German article); a family ("=...") is read in both
+            found = TRANSLATED if any(_translated(w, c.language, c.quote) for c in read) else FOREIGN
         if not found and local & _OF_WHAT.get(w, frozenset()) and not local & _SIBLINGS[w]:
             found = KINSHIP  # a subset asked ("=reported by users"), said by what it is of, by the
             # number ("acted on 22% of reports"), where no other subset of that is ("=reported by governments")
@@ -634,6 +638,24 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> tuple[float, floa
             found = KINSHIP * (1.0 if _abbreviates(w, local) else IN_SENTENCE if _abbreviates(w, sentence) else 0.0)
         got += weight * found
     return (got / total, beside / total) if total else (1.0, 1.0)
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _translated(stem: str, language: str, quote: str) -> bool:
+    """Does a sentence in another language say an English word (its stem) in one of the words a
+    dictionary gives for it (store.translations)? A word is found by its first letters (all but its
+    last two, at least four: "Beschwerden" for "Beschwerde"), anywhere in a long word (German
+    compounds: "Nutzerbeschwerden"), and as written in a script without spaces ("令状")."""
+    text = quote.casefold()
+    for form in words_for(stem, language):
+        if CJK_RE.search(form):
+            if form in text:
+                return True
+            continue
+        root = form[: max(4, len(form) - 2)]
+        if (len(root) >= 6 and root in text) or re.search(r"(?<!\w)" + re.escape(root), text):
+            return True
+    return False
 
 
 KIN, KINSHIP = 6, 0.7

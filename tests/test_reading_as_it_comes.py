@@ -3069,3 +3069,32 @@ def test_a_learned_platform_a_question_names_is_not_a_word_its_figures_sentence_
     assert stored(empty_store)[8.6].platform == "Tripadvisor"
     assert answered(empty_store, "tripadvisor % removed 2020") == 8.6
     assert "tripadvisor" not in reader(empty_store).read("tripadvisor % removed 2020").asked
+
+
+def test_an_english_question_meets_a_sentence_in_another_language_by_the_words_that_translate_it(empty_store, tmp_path):
+    # neither sentence writes an English word the question asks: the dictionary's translations say
+    # which one is about court orders ("Gerichtsbeschlüsse") and which about insults ("Beleidigung")
+    doc(empty_store, tmp_path, "pinterest-de.txt",
+        "Pinterest hat seinen Transparenzbericht für das erste Halbjahr 2020 veröffentlicht. Darin nennt das "
+        "Unternehmen die Zahl der Anfragen von Behörden und Nutzern.\n\n"
+        "Im ersten Halbjahr 2020 gingen bei Pinterest 120 Beschwerden wegen Beleidigung ein.\n\n"
+        "Im selben Halbjahr erhielt Pinterest 15 Gerichtsbeschlüsse.",
+        title="Pinterest: Transparenzbericht", published=D(2020, 9, 1))
+    assert answered(empty_store, "pinterest court orders h1 2020") == 15
+    assert answered(empty_store, "pinterest insult complaints h1 2020") == 120
+
+
+@pytest.mark.parametrize("lines, words", [
+    # FreeDict's older dictionaries: translations unindented, notes and cross-references indented
+    (["Rezension <fem>, Besprechung <fem> [kritische] , Kritik <fem>", "         Note: of a book",
+      " see: {reviews}"], ["rezension", "besprechung", "kritik"]),
+    # WikDict's: numbered senses, each followed by an English gloss
+    (["1. resensi, ulasan", "account intended as a critical evaluation", "2. tinjauan", "judicial reassessment"],
+     ["resensi", "ulasan", "tinjauan"]),
+    # a phrase is no single word's translation ("edebiyat ve fikir mecmuası"); "to" before a verb goes
+    (["1. edebiyat ve fikir mecmuası", "2. to review"], ["review"]),
+])
+def test_a_dictionary_entry_gives_its_single_word_translations(lines, words):
+    from store.translations import _translations
+
+    assert _translations(lines) == words

@@ -1,0 +1,153 @@
+"""English words in the languages documents come in, from the FreeDict dictionaries, kept as JSON
+so reading a question needs no dictionary: a question asked in English ("how many search
+warrants did Naver receive") meets a sentence in another language ("Durchsuchungsbeschlüsse",
+"令状") by the words that translate its own.
+
+``store/translations.json.gz`` maps each language (ISO 639-1) to the Snowball stems of common English
+words ("warrant", "review", "materi"), each with the single words the dictionaries give for it in
+that language, both ways (English to it, and it to English), lower case. Dictionaries are noisy
+("site" is "yer", Turkish for "place"), so a word found this way is weighed as evidence a source says
+what was asked, never as a name, a period or a place.
+
+The dictionaries are FreeDict's (freedict.org, as Debian packages them): the older ones under the
+GPL (2 or later), WikDict's (from Wiktionary) under CC BY-SA 3.0; the table derived from them keeps
+their licences (Debian's ``/usr/share/doc/dict-freedict-*/copyright`` says which is which).
+
+The English words are the common ones (seen at least ``MIN_COUNT`` times in pyspellchecker's
+frequency list, as ``store.english``). Regenerate after installing Debian's dictionaries:
+
+    apt-get install dict-freedict-eng-deu dict-freedict-deu-eng ...   # the pairs in PAIRS
+    pip install -e '.[data]' && python -m store.translations
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+PATH = Path(__file__).with_name("translations.json.gz")  # (gzipped: 5 MB of JSON, 1.5 MB on disk)
+DICTD = Path("/usr/share/dictd")
+MIN_COUNT = 1000  # about 18,000 English words ("subpoena" 3,942; "cheater" 778 is left out)
+MIN_LETTERS = 3  # a shorter word of a language written with spaces is too often part of another
+MIN_CJK = 2  # ... of one written without ("令状")
+MAX_FORMS = 6  # a word's translations kept per language: the first ones the dictionaries give
+# each FreeDict language, by its ISO 639-1 code; for each, the pairs read (English to it, it to English)
+LANGUAGES = {"de": "deu", "fr": "fra", "es": "spa", "pt": "por", "it": "ita", "nl": "nld", "ru": "rus",
+             "tr": "tur", "ja": "jpn", "id": "ind", "hi": "hin", "ar": "ara", "pl": "pol", "fi": "fin",
+             "hu": "hun", "cs": "ces", "sk": "slk", "da": "dan", "sv": "swe", "ro": "rom", "el": "ell",
+             "no": "nor"}
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+KANA_RE = re.compile(r"[\u3040-\u309f\u30fc]+")  # a word in hiragana alone: mostly a reading of one in kanji
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[str, dict[str, list[str]]]:
+    """Each language's words for each English stem (read once, in 0.15 s: only when a sentence in
+    another language is weighed)."""
+    if not PATH.exists():
+        return {}
+    import gzip
+
+    return json.loads(gzip.decompress(PATH.read_bytes()))
+
+
+def words_for(stem: str, language: str) -> list[str]:
+    """The words ``language`` writes for an English stem ("warrant", "de"): [] when none is known."""
+    return table().get(language, {}).get(stem, [])
+
+
+# --- generating store/translations.json ------------------------------------------------------------
+
+_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+_HEAD_RE = re.compile(r"^\s*(?:\[[^\]]*\]\s*)*([^/\[<(]+?)\s*(?:/|<|\[|\(|$)")
+_NOISE_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>|\{[^}]*\}|\"[^\"]*\"")
+_SENSE_RE = re.compile(r"^\s*\d+\.\s*")
+
+
+def _entries(name: str):
+    """(headword, definition lines) of each entry of a dictd dictionary."""
+    import gzip
+
+    def number(s: str) -> int:
+        n = 0
+        for ch in s:
+            n = n * 64 + _B64.index(ch)
+        return n
+
+    data = gzip.open(DICTD / f"freedict-{name}.dict.dz").read()
+    for line in (DICTD / f"freedict-{name}.index").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 3 or parts[0].startswith("00database"):
+            continue
+        text = data[number(parts[1]) : number(parts[1]) + number(parts[2])].decode("utf-8", "replace")
+        yield parts[0].lower(), text.splitlines()[1:]
+
+
+def _translations(lines: list[str]) -> list[str]:
+    """The single-word translations an entry gives: its unindented lines (FreeDict's older
+    dictionaries) or its numbered senses (WikDict's), each split on commas and semicolons, glosses,
+    notes and examples left out."""
+    out: list[str] = []
+    numbered = any(_SENSE_RE.match(line) for line in lines)
+    for line in lines:
+        if not line.strip() or (numbered and not _SENSE_RE.match(line)) or (not numbered and line[:1].isspace()):
+            continue
+        line = _NOISE_RE.sub(" ", _SENSE_RE.sub("", line))
+        if line.lstrip().startswith(("see:", "Synonym", "Note:")):
+            continue
+        for part in re.split(r"[,;]", line):
+            word = part.strip().lower()
+            if word.startswith("to "):
+                word = word[3:].strip()
+            if word and " " not in word and _letters(word):
+                out.append(word)
+    return out
+
+
+def _letters(word: str) -> bool:
+    if not all(ch.isalpha() or ch in "-'’" for ch in word):
+        return False
+    return len(word) >= (MIN_CJK if CJK_RE.search(word) else MIN_LETTERS)
+
+
+def write() -> None:
+    import gzip
+
+    import snowballstemmer
+    import spellchecker
+
+    frequency = json.loads(gzip.decompress((Path(spellchecker.__file__).parent / "resources" / "en.json.gz").read_bytes()))
+    common = {w for w, n in frequency.items() if n >= MIN_COUNT and w.isascii() and w.isalpha()}
+    stem = snowballstemmer.stemmer("english").stemWord
+    out: dict[str, dict[str, list[str]]] = {}
+    for lang, code in LANGUAGES.items():
+        found: dict[str, list[str]] = {}
+
+        def add(english: str, foreign: str) -> None:
+            # (not an English word: "guarantee" among Japanese glosses, "grave" among Spanish words)
+            if english in common and foreign not in common and not KANA_RE.fullmatch(foreign):
+                forms = found.setdefault(stem(english), [])
+                if foreign not in forms:
+                    forms.append(foreign)
+
+        if (DICTD / f"freedict-eng-{code}.index").exists():
+            for head, lines in _entries(f"eng-{code}"):
+                for foreign in _translations(lines):
+                    add(head, foreign)
+        if (DICTD / f"freedict-{code}-eng.index").exists():
+            for head, lines in _entries(f"{code}-eng"):
+                if " " in head or not _letters(head):
+                    continue
+                for english in _translations(lines):
+                    add(english, head)
+        if found:
+            out[lang] = {s: forms[:MAX_FORMS] for s, forms in sorted(found.items())}
+    text = json.dumps(out, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+    PATH.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))  # (mtime 0: the same file each time)
+
+
+if __name__ == "__main__":
+    write()
+    print(f"wrote {PATH}")
