@@ -51,7 +51,8 @@ OTHER_THING = 0.25  # ... and of a count of no thing the lexicon knows, for a qu
 # it (a heading, the sentence before) or in the document's title, less (calibrated on dev)
 IN_SENTENCE, IN_BEFORE, IN_TITLE = 0.8, 0.3, 0.2
 FOREIGN = 0.3  # an English word asked, unseen in sources in another language: unknown, not absent (calibrated on dev)
-TRANSLATED = 1.0  # ... said in that language, as a dictionary translates it ("令状" for "warrants"; calibrated on dev)
+TRANSLATED = 1.0  # ... said in that language, as a dictionary translates it ("令状" for "warrants"), by the number;
+# elsewhere in its sentence, IN_SENTENCE of that (calibrated on dev: 1.0 > 0.8 > 0.6 by the number)
 IN_BEFORE_BARE = 0.4  # ... for a figure whose own words name nothing it counts (calibrated on dev)
 NAMED_SOURCE = 0.2  # for a figure whose statement's publisher the question names ("per TomoNews"; calibrated on dev)
 ASIDE = 0.4  # the weight of a term outside what is asked ("for the board deck"; calibrated on dev)
@@ -623,9 +624,14 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> tuple[float, floa
             found = IN_SENTENCE if any(w in _initials(c.quote) for c in read) else \
                 in_before if any(w in _initials(_lead_in(c.before)) for c in read) else 0.0
         if not found and foreign and w[0] != "=":  # an English word, in an article in another language: said
-            # in its words ("Durchsuchungsbeschlüsse" for "search warrants"), or unknown, not absent ("flagged"
-            # in a German article); a family ("=...") is read in both
-            found = TRANSLATED if any(_translated(w, c.language, c.quote) for c in read) else FOREIGN
+            # in its words ("Durchsuchungsbeschlüsse" for "search warrants"), by the number or elsewhere in its
+            # sentence (as an English word is: what tells a sentence's numbers apart), or unknown, not absent
+            # ("flagged" in a German article); a family ("=...") is read in both
+            if any(c.row is None and _translated(w, c.language, _near(c.quote, c.value)) for c in read):
+                found = TRANSLATED
+                beside += weight
+            else:
+                found = TRANSLATED * IN_SENTENCE if any(_translated(w, c.language, c.quote) for c in read) else FOREIGN
         if not found and local & _OF_WHAT.get(w, frozenset()) and not local & _SIBLINGS[w]:
             found = KINSHIP  # a subset asked ("=reported by users"), said by what it is of, by the
             # number ("acted on 22% of reports"), where no other subset of that is ("=reported by governments")

@@ -3098,3 +3098,14 @@ def test_a_dictionary_entry_gives_its_single_word_translations(lines, words):
     from store.translations import _translations
 
     assert _translations(lines) == words
+
+
+def test_of_a_sentences_numbers_in_another_language_the_one_by_the_translated_word_answers(empty_store, tmp_path):
+    # "Rezensionen" (reviews) is in the sentence of both numbers, and by the 40 only
+    doc(empty_store, tmp_path, "pinterest-h2-de.txt",
+        "Pinterest hat seinen Transparenzbericht für das zweite Halbjahr 2020 veröffentlicht. Darin nennt das "
+        "Unternehmen die Zahl der Anfragen von Behörden und Nutzern.\n\n"
+        "Im zweiten Halbjahr 2020 gingen bei Pinterest 15 Gerichtsbeschlüsse ein, dazu kamen 40 Rezensionen.",
+        title="Pinterest: Transparenzbericht", published=D(2021, 3, 1))
+    assert answered(empty_store, "pinterest court orders h2 2020") == 15
+    assert answered(empty_store, "pinterest reviews h2 2020") == 40
