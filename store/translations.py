@@ -5,7 +5,9 @@ warrants did Naver receive") meets a sentence in another language ("Durchsuchung
 
 ``store/translations.json.gz`` maps each language (ISO 639-1) to the Snowball stems of common English
 words ("warrant", "review", "materi"), each with the single words the dictionaries give for it in
-that language, both ways (English to it, and it to English), lower case. Dictionaries are noisy
+that language, both ways (English to it, and it to English), lower case; and, where FreeDict has
+dictionaries between other languages and it, the words two or more of those lead to from their own
+words for it (Russian "материал" from German "Material" and Polish "materiał"). Dictionaries are noisy
 ("site" is "yer", Turkish for "place"), so a word found this way is weighed as evidence a source says
 what was asked, never as a name, a period or a place.
 
@@ -14,9 +16,10 @@ GPL (2 or later), WikDict's (from Wiktionary) under CC BY-SA 3.0; the table deri
 their licences (Debian's ``/usr/share/doc/dict-freedict-*/copyright`` says which is which).
 
 The English words are the common ones (seen at least ``MIN_COUNT`` times in pyspellchecker's
-frequency list, as ``store.english``). Regenerate after installing Debian's dictionaries:
+frequency list, as ``store.english``). Regenerate after installing Debian's FreeDict dictionaries
+(those of the languages in ``LANGUAGES`` are read: with English, and between them):
 
-    apt-get install dict-freedict-eng-deu dict-freedict-deu-eng ...   # the pairs in PAIRS
+    apt-get install $(apt-cache search --names-only '^dict-freedict-' | cut -d' ' -f1)
     pip install -e '.[data]' && python -m store.translations
 """
 
@@ -33,6 +36,7 @@ MIN_COUNT = 1000  # about 18,000 English words ("subpoena" 3,942; "cheater" 778 
 MIN_LETTERS = 3  # a shorter word of a language written with spaces is too often part of another
 MIN_CJK = 2  # ... of one written without ("令状")
 MAX_FORMS = 6  # a word's translations kept per language: the first ones the dictionaries give
+MIN_PIVOTS = 2  # a word reached through other languages' dictionaries only: through this many of them
 # each FreeDict language, by its ISO 639-1 code; for each, the pairs read (English to it, it to English)
 LANGUAGES = {"de": "deu", "fr": "fra", "es": "spa", "pt": "por", "it": "ita", "nl": "nld", "ru": "rus",
              "tr": "tur", "ja": "jpn", "id": "ind", "hi": "hin", "ar": "ara", "pl": "pol", "fi": "fin",
@@ -106,6 +110,32 @@ def _translations(lines: list[str]) -> list[str]:
     return out
 
 
+def _by_headword(name: str) -> dict[str, list[list[str]]]:
+    """A dictionary's entries (their definition lines) by headword: a word may have several."""
+    out: dict[str, list[list[str]]] = {}
+    for head, lines in _entries(name):
+        out.setdefault(head, []).append(lines)
+    return out
+
+
+def through_others(direct: dict[str, dict[str, list[str]]], pairs: dict[str, dict[str, list[list[str]]]],
+                   english: set[str]) -> dict[str, list[str]]:
+    """A language's words for English stems, through other languages: ``direct`` holds each other
+    language's words for each stem, ``pairs`` each other language's dictionary into this one (the
+    definition lines of its entries, by headword). A word is kept when the words of MIN_PIVOTS languages or more lead to
+    it ("material" is "Material" and "materiał", both "материал"); the most agreed first."""
+    reached: dict[str, dict[str, set[str]]] = {}
+    for via, entries in pairs.items():
+        theirs = {head: [w for lines in each for w in _translations(lines) if w not in english] for head, each in entries.items()}
+        for stem, forms in direct.get(via, {}).items():
+            for form in forms:
+                for word in theirs.get(form, ()):
+                    reached.setdefault(stem, {}).setdefault(word, set()).add(via)
+    return {stem: sorted(agreed, key=lambda w: -len(found[w]))
+            for stem, found in sorted(reached.items())
+            if (agreed := [w for w, vias in found.items() if len(vias) >= MIN_PIVOTS])}
+
+
 def _letters(word: str) -> bool:
     if not all(ch.isalpha() or ch in "-'’" for ch in word):
         return False
@@ -121,7 +151,7 @@ def write() -> None:
     frequency = json.loads(gzip.decompress((Path(spellchecker.__file__).parent / "resources" / "en.json.gz").read_bytes()))
     common = {w for w, n in frequency.items() if n >= MIN_COUNT and w.isascii() and w.isalpha()}
     stem = snowballstemmer.stemmer("english").stemWord
-    out: dict[str, dict[str, list[str]]] = {}
+    direct: dict[str, dict[str, list[str]]] = {}
     for lang, code in LANGUAGES.items():
         found: dict[str, list[str]] = {}
 
@@ -143,7 +173,15 @@ def write() -> None:
                 for english in _translations(lines):
                     add(english, head)
         if found:
-            out[lang] = {s: forms[:MAX_FORMS] for s, forms in sorted(found.items())}
+            direct[lang] = found
+    for lang, code in LANGUAGES.items():  # ... and through other languages, for one whose own dictionary
+        # with English is small (Russian: 1,000 words of FreeDict's eng-rus)
+        pairs = {via: _by_headword(f"{via_code}-{code}") for via, via_code in LANGUAGES.items()
+                 if via != lang and via in direct and (DICTD / f"freedict-{via_code}-{code}.index").exists()}
+        for s, agreed in through_others(direct, pairs, common).items():
+            forms = direct.setdefault(lang, {}).setdefault(s, [])
+            forms.extend(w for w in agreed if w not in forms)
+    out = {lang: {s: forms[:MAX_FORMS] for s, forms in sorted(found.items()) if forms} for lang, found in direct.items()}
     text = json.dumps(out, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
     PATH.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))  # (mtime 0: the same file each time)
 

@@ -3109,3 +3109,14 @@ def test_of_a_sentences_numbers_in_another_language_the_one_by_the_translated_wo
         title="Pinterest: Transparenzbericht", published=D(2021, 3, 1))
     assert answered(empty_store, "pinterest court orders h2 2020") == 15
     assert answered(empty_store, "pinterest reviews h2 2020") == 40
+
+
+def test_a_word_reached_through_two_other_languages_dictionaries_is_a_translation():
+    from store.translations import through_others
+
+    # English "material" is German "Material" and Polish "materiał"; both dictionaries into Russian say
+    # "материал"; "ткань" (cloth) only the Polish one does, so it is not kept
+    direct = {"de": {"materi": ["material"]}, "pl": {"materi": ["materiał"]}}
+    pairs = {"de": {"material": [["материал, материа́л", "Sammelbegriff für Rohstoffe"]]},
+             "pl": {"materiał": [["1. ткань", "to, z czego się szyje", "2. материал", "to, z czego są wytwarzane"]]}}
+    assert through_others(direct, pairs, english=set()) == {"materi": ["материал"]}
