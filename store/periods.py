@@ -681,6 +681,12 @@ _CARDINALS = frozenset(_QUARTERS["cardinals"])
 # a quarter's word, and its stem ("kwarta" of "kwartał", for "kwartale")
 _QUARTER_WORD_RE = re.compile(rf"(?:(?<![^\W\d_])|(?=[{UNSPACED}]))(?:{words_re({w[:-1] if len(w) > 5 else w for w in _QUARTERS['words']})})",
                               re.IGNORECASE)
+# ... and the halves of a year, by the word each language has for one (the CLDR names none), after the
+# same ordinals ("в первом полугодии 2023 года", "w pierwszym półroczu 2023", "eerste halfjaar 2023",
+# "første halvår 2021", "semestrul al II-lea 2023"): read as "H1 2023". (Czech, Slovak, Greek and
+# Bulgarian write ordinals the quarters' table does not hold; Hungarian and Finnish put the year first.)
+HALF_YEAR_WORDS = ("полугоди", "півріч", "półrocz", "halfjaar", "halvår", "semestru")
+_HALF_YEAR_WORD_RE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(HALF_YEAR_WORDS)})", re.IGNORECASE)
 _DIGIT_ORDINAL_RE = re.compile(rf"(?:([1-4])(?:{'|'.join(map(re.escape, sorted(_QUARTERS['marks'], key=len, reverse=True)))})?|(IV|I{{1,3}})\.?)", re.IGNORECASE)
 _YEAR_AFTER_RE = re.compile(r"(?:[^\S\n]+[^\s\d]+){0,2}?[^\S\n]+(?=(?:19|20)[0-9]{2}(?![0-9]))")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -706,11 +712,15 @@ _QUARTER_BEFORE_YEAR = 60  # characters: "første kvartal af 2022", "trimestrul 
 
 
 def _cldr_quarters(text: str) -> list[tuple[int, int, str]]:
-    """The quarters named in the CLDR's words, each with the year after it: (start, end, " Q2 "), the
-    span running to the year. (Looked for only just before a year: most texts' words are none.)"""
+    """The quarters named in the CLDR's words, and the halves in HALF_YEAR_WORDS, each with the year
+    after it: (start, end, " Q2 " or " H1 "), the span running to the year. (Looked for only just
+    before a year: most texts' words are none.)"""
     out: list[tuple[int, int, str]] = []
     for y in _YEAR_RE.finditer(text):
-        for m in _QUARTER_WORD_RE.finditer(text, max(0, y.start() - _QUARTER_BEFORE_YEAR), y.start()):
+        for m in sorted([*_QUARTER_WORD_RE.finditer(text, max(0, y.start() - _QUARTER_BEFORE_YEAR), y.start()),
+                         *_HALF_YEAR_WORD_RE.finditer(text, max(0, y.start() - _QUARTER_BEFORE_YEAR), y.start())],
+                        key=lambda m: m.start()):
+            half = m.re is _HALF_YEAR_WORD_RE
             word = _WORD_RE.match(text, m.start())
             if word.group().lower() in english_words():
                 continue  # "the second and third quarters of 2018": English (its own patterns read it)
@@ -726,8 +736,8 @@ def _cldr_quarters(text: str) -> list[tuple[int, int, str]]:
                     continue
                 n, start, end = _quarter_ordinal(after.group(1)), m.start(), after.end()
             year = _YEAR_AFTER_RE.match(text, end)
-            if n and year and year.end() == y.start():
-                out.append((start, year.end(), f" Q{n} "))  # (a word glued before it, in Thai, is no part of it)
+            if n and year and year.end() == y.start() and (not half or n <= 2):
+                out.append((start, year.end(), f" H{n} " if half else f" Q{n} "))  # (a word glued before it, in Thai, is no part of it)
     return out
 
 

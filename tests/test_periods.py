@@ -120,6 +120,12 @@ WRITTEN = [
     ("tijekom trećeg kvartala 2018. izbrisao", D(2018, 7, 1), D(2018, 9, 30)),
     ("(1ο τρίμηνο 2021)", D(2021, 1, 1), D(2021, 3, 31)),
     ("पहली तिमाही 2023 में", D(2023, 1, 1), D(2023, 3, 31)),
+    # ... and halves, by each language's word for one, after the same ordinals
+    ("В первом полугодии 2023 года по требованию Роскомнадзора заблокировали", D(2023, 1, 1), D(2023, 6, 30)),
+    ("во втором полугодии 2022 г.", D(2022, 7, 1), D(2022, 12, 31)),
+    ("w pierwszym półroczu 2023 usunięto", D(2023, 1, 1), D(2023, 6, 30)),
+    ("in het eerste halfjaar 2023 werden", D(2023, 1, 1), D(2023, 6, 30)),
+    ("i første halvår 2021 blev", D(2021, 1, 1), D(2021, 6, 30)),
     # ... not a count of quarters ("two quarters"), nor the first of several
     ("zwei Quartale 2020", D(2020, 1, 1), D(2020, 12, 31)),
     ("Sur les trois premiers trimestres 2019, Facebook", D(2019, 1, 1), D(2019, 9, 30)),
