@@ -3015,6 +3015,9 @@ def test_a_story_about_a_platform_the_lexicon_does_not_list_is_that_platforms(em
      "who cheat are banned, reports Riot.", "Valorant"),
     ("Роскомнадзор: заблокировали 885 тысяч сайтов", "по требованию Роскомнадзора ... В Роскомнадзоре уточнили",
      "Роскомнадзор"),
+    # a name written with a small first letter and a capital after it
+    ("How eBay is Protecting Brands and Buyers", "In 2023, eBay blocked 4 million listings. Sellers on eBay were ...",
+     "eBay"),
     # words its text also writes in lower case, or only inside a longer name, or that the lexicon reads
     ("Transparency Report Shows Removals", "Our Transparency Report shows removals. Read the Transparency "
      "Report; the report shows more.", None),

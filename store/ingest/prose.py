@@ -421,6 +421,9 @@ ACRONYM = 4  # a name in capitals longer than this is a word set in capitals, no
 INFLECTED = 3  # "Роскомнадзора" names "Роскомнадзор": a name of six letters or more, up to three more
 
 
+LOWER_FIRST_NAME_RE = re.compile(r"[a-z][A-Z][a-z]")  # a name written with a small first letter: "eBay", "eSafety", "iFood"
+
+
 def document_subject(headline: str, url: str | None, text: str, publisher: str | None = None) -> tuple[str, int] | None:
     """The name a story is about when the lexicon knows none it names, and how often its text
     names it: of the words of its headline, of its URL's last part and of who published it
@@ -448,7 +451,7 @@ def document_subject(headline: str, url: str | None, text: str, publisher: str |
             key = next((c for c in stems if key.startswith(c) and len(key) - len(c) <= INFLECTED), None)
             if key is None:
                 continue
-        if not word[0].isupper():
+        if not (word[0].isupper() or LOWER_FIRST_NAME_RE.match(word)):
             lower.add(key)
             continue
         forms.setdefault(key, Counter())[word] += 1
