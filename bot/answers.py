@@ -23,6 +23,7 @@ class SourceView:
     published: dt.date | None
     filename: str
     row: int | None = None  # CSV row number, when the quote is a row
+    language: str = ""  # the language its text is in ("de"; "": not told), as the store keeps it
 
     def to_dict(self) -> dict[str, Any]:
         return {

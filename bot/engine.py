@@ -58,6 +58,7 @@ NAMED_SOURCE = 0.2  # for a figure whose statement's publisher the question name
 ASIDE = 0.4  # the weight of a term outside what is asked ("for the board deck"; calibrated on dev)
 UNSUPPORTED = 0.2  # the cost of a word the question qualifies its policy with that no source uses (calibrated on dev)
 UNSUPPORTED_OTHER = 0.3  # ... when they may be what is counted, not how (calibrated on dev: 0.2-0.3 +7, 0.4 +6, 0.7 +5; a veto before)
+NEXT_TO = 12  # characters: a word asked this near one of a sentence's tied numbers says it is that one's
 BESIDE_TIE = 0.05  # of two facts that fit equally, the one saying more of the question by its number answers
 GIVEN_NEAR = 0.02  # a figure this near a number the question gives is that number, as another source rounds it
 GIVEN_CONTEXT = 0.05  # ... and this near, roughly given ("~1.7 million"), it says which report the question is about
@@ -174,6 +175,13 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
                 said = {id(t): len(words & content_words(_near(t.view.quote, t.view.value))) for t in sharp}
                 most = max(said.values())
                 sharp = [t for t in sharp if said[id(t)] == most]
+            if len({t.key for t in sharp}) > 1 and len({t.view.quote for t in sharp}) == 1:
+                # ... or, numbers of one sentence whose words run together (a list, another language's
+                # word order: "eran bronce (22%), ... diamante (17%)"), the one nearest a word asked
+                gap = {id(t): _gap(query, t.view) for t in sharp}
+                nearest = min(gap.values())
+                if nearest <= NEXT_TO:
+                    sharp = [t for t in sharp if gap[id(t)] == nearest]
             if len({t.key for t in sharp}) == 1:
                 best, ties = sharp[0], sharp[:1]
                 scored = [best] + [s for s in scored if s is not best]
@@ -644,6 +652,21 @@ def _evidence(q: Query, fig: Figure, idf: dict[str, float]) -> tuple[float, floa
             found = KINSHIP * (1.0 if _abbreviates(w, local) else IN_SENTENCE if _abbreviates(w, sentence) else 0.0)
         got += weight * found
     return (got / total, beside / total) if total else (1.0, 1.0)
+
+
+def _gap(q: Query, v: FigureView) -> int:
+    """How many characters lie between a figure's number and the nearest word the question asks
+    (as written, or in a word a dictionary translates it to in its sentence's language); very many
+    when none is found."""
+    text = v.quote.casefold()
+    at = next((x for x in find_quantities(v.quote) if math.isclose(abs(x.value), abs(v.value), rel_tol=1e-9)), None)
+    if at is None:
+        return len(text) + 1
+    words = [w for w in q.asked if w[0] != "="]
+    roots = [*words, *(f[: max(4, len(f) - 2)] if not CJK_RE.search(f) else f
+                       for w in words for f in words_for(w, v.source.language))]
+    hits = [m.start() for r in roots for m in re.finditer(r"(?<!\w)" + re.escape(r) if r.isascii() or not CJK_RE.search(r) else re.escape(r), text)]
+    return min((min(abs(h - at.start), abs(h - at.end)) for h in hits), default=len(text) + 1)
 
 
 @lru_cache(maxsize=TEXT_CACHE)
@@ -1144,7 +1167,7 @@ def _view(fig: Figure, sources: int, score: float) -> FigureView:
 
 
 def _source(c: Citation) -> SourceView:
-    return SourceView(c.title, c.publisher, c.url, c.published, c.filename, c.row)
+    return SourceView(c.title, c.publisher, c.url, c.published, c.filename, c.row, c.language)
 
 
 # --- suggestions ----------------------------------------------------------------------------

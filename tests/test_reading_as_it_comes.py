@@ -3123,3 +3123,14 @@ def test_a_word_reached_through_two_other_languages_dictionaries_is_a_translatio
     pairs = {"de": {"material": [["материал, материа́л", "Sammelbegriff für Rohstoffe"]]},
              "pl": {"materiał": [["1. ткань", "to, z czego się szyje", "2. материал", "to, z czego są wytwarzane"]]}}
     assert through_others(direct, pairs, english=set()) == {"materi": ["материал"]}
+
+
+def test_of_one_sentences_tied_numbers_the_one_next_to_a_translated_word_asked_answers(empty_store, tmp_path):
+    # each share's words run on past the next one ("oro (22%), mientras que ... plata (17%)"): both read
+    # both tiers, and the tier written right by a number says which it is
+    doc(empty_store, tmp_path, "pubg-es.txt",
+        "PUBG Mobile publicó su informe semanal de cuentas baneadas por trampas entre el 11 y el 17 de diciembre "
+        "de 2020. PUBG Mobile baneó 1.000 cuentas.\n\nLa mayoría de las cuentas baneadas eran de nivel oro (22%), mientras que el siguiente grupo "
+        "más numeroso era el de nivel plata (17%).", title="PUBG Mobile: cuentas baneadas", published=D(2020, 12, 20))
+    assert answered(empty_store, "what share of pubg mobile accounts banned dec 11-17 2020 were gold tier?") == 22
+    assert answered(empty_store, "what share of pubg mobile accounts banned dec 11-17 2020 were silver tier?") == 17
