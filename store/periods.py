@@ -455,8 +455,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("range", rf"{_B}(?:(?P<between>{_BETWEEN})\s+)?{_point_re('s')}(?(between)(?:,\s+{_ASIDE},)?|),?"
                   rf"(?:\s*{_AND}\s*|{_DASH}|(?P<from>['’]?[dt][ae]n\s+)){_point_re('e')}(?(from)['’]?y?[ae]\s+kadar\b|{_E})"),
         # days of one month: "December 1-31, 2021", "from 1 to 31 December 2021", "1.-30. Juni 2022"
-        ("days", rf"{_B}(?:{_BETWEEN}\s+)?(?:{_m('m')}\s+(?P<da>[0-9]{{1,2}})(?:st|nd|rd|th)?{_DASH}(?:{_m('mb')}\s+)?(?P<db>[0-9]{{1,2}})(?:st|nd|rd|th)?,?"
-                 rf"|(?P<da2>[0-9]{{1,2}})(?:er|\.)?{_DASH}(?P<db2>[0-9]{{1,2}})\.?\s+(?:de\s+)?{_m('m2')},?)\s+(?:de\s+)?{_y('y')}{_E}"),
+        # ... and "between 11 and 17 December 2020", "entre el 11 y el 17 de diciembre de 2020" ("and" only after "between")
+        ("days", rf"{_B}(?:(?P<bw>{_BETWEEN})\s+)?(?:{_m('m')}\s+(?P<da>[0-9]{{1,2}})(?:st|nd|rd|th)?{_DASH}(?:{_m('mb')}\s+)?(?P<db>[0-9]{{1,2}})(?:st|nd|rd|th)?,?"
+                 rf"|(?:el\s+|le\s+|the\s+)?(?P<da2>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?(?:{_DASH}|(?(bw)\s+{_AND}\s+|(?!)))(?:el\s+|le\s+|the\s+)?"
+                 rf"(?P<db2>[0-9]{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+|of\s+)?{_m('m2')},?)\s+(?:de\s+)?{_y('y')}{_E}"),
         # Jul-Sep 2020, July to December 2017
         ("months", rf"{_B}(?:{_BETWEEN}\s+)?(?:(?:el\s+|le\s+)?(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_EDGE}{_m('m1')}(?:\s*(?P<d1b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:,\s*{_MON_ANY})*(?:{_DASH}|\s+{_AND}\s+)(?:(?:el\s+|le\s+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?{_EDGE}{_m('m2')}(?:\s*(?P<d2b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:\s+(?:period|quarter|months))?,?\s+(?:de\s+|del\s+|of\s+)?'?{_yy('y')}{_E}"),
         # since the middle of 2015, since mid-2015, since early 2016, since Aug 2015, since 2015

@@ -120,6 +120,10 @@ WRITTEN = [
     ("tijekom trećeg kvartala 2018. izbrisao", D(2018, 7, 1), D(2018, 9, 30)),
     ("(1ο τρίμηνο 2021)", D(2021, 1, 1), D(2021, 3, 31)),
     ("पहली तिमाही 2023 में", D(2023, 1, 1), D(2023, 3, 31)),
+    # days of one month "between" two of them, with their articles (the first day is no count)
+    ("between 11 and 17 December 2020", D(2020, 12, 11), D(2020, 12, 17)),
+    ("entre el 11 y el 17 de diciembre de 2020", D(2020, 12, 11), D(2020, 12, 17)),
+    ("zwischen 3. und 9. Mai 2021", D(2021, 5, 3), D(2021, 5, 9)),
     # ... and halves, by each language's word for one, after the same ordinals
     ("В первом полугодии 2023 года по требованию Роскомнадзора заблокировали", D(2023, 1, 1), D(2023, 6, 30)),
     ("во втором полугодии 2022 г.", D(2022, 7, 1), D(2022, 12, 31)),
