@@ -772,6 +772,8 @@ def _in_english(text: str) -> tuple[str, list[int], list[int]] | None:
     return "".join(out), starts, [0] + ends
 
 
+FIRST_YEAR = 1990  # a year written alone before it is a count, unless "in", "since" ... say it is a year
+WHEN_BEFORE_RE = re.compile(r"\b(?:in|during|since|from|until|by|throughout)\s+$", re.IGNORECASE)
 OF_THESE_RE = re.compile(r"\s+of\s+(?:these|those|them|which|the|its|their)\b", re.IGNORECASE)
 PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|during|for|since|from|of|to|until|by|throughout|through)\s+$", re.IGNORECASE)
 
@@ -859,9 +861,11 @@ def _build(name: str, m: re.Match, reference: dt.date | None) -> Mention | None:
         y, mo = int(g["xmy"]), _month(g["xmm"])
         return Mention(s, e, "closed", span(y, mo, y, mo))
     if name == "year":
+        y = int(g["y"])
         if OF_THESE_RE.match(m.string, e) and not PREPOSITION_BEFORE_RE.search(m.string, max(0, s - 12), s):
             return None  # a count of a whole said before: "1978 of these requests were related to different accounts"
-        y = int(g["y"])
+        if y < FIRST_YEAR and not WHEN_BEFORE_RE.search(m.string, max(0, s - 12), s):
+            return None  # a number before the web's years: "1907 сторінок, груп і акаунтів", "a takedown of 1907 assets"
         return Mention(s, e, "closed", span(y, 1, y, 12))
     if name == "partword":
         months = _part_months(_ordinal(g["ord"]), g["part"])

@@ -417,6 +417,16 @@ def test_a_number_after_over_or_about_is_a_count_not_a_year(text):
     assert find_periods(text.replace("-", " ")) == []
 
 
+@pytest.mark.parametrize("text", ["Facebook видалила 1907 сторінок, груп і акаунтів",
+                                  "Facebook's Russia-linked takedown of 1907 assets: Instagram accounts removed?"])
+def test_a_number_before_the_webs_years_written_alone_is_a_count_not_a_year(text):
+    assert find_periods(text) == []
+
+
+def test_a_year_before_the_webs_is_still_a_year_after_in_or_since():
+    assert [m.period.label for m in find_periods("in 1985 and since 1998")] == ["1985", "since Jan 1998"]
+
+
 def test_the_same_period_the_year_prior_is_a_year_before():
     text = "from the same period the year prior, when the company took action against just 1.9 million"
     assert [m.kind for m in find_periods(text, D(2021, 9, 1))] == ["yearago"]
