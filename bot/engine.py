@@ -674,17 +674,26 @@ def _translated(stem: str, language: str, quote: str) -> bool:
     """Does a sentence in another language say an English word (its stem) in one of the words a
     dictionary gives for it (store.translations)? A word is found by its first letters (all but its
     last two, at least four: "Beschwerden" for "Beschwerde"), anywhere in a long word (German
-    compounds: "Nutzerbeschwerden"), and as written in a script without spaces ("令状")."""
+    compounds: "Nutzerbeschwerden"), as written in a script without spaces ("令状"), and in Arabic without
+    its article, inside the word it is glued to."""
     text = quote.casefold()
     for form in words_for(stem, language):
         if CJK_RE.search(form):
             if form in text:
                 return True
             continue
+        if language == "ar":  # Arabic glues its article and particles on ("المضيف", "مضيف", "والمضيف")
+            form = ARTICLE_RE.sub("", form)
+            if len(form) >= 3 and form in text:
+                return True
+            continue
         root = form[: max(4, len(form) - 2)]
         if (len(root) >= 6 and root in text) or re.search(r"(?<!\w)" + re.escape(root), text):
             return True
     return False
+
+
+ARTICLE_RE = re.compile(r"^(?:ال|لل)(?=\w{3})")
 
 
 KIN, KINSHIP = 6, 0.7
@@ -1079,8 +1088,13 @@ def _supported(q: Query, fig: Figure) -> bool:
     context = content_words(text).union(*(_source_terms(c.publisher, c.url) for c in _read(fig)))
     glued = re.sub(r"[^a-z0-9]+", "", text.lower())
     # a longer word may be part of a name written as one ("upper" in "Upperbound Prevalence"), and a
-    # word with a hyphen or a digit is said without them ("under-13s": "under 13")
-    return all(content_words(w) <= context or (len(w) >= 4 and (w in glued or _bare(w) in glued)) for w in q.blocking)
+    # word with a hyphen or a digit is said without them ("under-13s": "under 13"); a sentence in another
+    # language uses it, by the number, in a word a dictionary translates it to ("حظر 44,121 مضيف": hosts)
+    foreign = [c for c in _read(fig) if c.language not in ("", "en")]
+    return all(content_words(w) <= context or (len(w) >= 4 and (w in glued or _bare(w) in glued))
+               or (foreign and all(any(_translated(st, c.language, _near(c.quote, c.value)) for c in foreign)
+                                   for st in content_words(w)))
+               for w in q.blocking)
 
 
 def _bare(word: str) -> str:

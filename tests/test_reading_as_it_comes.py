@@ -3134,3 +3134,12 @@ def test_of_one_sentences_tied_numbers_the_one_next_to_a_translated_word_asked_a
         "más numeroso era el de nivel plata (17%).", title="PUBG Mobile: cuentas baneadas", published=D(2020, 12, 20))
     assert answered(empty_store, "what share of pubg mobile accounts banned dec 11-17 2020 were gold tier?") == 22
     assert answered(empty_store, "what share of pubg mobile accounts banned dec 11-17 2020 were silver tier?") == 17
+
+
+def test_an_arabic_translation_is_found_without_its_article_inside_the_word_it_is_glued_to(empty_store, tmp_path):
+    # the dictionary writes "المضيف" (the host); the sentence "مضيف بث مباشر" (live-stream host)
+    doc(empty_store, tmp_path, "tiktok-ar.txt",
+        "أعلنت منصة تيك توك عن نتائج تقرير تطبيق إرشادات المجتمع للربع الأول من عام 2025 في منطقة الشرق الأوسط "
+        "وشمال أفريقيا. وشهدت المنصة حظر 44,121 مضيف بث مباشر خلال الربع الأول من عام 2025.",
+        published=D(2025, 6, 20))
+    assert answered(empty_store, "how many hosts did tiktok ban in q1 2025") == 44121
