@@ -152,6 +152,9 @@ def _letters(word: str) -> bool:
 
 
 def write() -> None:
+    if not any(DICTD.glob("freedict-*.index")):  # (an empty table would silently drop every translation)
+        raise SystemExit(f"no FreeDict dictionaries in {DICTD}: install Debian's dict-freedict-* packages (see "
+                         f"store/translations.py); {PATH.name} is left as it is")
     import gzip
 
     import snowballstemmer

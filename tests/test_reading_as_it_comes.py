@@ -3143,3 +3143,15 @@ def test_an_arabic_translation_is_found_without_its_article_inside_the_word_it_i
         "وشمال أفريقيا. وشهدت المنصة حظر 44,121 مضيف بث مباشر خلال الربع الأول من عام 2025.",
         published=D(2025, 6, 20))
     assert answered(empty_store, "how many hosts did tiktok ban in q1 2025") == 44121
+
+
+def test_regenerating_translations_without_dictionaries_says_so_and_keeps_the_table(tmp_path, monkeypatch):
+    from store import translations
+
+    table = tmp_path / "translations.json.gz"
+    table.write_bytes(b"kept")
+    monkeypatch.setattr(translations, "DICTD", tmp_path / "dictd")
+    monkeypatch.setattr(translations, "PATH", table)
+    with pytest.raises(SystemExit, match="no FreeDict dictionaries"):
+        translations.write()
+    assert table.read_bytes() == b"kept"
