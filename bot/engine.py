@@ -35,8 +35,8 @@ from store.periods import MONTH_NAME_RE, MONTHS, YEAR_NOT_STATED, Period, find_p
 from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
-from store.scripts import CJK, LEADS_ON_RE, LIST_ITEM_RE
-from store.translations import CJK_RE, words_for
+from store.scripts import CJK, EAST_ASIAN_RE, LEADS_ON_RE, LIST_ITEM_RE
+from store.translations import words_for
 from store.vocabulary import (AFTER_ACTIONS, ALL_POLICIES, AUDIENCE_ACTIONS, COMPANIES, FACETS, OBJECTS, RATE_ACTIONS, WORLDWIDE_RE,
                               Features, describe, family_words, media_in, per_units, places_in,
                               platform_family, policy_groups, url_host)
@@ -658,42 +658,39 @@ def _gap(q: Query, v: FigureView) -> int:
     """How many characters lie between a figure's number and the nearest word the question asks
     (as written, or in a word a dictionary translates it to in its sentence's language); very many
     when none is found."""
-    text = v.quote.casefold()
-    at = next((x for x in find_quantities(v.quote) if math.isclose(abs(x.value), abs(v.value), rel_tol=1e-9)), None)
-    if at is None:
+    text, found = v.quote.casefold(), find_quantities(v.quote)
+    i = _number_at(found, v.value)
+    if i is None:
         return len(text) + 1
     words = [w for w in q.asked if w[0] != "="]
-    roots = [*words, *(f[: max(4, len(f) - 2)] if not CJK_RE.search(f) else f
-                       for w in words for f in words_for(w, v.source.language))]
-    hits = [m.start() for r in roots for m in re.finditer(r"(?<!\w)" + re.escape(r) if r.isascii() or not CJK_RE.search(r) else re.escape(r), text)]
-    return min((min(abs(h - at.start), abs(h - at.end)) for h in hits), default=len(text) + 1)
+    patterns = [re.compile(r"(?<!\w)" + re.escape(w)) for w in words] + [p for w in words for p in _written(w, v.source.language)]
+    at = found[i]
+    return min((min(abs(m.start() - at.start), abs(m.start() - at.end)) for p in patterns for m in p.finditer(text)),
+               default=len(text) + 1)
 
 
 @lru_cache(maxsize=TEXT_CACHE)
 def _translated(stem: str, language: str, quote: str) -> bool:
     """Does a sentence in another language say an English word (its stem) in one of the words a
-    dictionary gives for it (store.translations)? A word is found by its first letters (all but its
-    last two, at least four: "Beschwerden" for "Beschwerde"), anywhere in a long word (German
-    compounds: "Nutzerbeschwerden"), as written in a script without spaces ("令状"), and in Arabic without
-    its article, inside the word it is glued to."""
+    dictionary gives for it (store.translations)?"""
     text = quote.casefold()
+    return any(p.search(text) for p in _written(stem, language))
+
+
+@lru_cache(maxsize=4096)
+def _written(stem: str, language: str) -> tuple[re.Pattern, ...]:
+    """How a sentence in ``language`` writes an English stem, in the words a dictionary gives for it:
+    each by its first letters (all but its last two, at least four: "Beschwerden" for "Beschwerde"),
+    anywhere in a long word (German compounds: "Nutzerbeschwerden"); as written in a script without
+    spaces ("令状") and in Arabic, inside the word its particles are glued to ("مضيف", "والمضيف")."""
+    out = []
     for form in words_for(stem, language):
-        if CJK_RE.search(form):
-            if form in text:
-                return True
-            continue
-        if language == "ar":  # Arabic glues its article and particles on ("المضيف", "مضيف", "والمضيف")
-            form = ARTICLE_RE.sub("", form)
-            if len(form) >= 3 and form in text:
-                return True
-            continue
-        root = form[: max(4, len(form) - 2)]
-        if (len(root) >= 6 and root in text) or re.search(r"(?<!\w)" + re.escape(root), text):
-            return True
-    return False
-
-
-ARTICLE_RE = re.compile(r"^(?:ال|لل)(?=\w{3})")
+        if EAST_ASIAN_RE.search(form) or language == "ar":
+            out.append(re.compile(re.escape(form)))
+        else:
+            root = form[: max(4, len(form) - 2)]
+            out.append(re.compile(re.escape(root) if len(root) >= 6 else r"(?<!\w)" + re.escape(root)))
+    return tuple(out)
 
 
 KIN, KINSHIP = 6, 0.7
@@ -784,36 +781,42 @@ def _around(quote: str, value: float) -> frozenset[str]:
     return terms(_near(quote, value))
 
 
+def _number_at(found: list, value: float) -> int | None:
+    """Which of a sentence's numbers (find_quantities) is a figure's value, of either sign."""
+    return next((i for i, x in enumerate(found) if math.isclose(abs(x.value), abs(value), rel_tol=1e-9)), None)
+
+
 @lru_cache(maxsize=TEXT_CACHE)
 def _near(quote: str, value: float) -> str:
     """The words next to a number in its sentence (see ``_around``)."""
     found = find_quantities(quote)
-    for i, quantity in enumerate(found):
-        if math.isclose(quantity.value, value, rel_tol=1e-9) or math.isclose(-quantity.value, value, rel_tol=1e-9):
-            start, end, inside = quantity.start, quantity.end, ""
-            if i and BRACKETED_AFTER_RE.fullmatch(quote, found[i - 1].end, start) and (close := quote.find(")", end)) >= 0:
-                # a share in brackets after a count is of what the count counts: "more than 2.33
-                # million enforcements (57%) were for cheating", "4.8 Million Accounts (63%) of all"
-                start, end, inside = found[i - 1].start, close + 1, quote[found[i - 1].end : quantity.start]
-            cuts = [m.end() for m in _CLAUSE_END.finditer(quote, 0, start)]
-            left = max(cuts[-1] if cuts else 0, start - AROUND_BEFORE)
-            if not inside and (aside := aside_after(quote, found, i)) is not None:
-                end = aside  # "10.5 million (39%) reports were issued regarding conduct": past the aside
-            stop = _CLAUSE_END.search(quote, end)
-            # up to the next number: what follows it is that number's ("21 million for adult
-            # nudity and 1.9 million for promoting terrorism")
-            after = next((q.start for q in found[i + 1 :] if q.start >= end), len(quote))
-            right = min(stop.start() if stop else len(quote), end + AROUND_AFTER, after)
-            if i and not inside and not (cuts and cuts[-1] > found[i - 1].end) \
-                    and (joined := joined_at(quote, max(left, found[i - 1].end), start)) is not None \
-                    and terms(without_periods(quote[joined:start] + " " + quote[end:right])):
-                # ... and the words before it are its own from the word joining it to the number
-                # before ("1337 ban appeals were made but WhatsApp took action against only 191":
-                # 191 is no appeals), unless it says nothing but when ("They acted on 24% of
-                # reports from January to March and 22% from April to June": 22% of reports)
-                left = joined
-            return quote[left:start] + " " + inside + " " + quote[end:right]
-    return ""
+    i = _number_at(found, value)
+    if i is None:
+        return ""
+    quantity = found[i]
+    start, end, inside = quantity.start, quantity.end, ""
+    if i and BRACKETED_AFTER_RE.fullmatch(quote, found[i - 1].end, start) and (close := quote.find(")", end)) >= 0:
+        # a share in brackets after a count is of what the count counts: "more than 2.33
+        # million enforcements (57%) were for cheating", "4.8 Million Accounts (63%) of all"
+        start, end, inside = found[i - 1].start, close + 1, quote[found[i - 1].end : quantity.start]
+    cuts = [m.end() for m in _CLAUSE_END.finditer(quote, 0, start)]
+    left = max(cuts[-1] if cuts else 0, start - AROUND_BEFORE)
+    if not inside and (aside := aside_after(quote, found, i)) is not None:
+        end = aside  # "10.5 million (39%) reports were issued regarding conduct": past the aside
+    stop = _CLAUSE_END.search(quote, end)
+    # up to the next number: what follows it is that number's ("21 million for adult
+    # nudity and 1.9 million for promoting terrorism")
+    after = next((q.start for q in found[i + 1 :] if q.start >= end), len(quote))
+    right = min(stop.start() if stop else len(quote), end + AROUND_AFTER, after)
+    if i and not inside and not (cuts and cuts[-1] > found[i - 1].end) \
+            and (joined := joined_at(quote, max(left, found[i - 1].end), start)) is not None \
+            and terms(without_periods(quote[joined:start] + " " + quote[end:right])):
+        # ... and the words before it are its own from the word joining it to the number
+        # before ("1337 ban appeals were made but WhatsApp took action against only 191":
+        # 191 is no appeals), unless it says nothing but when ("They acted on 24% of
+        # reports from January to March and 22% from April to June": 22% of reports)
+        left = joined
+    return quote[left:start] + " " + inside + " " + quote[end:right]
 
 
 def _score(q: Query, fig: Figure, evidence: float | None = None) -> float:

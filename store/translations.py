@@ -31,6 +31,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from store.scripts import EAST_ASIAN_RE
+
 PATH = Path(__file__).with_name("translations.json.gz")  # (gzipped: 5 MB of text, 2 MB on disk)
 DICTD = Path("/usr/share/dictd")
 MIN_COUNT = 1000  # about 18,000 English words ("subpoena" 3,942; "cheater" 778 is left out)
@@ -43,7 +45,7 @@ LANGUAGES = {"de": "deu", "fr": "fra", "es": "spa", "pt": "por", "it": "ita", "n
              "tr": "tur", "ja": "jpn", "id": "ind", "hi": "hin", "ar": "ara", "pl": "pol", "fi": "fin",
              "hu": "hun", "cs": "ces", "sk": "slk", "da": "dan", "sv": "swe", "ro": "rom", "el": "ell",
              "no": "nor"}
-CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+ARTICLE_RE = re.compile(r"^(?:ال|لل)(?=\w{3})")  # Arabic's article, which sentences often write no word with
 KANA_RE = re.compile(r"[\u3040-\u309f\u30fc]+")  # a word in hiragana alone: mostly a reading of one in kanji
 
 
@@ -74,7 +76,6 @@ def words_for(stem: str, language: str) -> list[str]:
 # --- generating store/translations.json ------------------------------------------------------------
 
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-_HEAD_RE = re.compile(r"^\s*(?:\[[^\]]*\]\s*)*([^/\[<(]+?)\s*(?:/|<|\[|\(|$)")
 _NOISE_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>|\{[^}]*\}|\"[^\"]*\"")
 _SENSE_RE = re.compile(r"^\s*\d+\.\s*")
 
@@ -148,7 +149,7 @@ def through_others(direct: dict[str, dict[str, list[str]]], pairs: dict[str, dic
 def _letters(word: str) -> bool:
     if not all(ch.isalpha() or ch in "-'’" for ch in word):
         return False
-    return len(word) >= (MIN_CJK if CJK_RE.search(word) else MIN_LETTERS)
+    return len(word) >= (MIN_CJK if EAST_ASIAN_RE.search(word) else MIN_LETTERS)
 
 
 def write() -> None:
@@ -194,6 +195,8 @@ def write() -> None:
             forms = direct.setdefault(lang, {}).setdefault(s, [])
             forms.extend(w for w in agreed if w not in forms)
     # a line for each language, its words for each stem joined by "|" (a word is letters, hyphens, apostrophes)
+    if "ar" in direct:  # "المضيف" (the host) is found in "مضيف بث مباشر" as in "والمضيف"
+        direct["ar"] = {s: list(dict.fromkeys(ARTICLE_RE.sub("", f) for f in forms)) for s, forms in direct["ar"].items()}
     text = "".join(f"{lang}\t" + json.dumps({s: "|".join(forms[:MAX_FORMS]) for s, forms in sorted(found.items()) if forms},
                                               ensure_ascii=False, separators=(",", ":")) + "\n"
                    for lang, found in sorted(direct.items()))
