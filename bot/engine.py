@@ -133,8 +133,16 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
         scored = sorted(scored + broken, key=lambda s: -s.score) if scored else broken
     if not (scored and scored[0].score >= MIN_SCORE) and _one_month(query.period) and not query.since:
         scored = _said_in(query, store)
-    if not (scored and scored[0].score >= MIN_SCORE) and query.location:
-        scored = _said_there(query, store)
+    if query.location:
+        # figures of no place that its words place there compete with the place's own, a little
+        # lower: a story about India's monthly report states its numbers without "India" in each
+        # sentence ("26.85 lakh accounts ... banned in September"), beside other months' Indian figures
+        there = _said_there(query, store)
+        if scored and scored[0].score >= MIN_SCORE:
+            for s in there:
+                s.score -= PLACE_IN_SENTENCE
+                s.fit -= PLACE_IN_SENTENCE
+        scored = sorted(scored + there, key=lambda s: -s.score)
     if not (scored and scored[0].score >= MIN_SCORE) and reader(store).named_learned(query):
         # a name the store learned as one story's platform ("Kominfo") that other stories name
         # without being about it: their figures, with the name a word to look for

@@ -859,6 +859,20 @@ def test_a_poor_fit_after_a_sentence_naming_the_place_does_not_hide_a_story_abou
     assert a.answer.quote.startswith("Of the 25 million Facebook posts")
 
 
+def test_a_story_about_a_place_answers_beside_that_place_s_own_figures(empty_store, tmp_path):
+    """A story about WhatsApp's India report states the proactive bans in a sentence naming no place;
+    another story's figure of India (all bans) is the place's own, and fits "proactively" less: the
+    story's figure answers, as a place's own figure would. A question the place's own figure fits
+    still gets it."""
+    doc(empty_store, tmp_path, "es.txt", "WhatsApp baneó 4,7 millones de cuentas en India durante marzo de 2023.\n",
+        published=D(2023, 5, 2))
+    doc(empty_store, tmp_path, "bl.txt", "Meta's monthly compliance report for India, published on Monday, covers "
+        "March 2023.\nThe report also stated that 16,59,385 accounts were proactively banned on WhatsApp.\n",
+        published=D(2023, 5, 2))
+    assert answered(empty_store, "How many WhatsApp accounts in India were banned proactively in March 2023?") == 1_659_385
+    assert answered(empty_store, "whatsapp india accounts banned march 2023") == 4_700_000
+
+
 def test_a_platform_named_right_after_a_number_is_its_platform(empty_store, tmp_path):
     """"25 मिलियन फेसबुक पोस्ट और 2 मिलियन इंस्टाग्राम पोस्ट": Hindi names whose a number is before it, but
     a platform right after the number, before what it counts, is its own (Instagram's 2 million, not
