@@ -73,8 +73,13 @@ LATEST_RE = re.compile(r"\b(?:latest|most\s+recent|newest|current|recent|now|tod
 # "sep 21"): a day of no year would be no period a figure is of
 MONTH_YY_RE = re.compile(rf"\b(?P<month>{MONTH_NAMES})\.?\s+['’]?(?P<yy>[0-9]{{2}})\b"
                          r"(?!\s*,?\s*['’]?[0-9]|[/:.-][0-9]|\s*(?:st|nd|rd|th)\b)", re.IGNORECASE)
-# a month named alone, without its year: "in october", "whatsapp india bans aug 1-31"
-LONE_MONTH_RE = re.compile(rf"\b(?:(?:in|during|for|over|of)\s+(?P<m1>{MONTH_NAMES})\b|(?P<m2>{MONTH_NAMES})\.?\s+1\s*[-–]\s*(?:28|29|30|31)\b)"
+# a month named alone, without its year: "in october", "whatsapp india bans aug 1-31", and a month's
+# name no English word shares wherever it stands ("whatsapp india bans september"; not "may", "march")
+# (not a bound: "through June", "since July", "as of mid-November")
+NOT_A_BOUND = "".join(rf"(?<!\b{w}[\s-])" for w in ("through", "thru", "until", "till", "since", "from", "by", "to", "mid", "end", "early", "late", "before", "after"))
+BARE_MONTHS = "(?:" + "|".join(m for m in MONTHS if len(m) > 3 and m not in ("may", "march")) + ")"
+LONE_MONTH_RE = re.compile(rf"\b(?:(?:in|during|for|over|of)\s+(?P<m1>{MONTH_NAMES})\b|(?P<m2>{MONTH_NAMES})\.?\s+1\s*[-–]\s*(?:28|29|30|31)\b"
+                           rf"|{NOT_A_BOUND}(?P<m3>{BARE_MONTHS})\b)"
                            r"(?!\s*,?\s*['’]?[0-9])", re.IGNORECASE)
 # the word after a publisher's name that may be its place ("Sputnik Japan", "sputnik jp", "CNN-Chile")
 SOURCE_PLACE_RE = re.compile(r"[\s.()-]{1,3}(?P<place>[^\W\d_]+)")
@@ -266,7 +271,7 @@ def _months(text: str, found: list) -> tuple[int, int] | None:
 
 def _month_of(lone: re.Match) -> int:
     """The month a LONE_MONTH_RE match names."""
-    return MONTHS[(lone.group("m1") or lone.group("m2")).lower()[:3]]
+    return MONTHS[(lone.group("m1") or lone.group("m2") or lone.group("m3")).lower()[:3]]
 
 
 class Reader:

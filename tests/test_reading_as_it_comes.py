@@ -1234,6 +1234,19 @@ def test_a_figure_of_no_period_is_of_no_other_month_than_its_sentence_names(empt
     assert answer("whatsapp india accounts banned in november", empty_store).answer is None
 
 
+def test_a_month_named_alone_in_a_terse_question_is_that_month(empty_store, tmp_path):
+    """"whatsapp india bans september": September, without "in" before it; "through June" or "as of
+    mid-November" bound a period, and are no month it is of."""
+    doc(empty_store, tmp_path, "wa.txt", "WhatsApp banned 23.24 lakh accounts in India in October. The number of "
+        "accounts blocked in October was about 13 per cent less than the 26.85 lakh accounts the messaging "
+        "platform banned in September.", published=D(2022, 12, 1))
+    assert answered(empty_store, "whatsapp india bans september (tribune)") == 2_685_000
+    assert answered(empty_store, "whatsapp india bans october") == 2_324_000
+    assert reader(empty_store).read("whatsapp india bans september").months == (9, 9)
+    assert reader(empty_store).read("youtube complaints through june").months is None
+    assert reader(empty_store).read("fb fake accounts closed as of mid-November").months is None
+
+
 def test_a_policy_a_later_clause_names_is_not_an_earlier_number_s(empty_store, tmp_path):
     doc(empty_store, tmp_path, "yt.txt", "YouTube removed 5.9 million videos in the fourth quarter of 2019; hate speech "
         "accounted for 108,000 of them.", published=D(2020, 2, 27))
