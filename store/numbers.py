@@ -489,8 +489,10 @@ def find_quantities(text: str) -> list[Quantity]:
                     end = after.end()
                 else:
                     start = before.start()
-        elif m.group("num") and m.group("num").lower() in WORDS and not m.group("scale"):
-            # "one", "ten": words are counts only as percents or with a scale ("ten million")
+        elif m.group("num") and m.group("num").lower() in WORDS and not m.group("scale") \
+                and not (m.group("num").lower() in COUNTED_WORDS and COUNTED_AFTER_RE.match(text, end)):
+            # "one", "ten": words are counts only as percents, with a scale ("ten million"), or before
+            # the things they count ("two court orders", "seven blog posts", "nine of the requests")
             continue
         scale = _scale((m.group("scale") or "").lower()) if m.group("scale") and kind == "count" else None
         if scale and scales and out and scales[-1] and scale < scales[-1] and value < scales[-1] \
@@ -504,6 +506,15 @@ def find_quantities(text: str) -> list[Quantity]:
         out.append(Quantity(start, end, value, kind, qualifier or None, original[start:end]))
         scales.append(scale)
     return sorted(out, key=lambda q: q.start) if multiples else out
+
+
+# a small number written as a word counts the first plural noun after it, a few words on at most
+# ("two court orders", "two government content removal requests", "nine of these accounts"); not a
+# span of time, nor what a story sorts figures by ("two years", "five times", "three reasons for suspensions")
+COUNTED_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+COUNTED_AFTER_RE = re.compile(r"\s+(?:of\s+(?:the|these|those|its|their|them)\s+)?(?:[a-z][a-z-]*[a-rt-z]\s+){0,4}"
+                              r"(?!(?:years|months|weeks|days|hours|minutes|seconds|times|decades|quarters|halves|"
+                              r"percent|points|categories|ways|types|kinds|countries|languages|steps|reasons)\b)[a-z][a-z-]*[a-z]s\b")
 
 
 # a year with a footnote's number after its dot, where a sentence ends: "... up 3% from 2021.1 About 75% ..."

@@ -275,6 +275,20 @@ def test_numbers_written_in_words_and_digits(text, value):
     assert value in [q.value for q in find_quantities(text)]
 
 
+@pytest.mark.parametrize("text,values", [
+    ("37 subpoenas, two court orders and 39 warrants", [37, 2, 39]),
+    ("Pinterest received just two government content removal requests from January", [2]),
+    ("Nine of the content alteration or takedown requests we received", [9]),
+    ("action was taken against two of these accounts", [2]),
+    # a span of time, or what figures are sorted by, is no count; nor "one"
+    ("two years ago, in one of the reports", []),
+    ("The following three reasons for suspensions are", []),
+    ("five times more often", [5]),  # (a multiple)
+])
+def test_a_small_number_in_words_counts_the_plural_noun_after_it(text, values):
+    assert [q.value for q in find_quantities(text)] == values
+
+
 @pytest.mark.parametrize("stated,qualifier,exact,says", [
     (600_000, "more than", 636_248, True),  # a headline's bound
     (600_000, "more than", 900_000, False),  # ... that far below is another number
