@@ -16,7 +16,7 @@ from store.db import Store
 from store.ingest import Meta, ingest_file
 from store.numbers import find_quantities
 from store.periods import find_periods
-from store.vocabulary import countries_in, country_in, describe, places_in, platforms_in
+from store.vocabulary import ALL_POLICIES, countries_in, country_in, describe, places_in, platforms_in
 
 D = dt.date
 
@@ -732,6 +732,17 @@ def test_a_table_whose_cells_ran_together_is_read_where_its_digits_part_one_way(
     assert a.answer.quote == "Harassment and Bullying3,770321311"  # the row as printed
     for question in ("snap india impersonation content enforced feb 2022", "snap india csam account deletions feb 2022"):
         assert answer(question, empty_store).answer is None, question
+
+
+def test_a_glued_table_row_labelled_by_a_month_is_that_month_not_a_policy(empty_store, tmp_path):
+    """"January3333" under "MonthValid counter noticesPosts restored...": January's numbers, of the year
+    the page reports on; "January" is no policy a question about January could be asking for."""
+    doc(empty_store, tmp_path, "counter.txt", "Tumblr counter notices, 2023: Jan 1 – Jun 30\n\n"
+        "MonthValid counter noticesPosts restored\nJanuary37\nFebruary15\nMarch24\n", publisher="Tumblr")
+    figures = empty_store.queries.figures(["1=1"], {})
+    assert {f.policy for f in figures} == {ALL_POLICIES}
+    assert answered(empty_store, "tumblr posts restored february 2023") == 5
+    assert answered(empty_store, "tumblr valid counter notices march 2023") == 2
 
 
 MARATHI_TABLE = """खाते / मजकूर उल्लंघन

@@ -38,7 +38,11 @@ from store.db import Store
 # held out too (14.2% on first contact, 17/120; BM25 8/120), 0.387 (451/1165) at 0a04fa1: T's documents alone moved
 # the other held-out batches 435 -> 434 of 1045 (in aggregate); the same at 246d531 and with batch U's documents
 # stored (dbc68dc); 0.398 (464/1165) with English words looked for in other languages by their translations;
-# 0.401 (467/1165) at 8ab3aa6; 0.405 (472/1165) at 86873b2 (twenty-third session's end)
+# 0.401 (467/1165) at 8ab3aa6; 0.405 (472/1165) at 86873b2 (twenty-third session's end). With batch V held out too
+# (twenty-fourth session: 27.3% on first contact, 33/121; BM25 12/121), 0.386 (497/1288) at db9a36b: V's documents
+# alone moved the other held-out batches 476 -> 464 of 1165 (in aggregate), mostly by one glued table whose rows
+# labelled by months were stored as policies named after them; 0.396 (510/1288) once a row labelled by a month is
+# that month
 HELDOUT_TOP1 = 0.39
 # measured 0.861 (105/122) at e6d1963; 0.877 (107/122) at 2ba50e1 and 527d724 (J: 28 of 29 on first contact).
 # Lowered from 0.87 at e6d1963: c1bfaa6 (a quarter inside a year is the period reported on) and d1faf20 (ties broken by
@@ -65,8 +69,11 @@ HELDOUT_TOP1 = 0.39
 # relabelled answerable (batch S's 1109 answers it); 0.825 (198/240) at 2ce85e1; 0.833 (200/240) at 0a04fa1. With
 # batch T held out (25 of its 30 unanswerable get no number on first contact): 0.833 (225/270) at 0a04fa1 and 246d531;
 # 0.830 (224/270) with batch U's documents stored (dbc68dc); 0.822 (222/270) with English words looked for in other
-# languages by their translations (in aggregate, not looked into); 0.822 (222/270) at 8ab3aa6 and 86873b2
-HELDOUT_ABSTAIN = 0.82
+# languages by their translations (in aggregate, not looked into); 0.822 (222/270) at 8ab3aa6 and 86873b2.
+# Lowered to 0.81 when batch V was held out (23 of its 29 unanswerable get no number on first contact; its documents
+# alone give one unanswerable question of the other batches a number, 222 -> 221 of 270): 0.815 (242/297) at db9a36b
+# with the blind rechecks' relabels, and once a row labelled by a month is that month
+HELDOUT_ABSTAIN = 0.81
 # dev was 0.722 (736/1020) at e6d1963; batch K (25 documents, 120 answerable questions, 17.5% on first contact)
 # joined it in the fourteenth session: measured 0.646 (737/1140: batches A, B, C, D001, D145, E, G, I, J001,
 # J002, J150 and K) at 501f97c; 0.690 (787/1140) at 90f82c1. Batch M (25 documents, 120 answerable questions,
@@ -83,7 +90,9 @@ HELDOUT_ABSTAIN = 0.82
 # (1031/1627) at c3c515f and 246d531 with batch T's documents stored. Batch U (25 documents, 120 answerable
 # questions, 20.8% on first contact) joined it in the twenty-third session: measured 0.606 (1058/1747) at dbc68dc;
 # 0.611 (1067/1747) with English words looked for in other languages by their translations; 0.617 (1078/1747)
-# at 8ab3aa6; 0.619 (1081/1747) at 86873b2 (twenty-third session's end)
+# at 8ab3aa6; 0.619 (1081/1747) at 86873b2 (twenty-third session's end); 0.623 (1088/1747) at db9a36b; 0.616
+# (1078/1749) with batch V's documents stored and two questions relabelled answerable by them; 0.624 (1091/1749)
+# once a row labelled by a month is that month
 DEV_TOP1 = 0.61
 
 

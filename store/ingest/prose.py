@@ -729,15 +729,22 @@ def _cell_found(text: str, c: CellFigure) -> _Found:
                       _one(_describe(c.column).policies) or c.column)
     column = _describe(c.column)
     place = _label_place(c.row) if c.row is not None else None  # a row of a country's ("Flag of France France")
-    policy = (_one(_describe(c.row).policies) or (None if place or _total(c.row) else c.row)) if c.row is not None \
+    month = _label_month(c.row) if c.row is not None else None  # a row of a month's ("January3333"): of that month
+    policy = (_one(_describe(c.row).policies) or (None if place or month or _total(c.row) else c.row)) if c.row is not None \
         else _one(column.policies)
     place = place or _label_place(c.heading)  # ... else of the country the lines above its header name
     if c.quantity.kind == "percent":
         unit = "percent"
     else:
         unit = next(iter(column.objects)) if len(column.objects) == 1 else "count"
-    return _Found(c.quantity, quote, None, False, None, None, None, c.column, unit, None, None, policy, location=place or "",
-                  breakdown=c.breakdown)
+    return _Found(c.quantity, quote, None, False, None, YEARLESS if month else None, None, c.column, unit, None, None, policy,
+                  location=place or "", months=(month, month) if month else None, breakdown=c.breakdown)
+
+
+def _label_month(label: str) -> int | None:
+    """The month a table's row label names, alone ("January", "Février", "Sept."), or None."""
+    word = label.strip(" *:-–—").casefold().rstrip(".")
+    return MONTHS.get(word) or FOREIGN_MONTHS.get(word)
 
 
 # a name in quotation marks just before a number's few words: "“abuse and harassment” for 2.6 million"
