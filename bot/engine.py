@@ -145,11 +145,13 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
         scored = sorted(scored + there, key=lambda s: -s.score)
     if not (scored and scored[0].score >= MIN_SCORE) and reader(store).named_learned(query):
         # a name the store learned as one story's platform ("Kominfo") that other stories name
-        # without being about it: their figures, with the name a word to look for
-        names = [p.casefold() for p in query.features.platforms]
+        # without being about it: their figures, with the name a word to look for (its own figures
+        # were weighed above, without their name as evidence)
+        platforms = query.features.platforms
+        names = [p.casefold() for p in platforms]
         query = reader(store).read(question, learned=False)
-        scored = [s for s in _rank(query, _fetch(store, query), store)
-                  if any(n in f"{s.view.quote} {s.view.source.title or ''}".casefold() for n in names)]
+        scored = [s for s in _rank(query, _fetch(store, query), store) if s.view.platform not in platforms
+                  and any(n in f"{s.view.quote} {s.view.source.title or ''}".casefold() for n in names)]
     if scored and scored[0].score >= MIN_SCORE:
         best = _most_precise(scored, scored[0])
         # equally good: as close on the question as the best, whatever the number of sources

@@ -81,6 +81,7 @@ BARE_MONTHS = "(?:" + "|".join(m for m in MONTHS if len(m) > 3 and m not in ("ma
 LONE_MONTH_RE = re.compile(rf"\b(?:(?:in|during|for|over|of)\s+(?P<m1>{MONTH_NAMES})\b|(?P<m2>{MONTH_NAMES})\.?\s+1\s*[-–]\s*(?:28|29|30|31)\b"
                            rf"|{NOT_A_BOUND}(?P<m3>{BARE_MONTHS})\b)"
                            r"(?!\s*,?\s*['’]?[0-9])", re.IGNORECASE)
+INNER_CAPITAL_RE = re.compile(r"(?<=[a-z])[A-Z]")  # "eBay", "TripAdvisor": a name's capital after a small letter
 # the word after a publisher's name that may be its place ("Sputnik Japan", "sputnik jp", "CNN-Chile")
 SOURCE_PLACE_RE = re.compile(r"[\s.()-]{1,3}(?P<place>[^\W\d_]+)")
 SOURCE_WORDS = frozenset({"com", "net", "org", "www", "news", "the", "and"})  # no publisher by themselves
@@ -306,7 +307,9 @@ class Reader:
             if platforms_in(name) or cased_platforms(name):
                 continue
             for spelling in {name, anyascii(name)}:
-                common = spelling.casefold() in english.words() or spelling.casefold() in STOPWORDS
+                # (a name written with a capital inside it, "eBay", is no word, however common in subtitles)
+                common = (spelling.casefold() in english.words() or spelling.casefold() in STOPWORDS) \
+                    and not INNER_CAPITAL_RE.search(spelling)
                 (cased if common else learned).setdefault(spelling if common else spelling.casefold(), set()).add(name)
         self.learned_platforms = frozenset().union(*learned.values(), *cased.values())
         # (each pattern with the names its matches stand for, and how a match is looked up there)

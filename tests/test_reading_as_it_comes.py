@@ -3112,6 +3112,20 @@ def test_a_learned_platform_a_question_names_is_not_a_word_its_figures_sentence_
     assert "tripadvisor" not in reader(empty_store).read("tripadvisor % removed 2020").asked
 
 
+def test_a_learned_name_written_with_a_capital_inside_is_read_however_typed(empty_store, tmp_path):
+    """"eBay" is in subtitles' word list as "ebay", but a name written with a capital inside it is no
+    word: "ebay items removed 2023" names eBay. A question eBay's own figures do not answer ("fake
+    reviews") is not answered by them for naming eBay either."""
+    doc(empty_store, tmp_path, "ebay.txt",
+        "How eBay is Protecting Brands and Buyers\n\nAs a leading e-commerce marketplace, eBay is committed to "
+        "making our platform a place where buyers can trust. In 2023, eBay proactively removed approximately 3.2 "
+        "million potentially counterfeit and prohibited items.", published=D(2024, 3, 5))
+    assert stored(empty_store)[3.2e6].platform == "eBay"
+    assert reader(empty_store).read("ebay items removed 2023").features.platforms == {"eBay"}
+    assert answered(empty_store, "ebay items removed 2023") == 3.2e6
+    assert answer("ebay fake reviews removed 2023", empty_store).answer is None
+
+
 def test_an_english_question_meets_a_sentence_in_another_language_by_the_words_that_translate_it(empty_store, tmp_path):
     # neither sentence writes an English word the question asks: the dictionary's translations say
     # which one is about court orders ("Gerichtsbeschlüsse") and which about insults ("Beleidigung")
