@@ -136,8 +136,9 @@ ADJACENT_RE = re.compile(r"\b(?:the\s+)?(?P<unit>month|quarter|half|semester|yea
                          r"(?:(?P<before>before|prior\s+to|preceding)|after|following)\s*$", re.IGNORECASE)
 _UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "semester": 6, "year": 12, "three": 3, "six": 6, "twelve": 12}
 # a country's people, as what is counted is of them: "Indian accounts", "those Indian WhatsApp bans"
-PEOPLE_RE = re.compile(r"\b(?=([^\W\d_]{5,})\s+(?:[^\W\d_]+\s+)?(?:accounts?|accts?|users?|bans?|videos?|vids|posts?|content"
-                       r"|government|authorities|police|courts?|officials|law\s+enforcement|requests?|reqs?|demands?)\b)", re.IGNORECASE)
+PEOPLE_RE = re.compile(r"\b(?=([^\W\d_]{5,})(?:-[^\W\d_]+\s+|\s+(?:[^\W\d_]+\s+)?)(?:accounts?|accts?|users?|bans?|videos?|vids|posts?|content"
+                       r"|governments?|gov|govt|authorities|police|courts?|officials|law\s+enforcement|requests?|reqs?|demands?"
+                       r"|material|cases)\b)", re.IGNORECASE)
 # ("the Chinese government", "following Turkish requests": a request a country's people made is its government's)
 # (a lookahead: every word may be the adjective, "those Vietnamese videos" as well as "those ... videos")
 JOINED_RE = re.compile(r"^\s*(?:and|plus|&|\+|together\s+with|as\s+well\s+as)\s*$", re.IGNORECASE)
@@ -503,6 +504,8 @@ class Reader:
             if location is not None and (w in location.casefold().split() or self.codes.get(w) == location
                                          or m.span() in people):
                 continue
+            if "-" in w and all(self._read_word(p, location) for p in w.split("-") if p):
+                continue  # a word joined of words read ("Turkey-reported", "year-over-year")
             unknown.append(w)
             if zone[0] <= m.start() < zone[1] and not ADVERB_RE.fullmatch(w):
                 blocking.append(w)  # (an adverb, "specifically", "potentially", says how, not what is counted)
@@ -562,6 +565,12 @@ class Reader:
         if reason and features.actions:
             end = reason.end()
         return (start, end, said)
+
+    def _read_word(self, w: str, location: str | None) -> bool:
+        """Is a word (one part of a hyphenated one) read: a stop word, a word of the lexicon or an
+        inflection of one, a number, or the place asked, by its name or its people's?"""
+        return w in STOPWORDS or w in self.known or w.isdigit() or self._inflects(w) or location is not None and (
+            w in location.casefold().split() or country_typed(w) == location or country_of_people(w.capitalize()) == location)
 
     def _location(self, text: str) -> str | None:
         m = self._location_re and self._location_re.search(text)

@@ -1013,7 +1013,10 @@ def _country_words(text: str) -> list[tuple[int, int, str]]:
         w = m.group().casefold()
         if not m.group().endswith("S."):
             w = w.rstrip(".,;:")
-        out.append((m.start(), m.end(), CASE_SUFFIX_RE.sub("", ELISION_RE.sub("", POSSESSIVE_RE.sub("", _ARABIC_MARKS_RE.sub("", w))))))
+        end = m.end()
+        if "-" in w and w not in _country_names() and (head := w.split("-", 1)[0]) in _country_names():
+            w, end = head, m.start() + len(head)  # "Turkey-reported accounts", "India-based" (not "Guinea-Bissau")
+        out.append((m.start(), end, CASE_SUFFIX_RE.sub("", ELISION_RE.sub("", POSSESSIVE_RE.sub("", _ARABIC_MARKS_RE.sub("", w))))))
     return out
 
 

@@ -166,6 +166,21 @@ def test_a_country_written_as_people_write_it_is_a_place(seeded_sqlite, place):
     assert r.status == "no_answer" and r.answer is None
 
 
+@pytest.mark.parametrize("question,place", [
+    ("how many Turkey-reported accounts did Twitter remove in H2 2017", "Türkiye"),
+    ("in what % of the Turkish-reported cases did Twitter withhold content", "Türkiye"),
+    ("YouTube entries among the Russian-flagged material Google blocked", "Russian Federation"),
+    ("russian gov removal requests to google 2022", "Russian Federation"),
+    ("twitter suspensions in Guinea-Bissau", "Guinea-Bissau"),
+])
+def test_a_country_or_its_people_joined_to_another_word_is_a_place(seeded_sqlite, question, place):
+    assert reader(seeded_sqlite).read(question).location == place
+
+
+def test_a_word_joined_of_words_read_is_no_unknown_word(seeded_sqlite):
+    assert not reader(seeded_sqlite).read("how many Turkey-reported accounts did Twitter remove in H2 2017").blocking
+
+
 def test_us_in_lower_case_is_a_pronoun(seeded_sqlite):
     assert answer("tell us twitter suspensions H2 2017", seeded_sqlite).answer.value == 274460
 
