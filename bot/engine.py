@@ -153,6 +153,7 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
         scored = [s for s in _rank(query, _fetch(store, query), store) if s.view.platform not in platforms
                   and any(n in f"{s.view.quote} {s.view.source.title or ''}".casefold() for n in names)]
     if scored and scored[0].score >= MIN_SCORE:
+        scored = _counting_what_is_asked(query, scored)
         best = _most_precise(scored, scored[0])
         # equally good: as close on the question as the best, whatever the number of sources
         ties = [s for s in scored if best.fit - s.fit <= TIE]
@@ -220,6 +221,29 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
         return Answer(ANSWER, render.answer(best.view, rivals), best.view, rivals)
     near = _suggest(store, query)
     return Answer(NO_ANSWER, render.no_answer(near), None, near)
+
+
+# of one sentence's numbers, one this near the best that counts the noun asked answers (calibrated on dev: 0.15
+# the same, 0.5 one fewer)
+SAME_SENTENCE = 0.25
+
+
+def _counting_what_is_asked(q: Query, scored: list["Scored"]) -> list["Scored"]:
+    """Of the numbers of the best's own sentence, the one that counts the noun the question asks for
+    ("How many listings did Etsy disable": "disabled 176,137 listings from 42,526 sellers"), when the
+    best does not and it fits nearly as well: the words around a sentence's numbers run together, the
+    noun each counts does not."""
+    best = scored[0]
+    if not q.counted or best.view.unit in _UNNAMED_UNITS or _same_noun(q.counted, best.view.unit):
+        return scored  # (a number that names nothing it counts, "fraud (87,000)", counts the sentence's noun)
+    rival = next((s for s in scored[1:] if s.view.quote == best.view.quote and best.score - s.score <= SAME_SENTENCE
+                  and s.view.unit not in _UNNAMED_UNITS and _same_noun(q.counted, s.view.unit)), None)
+    if rival is None:
+        return scored
+    lift = best.score - rival.score + TIE
+    rival.score += lift
+    rival.fit += lift
+    return [rival] + [s for s in scored if s is not rival]
 
 
 ROUNDED = 0.05  # a statement this near another of the same fact rounds it ("oltre 2 milioni" for "1,975 milioni")

@@ -3112,6 +3112,19 @@ def test_a_learned_platform_a_question_names_is_not_a_word_its_figures_sentence_
     assert "tripadvisor" not in reader(empty_store).read("tripadvisor % removed 2020").asked
 
 
+def test_of_one_sentence_s_numbers_the_one_counting_the_noun_asked_answers(empty_store, tmp_path):
+    """"disabled 176,137 listings from 42,526 sellers in response to DMCA takedown requests": the
+    words around both numbers are the sentence's; "how many listings" counts listings, "how many
+    sellers" sellers. A number naming nothing it counts ("fraud (87,000)") is no other noun's."""
+    doc(empty_store, tmp_path, "etsy.txt",
+        "Etsy Transparency Report 2014\n\nEtsy published its first transparency report. The company also "
+        "disabled 176,137 listings from 42,526 sellers in response to DMCA takedown requests in 2014.",
+        published=D(2015, 7, 2))
+    question = "How many listings did Etsy disable in response to DMCA takedown requests in 2014?"
+    assert answered(empty_store, question) == 176_137
+    assert answered(empty_store, question.replace("listings", "sellers")) == 42_526
+
+
 def test_a_learned_name_written_with_a_capital_inside_is_read_however_typed(empty_store, tmp_path):
     """"eBay" is in subtitles' word list as "ebay", but a name written with a capital inside it is no
     word: "ebay items removed 2023" names eBay. A question eBay's own figures do not answer ("fake
