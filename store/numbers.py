@@ -142,8 +142,10 @@ _EU_SCALE = (r"milliards?|milliarden|mrd\.?|millionen|mio\.?|millones|mill[oó]n
              r"|लाख|करोड़|करोड़|हज़ार|हजार|मिलियन|बिलियन"  # Hindi lakh, crore (with the nukta or as two characters), thousand, million, billion
              r"|مليارا?|ملايين|مليونا?|آلاف|[أا]لفًا|[أا]لفا|[أا]لف")  # Arabic: billion, million(s), thousand(s)
 _EU_PCT = r"pour\s+cent|prozent|por\s+ciento|por\s+cento|per\s+cento|persen|(?:ب|في\s+)ال(?:مائة|مئة)"
-# ... and in Dutch, Polish, Czech, Russian, Vietnamese and Hindi, as whole words
-_MORE_PCT = r"(?:procent|procenta|процент(?:а|ов)?|phần\s+trăm|प्रतिशत|फ़ीसदी|फीसदी)(?!\w)"
+# ... and in Dutch, Polish, Czech, Swedish, Danish, Norwegian, Finnish, Hungarian, Romanian, Croatian, Greek,
+# Russian, Ukrainian, Vietnamese, Hindi, Bengali and Urdu, as whole words ("473 prosenttia enemmän": 473% more)
+_MORE_PCT = (r"(?:procent|procenta|procente|prosent|prosenttia|prosentti|százalék(?:kal|a|ot)?|la\s+sută|posto|τοις\s+εκατό"
+             r"|процент(?:а|ов)?|відсот(?:ок|ки|ків)|phần\s+trăm|प्रतिशत|फ़ीसदी|फीसदी|শতাংশ|فیصد)(?!\w)")
 # Chinese and Japanese write their scales glued to the number and the word after it ("9140万件": 91.4 million),
 # and the number glued to the word before it ("動画全体の1%"); Korean glues its counters ("4345건")
 _CJK_SCALE = r"万|萬|億|亿"

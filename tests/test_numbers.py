@@ -249,6 +249,19 @@ def test_ten_thousands_and_thousands_in_japanese_and_korean():
     assert [q.value for q in find_quantities("3만 2020년")] == [30_000, 2020]
 
 
+@pytest.mark.parametrize("text", [
+    "Subreddit-aihekanavia suljettiin 473 prosenttia enemmän",  # Finnish
+    "en økning på 473 prosent",  # Norwegian
+    "473 százalékkal több",  # Hungarian
+    "a crescut cu 473 la sută",  # Romanian
+    "το 473 τοις εκατό",  # Greek
+    "на 473 відсотків",  # Ukrainian
+])
+def test_a_percent_in_words_of_more_languages_is_a_share_not_a_count(text):
+    (q,) = find_quantities(text)
+    assert (q.value, q.kind) == (473, "percent")
+
+
 def test_a_turkish_percent_said_first_takes_its_decimal_comma():
     """Turkish says the percent first and writes a decimal comma, with a case ending glued on:
     "yüzde 8,7'si" is 8.7%, as "yüzde 94'ü" is 94%; "%8,7" too."""
