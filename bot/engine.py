@@ -141,9 +141,7 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
         # of no place for it tripled the slowest answers on a store of 300,000 table rows)
         there = _said_there(query, store)
         if scored and scored[0].score >= MIN_SCORE:
-            for s in there:
-                s.score -= PLACE_IN_SENTENCE
-                s.fit -= PLACE_IN_SENTENCE
+            _lower(there, PLACE_IN_SENTENCE)
         scored = sorted(scored + there, key=lambda s: -s.score)
     if not (scored and scored[0].score >= MIN_SCORE) and reader(store).named_learned(query):
         # a name the store learned as one story's platform ("Kominfo") that other stories name
@@ -242,9 +240,7 @@ def _counting_what_is_asked(q: Query, scored: list["Scored"]) -> list["Scored"]:
                   and s.view.unit not in _UNNAMED_UNITS and _same_noun(q.counted, s.view.unit)), None)
     if rival is None:
         return scored
-    lift = best.score - rival.score + TIE
-    rival.score += lift
-    rival.fit += lift
+    _lower([rival], rival.score - best.score - TIE)  # (raised just above the best)
     return [rival] + [s for s in scored if s is not rival]
 
 
@@ -344,10 +340,15 @@ def _said_there(q: Query, store) -> list["Scored"]:
                     and not places_in(s.view.quote) and not WORLDWIDE_RE.search(s.view.quote)]
         placed = store.queries.platforms_placed({d for s in unplaced for d in s.docs}, q.location) if unplaced else set()
         there = [s for s in unplaced if any((d, s.view.platform) not in placed for d in s.docs & there_docs)]
-    for s in there:
-        s.score -= PLACE_IN_SENTENCE
-        s.fit -= PLACE_IN_SENTENCE
+    _lower(there, PLACE_IN_SENTENCE)
     return sorted(there, key=lambda s: -s.score)
+
+
+def _lower(scored: list["Scored"], by: float) -> None:
+    """Score these facts lower, as they fit the question less (the place said near them, not in them)."""
+    for s in scored:
+        s.score -= by
+        s.fit -= by
 
 
 def _answers(there: list["Scored"]) -> bool:

@@ -76,7 +76,8 @@ MONTH_YY_RE = re.compile(rf"\b(?P<month>{MONTH_NAMES})\.?\s+['’]?(?P<yy>[0-9]{
 # a month named alone, without its year: "in october", "whatsapp india bans aug 1-31", and a month's
 # name no English word shares wherever it stands ("whatsapp india bans september"; not "may", "march")
 # (not a bound: "through June", "since July", "as of mid-November")
-NOT_A_BOUND = "".join(rf"(?<!\b{w}[\s-])" for w in ("through", "thru", "until", "till", "since", "from", "by", "to", "mid", "end", "early", "late", "before", "after"))
+NOT_A_BOUND = "".join(rf"(?<!\b{w}[\s-])" for w in ("through", "thru", "until", "till", "since", "from", "by", "to",
+                                                      "mid", "end", "early", "late", "before", "after"))
 BARE_MONTHS = "(?:" + "|".join(m for m in MONTHS if len(m) > 3 and m not in ("may", "march")) + ")"
 LONE_MONTH_RE = re.compile(rf"\b(?:(?:in|during|for|over|of)\s+(?P<m1>{MONTH_NAMES})\b|(?P<m2>{MONTH_NAMES})\.?\s+1\s*[-–]\s*(?:28|29|30|31)\b"
                            rf"|{NOT_A_BOUND}(?P<m3>{BARE_MONTHS})\b)"
