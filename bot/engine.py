@@ -117,7 +117,7 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
     if not (query.asked or query.period or query.features.platforms or query.location):
         return Answer(NO_ANSWER, render.no_answer(()))  # nothing in it was understood
     scored = _rank(query, _fetch(store, query), store)
-    if query.breakdown is not None and not (scored and scored[0].score >= MIN_SCORE):
+    if query.breakdown is not None and not _fits(scored):
         # a word one table breaks its figures down by ("human" moderation, "Language: Arabic") that
         # no figure broken down so answers: an ordinary word of the question ("Bluesky's human
         # moderators", "the Arabic Sputnik piece on twitter")
@@ -131,19 +131,19 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
         # read: 200 ms at a million figures)
         broken = [s for s in _rank(query, _fetch(store, query, any_breakdown=True), store) if s.view.breakdown]
         scored = sorted(scored + broken, key=lambda s: -s.score) if scored else broken
-    if not (scored and scored[0].score >= MIN_SCORE) and _one_month(query.period) and not query.since:
+    if not _fits(scored) and _one_month(query.period) and not query.since:
         scored = _said_in(query, store)
-    if query.location and not (scored and scored[0].score >= MIN_SCORE and scored[0].view.source.row is not None):
+    if query.location and not (_fits(scored) and scored[0].view.source.row is not None):
         # figures of no place that its words place there compete with the place's own, a little
         # lower: a story about India's monthly report states its numbers without "India" in each
         # sentence ("16,59,385 accounts were proactively banned"), beside other stories' Indian figures
         # (not beside a table's row of the place, its publisher's own: reading every story's figures
         # of no place for it tripled the slowest answers on a store of 300,000 table rows)
         there = _said_there(query, store)
-        if scored and scored[0].score >= MIN_SCORE:
-            _lower(there, PLACE_IN_SENTENCE)
+        if _fits(scored):
+            _shift(there, -PLACE_IN_SENTENCE)
         scored = sorted(scored + there, key=lambda s: -s.score)
-    if not (scored and scored[0].score >= MIN_SCORE) and reader(store).named_learned(query):
+    if not _fits(scored) and reader(store).named_learned(query):
         # a name the store learned as one story's platform ("Kominfo") that other stories name
         # without being about it: their figures, with the name a word to look for (its own figures
         # were weighed above, without their name as evidence)
@@ -152,7 +152,7 @@ def _answer(question: str, store, beyond: bool = True) -> Answer:
         query = reader(store).read(question, learned=False)
         scored = [s for s in _rank(query, _fetch(store, query), store) if s.view.platform not in platforms
                   and any(n in f"{s.view.quote} {s.view.source.title or ''}".casefold() for n in names)]
-    if scored and scored[0].score >= MIN_SCORE:
+    if _fits(scored):
         scored = _counting_what_is_asked(query, scored)
         best = _most_precise(scored, scored[0])
         # equally good: as close on the question as the best, whatever the number of sources
@@ -240,7 +240,7 @@ def _counting_what_is_asked(q: Query, scored: list["Scored"]) -> list["Scored"]:
                   and s.view.unit not in _UNNAMED_UNITS and _same_noun(q.counted, s.view.unit)), None)
     if rival is None:
         return scored
-    _lower([rival], rival.score - best.score - TIE)  # (raised just above the best)
+    _shift([rival], best.score - rival.score + TIE)  # (just above the best)
     return [rival] + [s for s in scored if s is not rival]
 
 
@@ -340,15 +340,20 @@ def _said_there(q: Query, store) -> list["Scored"]:
                     and not places_in(s.view.quote) and not WORLDWIDE_RE.search(s.view.quote)]
         placed = store.queries.platforms_placed({d for s in unplaced for d in s.docs}, q.location) if unplaced else set()
         there = [s for s in unplaced if any((d, s.view.platform) not in placed for d in s.docs & there_docs)]
-    _lower(there, PLACE_IN_SENTENCE)
+    _shift(there, -PLACE_IN_SENTENCE)
     return sorted(there, key=lambda s: -s.score)
 
 
-def _lower(scored: list["Scored"], by: float) -> None:
-    """Score these facts lower, as they fit the question less (the place said near them, not in them)."""
+def _fits(scored: list["Scored"]) -> bool:
+    """Does the best of these facts (scored best first) answer?"""
+    return bool(scored) and scored[0].score >= MIN_SCORE
+
+
+def _shift(scored: list["Scored"], by: float) -> None:
+    """Move these facts' scores and fits by ``by``: lower for a place said near them, not in them."""
     for s in scored:
-        s.score -= by
-        s.fit -= by
+        s.score += by
+        s.fit += by
 
 
 def _answers(there: list["Scored"]) -> bool:

@@ -26,15 +26,20 @@ def words() -> frozenset[str]:
     return frozenset(PATH.read_text(encoding="utf-8").split())
 
 
-def write() -> None:
+def common(min_count: int) -> set[str]:
+    """The words of pyspellchecker's English frequency list seen at least ``min_count`` times, in
+    letters only (for generating this list and store.translations' table; needs pyspellchecker)."""
     import gzip
     import json
 
     import spellchecker
 
     frequency = json.loads(gzip.decompress((Path(spellchecker.__file__).parent / "resources" / "en.json.gz").read_bytes()))
-    kept = sorted(w for w, n in frequency.items() if n >= MIN_COUNT and w.isascii() and w.isalpha())
-    PATH.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return {w for w, n in frequency.items() if n >= min_count and w.isascii() and w.isalpha()}
+
+
+def write() -> None:
+    PATH.write_text("\n".join(sorted(common(MIN_COUNT))) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -159,10 +159,10 @@ def write() -> None:
     import gzip
 
     import snowballstemmer
-    import spellchecker
 
-    frequency = json.loads(gzip.decompress((Path(spellchecker.__file__).parent / "resources" / "en.json.gz").read_bytes()))
-    common = {w for w, n in frequency.items() if n >= MIN_COUNT and w.isascii() and w.isalpha()}
+    from store import english
+
+    common = english.common(MIN_COUNT)
     stem = snowballstemmer.stemmer("english").stemWord
     direct: dict[str, dict[str, list[str]]] = {}
     for lang, code in LANGUAGES.items():
