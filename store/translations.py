@@ -6,7 +6,8 @@ warrants did Naver receive") meets a sentence in another language ("Durchsuchung
 ``store/translations.json.gz`` holds a line for each language (ISO 639-1): a JSON object of the
 Snowball stems of common English words ("warrant", "review", "materi"), each with the single words
 (joined by "|") the dictionaries give for it in that language, both ways (English to it, and it to
-English), lower case; and, where FreeDict has dictionaries between other languages and it, the words
+English), lower case, those more entries give first ("account": "Konten" before "Bericht", one sense
+of many); and, where FreeDict has dictionaries between other languages and it, the words
 two or more of those lead to from their own words for it (Russian "материал" from German "Material"
 and Polish "materiał"). Dictionaries are noisy ("site" is "yer", Turkish for "place"), so a word
 found this way is weighed as evidence a source says what was asked, never as a name, a period or a
@@ -38,7 +39,10 @@ DICTD = Path("/usr/share/dictd")
 MIN_COUNT = 1000  # about 18,000 English words ("subpoena" 3,942; "cheater" 778 is left out)
 MIN_LETTERS = 3  # a shorter word of a language written with spaces is too often part of another
 MIN_CJK = 2  # ... of one written without ("令状")
-MAX_FORMS = 6  # a word's translations kept per language: the first ones the dictionaries give
+# a word's translations kept per language: those the most entries give first, different words (calibrated on
+# dev: 6 the first ones given, 1,095 right and 347 unanswerable without a number; 6 the most given, 1,096 and 347;
+# 10, 1,098 and 346; 16, 1,098 and 347)
+MAX_FORMS = 16
 MIN_PIVOTS = 2  # a word reached through other languages' dictionaries only: through this many of them
 # each FreeDict language, by its ISO 639-1 code; for each, the pairs read (English to it, it to English)
 LANGUAGES = {"de": "deu", "fr": "fra", "es": "spa", "pt": "por", "it": "ita", "nl": "nld", "ru": "rus",
@@ -146,6 +150,16 @@ def through_others(direct: dict[str, dict[str, list[str]]], pairs: dict[str, dic
             if (agreed := [w for w, vias in found.items() if len(vias) >= MIN_PIVOTS])}
 
 
+def _distinct(forms: list[str]) -> list[str]:
+    """The forms, without those an earlier one is found in as a sentence is read (by its first letters:
+    "Berichte" after "Bericht"), so the few kept per stem are different words."""
+    out: list[str] = []
+    for form in forms:
+        if not any(form.startswith(kept[: max(4, len(kept) - 2)]) for kept in out if not EAST_ASIAN_RE.search(kept)):
+            out.append(form)
+    return out
+
+
 def _letters(word: str) -> bool:
     if not all(ch.isalpha() or ch in "-'’" for ch in word):
         return False
@@ -166,14 +180,15 @@ def write() -> None:
     stem = snowballstemmer.stemmer("english").stemWord
     direct: dict[str, dict[str, list[str]]] = {}
     for lang, code in LANGUAGES.items():
-        found: dict[str, list[str]] = {}
+        # each stem's words, with how many entries give them: a word both dictionaries give for it (English to
+        # the language and back) is its plain meaning ("account": "Konto"), before one sense of many ("Bericht")
+        attested: dict[str, dict[str, int]] = {}
 
         def add(english: str, foreign: str) -> None:
             # (not an English word: "guarantee" among Japanese glosses, "grave" among Spanish words)
             if english in common and foreign not in common and not KANA_RE.fullmatch(foreign):
-                forms = found.setdefault(stem(english), [])
-                if foreign not in forms:
-                    forms.append(foreign)
+                forms = attested.setdefault(stem(english), {})
+                forms[foreign] = forms.get(foreign, 0) + 1
 
         if (DICTD / f"freedict-eng-{code}.index").exists():
             for head, lines in _entries(f"eng-{code}"):
@@ -185,6 +200,7 @@ def write() -> None:
                     continue
                 for english in _translations(lines):
                     add(english, head)
+        found = {s: sorted(forms, key=lambda w: -forms[w]) for s, forms in attested.items()}
         if found:
             direct[lang] = found
     for lang, code in LANGUAGES.items():  # ... and through other languages, for one whose own dictionary
@@ -197,7 +213,7 @@ def write() -> None:
     # a line for each language, its words for each stem joined by "|" (a word is letters, hyphens, apostrophes)
     if "ar" in direct:  # "المضيف" (the host) is found in "مضيف بث مباشر" as in "والمضيف"
         direct["ar"] = {s: list(dict.fromkeys(ARTICLE_RE.sub("", f) for f in forms)) for s, forms in direct["ar"].items()}
-    text = "".join(f"{lang}\t" + json.dumps({s: "|".join(forms[:MAX_FORMS]) for s, forms in sorted(found.items()) if forms},
+    text = "".join(f"{lang}\t" + json.dumps({s: "|".join(_distinct(forms)[:MAX_FORMS]) for s, forms in sorted(found.items()) if forms},
                                               ensure_ascii=False, separators=(",", ":")) + "\n"
                    for lang, found in sorted(direct.items()))
     PATH.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))  # (mtime 0: the same file each time)

@@ -3179,6 +3179,25 @@ def test_of_a_sentences_numbers_in_another_language_the_one_by_the_translated_wo
     assert answered(empty_store, "pinterest reviews h2 2020") == 40
 
 
+def test_a_word_every_freedict_dictionary_gives_is_read_in_a_sentence_in_that_language(empty_store, tmp_path):
+    # "Vorladungen" (subpoenas): the table is made from every FreeDict dictionary Debian packages, with up to
+    # 16 different words for each English one (the table before had no German word for "subpoena")
+    doc(empty_store, tmp_path, "pinterest-legal-de.txt",
+        "Pinterest hat seinen Transparenzbericht für das erste Halbjahr 2020 veröffentlicht. Darin nennt das "
+        "Unternehmen die Zahl der Anfragen von Behörden.\n\n"
+        "Im ersten Halbjahr 2020 erhielt Pinterest 28 Vorladungen. Sie betrafen 46 Konten.",
+        title="Pinterest: Transparenzbericht", published=D(2020, 9, 1))
+    assert answered(empty_store, "pinterest subpoenas h1 2020") == 28
+    assert answered(empty_store, "how many accounts did pinterest's h1 2020 subpoenas concern") == 46
+
+
+def test_of_a_words_translations_a_form_of_one_kept_before_it_is_no_other_word():
+    from store.translations import _distinct
+
+    # "berichte" is found as "bericht" is, by its first letters; the kept forms are different words
+    assert _distinct(["bericht", "konto", "berichte", "konten", "令状", "令状書"]) == ["bericht", "konto", "令状", "令状書"]
+
+
 def test_a_word_reached_through_two_other_languages_dictionaries_is_a_translation():
     from store.translations import through_others
 
