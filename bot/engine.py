@@ -73,6 +73,8 @@ EVIDENCE_CITATIONS = 3  # of a figure's statements, how many are read for eviden
 SUGGESTIONS = 3
 STORY_POOL, STORY_CHARS = 5, 4_000  # the stories read for the places they name: how many, and their first characters
 CANDIDATE_LIMIT = 400
+SAYING = 10  # for a question naming no platform, the figures a full-text search finds by its words too (calibrated
+# on dev: 10 +3; 30 +3 and one more unanswerable question given a number; 100 +3 -1 and that one)
 RANK_POOL = 50  # of the candidates, how many are read with their citations and fully scored
 SUGGESTION_POOL = 60
 ASK_ME = "Ask me about a moderation statistic, e.g. “suspensions H2 2017”."
@@ -507,7 +509,7 @@ def _fetch(store, q: Query, limit: int = CANDIDATE_LIMIT, any_breakdown: bool = 
         # lexicon does not know ("copyrighted content take-down notices")
         policies = frozenset(reader(store).policies_for(f.policies)) | q.named_policies | {ALL_POLICIES}
     period = q.period if q.period is not None and (q.period.start or q.period.end) else None
-    return store.queries.search(FigureQuery(
+    found = store.queries.search(FigureQuery(
         platforms=platform_family(f.platforms) if f.platforms else frozenset(),
         policies=policies,
         period_start=period.start if period else None,  # None with an end: "as of the end of March 2020"
@@ -518,6 +520,12 @@ def _fetch(store, q: Query, limit: int = CANDIDATE_LIMIT, any_breakdown: bool = 
         breakdown=None if any_breakdown else q.breakdown or "",
         limit=limit,
     ))
+    if not f.platforms and not any_breakdown:
+        # the newest figures of a period (or of all) are few of a large store's: the figures whose sentences
+        # say the question's words are read too, however old (and ranked as any other)
+        seen = {fig.id for fig in found}
+        found += [fig for fig in store.queries.saying(content_words(q.text), SAYING) if fig.id not in seen]
+    return found
 
 
 # --- scoring --------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from store.config import HEAD, database_url, normalise_url
 from store.faults import StoreError
 from store.limits import SQLITE_BUSY_TIMEOUT_S
-from store.models import Base, Document
+from store.models import FULL_TEXT, Base, Document
 from store.queries import Queries, ReadStore
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -126,7 +126,7 @@ def use_wal(engine: Engine) -> None:
 def _check_ours(conn) -> None:
     """Refuse a database that holds other tables, or a schema version not among ours."""
     tables = set(inspect(conn).get_table_names())
-    foreign = sorted(tables - set(Base.metadata.tables) - {"alembic_version"})
+    foreign = sorted(t for t in tables - set(Base.metadata.tables) - {"alembic_version"} if not t.startswith(FULL_TEXT))
     if foreign:
         shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
         raise StoreError(

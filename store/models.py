@@ -213,3 +213,16 @@ class Conversation(Base):
         UniqueConstraint("team_id", "channel_id", "thread_ts", name="uq_conversation_thread"),
         Index("ix_conversations_updated", "updated_at"),
     )
+
+
+#: The full-text index of what prose figures are quoted from (migration 0017): SQLite's FTS5 table
+#: ``citation_words`` with the tables FTS5 keeps it in, or PostgreSQL's GIN index ``citation_words_gin``.
+#: It is the database's own, not a model: triggers (or PostgreSQL) keep it, and answering reads it in
+#: SQL (``store.queries.Queries.saying``).
+FULL_TEXT = "citation_words"
+
+
+def in_models(obj, name: str | None, type_: str, reflected: bool, compare_to) -> bool:
+    """Alembic's ``include_object``: what a comparison of the schema with the models weighs (all but
+    the full-text index, which the models do not describe)."""
+    return not (name or "").startswith(FULL_TEXT)

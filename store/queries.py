@@ -89,6 +89,7 @@ CITATION_SQL = (
     "FROM citations c JOIN documents d ON d.id = c.document_id WHERE c.figure_id IN ({ids}) ORDER BY c.id"
 )
 _NAMED = re.compile(r"(?<!:):([a-z_][a-z0-9_]*)")
+_STEM_RE = re.compile(r"[^\W\d_]{3,40}")  # a word a full-text search looks for: letters, no query syntax
 
 
 def _named_list(prefix: str, values) -> tuple[str, dict[str, Any]]:
@@ -114,10 +115,12 @@ class Queries:
     ``release`` takes it back (to SQLAlchemy's pool, or kept open per thread for a plain SQLite
     file). SQL is written with ``:name`` parameters, translated for ``%(name)s`` drivers."""
 
-    def __init__(self, connect: Callable[[], Any], release: Callable[[Any], None], *, pyformat: bool) -> None:
+    def __init__(self, connect: Callable[[], Any], release: Callable[[Any], None], *, pyformat: bool,
+                 sqlite: bool = True) -> None:
         self._connect = connect
         self._release = release
         self._pyformat = pyformat
+        self._sqlite = sqlite  # (else PostgreSQL: the two full-text searches are written apart)
         self._held = threading.local()
 
     @contextmanager
@@ -148,7 +151,8 @@ class Queries:
 
     @classmethod
     def for_engine(cls, engine) -> "Queries":
-        return cls(engine.raw_connection, lambda conn: conn.close(), pyformat=engine.dialect.paramstyle in ("pyformat", "format"))
+        return cls(engine.raw_connection, lambda conn: conn.close(), pyformat=engine.dialect.paramstyle in ("pyformat", "format"),
+                   sqlite=engine.dialect.name == "sqlite")
 
     def rows(self, sql: str, params: dict[str, Any] | None = None) -> list[tuple]:
         params = params or {}
@@ -274,6 +278,29 @@ class Queries:
         among("platform", (p for p, _ in slices), "p")
         among("breakdown", (b for _, b in slices), "b")
         return self.figures(where, params, fq.limit, citations=False)
+
+    def saying(self, stems: Iterable[str], limit: int) -> list[FigureRecord]:
+        """The figures of the prose sentences that say the most of these words, best first, without their
+        citations: the database's own full-text index (migration 0017), each stem a prefix ("remov" finds
+        "removed" and "removals"). Stems are letters only (anything else is left out)."""
+        stems = sorted({s for s in stems if _STEM_RE.fullmatch(s)})
+        if not stems:
+            return []
+        if self._sqlite:
+            sql = ("SELECT c.figure_id FROM citation_words w JOIN citations c ON c.id = w.rowid "
+                   "WHERE citation_words MATCH :words ORDER BY w.rank LIMIT :n")
+            words = " OR ".join(f'"{s}"*' for s in stems)
+        else:
+            sql = ("SELECT c.figure_id FROM citations c, to_tsquery('simple', :words) q "
+                   "WHERE c.row IS NULL AND to_tsvector('simple', c.quote) @@ q "
+                   "ORDER BY ts_rank(to_tsvector('simple', c.quote), q) DESC, c.id LIMIT :n")
+            words = " | ".join(f"{s}:*" for s in stems)
+        ids = list(dict.fromkeys(r[0] for r in self.rows(sql, {"words": words, "n": int(limit)})))
+        if not ids:
+            return []
+        names, params = _named_list("f", ids)
+        found = {f.id: f for f in self.figures([f"f.id IN ({names})"], params, citations=False)}
+        return [found[i] for i in ids if i in found]
 
     def _newest_of_slices(self, where: list[str], params: dict[str, Any], slices: list[tuple[str, str]],
                           limit: int | None) -> list[FigureRecord]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import _bare, answer, reader
+from bot.engine import CANDIDATE_LIMIT, _bare, answer, reader
 from store.db import Store
 from store.ingest import Meta, ingest_file
 from store.numbers import find_quantities
@@ -3239,3 +3239,20 @@ def test_regenerating_translations_without_dictionaries_says_so_and_keeps_the_ta
     with pytest.raises(SystemExit, match="no FreeDict dictionaries"):
         translations.write()
     assert table.read_bytes() == b"kept"
+
+
+def test_a_question_naming_no_platform_finds_an_old_story_by_its_words_among_many_newer_figures(empty_store, tmp_path):
+    # more figures of later months than a question naming no platform reads by date (CANDIDATE_LIMIT):
+    # the database's full-text index finds the older sentence that says what is asked
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"]
+    platforms = ["YouTube", "TikTok", "Facebook", "Instagram", "Snapchat", "Pinterest", "Reddit", "Discord", "Twitch",
+                 "LinkedIn", "Tumblr", "Telegram"]
+    lines = [f"In {month} {year}, {platform} removed {1000 + 37 * i:,} videos."
+             for i, (year, month, platform) in enumerate((y, m, p) for y in (2021, 2022, 2023) for m in months for p in platforms)]
+    assert len(lines) > CANDIDATE_LIMIT
+    doc(empty_store, tmp_path, "removals.txt", "Monthly removals\n\n" + "\n".join(lines), published=D(2024, 1, 10))
+    doc(empty_store, tmp_path, "match.txt",
+        "Match Group publishes its first safety report\n\nIn 2019 we catch and neutralize 85% of potentially "
+        "improper accounts in the first four hours, before they reach anyone.", published=D(2020, 2, 1))
+    assert answered(empty_store, "what % of potentially improper accounts are neutralized in the first four hours?") == 85

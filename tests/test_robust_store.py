@@ -18,7 +18,7 @@ from sqlalchemy import func, inspect, select, text
 from store import corpus
 from store.db import HEAD, Store, StoreError, migrate, schema_version
 from store.ingest import ingest_paths
-from store.models import Base, Citation, Document, Figure
+from store.models import Base, Citation, Document, Figure, in_models
 
 
 def counts(store) -> tuple[int, int, int]:
@@ -42,7 +42,7 @@ def fail_on_call(monkeypatch, name: str, n: int) -> None:
 
 def at_head(store) -> bool:
     with store.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"include_object": in_models}), Base.metadata)
     return schema_version(store.engine) == HEAD and diff == []
 
 

@@ -5,7 +5,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 from store.db import database_url
-from store.models import Base
+from store.models import Base, in_models
 
 config = context.config
 target_metadata = Base.metadata
@@ -16,6 +16,7 @@ def run(connection) -> None:
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
+        include_object=in_models,  # (the full-text index is the migrations' alone)
     )
     with context.begin_transaction():
         context.run_migrations()
