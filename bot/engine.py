@@ -520,9 +520,11 @@ def _fetch(store, q: Query, limit: int = CANDIDATE_LIMIT, any_breakdown: bool = 
         breakdown=None if any_breakdown else q.breakdown or "",
         limit=limit,
     ))
-    if not f.platforms and not any_breakdown:
-        # the newest figures of a period (or of all) are few of a large store's: the figures whose sentences
-        # say the question's words are read too, however old (and ranked as any other)
+    if not f.platforms and not any_breakdown and len(found) >= limit:
+        # the newest figures of a period (or of all), when there are more than it reads, are few of a large
+        # store's: the figures whose sentences say the question's words are read too, however old (and ranked
+        # as any other; a store whose figures were all read gains nothing, and the seed corpus's answers keep
+        # their time)
         seen = {fig.id for fig in found}
         found += [fig for fig in store.queries.saying(content_words(q.text), SAYING) if fig.id not in seen]
     return found
