@@ -217,8 +217,8 @@ class Conversation(Base):
 
 #: The full-text index of what prose figures are quoted from (migration 0017): SQLite's FTS5 table
 #: ``citation_words`` with the tables FTS5 keeps it in, or PostgreSQL's GIN index ``citation_words_gin``.
-#: It is the database's own, not a model: triggers (or PostgreSQL) keep it, and answering reads it in
-#: SQL (``store.queries.Queries.saying``).
+#: It is the database's own, not a model: ingest keeps SQLite's (``store.ingest.index_quotes``), PostgreSQL
+#: keeps its own, and answering reads it in SQL (``store.queries.Queries.saying``).
 FULL_TEXT = "citation_words"
 
 

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from store.faults import explain, one_line
 from store.limits import MAX_DOCUMENT_BYTES, MAX_YEAR, MIN_YEAR, QUOTE_CONTEXT
-from store.models import Citation, Document, Figure, LibraryDocument
+from store.models import FULL_TEXT, Citation, Document, Figure, LibraryDocument
 from store.ingest import dating
 from store.ingest.bulk import Writer
 from store.ingest.statements import IngestError, Meta, Stated, format_suffix, open_binary, published_name  # noqa: F401
@@ -127,7 +127,23 @@ def save(session: Session, document: Document, stated: Iterable[Stated]) -> int:
             writer.abandon()  # a bad row: the connection leaves pipeline mode, the file is rolled back
         raise
     record_names(session, names, {(p, m, document.publisher or "", row) for p, m, row in sources})
+    index_quotes(session, [document.id])
     return added
+
+
+def index_quotes(session: Session, docs: list[int], *, remove: bool = False) -> None:
+    """Add these documents' prose quotes to the full-text index (``store.models.FULL_TEXT``) once their
+    citations are written, or, ``remove``, take them out before the citations are deleted. SQLite's FTS5
+    table is kept here, a document at a time (triggers on citations cost a bulk load of table rows half
+    its insert time, for rows the index leaves out); PostgreSQL's GIN index keeps itself."""
+    if session.get_bind().dialect.name != "sqlite" or not docs:
+        return
+    session.flush()
+    names = ", ".join(str(int(d)) for d in docs)
+    columns = "'delete', id, quote" if remove else "id, quote"
+    target = f"{FULL_TEXT} ({FULL_TEXT}, rowid, quote)" if remove else f"{FULL_TEXT} (rowid, quote)"
+    session.execute(text(f"INSERT INTO {target} SELECT {columns} FROM citations "
+                         f"WHERE document_id IN ({names}) AND row IS NULL"))
 
 
 NAME_KINDS = ("platform", "metric", "policy", "location", "breakdown")
@@ -158,6 +174,7 @@ def drop_citations(session: Session, docs: list[int]) -> None:
     other documents state too keeps their citations and takes the value of the latest of them."""
     touched = select(Citation.figure_id).where(Citation.document_id.in_(docs)).scalar_subquery()
     figure_ids = list(session.scalars(select(Figure.id).where(Figure.id.in_(touched))))
+    index_quotes(session, docs, remove=True)
     session.execute(delete(Citation).where(Citation.document_id.in_(docs)))
     for chunk in range(0, len(figure_ids), 500):
         ids = figure_ids[chunk:chunk + 500]

@@ -8,8 +8,9 @@ A question that names no platform found its candidates among the newest figures 
 the newest of all): on a store of many stories, a figure stated in an older one, in the very words
 asked ("potentially improper accounts"), was never read. Answering now also asks the database for
 the figures whose sentences say the question's words: SQLite's FTS5 (an index over
-``citations.quote``, kept by triggers) and PostgreSQL's text search (a GIN index of
-``to_tsvector('simple', quote)``). Prose only: a table row's words are its labels, which questions
+``citations.quote``, which ingest keeps a document at a time: ``store.ingest.index_quotes``; triggers on
+citations cost a bulk load of table rows half its insert time) and PostgreSQL's text search (a GIN index
+of ``to_tsvector('simple', quote)``, which keeps itself). Prose only: a table row's words are its labels, which questions
 find by name already, and indexing a million of them would slow a bulk load for nothing.
 """
 from alembic import op
@@ -23,13 +24,6 @@ depends_on = None
 SQLITE = [
     "CREATE VIRTUAL TABLE citation_words USING fts5(quote, content='citations', content_rowid='id', "
     "tokenize='unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER citation_words_insert AFTER INSERT ON citations WHEN new.row IS NULL BEGIN "
-    "INSERT INTO citation_words (rowid, quote) VALUES (new.id, new.quote); END",
-    "CREATE TRIGGER citation_words_delete AFTER DELETE ON citations WHEN old.row IS NULL BEGIN "
-    "INSERT INTO citation_words (citation_words, rowid, quote) VALUES ('delete', old.id, old.quote); END",
-    "CREATE TRIGGER citation_words_update AFTER UPDATE OF quote, row ON citations BEGIN "
-    "INSERT INTO citation_words (citation_words, rowid, quote) SELECT 'delete', old.id, old.quote WHERE old.row IS NULL; "
-    "INSERT INTO citation_words (rowid, quote) SELECT new.id, new.quote WHERE new.row IS NULL; END",
     "INSERT INTO citation_words (rowid, quote) SELECT id, quote FROM citations WHERE row IS NULL",
 ]
 POSTGRESQL = [
@@ -44,8 +38,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        for name in ("insert", "delete", "update"):
-            op.execute(f"DROP TRIGGER citation_words_{name}")
         op.execute("DROP TABLE citation_words")
     else:
         op.execute("DROP INDEX citation_words_gin")
