@@ -78,6 +78,7 @@ def test_upgrading_a_filled_store_to_open_periods_keeps_every_figure_and_citatio
     store = Store(db_url)
     migrate(store.engine, "0003")
     monkeypatch.setattr("store.ingest.record_names", lambda *a: None)  # no figure_names table before 0009
+    monkeypatch.setattr("store.ingest.index_quotes", lambda *a, **kw: None)  # nor full-text index before 0017
     monkeypatch.setattr("store.ingest.Citation",  # nor citations.context before 0011
                         lambda context, **kw: Citation(**kw))
     with store.engine.begin() as conn:  # nor documents.language before 0015: there for the load only
@@ -106,6 +107,8 @@ def test_upgrading_a_filled_store_to_open_periods_keeps_every_figure_and_citatio
         sorted(store.queries.rows(slices.format("DISTINCT", "figures")))
     # 0015 tells the language of each prose document from its text
     assert {lang for (lang,) in store.queries.rows("SELECT language FROM documents")} == {"en"}
+    # 0017 puts the prose quotes already stored in the full-text index
+    assert {f.value for f in store.queries.saying(["suspend", "terror"], 50)} >= {274_460}
     store.dispose()
 
 
@@ -127,6 +130,7 @@ def test_upgrading_a_store_gives_each_place_its_one_name_and_merges_a_fact_store
     store = Store(db_url)
     migrate(store.engine, "0015")
     monkeypatch.setattr("store.ingest.statements.canonical_place", lambda name: name)  # as ingest stored them before
+    monkeypatch.setattr("store.ingest.index_quotes", lambda *a, **kw: None)  # (no full-text index before 0017)
     for name, place in (("google.csv", "Turkey"), ("article-table.csv", "Türkiye")):
         assert ingest_file(store, table(name, place)).status == "added"
     monkeypatch.undo()
