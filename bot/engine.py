@@ -36,7 +36,7 @@ from store.queries import CitationRecord as Citation
 from store.queries import FigureQuery
 from store.queries import FigureRecord as Figure
 from store.scripts import CJK, EAST_ASIAN_RE, LEADS_ON_RE, LIST_ITEM_RE
-from store.translations import words_for
+from store.translations import root, words_for
 from store.vocabulary import (AFTER_ACTIONS, ALL_POLICIES, AUDIENCE_ACTIONS, COMPANIES, FACETS, OBJECTS, RATE_ACTIONS, WORLDWIDE_RE,
                               Features, describe, family_words, media_in, per_units, places_in,
                               platform_family, policy_groups, url_host)
@@ -740,8 +740,8 @@ def _written(stem: str, language: str) -> tuple[re.Pattern, ...]:
         if EAST_ASIAN_RE.search(form) or language == "ar":
             out.append(re.compile(re.escape(form)))
         else:
-            root = form[: max(4, len(form) - 2)]
-            out.append(re.compile(re.escape(root) if len(root) >= 6 else r"(?<!\w)" + re.escape(root)))
+            start = root(form)
+            out.append(re.compile(re.escape(start) if len(start) >= 6 else r"(?<!\w)" + re.escape(start)))
     return tuple(out)
 
 

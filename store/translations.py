@@ -150,12 +150,18 @@ def through_others(direct: dict[str, dict[str, list[str]]], pairs: dict[str, dic
             if (agreed := [w for w, vias in found.items() if len(vias) >= MIN_PIVOTS])}
 
 
+def root(form: str) -> str:
+    """What a sentence is searched for to find a word written with spaces: its first letters, all but its
+    last two, at least four ("Beschwerde" finds "Beschwerden")."""
+    return form[: max(4, len(form) - 2)]
+
+
 def _distinct(forms: list[str]) -> list[str]:
-    """The forms, without those an earlier one is found in as a sentence is read (by its first letters:
+    """The forms, without those an earlier one is found in as a sentence is read (by its ``root``:
     "Berichte" after "Bericht"), so the few kept per stem are different words."""
     out: list[str] = []
     for form in forms:
-        if not any(form.startswith(kept[: max(4, len(kept) - 2)]) for kept in out if not EAST_ASIAN_RE.search(kept)):
+        if not any(form.startswith(root(kept)) for kept in out if not EAST_ASIAN_RE.search(kept)):
             out.append(form)
     return out
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import bindparam, delete, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -127,7 +127,8 @@ def save(session: Session, document: Document, stated: Iterable[Stated]) -> int:
             writer.abandon()  # a bad row: the connection leaves pipeline mode, the file is rolled back
         raise
     record_names(session, names, {(p, m, document.publisher or "", row) for p, m, row in sources})
-    index_quotes(session, [document.id])
+    if not all(is_row for _, _, is_row in sources):  # (a table's rows are not indexed: nothing to read back)
+        index_quotes(session, [document.id])
     return added
 
 
@@ -139,11 +140,10 @@ def index_quotes(session: Session, docs: list[int], *, remove: bool = False) -> 
     if session.get_bind().dialect.name != "sqlite" or not docs:
         return
     session.flush()
-    names = ", ".join(str(int(d)) for d in docs)
-    columns = "'delete', id, quote" if remove else "id, quote"
-    target = f"{FULL_TEXT} ({FULL_TEXT}, rowid, quote)" if remove else f"{FULL_TEXT} (rowid, quote)"
-    session.execute(text(f"INSERT INTO {target} SELECT {columns} FROM citations "
-                         f"WHERE document_id IN ({names}) AND row IS NULL"))
+    into, what = (f"({FULL_TEXT}, rowid, quote)", "'delete', id, quote") if remove else ("(rowid, quote)", "id, quote")
+    session.execute(text(f"INSERT INTO {FULL_TEXT} {into} SELECT {what} FROM citations "
+                         "WHERE document_id IN :docs AND row IS NULL").bindparams(bindparam("docs", expanding=True)),
+                    {"docs": list(docs)})
 
 
 NAME_KINDS = ("platform", "metric", "policy", "location", "breakdown")
